@@ -1,0 +1,51 @@
+import type { DirectoryGroup, DirectoryUser, ExternalTenant, TenantSnapshot } from '../policy/tenantModel.js';
+
+/** A failure of the directory behind the port. `transient` failures may succeed when retried. */
+export class DirectoryError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly transient: boolean,
+    /** Milliseconds the directory asked us to wait (Graph's Retry-After), when it said so. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DirectoryError';
+  }
+}
+
+export interface InviteGuestInput {
+  email: string;
+  /** The user on whose behalf the invitation is sent (the approver or owner). */
+  invitedBy: string;
+  displayName?: string;
+}
+
+export interface InviteGuestResult {
+  userId: string;
+  /** False when a user with that address already existed: no new invitation was sent. */
+  created: boolean;
+}
+
+/**
+ * The tenant's directory: users, groups, settings, and the writes the bot performs.
+ * Reads reflect every write this process has made. Writes are idempotent: inviting an address that already exists
+ * returns the existing user; adding a member twice or removing a non-member succeeds without change.
+ * Failures are thrown as {@link DirectoryError}.
+ */
+export interface Directory {
+  /** The whole tenant as it is now, in Graph's shapes. Treat as read-only: the same object is shared. */
+  snapshot(): Promise<TenantSnapshot>;
+  /** Increases with every write; lets callers cache what they derive from {@link snapshot}. */
+  version(): number;
+  getUser(id: string): Promise<DirectoryUser | undefined>;
+  /** Case-insensitive match on mail or userPrincipalName. */
+  findUserByMail(mail: string): Promise<DirectoryUser | undefined>;
+  getGroup(id: string): Promise<DirectoryGroup | undefined>;
+  listGroups(): Promise<DirectoryGroup[]>;
+  /** The tenant a domain belongs to (`findTenantInformationByDomainName`), undefined for consumer/unknown domains. */
+  tenantOfDomain(domain: string): Promise<ExternalTenant | undefined>;
+  inviteGuest(input: InviteGuestInput): Promise<InviteGuestResult>;
+  addMember(groupId: string, userId: string): Promise<void>;
+  removeMember(groupId: string, userId: string): Promise<void>;
+}
