@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { Template } from 'adaptivecards-templating';
+
+/** An Adaptive Card as JSON, ready to send as an attachment or an invoke response. */
+export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+// Works from src/cards (tsx, jest) and from dist/cards (built): both sit two levels below the project root.
+const CARDS_DIR = new URL('../../cards/', import.meta.url);
+const templates = new Map<string, object>();
+
+function load(name: string): object {
+  let template = templates.get(name);
+  if (!template) {
+    template = JSON.parse(readFileSync(new URL(`${name}.json`, CARDS_DIR), 'utf8')) as object;
+    templates.set(name, template);
+  }
+  return template;
+}
+
+/**
+ * Expands the template `cards/<name>.json` with `data`. User text must travel in `data` (escaped with
+ * {@link escapeMarkdown}), never be spliced into a template: templating evaluates `${…}` only in the template.
+ */
+export function expandCard(name: string, data: object): AdaptiveCardJson {
+  return new Template(load(name)).expand({ $root: data }) as AdaptiveCardJson;
+}
+
+/**
+ * Makes user-supplied text render literally in a TextBlock or FactSet: Teams interprets a markdown subset there,
+ * so `[x](https://evil)` would otherwise become a link and `**` bold. Newlines are kept as line breaks.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|~<>]/g, (c) => `\\${c}`);
+}
+
+/** Shortens text to `max` characters (user text of any size must keep a card under Teams' size limit). */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
