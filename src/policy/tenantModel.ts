@@ -92,6 +92,12 @@ export interface DirectoryUser {
   preferredLanguage?: string | null;
   /** Guests only: `PendingAcceptance` until the invitation is redeemed, then `Accepted`. */
   externalUserState?: 'PendingAcceptance' | 'Accepted' | null;
+  /**
+   * Bot Framework channel account ids (`activity.from.id`) that identify this user when the channel sends no
+   * `aadObjectId`, e.g. `["user-id-0"]` for the Microsoft 365 Agents Playground's default user. Not a Graph property;
+   * only the embedded directory sets it.
+   */
+  teamsUserIds?: string[];
 }
 
 export interface AssignedLabel {
