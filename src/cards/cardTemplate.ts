@@ -30,7 +30,9 @@ export function expandCard(name: string, data: object): AdaptiveCardJson {
  * so `[x](https://evil)` would otherwise become a link and `**` bold. Newlines are kept as line breaks.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|~<>]/g, (c) => `\\${c}`);
+  return text
+    .replace(/[\\`*_[\]()#~<>]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+]|\d+\.)(?=\s)/gm, (_m, indent: string, marker: string) => `${indent}\\${marker}`);
 }
 
 /** Shortens text to `max` characters (user text of any size must keep a card under Teams' size limit). */

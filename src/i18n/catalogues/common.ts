@@ -21,6 +21,9 @@ export const en = {
   'common.help.roleOwner': 'You own {count} group(s).',
   'common.help.roleAdmin': 'You are an administrator ({roles}).',
   'common.notInDirectory': "I can't find you in this organisation's directory, so I can't act for you.",
+  'common.dialogCancelled': 'OK, I stopped. Nothing was sent.',
+  'common.nothingToCancel': 'There is nothing to cancel right now.',
+  'common.unknownAction': 'This card action is not known (any more). Type **help** to see what I can do.',
 } as const;
 
 export const nl: { [K in keyof typeof en]: string } = {
@@ -46,4 +49,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'common.help.roleOwner': 'Je bent eigenaar van {count} groep(en).',
   'common.help.roleAdmin': 'Je bent beheerder ({roles}).',
   'common.notInDirectory': 'Ik kan je niet vinden in de adreslijst van deze organisatie, dus ik kan niets voor je doen.',
+  'common.dialogCancelled': 'Oké, ik ben gestopt. Er is niets verstuurd.',
+  'common.nothingToCancel': 'Er is op dit moment niets om te annuleren.',
+  'common.unknownAction': 'Deze kaartactie ken ik niet (meer). Typ **help** om te zien wat ik kan doen.',
 } as const;

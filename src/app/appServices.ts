@@ -1,0 +1,14 @@
+import type { AuditLog } from '../ports/auditLog.js';
+import type { Clock } from '../ports/clock.js';
+import type { ConversationStore } from '../ports/conversationStore.js';
+import type { Directory } from '../ports/directory.js';
+import type { Logger } from '../logger.js';
+
+/** What every use case may depend on; built once in the composition root. */
+export interface AppServices {
+  directory: Directory;
+  conversations: ConversationStore;
+  audit: AuditLog;
+  clock: Clock;
+  logger: Logger;
+}

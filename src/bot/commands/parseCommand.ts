@@ -1,0 +1,114 @@
+/**
+ * Turns chat text into a command. English and Dutch keywords are accepted whatever the user's locale, because
+ * people mix them. The parser only splits text; validating addresses and finding groups is the use cases' job.
+ */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'invite'; guests: string[]; group?: string; justification?: string }
+  | { kind: 'myRequests' }
+  | { kind: 'cancelRequest'; requestId: string }
+  | { kind: 'pending' }
+  | { kind: 'settings'; group?: string }
+  | { kind: 'check'; target: string; group?: string }
+  | { kind: 'why'; guest: string; group: string }
+  | { kind: 'whatif'; args: string[] }
+  | { kind: 'guests'; group: string }
+  | { kind: 'removeGuest'; guest: string; group: string }
+  | { kind: 'audit'; count?: number }
+  | { kind: 'cancelDialog' }
+  | { kind: 'usage'; command: UsageTopic }
+  | { kind: 'unknown'; text: string };
+
+export type UsageTopic = 'why' | 'guests' | 'removeGuest' | 'check' | 'whatif' | 'cancelRequest';
+
+/** Removes Teams markup: `<at>` mentions, HTML tags and common entities, and folds white space. */
+export function cleanText(text: string | undefined): string {
+  return (text ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .trim();
+}
+
+const rest = (m: RegExpMatchArray, i = 1) => (m[i] ?? '').trim();
+
+/** Splits "a@x.com, b@y.com; c@z.com and d@w.com" into addresses (validation happens later). */
+export function splitAddresses(text: string): string[] {
+  return text
+    .split(/[\s,;]+|\b(?:and|en)\b/i)
+    .map((s) => s.trim().replace(/^<|>$/g, '').replace(/^mailto:/i, ''))
+    .filter((s) => s.length > 0);
+}
+
+function stripQuotes(s: string): string {
+  const t = s.trim();
+  return /^(["'“”‘’]).*\1$/.test(t) || /^[“‘].*[”’]$/.test(t) ? t.slice(1, -1).trim() : t;
+}
+
+export function parseCommand(raw: string | undefined): Command {
+  const text = cleanText(raw);
+  const lower = text.toLowerCase();
+  let m: RegExpMatchArray | null;
+
+  if (/^(help|hulp|\?)$/.test(lower)) return { kind: 'help' };
+  if (/^(cancel|annuleren|annuleer|stop|quit)$/.test(lower)) return { kind: 'cancelDialog' };
+
+  // invite <emails> [to <group>] [because <reason>]  ·  uitnodigen <emails> [voor <groep>] [omdat <reden>]
+  if ((m = text.match(/^(?:invite|add guests?|uitnodigen|nodig uit|gast toevoegen)\b(.*)$/is))) {
+    let body = rest(m);
+    let justification: string | undefined;
+    const because = body.match(/^(.*?)\s*\b(?:because|omdat|reason:|reden:)\s*(.*)$/is);
+    if (because) {
+      body = because[1].trim();
+      justification = because[2].trim() || undefined;
+    }
+    let group: string | undefined;
+    const to = body.match(/^(.*?)\s+(?:to|voor|in|aan)\s+(.+)$/is);
+    if (to && /@/.test(to[1])) {
+      body = to[1];
+      group = stripQuotes(to[2]);
+    } else if (/^(?:to|voor|in|aan)\s+/i.test(body)) {
+      group = stripQuotes(body.replace(/^(?:to|voor|in|aan)\s+/i, ''));
+      body = '';
+    }
+    return { kind: 'invite', guests: splitAddresses(body), group: group || undefined, justification };
+  }
+  if (/^(my requests|mijn aanvragen|my request|mijn aanvraag)$/.test(lower)) return { kind: 'myRequests' };
+  if ((m = text.match(/^(?:cancel|annuleren|annuleer)\s+(?:request\s+|aanvraag\s+)?#?(\S+)$/i))) {
+    return { kind: 'cancelRequest', requestId: rest(m) };
+  }
+  if (/^(pending|openstaand|openstaande goedkeuringen|approvals|goedkeuringen)$/.test(lower)) return { kind: 'pending' };
+  if ((m = text.match(/^(?:settings|instellingen)(?:\s+(.+))?$/i))) {
+    return { kind: 'settings', group: m[1] ? stripQuotes(m[1]) : undefined };
+  }
+  if ((m = text.match(/^(?:check|controleer|controleren)(?:\s+(.*))?$/i))) {
+    const args = rest(m);
+    if (!args) return { kind: 'usage', command: 'check' };
+    const inGroup = args.match(/^(\S+)\s+(?:in|voor)\s+(.+)$/i);
+    return inGroup ? { kind: 'check', target: inGroup[1], group: stripQuotes(inGroup[2]) } : { kind: 'check', target: args.split(' ')[0] };
+  }
+  if ((m = text.match(/^(?:why|waarom)(?:\s+(.*))?$/i))) {
+    const args = rest(m).replace(/\s+(?:can'?t|cannot|kan niet)\s+(?:join|lid worden van)\s+/i, ' ').replace(/\?$/, '');
+    const parts = args.match(/^(\S+@\S+)\s+(?:(?:in|to|join|voor|van|bij)\s+)?(.+)$/i);
+    return parts ? { kind: 'why', guest: parts[1], group: stripQuotes(parts[2]) } : { kind: 'usage', command: 'why' };
+  }
+  if ((m = text.match(/^(?:what-?if|watals|wat als)(?:\s+(.*))?$/i))) {
+    const args = rest(m);
+    return args ? { kind: 'whatif', args: args.split(' ') } : { kind: 'usage', command: 'whatif' };
+  }
+  if ((m = text.match(/^(?:remove guest|gast verwijderen|verwijder gast)(?:\s+(.*))?$/i))) {
+    const parts = rest(m).match(/^(\S+)\s+(?:from|uit|van)\s+(.+)$/i);
+    return parts ? { kind: 'removeGuest', guest: parts[1], group: stripQuotes(parts[2]) } : { kind: 'usage', command: 'removeGuest' };
+  }
+  if ((m = text.match(/^(?:guests|gasten)(?:\s+(?:of|in|van)?\s*(.+))?$/i))) {
+    return m[1] ? { kind: 'guests', group: stripQuotes(m[1]) } : { kind: 'usage', command: 'guests' };
+  }
+  if ((m = lower.match(/^audit(?:\s+(\d{1,4}))?$/))) return { kind: 'audit', count: m[1] ? Number(m[1]) : undefined };
+  return { kind: 'unknown', text };
+}

@@ -1,0 +1,23 @@
+import type { UserProfile } from '../app/identifyUser.js';
+import type { Translate } from '../i18n/i18n.js';
+
+/** The help text for this user: members, owners and admins see what they can actually do. */
+export function helpMessage(tr: Translate, profile: UserProfile): string {
+  const lines = [`**${tr('common.help.title')}**`, ''];
+  const roles: string[] = [];
+  roles.push(tr('common.help.roleMember', { count: profile.memberGroupIds.length }));
+  if (profile.ownedGroupIds.length > 0) roles.push(tr('common.help.roleOwner', { count: profile.ownedGroupIds.length }));
+  if (profile.isAdmin) roles.push(tr('common.help.roleAdmin', { roles: profile.adminRoles.join(', ') }));
+  lines.push(roles.join(' '), '');
+  const items = [tr('common.help.member'), tr('common.help.myRequests'), tr('common.help.cancel'), tr('common.help.why')];
+  const owner = profile.ownedGroupIds.length > 0;
+  if (owner || profile.isAdmin) {
+    items.push(tr('common.help.pending'), tr('common.help.guests'), tr('common.help.remove'));
+  } else if (profile.isGuestInviter) {
+    items.push(tr('common.help.pending'));
+  }
+  if (profile.isAdmin) items.push(tr('common.help.settings'), tr('common.help.check'), tr('common.help.whatif'), tr('common.help.audit'));
+  for (const item of items) lines.push(`- ${item}`);
+  if (owner) lines.push('', tr('common.help.owner'));
+  return lines.join('\n');
+}
