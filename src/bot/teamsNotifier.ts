@@ -1,0 +1,146 @@
+import { type CloudAdapter, type ConversationReference, type Activity, CardFactory, MessageFactory, type ConversationParameters, Channels } from 'botbuilder';
+import { defaultRetry, withRetry, type RetryPolicy } from '../app/retry.js';
+import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
+import type { Notifier, OutboundMessage, SentMessage } from '../ports/notifier.js';
+import type { Logger } from '../logger.js';
+
+export interface TeamsNotifierDeps {
+  adapter: CloudAdapter;
+  appId: string;
+  tenantId: string;
+  conversations: ConversationStore;
+  logger: Logger;
+  /** The Bot Connector URL used to open a chat with someone the bot has never talked to (else the last one seen). */
+  defaultServiceUrl?: string;
+  retry?: RetryPolicy;
+}
+
+function toActivity(message: OutboundMessage): Partial<Activity> {
+  if (message.card) {
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
+    if (message.text) activity.summary = message.text;
+    return activity;
+  }
+  return MessageFactory.text(message.text ?? '');
+}
+
+/** Throttling (429) and server errors are worth retrying; the Retry-After header is honoured. */
+function classify(error: unknown): { transient: boolean; retryAfterMs?: number } {
+  const e = error as { statusCode?: number; response?: { headers?: { get?: (n: string) => string | undefined } }; code?: string };
+  const status = e?.statusCode;
+  const retryAfter = Number(e?.response?.headers?.get?.('retry-after'));
+  const retryAfterMs = Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined;
+  if (status === 429 || (status !== undefined && status >= 500) || e?.code === 'ECONNRESET' || e?.code === 'ECONNREFUSED') {
+    return { transient: true, retryAfterMs };
+  }
+  return { transient: false };
+}
+
+/** Proactive messages through the Bot Connector, with exponential backoff and jitter on 429 and 5xx. */
+export class TeamsNotifier implements Notifier {
+  private lastServiceUrl?: string;
+
+  constructor(private readonly deps: TeamsNotifierDeps) {}
+
+  async sendToUser(userId: string, message: OutboundMessage): Promise<SentMessage> {
+    const stored = await this.deps.conversations.get(userId);
+    if (stored) {
+      this.lastServiceUrl = stored.serviceUrl;
+      const activityId = await this.send(toReference(stored), message);
+      return { userId, conversationId: stored.conversation.id, activityId };
+    }
+    return this.createAndSend(userId, message);
+  }
+
+  async update(sent: SentMessage, message: OutboundMessage): Promise<void> {
+    const stored = await this.deps.conversations.get(sent.userId);
+    const reference = stored
+      ? toReference(stored)
+      : this.referenceFor(sent.conversationId);
+    if (!reference.serviceUrl) throw new Error('no service URL known to update the message');
+    await withRetry(
+      () =>
+        this.deps.adapter.continueConversationAsync(this.deps.appId, { ...reference, conversation: { ...reference.conversation!, id: sent.conversationId } } as ConversationReference, async (context) => {
+          await context.updateActivity({ ...toActivity(message), id: sent.activityId });
+        }),
+      classify,
+      this.deps.retry ?? defaultRetry,
+    );
+  }
+
+  private referenceFor(conversationId: string): Partial<ConversationReference> {
+    return {
+      channelId: Channels.Msteams,
+      serviceUrl: this.deps.defaultServiceUrl ?? this.lastServiceUrl ?? '',
+      conversation: { id: conversationId, tenantId: this.deps.tenantId, isGroup: false, conversationType: 'personal', name: '' },
+      bot: { id: this.deps.appId || 'bot', name: '' },
+    };
+  }
+
+  private async send(reference: Partial<ConversationReference>, message: OutboundMessage): Promise<string> {
+    let activityId = '';
+    await withRetry(
+      () =>
+        this.deps.adapter.continueConversationAsync(this.deps.appId, reference as ConversationReference, async (context) => {
+          const response = await context.sendActivity(toActivity(message));
+          activityId = response?.id ?? '';
+        }),
+      classify,
+      this.deps.retry ?? defaultRetry,
+    );
+    return activityId;
+  }
+
+  /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and sends into it. */
+  private async createAndSend(userId: string, message: OutboundMessage): Promise<SentMessage> {
+    const serviceUrl = this.deps.defaultServiceUrl ?? this.lastServiceUrl;
+    if (!serviceUrl) throw new Error('no Bot Connector service URL known yet: nobody has talked to the bot');
+    const parameters: ConversationParameters = {
+      isGroup: false,
+      bot: { id: this.deps.appId || 'bot', name: '' },
+      members: [{ id: userId, name: '' }],
+      tenantId: this.deps.tenantId,
+      channelData: { tenant: { id: this.deps.tenantId } },
+      activity: undefined as unknown as Activity,
+    };
+    let conversationId = '';
+    let activityId = '';
+    await withRetry(
+      () =>
+        this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, async (context) => {
+          conversationId = context.activity.conversation.id;
+          const response = await context.sendActivity(toActivity(message));
+          activityId = response?.id ?? '';
+        }),
+      classify,
+      this.deps.retry ?? defaultRetry,
+    );
+    const stored: StoredConversationReference = {
+      channelId: Channels.Msteams,
+      serviceUrl,
+      conversation: { id: conversationId, tenantId: this.deps.tenantId, conversationType: 'personal' },
+      user: { id: userId, aadObjectId: userId },
+      bot: { id: this.deps.appId || 'bot' },
+    };
+    await this.deps.conversations.save(userId, stored);
+    this.deps.logger.info({ userId, code: 'CONVERSATION_CREATED' }, 'opened a 1:1 chat for a proactive message');
+    return { userId, conversationId, activityId };
+  }
+}
+
+function toReference(stored: StoredConversationReference): Partial<ConversationReference> {
+  return {
+    channelId: stored.channelId,
+    serviceUrl: stored.serviceUrl,
+    conversation: {
+      id: stored.conversation.id,
+      tenantId: stored.conversation.tenantId,
+      conversationType: stored.conversation.conversationType ?? 'personal',
+      isGroup: false,
+      name: '',
+    },
+    user: stored.user ? { id: stored.user.id, aadObjectId: stored.user.aadObjectId, name: stored.user.name ?? '' } : undefined,
+    bot: { id: stored.bot.id, name: stored.bot.name ?? '' },
+    locale: stored.locale,
+  };
+}

@@ -1,0 +1,90 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+/** One call the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId?: string;
+  activityId?: string;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * A loopback stand-in for the Bot Connector service: records what the bot sends (replies, proactive messages,
+ * updates, new 1:1 conversations) and answers like the real service. `throttleNext(n)` answers the next n sends with
+ * 429 to exercise the bot's backoff.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private server?: Server;
+  private throttle = 0;
+  private seq = 0;
+  url = '';
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const address = this.server.address();
+    this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  throttleNext(n: number): void {
+    this.throttle = n;
+  }
+
+  /** Activities sent (new or replies) into a conversation. */
+  sent(conversationId?: string): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.activityId === undefined && c.conversationId && (!conversationId || c.conversationId === conversationId));
+  }
+
+  updates(conversationId?: string): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'PUT' && (!conversationId || c.conversationId === conversationId));
+  }
+
+  created(): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations');
+  }
+
+  /** Waits until `predicate` holds over the calls so far (proactive work runs in the background). */
+  async waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!predicate(this.calls)) {
+      if (Date.now() > until) throw new Error(`fake connector: condition not met in ${timeoutMs} ms; calls: ${JSON.stringify(this.calls.map((c) => `${c.method} ${c.path}`))}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = text ? JSON.parse(text) : undefined;
+    const path = (req.url ?? '').split('?')[0];
+    const m = path.match(/^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?$/);
+    const send = (status: number, payload: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    };
+    if (!m) return send(404, { error: { code: 'NotFound', message: path } });
+    if (this.throttle > 0) {
+      this.throttle -= 1;
+      res.setHeader('Retry-After', '0');
+      return send(429, { error: { code: 'Throttled', message: 'Too many requests' } });
+    }
+    const conversationId = m[1] ? decodeURIComponent(m[1]) : undefined;
+    const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
+    this.calls.push({ method: req.method ?? '', path, conversationId, activityId, body });
+    if (req.method === 'POST' && !conversationId) {
+      const userId = body?.members?.[0]?.id ?? 'user';
+      return send(201, { id: `a:1on1-${userId}`, activityId: `act-${++this.seq}` });
+    }
+    if (req.method === 'PUT') return send(200, { id: activityId });
+    if (req.method === 'DELETE') return send(200, {});
+    return send(201, { id: `act-${++this.seq}` });
+  }
+}
