@@ -1,0 +1,38 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { GuestRequest } from '../../app/guestRequest.js';
+import { MemoryRequestStore } from '../memory/memoryRequestStore.js';
+
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * Requests on disk, one lowdb file per request under `<dataDir>/requests/`. lowdb rewrites a whole file on every
+ * write, so one file per request keeps each write the size of one request however many are stored. All files are
+ * read once at start into memory; reads are served from there.
+ */
+export class LowdbRequestStore extends MemoryRequestStore {
+  private constructor(private readonly dir: string) {
+    super();
+  }
+
+  static async open(dataDir: string): Promise<LowdbRequestStore> {
+    const dir = join(dataDir, 'requests');
+    await mkdir(dir, { recursive: true });
+    const store = new LowdbRequestStore(dir);
+    for (const name of await readdir(dir)) {
+      if (!name.endsWith('.json')) continue; // steno's temp files
+      const request = JSON.parse(await readFile(join(dir, name), 'utf8')) as GuestRequest;
+      store.requests.set(request.id, request);
+    }
+    return store;
+  }
+
+  protected override async persist(request: GuestRequest): Promise<void> {
+    if (!ID.test(request.id)) throw new Error('invalid request id');
+    const db = new Low<GuestRequest>(new JSONFile(join(this.dir, `${request.id}.json`)), request);
+    db.data = request;
+    await db.write(); // steno: temp file + rename, so a crash leaves the old or the new record, never half
+  }
+}

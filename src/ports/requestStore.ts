@@ -1,0 +1,29 @@
+import type { GuestRequest, RequestState } from '../app/guestRequest.js';
+
+export interface RequestQuery {
+  requesterId?: string;
+  groupId?: string;
+  states?: readonly RequestState[];
+  /** Requests listing this user among their approvers. */
+  approverId?: string;
+}
+
+/**
+ * Guest requests. Changes to one request are serialised: `update` runs `change` on the current record and stores
+ * its result atomically, so two decisions racing on the same request see each other's outcome.
+ */
+export interface RequestStore {
+  /** Stores a new request; throws if the id exists. */
+  create(request: GuestRequest): Promise<void>;
+  get(id: string): Promise<GuestRequest | undefined>;
+  /**
+   * Applies `change` to the stored request (a copy). Returning undefined leaves it unchanged. Resolves with the
+   * request as stored afterwards, and whether it changed; undefined when no request has that id.
+   */
+  update(
+    id: string,
+    change: (current: GuestRequest) => GuestRequest | undefined,
+  ): Promise<{ request: GuestRequest; changed: boolean } | undefined>;
+  /** Matching requests, newest first. */
+  list(query: RequestQuery): Promise<GuestRequest[]>;
+}
