@@ -1,0 +1,120 @@
+import type { ApprovalRequestCardData } from '../cards/approvalRequestCard.js';
+import { clip, escapeMarkdown } from '../cards/cardTemplate.js';
+import { translator, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
+import type { Directory } from '../ports/directory.js';
+import type { GuestRequest, RequestState } from './guestRequest.js';
+
+const STYLE: Record<RequestState, ApprovalRequestCardData['stateStyle']> = {
+  pending: 'warning',
+  approved: 'accent',
+  provisioning: 'accent',
+  completed: 'good',
+  failed: 'attention',
+  rejected: 'attention',
+  cancelled: 'default',
+  expired: 'default',
+};
+
+/** User text on a card: literal (no markdown, no template syntax effect) and of bounded size. */
+export const safe = (text: string, max = 200) => escapeMarkdown(clip(text, max));
+
+export function stateWord(tr: Translate, state: RequestState): string {
+  return tr(`request.word.${state}` as MessageKey);
+}
+
+/** Display names for ids, falling back to a neutral phrase for users who left the directory. */
+export async function displayName(directory: Directory, tr: Translate, userId: string): Promise<string> {
+  if (userId === 'system') return 'system';
+  const user = await directory.getUser(userId);
+  return user ? user.displayName : tr('request.unknownUser');
+}
+
+export function formatDate(lang: Language, iso: string): string {
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+}
+
+export function guestList(request: GuestRequest): string {
+  return request.guests.map((g) => g.email).join(', ');
+}
+
+/**
+ * The card for one viewer: approvers see Approve/Reject while it is pending, the requester sees Cancel, approvers
+ * and admins see Retry after a failure; everyone else sees the state only.
+ */
+export async function requestCardView(
+  request: GuestRequest,
+  viewer: { id: string; isAdmin: boolean } | undefined,
+  lang: Language,
+  directory: Directory,
+): Promise<ApprovalRequestCardData> {
+  const tr = translator(lang);
+  const group = await directory.getGroup(request.groupId);
+  const groupName = group?.displayName ?? request.groupId;
+  const approverNames = await Promise.all(request.approverIds.map((id) => displayName(directory, tr, id)));
+  const isApprover = !!viewer && request.approverIds.includes(viewer.id) && viewer.id !== request.requesterId;
+  const isRequester = !!viewer && viewer.id === request.requesterId;
+
+  let decisionText = '';
+  let commentText = '';
+  if (request.decision) {
+    const name = await displayName(directory, tr, request.decision.by);
+    decisionText = tr(`request.decision.${request.decision.outcome}` as MessageKey, {
+      name: safe(name),
+      date: formatDate(lang, request.decision.at),
+    });
+    if (request.decision.comment) commentText = tr('request.decision.comment', { comment: safe(request.decision.comment, 500) });
+  }
+  const guestLines = request.guests.map((g) => {
+    const email = safe(g.email, 320);
+    if (g.added) return tr(g.invited ? 'request.guestInvited' : 'request.guestAdded', { email });
+    if (g.error) return tr('request.guestFailed', { email, error: safe(g.error) });
+    return email;
+  });
+  const basisKey = (
+    {
+      OWNERS_APPROVE: 'request.basis.owners',
+      OWNERS_MAY_NOT_INVITE: 'request.basis.inviters',
+      NO_OWNERS: 'request.basis.admins',
+    } as Record<string, MessageKey>
+  )[request.approverBasis];
+
+  return {
+    requestId: request.id,
+    refreshUserIds: [...new Set([...request.approverIds, request.requesterId])],
+    title: tr('request.card.title', { group: safe(groupName) }),
+    stateText: tr(`request.state.${request.state}` as MessageKey),
+    stateStyle: STYLE[request.state],
+    requester: safe(await displayName(directory, tr, request.requesterId)),
+    group: safe(groupName),
+    guests: guestLines.join('\n'),
+    createdAt: request.createdAt.replace(/\.\d{3}Z$/, 'Z'),
+    expiresAt: request.expiresAt.replace(/\.\d{3}Z$/, 'Z'),
+    approvers: safe(approverNames.join(', '), 400),
+    justification: request.justification ? safe(request.justification, 1000) : tr('request.noJustification'),
+    basisNote: basisKey ? tr(basisKey) : '',
+    notes: [],
+    decisionText,
+    commentText,
+    errorText: request.state === 'failed' && request.provisioning?.lastError ? tr('request.error.failed', { error: safe(request.provisioning.lastError) }) : '',
+    showDecide: request.state === 'pending' && isApprover,
+    showCancel: request.state === 'pending' && isRequester,
+    showRetry: request.state === 'failed' && (isApprover || !!viewer?.isAdmin),
+    labels: {
+      refresh: tr('request.label.refresh'),
+      requester: tr('request.label.requester'),
+      group: tr('request.label.group'),
+      guests: tr('request.label.guests'),
+      requestId: tr('request.label.requestId'),
+      created: tr('request.label.created'),
+      expires: tr('request.label.expires'),
+      approvers: tr('request.label.approvers'),
+      justification: tr('request.label.justification'),
+      comment: tr('request.label.comment'),
+      commentPlaceholder: tr('request.label.commentPlaceholder'),
+      approve: tr('request.label.approve'),
+      reject: tr('request.label.reject'),
+      cancel: tr('request.label.cancel'),
+      retry: tr('request.label.retry'),
+    },
+  };
+}
