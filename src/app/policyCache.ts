@@ -1,0 +1,18 @@
+import { compilePolicy, type PolicyContext } from '../policy/index.js';
+import type { Directory } from '../ports/directory.js';
+
+/** The compiled policy for the directory as it is now; recompiled only after the directory changed. */
+export class PolicyCache {
+  private cached?: { version: number; ctx: PolicyContext };
+
+  constructor(private readonly directory: Directory) {}
+
+  async current(): Promise<PolicyContext> {
+    const version = this.directory.version();
+    if (this.cached?.version === version) return this.cached.ctx;
+    const ctx = compilePolicy(await this.directory.snapshot());
+    // The snapshot may have changed while we compiled; a stale cache entry would only cost a recompile.
+    this.cached = { version, ctx };
+    return ctx;
+  }
+}

@@ -1,0 +1,166 @@
+import { evaluateRequest, type GuestDecision } from '../policy/index.js';
+import type { DirectoryGroup } from '../policy/tenantModel.js';
+import type { RequestStore } from '../ports/requestStore.js';
+import type { AppServices } from './appServices.js';
+import { findGroup } from './findGroup.js';
+import { OPEN_STATES, type GuestRequest } from './guestRequest.js';
+import type { UserProfile } from './identifyUser.js';
+import type { PolicyCache } from './policyCache.js';
+import { provisionGuest } from './provisionGuest.js';
+import { newRequestId } from './requestId.js';
+
+export const MAX_GUESTS_PER_REQUEST = 20;
+export const MAX_JUSTIFICATION = 2000;
+
+export interface RequestSettings {
+  expiryDays: number;
+  requireJustification: boolean;
+}
+
+export interface RequestGuestsDeps extends AppServices {
+  requests: RequestStore;
+  policy: PolicyCache;
+  settings: RequestSettings;
+  /** Starts delivering a new request's cards in the background. */
+  onRequestCreated: (requestId: string) => void;
+}
+
+export interface RequestGuestsInput {
+  requester: UserProfile;
+  groupQuery: string;
+  guests: string[];
+  justification?: string;
+}
+
+export interface AddedGuest {
+  decision: GuestDecision;
+  invited: boolean;
+}
+
+export type RequestGuestsOutcome =
+  | { kind: 'groupNotFound'; query: string; suggestions: DirectoryGroup[] }
+  | { kind: 'groupAmbiguous'; query: string; candidates: DirectoryGroup[] }
+  | { kind: 'noAddresses' }
+  | { kind: 'tooManyGuests'; max: number }
+  | { kind: 'justificationRequired' }
+  | {
+      kind: 'processed';
+      group: DirectoryGroup;
+      added: AddedGuest[];
+      failed: { decision: GuestDecision; error: string }[];
+      requests: GuestRequest[];
+      blocked: GuestDecision[];
+      nothingToDo: GuestDecision[];
+      duplicates: { decision: GuestDecision; requestId: string }[];
+    };
+
+/**
+ * A member (or owner, or admin) asks to add guests to a group. Every guest is checked by the policy first:
+ * blocked guests are explained and nothing is stored for them; guests the requester may add are added now;
+ * the others become a request that waits for its approvers.
+ */
+export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuestsInput): Promise<RequestGuestsOutcome> {
+  const guests = [...new Set(input.guests.map((g) => g.trim()).filter(Boolean))];
+  if (guests.length === 0) return { kind: 'noAddresses' };
+  if (guests.length > MAX_GUESTS_PER_REQUEST) return { kind: 'tooManyGuests', max: MAX_GUESTS_PER_REQUEST };
+
+  const match = findGroup(input.groupQuery, await deps.directory.listGroups());
+  if (match.kind === 'notFound') return { kind: 'groupNotFound', query: input.groupQuery, suggestions: match.suggestions };
+  if (match.kind === 'ambiguous') return { kind: 'groupAmbiguous', query: input.groupQuery, candidates: match.candidates };
+  const group = match.group;
+  const requesterId = input.requester.user.id;
+
+  const decisions = evaluateRequest(await deps.policy.current(), { groupId: group.id, requesterId, guestEmails: guests });
+  const blocked = decisions.filter((d) => d.verdict === 'blocked');
+  const nothingToDo = decisions.filter((d) => d.verdict === 'nothingToDo');
+  const direct = decisions.filter((d) => d.verdict === 'addNow');
+  let needApproval = decisions.filter((d) => d.verdict === 'needsApproval');
+
+  const justification = (input.justification ?? '').trim().slice(0, MAX_JUSTIFICATION);
+  if (needApproval.length > 0 && !justification && deps.settings.requireJustification) return { kind: 'justificationRequired' };
+
+  // A guest already waiting in an open request for this group is not asked for twice.
+  const open = await deps.requests.list({ groupId: group.id, states: OPEN_STATES });
+  const duplicates: { decision: GuestDecision; requestId: string }[] = [];
+  needApproval = needApproval.filter((d) => {
+    const existing = open.find((r) => r.guests.some((g) => g.email === d.guestEmail && !g.added));
+    if (existing) duplicates.push({ decision: d, requestId: existing.id });
+    return !existing;
+  });
+
+  const added: AddedGuest[] = [];
+  const failed: { decision: GuestDecision; error: string }[] = [];
+  for (const decision of direct) {
+    try {
+      const result = await provisionGuest(deps.directory, {
+        groupId: group.id,
+        email: decision.guestEmail,
+        userId: decision.existingUserId,
+        invitedBy: requesterId,
+      });
+      added.push({ decision, invited: result.invited });
+      await deps.audit.append({
+        at: deps.clock.now().toISOString(),
+        actorId: requesterId,
+        action: 'guest.added',
+        subjectId: group.id,
+        details: { guestUserId: result.userId, invited: result.invited, direct: true },
+      });
+    } catch (error) {
+      deps.logger.error({ err: error, groupId: group.id, code: 'DIRECT_ADD_FAILED' }, 'adding a guest directly failed');
+      failed.push({ decision, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  // Guests whose approvers differ (e.g. one needs an invitation only inviters may send) get separate requests.
+  const byApprovers = new Map<string, GuestDecision[]>();
+  for (const d of needApproval) {
+    const key = [...d.approval.approverIds].sort().join(',');
+    byApprovers.set(key, [...(byApprovers.get(key) ?? []), d]);
+  }
+  const requests: GuestRequest[] = [];
+  for (const batch of byApprovers.values()) {
+    const now = deps.clock.now();
+    const request: GuestRequest = {
+      id: await uniqueId(deps.requests),
+      requesterId,
+      groupId: group.id,
+      guests: batch.map((d) => ({ email: d.guestEmail, ...(d.existingUserId ? { userId: d.existingUserId } : {}) })),
+      justification,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + deps.settings.expiryDays * 86_400_000).toISOString(),
+      state: 'pending',
+      approverIds: [...batch[0].approval.approverIds],
+      approverBasis: batch[0].approval.reason,
+      cards: [],
+      outbox: [
+        ...batch[0].approval.approverIds.map((userId) => ({ kind: 'approvalCard' as const, userId })),
+        { kind: 'requesterCard', userId: requesterId },
+      ],
+      version: 1,
+      updatedAt: now.toISOString(),
+    };
+    await deps.requests.create(request);
+    await deps.audit.append({
+      at: request.createdAt,
+      actorId: requesterId,
+      action: 'request.transition',
+      subjectId: request.id,
+      from: 'none',
+      to: 'pending',
+      details: { groupId: group.id, guests: request.guests.length, approvers: request.approverIds.length },
+    });
+    deps.logger.info({ requestId: request.id, groupId: group.id, approvers: request.approverIds.length }, 'guest request created');
+    requests.push(request);
+    deps.onRequestCreated(request.id);
+  }
+
+  return { kind: 'processed', group, added, failed, requests, blocked, nothingToDo, duplicates };
+}
+
+async function uniqueId(store: RequestStore): Promise<string> {
+  for (;;) {
+    const id = newRequestId();
+    if (!(await store.get(id))) return id;
+  }
+}

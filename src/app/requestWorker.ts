@@ -1,0 +1,250 @@
+import { isAdmin } from '../policy/index.js';
+import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
+import { translator, type MessageKey } from '../i18n/i18n.js';
+import type { Notifier, OutboundMessage } from '../ports/notifier.js';
+import type { RequestStore } from '../ports/requestStore.js';
+import type { AppServices } from './appServices.js';
+import type { CardCopy, GuestRequest, OutboxItem } from './guestRequest.js';
+import type { PolicyCache } from './policyCache.js';
+import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
+import { provisionGuest } from './provisionGuest.js';
+import { defaultRetry, type RetryPolicy } from './retry.js';
+import { languageOfUser } from './userLanguage.js';
+
+export interface WorkerDeps extends AppServices {
+  requests: RequestStore;
+  policy: PolicyCache;
+  notifier: Notifier;
+  settings: { expiryDays: number; reminderDays: number };
+  retry?: RetryPolicy;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Does what requests still owe, in the background and after restarts: delivers their outbox (cards, updates,
+ * messages), provisions approved guests, expires requests nobody decided on and reminds approvers.
+ * Work for one request runs one job at a time; a kick while it runs schedules one more pass.
+ */
+export class RequestWorker {
+  private readonly jobs = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly deps: WorkerDeps) {}
+
+  /** Process one request soon (returns at once). */
+  kick(requestId: string): void {
+    if (this.jobs.has(requestId)) {
+      this.again.add(requestId);
+      return;
+    }
+    const job = (async () => {
+      do {
+        this.again.delete(requestId);
+        try {
+          await this.process(requestId);
+        } catch (error) {
+          this.deps.logger.error({ err: error, requestId }, 'request background work failed; will retry on the next tick');
+        }
+      } while (this.again.has(requestId));
+    })().finally(() => this.jobs.delete(requestId));
+    this.jobs.set(requestId, job);
+  }
+
+  /** One sweep: expiry, reminders, and every request with work left (also what a restart left unfinished). */
+  async tick(): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const request of await this.deps.requests.list({ states: ['pending'] })) {
+      if (Date.parse(request.expiresAt) <= now.getTime()) await this.expire(request.id);
+      else if (!request.reminderSentAt && now.getTime() - Date.parse(request.createdAt) >= this.deps.settings.reminderDays * DAY) {
+        await this.remind(request.id);
+      }
+    }
+    for (const request of await this.deps.requests.list({})) {
+      if (request.outbox.length > 0 || request.state === 'approved' || request.state === 'provisioning') this.kick(request.id);
+    }
+  }
+
+  /** Resolves when no background job is running (tests and graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.jobs.size > 0) await Promise.allSettled([...this.jobs.values()]);
+  }
+
+  start(intervalMs = 60_000): void {
+    void this.tick();
+    this.timer = setInterval(() => void this.tick().catch((err) => this.deps.logger.error({ err }, 'worker tick failed')), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async process(requestId: string): Promise<void> {
+    await this.deliver(requestId);
+    const request = await this.deps.requests.get(requestId);
+    if (request && (request.state === 'approved' || request.state === 'provisioning')) {
+      await this.provision(requestId);
+      await this.deliver(requestId);
+    }
+  }
+
+  private async expire(requestId: string): Promise<void> {
+    const at = this.deps.clock.now().toISOString();
+    const result = await this.deps.requests.update(requestId, (r) =>
+      r.state !== 'pending'
+        ? undefined
+        : {
+            ...r,
+            state: 'expired',
+            decision: { outcome: 'expired', by: 'system', at },
+            outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: 'expired' }],
+            updatedAt: at,
+          },
+    );
+    if (result?.changed) {
+      await this.deps.audit.append({ at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'pending', to: 'expired' });
+      this.kick(requestId);
+    }
+  }
+
+  private async remind(requestId: string): Promise<void> {
+    const at = this.deps.clock.now().toISOString();
+    const result = await this.deps.requests.update(requestId, (r) =>
+      r.state !== 'pending' || r.reminderSentAt
+        ? undefined
+        : {
+            ...r,
+            reminderSentAt: at,
+            outbox: [...r.outbox, ...r.approverIds.map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const }))],
+            updatedAt: at,
+          },
+    );
+    if (result?.changed) {
+      await this.deps.audit.append({ at, actorId: 'system', action: 'request.reminder', subjectId: requestId, details: { approvers: result.request.approverIds.length } });
+      this.kick(requestId);
+    }
+  }
+
+  private async provision(requestId: string): Promise<void> {
+    const { requests, directory, audit, clock, logger } = this.deps;
+    let previous: string | undefined;
+    const started = await requests.update(requestId, (r) => {
+      if (r.state !== 'approved' && r.state !== 'provisioning') return undefined;
+      previous = r.state;
+      return { ...r, state: 'provisioning', provisioning: { ...r.provisioning, attempts: (r.provisioning?.attempts ?? 0) + 1 }, updatedAt: clock.now().toISOString() };
+    });
+    if (!started?.changed) return;
+    const before = started.request;
+    // approved → provisioning is a transition; picking up an interrupted provisioning after a restart is not.
+    if (previous === 'approved') {
+      await audit.append({ at: before.updatedAt, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'approved', to: 'provisioning' });
+    }
+    const invitedBy = before.decision?.by ?? before.requesterId;
+    const errors: string[] = [];
+    for (const guest of before.guests) {
+      if (guest.added) continue;
+      try {
+        const result = await provisionGuest(
+          directory,
+          { groupId: before.groupId, email: guest.email, userId: guest.userId, invitedBy },
+          {
+            retry: this.deps.retry ?? defaultRetry,
+            onInvited: async (userId) => {
+              await requests.update(requestId, (r) => ({ ...r, guests: r.guests.map((g) => (g.email === guest.email ? { ...g, userId, invited: true } : g)) }));
+            },
+          },
+        );
+        await requests.update(requestId, (r) => ({
+          ...r,
+          guests: r.guests.map((g) => (g.email === guest.email ? { ...g, userId: result.userId, added: true, invited: g.invited || result.invited, error: undefined } : g)),
+        }));
+        await audit.append({ at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited: result.invited } });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        errors.push(message);
+        logger.warn({ requestId, code: (error as { code?: string }).code ?? 'PROVISIONING_FAILED' }, 'provisioning a guest failed');
+        await requests.update(requestId, (r) => ({ ...r, guests: r.guests.map((g) => (g.email === guest.email ? { ...g, error: message } : g)) }));
+      }
+    }
+    const at = clock.now().toISOString();
+    const to = errors.length === 0 ? 'completed' : 'failed';
+    const done = await requests.update(requestId, (r) =>
+      r.state !== 'provisioning'
+        ? undefined
+        : {
+            ...r,
+            state: to,
+            provisioning: { attempts: r.provisioning?.attempts ?? 1, finishedAt: at, ...(errors.length ? { lastError: errors[0] } : {}) },
+            outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: to }],
+            updatedAt: at,
+          },
+    );
+    if (done?.changed) {
+      await audit.append({ at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'provisioning', to, ...(errors.length ? { details: { errors: errors.length } } : {}) });
+    }
+  }
+
+  /** Sends what the request owes, in order; stops at the first failure and leaves the rest for the next try. */
+  private async deliver(requestId: string): Promise<void> {
+    for (;;) {
+      const request = await this.deps.requests.get(requestId);
+      const item = request?.outbox[0];
+      if (!request || !item) return;
+      const copies = await this.deliverItem(request, item);
+      await this.deps.requests.update(requestId, (r) => ({
+        ...r,
+        outbox: r.outbox.slice(sameItem(r.outbox[0], item) ? 1 : 0),
+        cards: [...r.cards, ...copies],
+      }));
+    }
+  }
+
+  private async deliverItem(request: GuestRequest, item: OutboxItem): Promise<CardCopy[]> {
+    const { notifier } = this.deps;
+    switch (item.kind) {
+      case 'approvalCard':
+      case 'requesterCard': {
+        const sent = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
+        return [{ ...sent, role: item.kind === 'approvalCard' ? 'approver' : 'requester' }];
+      }
+      case 'refreshCards':
+        for (const copy of request.cards) await notifier.update(copy, await this.cardFor(request, copy.userId));
+        return [];
+      case 'tell':
+        await notifier.sendToUser(item.userId, { text: await this.tellText(request, item.userId, item.event) });
+        return [];
+    }
+  }
+
+  /** The card as `userId` should see it, in their language. */
+  async cardFor(request: GuestRequest, userId: string): Promise<OutboundMessage> {
+    const { directory, conversations, policy } = this.deps;
+    const lang = await languageOfUser(userId, conversations, directory);
+    const view = await requestCardView(request, { id: userId, isAdmin: isAdmin(await policy.current(), userId) }, lang, directory);
+    return { card: buildApprovalRequestCard(view), text: view.title };
+  }
+
+  private async tellText(request: GuestRequest, userId: string, event: OutboxItem & { kind: 'tell' } extends { event: infer E } ? E : never): Promise<string> {
+    const { directory, conversations } = this.deps;
+    const tr = translator(await languageOfUser(userId, conversations, directory));
+    const group = await directory.getGroup(request.groupId);
+    const params = {
+      id: request.id,
+      group: safe(group?.displayName ?? request.groupId),
+      guests: safe(guestList(request), 1000),
+      requester: safe(await displayName(directory, tr, request.requesterId)),
+      name: safe(request.decision ? await displayName(directory, tr, request.decision.by) : ''),
+      comment: safe(request.decision?.comment ?? '', 500),
+      error: safe(request.provisioning?.lastError ?? ''),
+      days: this.deps.settings.expiryDays,
+    };
+    const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
+    return tr(key, params);
+  }
+}
+
+function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {
+  return !!a && JSON.stringify(a) === JSON.stringify(b);
+}
