@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../ports/clock.js';
+import { systemClock } from '../../ports/clock.js';
+import {
+  DirectoryError,
+  type Directory,
+  type InviteGuestInput,
+  type InviteGuestResult,
+} from '../../ports/directory.js';
+import type { DirectoryGroup, DirectoryUser, ExternalTenant, TenantSnapshot } from '../../policy/tenantModel.js';
+import { MemoryDirectoryOverlayStore } from '../memory/memoryDirectoryOverlayStore.js';
+import { applyOverlay, emptyOverlay, type DirectoryOverlay, type DirectoryOverlayStore } from './directoryOverlay.js';
+
+/**
+ * Hooks that run before a write reaches the directory, for tests: throw (e.g. a transient {@link DirectoryError}) to
+ * make the write fail, or await to make it slow. They run outside the write queue, so a slow invitation does not hold
+ * up other writes. Read at call time, so a test may change them between calls.
+ */
+export interface DirectoryFaults {
+  inviteGuest?: (input: InviteGuestInput) => Promise<void> | void;
+  addMember?: (groupId: string, userId: string) => Promise<void> | void;
+  removeMember?: (groupId: string, userId: string) => Promise<void> | void;
+}
+
+export interface EmbeddedDirectoryOptions {
+  /** Where the writes are kept; in memory when omitted. */
+  store?: DirectoryOverlayStore;
+  faults?: DirectoryFaults;
+  /** Time of invitations (recorded in the overlay). */
+  clock?: Clock;
+  /** Object ids of invited guests; `crypto.randomUUID` when omitted. */
+  newId?: () => string;
+}
+
+const ADDRESS = /^[^@\s]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/**
+ * The {@link Directory} of the embedded demo tenant: a validated snapshot plus the writes the bot made (invited guests,
+ * membership changes), kept in an overlay store and re-applied at start. The snapshot itself is never modified.
+ * Behaves like Microsoft Graph where it matters: inviting an existing address returns that user, and groups that are
+ * not cloud, assigned-membership groups refuse membership changes.
+ */
+export class EmbeddedDirectory implements Directory {
+  private readonly base: TenantSnapshot;
+  private readonly store: DirectoryOverlayStore;
+  private readonly faults: DirectoryFaults;
+  private readonly clock: Clock;
+  private readonly newId: () => string;
+  private overlay: DirectoryOverlay;
+  private writes = 0;
+  private view: DirectoryView | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  protected constructor(base: TenantSnapshot, overlay: DirectoryOverlay, options: EmbeddedDirectoryOptions) {
+    this.base = deepFreeze(structuredClone(base)); // the caller's object stays theirs to change
+    this.overlay = overlay;
+    this.store = options.store ?? new MemoryDirectoryOverlayStore();
+    this.faults = options.faults ?? {};
+    this.clock = options.clock ?? systemClock;
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  /** A directory over `base` with the writes found in `options.store` applied. */
+  static async open(base: TenantSnapshot, options: EmbeddedDirectoryOptions = {}): Promise<EmbeddedDirectory> {
+    const store = options.store ?? new MemoryDirectoryOverlayStore();
+    return new EmbeddedDirectory(base, await store.load(), { ...options, store });
+  }
+
+  async snapshot(): Promise<TenantSnapshot> {
+    return this.current().snapshot;
+  }
+
+  /** Counts the writes that changed something since this instance started. */
+  version(): number {
+    return this.writes;
+  }
+
+  async getUser(id: string): Promise<DirectoryUser | undefined> {
+    return this.current().usersById.get(id.toLowerCase());
+  }
+
+  async findUserByMail(mail: string): Promise<DirectoryUser | undefined> {
+    return this.current().usersByAddress.get(mail.trim().toLowerCase());
+  }
+
+  async getGroup(id: string): Promise<DirectoryGroup | undefined> {
+    return this.current().groupsById.get(id.toLowerCase());
+  }
+
+  async listGroups(): Promise<DirectoryGroup[]> {
+    return [...this.current().snapshot.groups];
+  }
+
+  async tenantOfDomain(domain: string): Promise<ExternalTenant | undefined> {
+    const wanted = domain.trim().toLowerCase();
+    const { tenant, externalTenants } = this.base;
+    if (tenant.verifiedDomains.some((d) => d.toLowerCase() === wanted)) {
+      return { tenantId: tenant.id, displayName: tenant.displayName, domains: [...tenant.verifiedDomains] };
+    }
+    return externalTenants.find((t) => t.domains.some((d) => d.toLowerCase() === wanted));
+  }
+
+  async inviteGuest(input: InviteGuestInput): Promise<InviteGuestResult> {
+    const email = input.email.trim();
+    if (!ADDRESS.test(email)) throw new DirectoryError('INVALID_EMAIL', 'not a valid e-mail address', false);
+    await this.faults.inviteGuest?.(input);
+    return this.write<InviteGuestResult>(() => {
+      const existing = this.current().usersByAddress.get(email.toLowerCase());
+      if (existing !== undefined) return { result: { userId: existing.id, created: false } };
+      const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+      if (this.base.tenant.verifiedDomains.some((d) => d.toLowerCase() === domain)) {
+        throw new DirectoryError('INTERNAL_ADDRESS', 'the address belongs to this tenant: it cannot be a guest', false);
+      }
+      const user: DirectoryUser = {
+        id: this.newId(),
+        displayName: input.displayName?.trim() || email.slice(0, email.lastIndexOf('@')),
+        mail: email,
+        userPrincipalName: `${email.replace('@', '_')}#EXT#@${initialDomain(this.base)}`,
+        userType: 'Guest',
+        accountEnabled: true,
+        roles: [],
+        preferredLanguage: null,
+        externalUserState: 'PendingAcceptance',
+      };
+      const guest = { user, invitedBy: input.invitedBy, invitedAt: this.clock.now().toISOString() };
+      return {
+        result: { userId: user.id, created: true },
+        next: { ...this.overlay, guests: [...this.overlay.guests, guest] },
+      };
+    });
+  }
+
+  async addMember(groupId: string, userId: string): Promise<void> {
+    await this.faults.addMember?.(groupId, userId);
+    await this.write(() => {
+      const group = this.manageableGroup(groupId);
+      const user = this.current().usersById.get(userId.toLowerCase());
+      if (user === undefined) throw new DirectoryError('USER_NOT_FOUND', 'no user with this id', false);
+      if (group.members.some((id) => id.toLowerCase() === user.id.toLowerCase())) return { result: undefined };
+      return { result: undefined, next: this.withMembership(group.id, user.id, 'add') };
+    });
+  }
+
+  async removeMember(groupId: string, userId: string): Promise<void> {
+    await this.faults.removeMember?.(groupId, userId);
+    await this.write(() => {
+      const group = this.manageableGroup(groupId);
+      const member = group.members.find((id) => id.toLowerCase() === userId.toLowerCase());
+      if (member === undefined) return { result: undefined };
+      return { result: undefined, next: this.withMembership(group.id, member, 'remove') };
+    });
+  }
+
+  /** Runs one write at a time; a write that returns `next` is saved before it becomes visible. */
+  private write<R>(decide: () => { result: R; next?: DirectoryOverlay }): Promise<R> {
+    const run = async (): Promise<R> => {
+      const { result, next } = decide();
+      if (next === undefined) return result;
+      try {
+        await this.store.save(next);
+      } catch (error) {
+        throw new DirectoryError('DIRECTORY_WRITE_FAILED', `could not save the directory changes: ${String(error)}`, true);
+      }
+      this.overlay = next;
+      this.view = undefined;
+      this.writes += 1;
+      return result;
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The group, if Graph would let us change its members (the policy should have stopped the others earlier). */
+  private manageableGroup(groupId: string): DirectoryGroup {
+    const group = this.current().groupsById.get(groupId.toLowerCase());
+    if (group === undefined) throw new DirectoryError('GROUP_NOT_FOUND', 'no group with this id', false);
+    if (group.groupTypes.includes('DynamicMembership') || group.membershipRule) {
+      throw new DirectoryError('GROUP_DYNAMIC_MEMBERSHIP', 'members of a dynamic group come from its rule', false);
+    }
+    if (group.onPremisesSyncEnabled === true) {
+      throw new DirectoryError('GROUP_ON_PREMISES_SYNCED', 'the group is managed in on-premises Active Directory', false);
+    }
+    if (!group.groupTypes.includes('Unified') && group.mailEnabled) {
+      throw new DirectoryError('GROUP_MAIL_ENABLED', 'distribution lists and mail-enabled security groups are managed in Exchange', false);
+    }
+    return group;
+  }
+
+  private withMembership(groupId: string, userId: string, change: 'add' | 'remove'): DirectoryOverlay {
+    const previous = Object.hasOwn(this.overlay.membership, groupId) ? this.overlay.membership[groupId] : undefined;
+    const added = new Set(previous?.added ?? []);
+    const removed = new Set(previous?.removed ?? []);
+    const inBase = this.base.groups.some(
+      (g) => g.id === groupId && g.members.some((id) => id.toLowerCase() === userId.toLowerCase()),
+    );
+    if (change === 'add') {
+      removed.delete(userId);
+      if (!inBase) added.add(userId);
+    } else {
+      added.delete(userId);
+      if (inBase) removed.add(userId);
+    }
+    const membership = { ...this.overlay.membership };
+    if (added.size === 0 && removed.size === 0) delete membership[groupId];
+    else membership[groupId] = { added: [...added], removed: [...removed] };
+    return { ...this.overlay, membership };
+  }
+
+  private current(): DirectoryView {
+    this.view ??= indexSnapshot(deepFreeze(applyOverlay(this.base, this.overlay)));
+    return this.view;
+  }
+}
+
+/** {@link EmbeddedDirectory} whose writes live in memory only: a fresh directory per test. */
+export class InMemoryDirectory extends EmbeddedDirectory {
+  constructor(base: TenantSnapshot, options: Omit<EmbeddedDirectoryOptions, 'store'> = {}) {
+    super(base, emptyOverlay(), { ...options, store: new MemoryDirectoryOverlayStore() });
+  }
+}
+
+interface DirectoryView {
+  snapshot: TenantSnapshot;
+  usersById: Map<string, DirectoryUser>;
+  /** By mail and by userPrincipalName, lowercase. */
+  usersByAddress: Map<string, DirectoryUser>;
+  groupsById: Map<string, DirectoryGroup>;
+}
+
+function indexSnapshot(snapshot: TenantSnapshot): DirectoryView {
+  const usersByAddress = new Map<string, DirectoryUser>();
+  for (const user of snapshot.users) {
+    for (const address of [user.mail, user.userPrincipalName]) {
+      if (address && !usersByAddress.has(address.toLowerCase())) usersByAddress.set(address.toLowerCase(), user);
+    }
+  }
+  return {
+    snapshot,
+    usersById: new Map(snapshot.users.map((u) => [u.id.toLowerCase(), u])),
+    usersByAddress,
+    groupsById: new Map(snapshot.groups.map((g) => [g.id.toLowerCase(), g])),
+  };
+}
+
+/** The tenant's `<name>.onmicrosoft.com` domain, where guests' userPrincipalNames live. */
+function initialDomain(snapshot: TenantSnapshot): string {
+  const domains = snapshot.tenant.verifiedDomains;
+  return (
+    domains.find((d) => /\.onmicrosoft\.com$/i.test(d) && !/\.mail\.onmicrosoft\.com$/i.test(d)) ?? domains[0]
+  ).toLowerCase();
+}
+
+/** Frozen, so that a caller changing the shared snapshot fails loudly instead of corrupting the directory. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
