@@ -83,6 +83,7 @@ export async function requestCardView(
     refreshUserIds: [...new Set([...request.approverIds, request.requesterId])],
     title: tr('request.card.title', { group: safe(groupName) }),
     stateText: tr(`request.state.${request.state}` as MessageKey),
+    noticeText: '',
     stateStyle: STYLE[request.state],
     requester: safe(await displayName(directory, tr, request.requesterId)),
     group: safe(groupName),

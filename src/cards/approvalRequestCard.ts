@@ -7,6 +7,8 @@ export interface ApprovalRequestCardData {
   refreshUserIds: string[];
   title: string;
   stateText: string;
+  /** A one-off message for the viewer on top of the card (e.g. "already approved by …"). */
+  noticeText: string;
   stateStyle: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
   requester: string;
   group: string;

@@ -1,0 +1,22 @@
+import type { AppServices } from '../app/appServices.js';
+import type { PolicyCache } from '../app/policyCache.js';
+import type { RequestSettings } from '../app/requestGuests.js';
+import type { RequestWorker } from '../app/requestWorker.js';
+import type { RequestStore } from '../ports/requestStore.js';
+
+/** Everything the bot's handlers use, built once in the composition root. */
+export interface BotDeps extends AppServices {
+  requests: RequestStore;
+  policy: PolicyCache;
+  worker: RequestWorker;
+  settings: RequestSettings & { reminderDays: number };
+}
+
+/** The use cases' view of the deps: background work goes to the worker. */
+export function useCaseDeps(deps: BotDeps) {
+  return {
+    ...deps,
+    onRequestCreated: (id: string) => deps.worker.kick(id),
+    onRequestChanged: (id: string) => deps.worker.kick(id),
+  };
+}

@@ -1,0 +1,148 @@
+import { MessageFactory } from 'botbuilder';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { findGroup } from '../../app/findGroup.js';
+import { identifyUser } from '../../app/identifyUser.js';
+import { requestGuests } from '../../app/requestGuests.js';
+import { escapeMarkdown } from '../../cards/cardTemplate.js';
+import { languageOf, translator, type Translate } from '../../i18n/i18n.js';
+import { normaliseEmail } from '../../policy/index.js';
+import type { DirectoryGroup } from '../../policy/tenantModel.js';
+import { splitAddresses } from '../commands/parseCommand.js';
+import { useCaseDeps, type BotDeps } from '../botDeps.js';
+import { sendRequestOutcome } from '../requestResponses.js';
+
+export const INVITE_DIALOG = 'inviteDialog';
+const GROUP_PROMPT = 'inviteGroupPrompt';
+const GUESTS_PROMPT = 'inviteGuestsPrompt';
+const REASON_PROMPT = 'inviteReasonPrompt';
+
+/** What the user already said in the `invite` message; the dialog asks for the rest. */
+export interface InviteDialogOptions {
+  group?: string;
+  guests?: string[];
+  justification?: string;
+}
+
+interface InviteState extends InviteDialogOptions {
+  groupId?: string;
+}
+
+const isM365 = (g: DirectoryGroup) => g.groupTypes.includes('Unified');
+
+/**
+ * The guided `invite`: which group (from the user's own), which addresses, why. It only collects; the decision is
+ * the use case's, and the answer the same as for a one-line `invite`.
+ */
+export class InviteDialog extends ComponentDialog {
+  constructor(private readonly deps: BotDeps) {
+    super(INVITE_DIALOG);
+    this.addDialog(new TextPrompt(GROUP_PROMPT, (p) => this.validateGroup(p)));
+    this.addDialog(new TextPrompt(GUESTS_PROMPT, async (p) => this.validateGuests(p)));
+    this.addDialog(new TextPrompt(REASON_PROMPT, async (p) => p.recognized.succeeded && (p.recognized.value ?? '').trim().length >= 3));
+    this.addDialog(
+      new WaterfallDialog('inviteSteps', [
+        (step) => this.askGroup(step),
+        (step) => this.askGuests(step),
+        (step) => this.askReason(step),
+        (step) => this.submit(step),
+      ]),
+    );
+    this.initialDialogId = 'inviteSteps';
+  }
+
+  private tr(step: { context: { activity: { locale?: string } } }): Translate {
+    return translator(languageOf(step.context.activity.locale));
+  }
+
+  private async myGroups(step: WaterfallStepContext | PromptValidatorContext<string>): Promise<DirectoryGroup[]> {
+    const profile = await identifyUser(this.deps.directory, step.context.activity.from);
+    if (!profile) return [];
+    const mine = new Set([...profile.memberGroupIds, ...profile.ownedGroupIds]);
+    return (await this.deps.directory.listGroups()).filter((g) => mine.has(g.id) && isM365(g)).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  private async askGroup(step: WaterfallStepContext) {
+    const state = step.values as InviteState;
+    Object.assign(state, step.options as InviteDialogOptions);
+    if (state.group) return step.next(state.group);
+    const groups = await this.myGroups(step);
+    const tr = this.tr(step);
+    if (groups.length === 0) {
+      await step.context.sendActivity(tr('dialog.askGroupNone'));
+      return step.endDialog();
+    }
+    const list = groups.map((g, i) => `${i + 1}. ${escapeMarkdown(g.displayName)}`).join('\n');
+    return step.prompt(GROUP_PROMPT, {
+      prompt: MessageFactory.text(tr('dialog.askGroup', { groups: `\n\n${list}` })),
+      retryPrompt: MessageFactory.text(tr('dialog.retryGroup')),
+    });
+  }
+
+  private async validateGroup(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = (prompt.recognized.value ?? '').trim();
+    if (!text) return false;
+    const groups = await this.myGroups(prompt);
+    const index = Number(text);
+    if (Number.isInteger(index) && index >= 1 && index <= groups.length) {
+      prompt.recognized.value = groups[index - 1].displayName;
+      return true;
+    }
+    const match = findGroup(text, groups);
+    if (match.kind !== 'found') return false;
+    prompt.recognized.value = match.group.displayName;
+    return true;
+  }
+
+  private async askGuests(step: WaterfallStepContext) {
+    const state = step.values as InviteState;
+    state.group = String(step.result);
+    if (state.guests && state.guests.length > 0) return step.next(state.guests.join(', '));
+    const tr = this.tr(step);
+    return step.prompt(GUESTS_PROMPT, {
+      prompt: MessageFactory.text(tr('dialog.askGuests')),
+      retryPrompt: MessageFactory.text(tr('dialog.retryGuests')),
+    });
+  }
+
+  private validateGuests(prompt: PromptValidatorContext<string>): boolean {
+    const addresses = splitAddresses(prompt.recognized.value ?? '');
+    return addresses.length > 0 && addresses.every((a) => normaliseEmail(a).ok);
+  }
+
+  private async askReason(step: WaterfallStepContext) {
+    const state = step.values as InviteState;
+    state.guests = splitAddresses(String(step.result));
+    if (state.justification || !this.deps.settings.requireJustification) return step.next(state.justification ?? '');
+    // Owners and admins add directly and need not explain themselves.
+    const profile = await identifyUser(this.deps.directory, step.context.activity.from);
+    const group = findGroup(state.group ?? '', await this.deps.directory.listGroups());
+    if (profile && group.kind === 'found' && (profile.isAdmin || profile.ownedGroupIds.includes(group.group.id))) return step.next('');
+    const tr = this.tr(step);
+    return step.prompt(REASON_PROMPT, {
+      prompt: MessageFactory.text(tr('dialog.askJustification')),
+      retryPrompt: MessageFactory.text(tr('dialog.retryJustification')),
+    });
+  }
+
+  private async submit(step: WaterfallStepContext) {
+    const state = step.values as InviteState;
+    const justification = String(step.result ?? '') || state.justification;
+    const profile = await identifyUser(this.deps.directory, step.context.activity.from);
+    if (!profile) return step.endDialog();
+    const lang = languageOf(step.context.activity.locale ?? profile.user.preferredLanguage);
+    const outcome = await requestGuests(useCaseDeps(this.deps), {
+      requester: profile,
+      groupQuery: state.group ?? '',
+      guests: state.guests ?? [],
+      justification,
+    });
+    await sendRequestOutcome(step.context, { profile, lang, tr: translator(lang) }, outcome, await this.deps.policy.current(), this.deps.directory);
+    return step.endDialog();
+  }
+}

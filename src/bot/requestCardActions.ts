@@ -1,0 +1,77 @@
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { decideRequest, type DecisionAction } from '../app/decideRequest.js';
+import { explainDecision } from '../app/explainDecision.js';
+import { displayName, requestCardView, safe, stateWord } from '../app/presentRequest.js';
+import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
+import { isAdmin } from '../policy/index.js';
+import type { MessageKey } from '../i18n/i18n.js';
+import { useCaseDeps, type BotDeps } from './botDeps.js';
+import type { CardActionHandler, CardActionHandlers } from './turn.js';
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const ERROR = 'application/vnd.microsoft.error';
+const REQUEST_ID = /^R-[0-9A-Z]{6}$/;
+
+/**
+ * Action.Execute verbs of the approval card. The card's data is trusted for nothing but the request id: who acts
+ * comes from the invoke activity, and whether they may is decided from the directory now.
+ */
+export function requestCardActions(deps: BotDeps): CardActionHandlers {
+  const respondWithCard = async (
+    requestId: string,
+    viewerId: string,
+    lang: Parameters<typeof requestCardView>[2],
+    notice = '',
+  ): Promise<AdaptiveCardInvokeResponse> => {
+    const request = await deps.requests.get(requestId);
+    if (!request) return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: 'request not found' } };
+    const view = await requestCardView(request, { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) }, lang, deps.directory);
+    return { statusCode: 200, type: CARD, value: buildApprovalRequestCard({ ...view, noticeText: notice }) };
+  };
+
+  const decide =
+    (action: DecisionAction): CardActionHandler =>
+    async ({ user }, data) => {
+      const { tr, lang } = user;
+      const requestId = typeof data.requestId === 'string' ? data.requestId : '';
+      if (!REQUEST_ID.test(requestId)) return { statusCode: 400, type: ERROR, value: { code: 'BAD_REQUEST', message: tr('request.action.notFound') } };
+      const actorId = user.profile.user.id;
+      const comment = typeof data.comment === 'string' ? data.comment : undefined;
+      const outcome = await decideRequest(useCaseDeps(deps), { actorId, requestId, action, comment });
+      switch (outcome.kind) {
+        case 'notFound':
+          return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: tr('request.action.notFound') } };
+        case 'forbidden': {
+          const key: MessageKey = outcome.reason === 'notRequester' ? 'request.action.forbiddenCancel' : outcome.reason === 'ownRequest' ? 'request.action.ownRequest' : 'request.action.forbidden';
+          return { statusCode: 403, type: ERROR, value: { code: 'FORBIDDEN', message: tr(key) } };
+        }
+        case 'alreadyDecided': {
+          const r = outcome.request;
+          const notice = r.decision && r.decision.by !== 'system'
+            ? tr('request.action.already', { state: stateWord(tr, r.decision.outcome as never), name: safe(await displayName(deps.directory, tr, r.decision.by)) })
+            : tr('request.action.alreadyState', { state: stateWord(tr, r.state) });
+          return respondWithCard(requestId, actorId, lang, notice);
+        }
+        case 'blockedNow': {
+          const ctx = await deps.policy.current();
+          const why = outcome.decisions.map((d) => explainDecision(d, ctx, lang, user.profile.isAdmin ? 'admin' : 'owner').split('\n')[0]);
+          return respondWithCard(requestId, actorId, lang, [tr('request.action.blockedNow'), ...why].join('\n\n'));
+        }
+        case 'done':
+          return respondWithCard(requestId, actorId, lang);
+      }
+    };
+
+  return {
+    approveRequest: decide('approve'),
+    rejectRequest: decide('reject'),
+    cancelRequest: decide('cancel'),
+    retryRequest: decide('retry'),
+    // Teams asks for the viewer's version of the card when they open it: answer with the card only, change nothing.
+    refreshRequest: async ({ user }, data) => {
+      const requestId = typeof data.requestId === 'string' ? data.requestId : '';
+      if (!REQUEST_ID.test(requestId)) return { statusCode: 400, type: ERROR, value: { code: 'BAD_REQUEST', message: user.tr('request.action.notFound') } };
+      return respondWithCard(requestId, user.profile.user.id, user.lang);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { decideRequest } from '../app/decideRequest.js';
+import { OPEN_STATES } from '../app/guestRequest.js';
+import { formatDate, guestList, safe, stateWord } from '../app/presentRequest.js';
+import { requestGuests } from '../app/requestGuests.js';
+import { normaliseRequestId } from '../app/requestId.js';
+import type { Command } from './commands/parseCommand.js';
+import { useCaseDeps, type BotDeps } from './botDeps.js';
+import { INVITE_DIALOG, type InviteDialogOptions } from './dialogs/inviteDialog.js';
+import { sendRequestOutcome } from './requestResponses.js';
+import type { CommandHandlers, Turn } from './turn.js';
+
+type Invite = Extract<Command, { kind: 'invite' }>;
+
+/** invite, my requests, cancel <id>, pending (and their Dutch forms, via the parser). */
+export function requestCommands(deps: BotDeps): CommandHandlers {
+  return {
+    invite: async (turn: Turn, command: Invite) => {
+      const { profile } = turn.user;
+      const owns = (groupQuery?: string) => !!groupQuery && profile.isAdmin; // admins never need a reason
+      const missingReason = deps.settings.requireJustification && !command.justification && !owns(command.group) && profile.ownedGroupIds.length === 0;
+      if (!command.group || command.guests.length === 0 || missingReason) {
+        const options: InviteDialogOptions = { group: command.group, guests: command.guests, justification: command.justification };
+        await turn.dialogs.beginDialog(INVITE_DIALOG, options);
+        return;
+      }
+      const outcome = await requestGuests(useCaseDeps(deps), {
+        requester: profile,
+        groupQuery: command.group,
+        guests: command.guests,
+        justification: command.justification,
+      });
+      await sendRequestOutcome(turn.context, turn.user, outcome, await deps.policy.current(), deps.directory);
+    },
+
+    myRequests: async (turn: Turn) => {
+      const { tr, lang } = turn.user;
+      const mine = (await deps.requests.list({ requesterId: turn.user.profile.user.id })).slice(0, 20);
+      if (mine.length === 0) {
+        await turn.context.sendActivity(tr('request.list.none'));
+        return;
+      }
+      const lines = [`**${tr('request.list.mineTitle')}**`, ''];
+      for (const r of mine) {
+        const group = await deps.directory.getGroup(r.groupId);
+        lines.push(`- ${tr('request.list.item', { id: r.id, group: safe(group?.displayName ?? r.groupId), guests: safe(guestList(r), 300), state: stateWord(tr, r.state), date: formatDate(lang, r.createdAt) })}`);
+      }
+      await turn.context.sendActivity(lines.join('\n'));
+    },
+
+    pending: async (turn: Turn) => {
+      const { tr, lang } = turn.user;
+      const userId = turn.user.profile.user.id;
+      const waiting = (await deps.requests.list({ approverId: userId, states: ['pending'] })).filter((r) => r.requesterId !== userId);
+      if (waiting.length === 0) {
+        await turn.context.sendActivity(tr('request.list.nonePending'));
+        return;
+      }
+      await turn.context.sendActivity(`**${tr('request.list.pendingTitle')}**`);
+      // The cards themselves, so the approver can decide right here.
+      for (const r of waiting.slice(0, 10)) {
+        const message = await deps.worker.cardFor(r, userId);
+        await turn.context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }], summary: message.text });
+      }
+      if (waiting.length > 10) {
+        const rest = waiting.slice(10).map((r) => r.id).join(', ');
+        await turn.context.sendActivity(`… ${rest} (${formatDate(lang, waiting[10].createdAt)})`);
+      }
+    },
+
+    cancelRequest: async (turn: Turn, command: Extract<Command, { kind: 'cancelRequest' }>) => {
+      const { tr } = turn.user;
+      const id = normaliseRequestId(command.requestId);
+      const outcome = await decideRequest(useCaseDeps(deps), { actorId: turn.user.profile.user.id, requestId: id, action: 'cancel' });
+      switch (outcome.kind) {
+        case 'done':
+          await turn.context.sendActivity(tr('request.cancelled', { id }));
+          return;
+        case 'notFound':
+          await turn.context.sendActivity(tr('request.action.notFound'));
+          return;
+        case 'forbidden':
+          // Someone else's request: say no more than that it isn't theirs to cancel.
+          await turn.context.sendActivity(tr('request.action.forbiddenCancel'));
+          return;
+        case 'alreadyDecided':
+        case 'blockedNow':
+          await turn.context.sendActivity(tr('request.action.alreadyState', { state: stateWord(tr, outcome.request.state) }));
+      }
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { explainDecision, decisionView } from '../app/explainDecision.js';
+import type { RequestGuestsOutcome } from '../app/requestGuests.js';
+import { escapeMarkdown } from '../cards/cardTemplate.js';
+import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
+import type { PolicyContext } from '../policy/index.js';
+import type { Directory } from '../ports/directory.js';
+import { displayName } from '../app/presentRequest.js';
+import { audienceOf } from './audience.js';
+import type { TurnUser } from './turn.js';
+
+const names = (groups: { displayName: string }[]) => groups.map((g) => `**${escapeMarkdown(g.displayName)}**`).join(', ');
+
+/** Tells the user what happened to each guest they asked for: added, waiting, blocked (with the why), or nothing to do. */
+export async function sendRequestOutcome(
+  context: TurnContext,
+  user: TurnUser,
+  outcome: RequestGuestsOutcome,
+  ctx: PolicyContext,
+  directory: Directory,
+): Promise<void> {
+  const { tr, lang } = user;
+  switch (outcome.kind) {
+    case 'noAddresses':
+      await context.sendActivity(tr('request.noAddresses'));
+      return;
+    case 'tooManyGuests':
+      await context.sendActivity(tr('request.tooManyGuests', { max: outcome.max }));
+      return;
+    case 'justificationRequired':
+      await context.sendActivity(tr('request.justificationRequired'));
+      return;
+    case 'groupNotFound': {
+      const lines = [tr('request.groupNotFound', { query: escapeMarkdown(outcome.query) })];
+      if (outcome.suggestions.length > 0) lines.push(tr('request.groupSuggestions', { names: names(outcome.suggestions) }));
+      await context.sendActivity(lines.join(' '));
+      return;
+    }
+    case 'groupAmbiguous':
+      await context.sendActivity(tr('request.groupAmbiguous', { query: escapeMarkdown(outcome.query), names: names(outcome.candidates) }));
+      return;
+    case 'processed':
+      break;
+  }
+  const group = escapeMarkdown(outcome.group.displayName);
+  const audience = audienceOf(user.profile, outcome.group.id);
+  const lines: string[] = [];
+  if (outcome.added.length > 0) {
+    lines.push(tr('request.addedDirectly', { guests: outcome.added.map((a) => escapeMarkdown(a.decision.guestEmail)).join(', '), group }));
+    // What each added guest can use now: group content, the team, the site.
+    for (const a of outcome.added) lines.push('', explainDecision(a.decision, ctx, lang, audience));
+  }
+  for (const f of outcome.failed) lines.push(tr('request.addFailed', { email: escapeMarkdown(f.decision.guestEmail), group, error: escapeMarkdown(f.error) }));
+  for (const r of outcome.requests) {
+    const approverNames = await Promise.all(r.approverIds.map(async (id) => escapeMarkdown(await displayName(directory, tr, id))));
+    lines.push(tr('request.created', { id: r.id, guests: r.guests.map((g) => escapeMarkdown(g.email)).join(', '), group, approvers: approverNames.join(', ') }));
+  }
+  for (const d of outcome.duplicates) lines.push(tr('request.duplicate', { email: escapeMarkdown(d.decision.guestEmail), id: d.requestId }));
+  for (const d of outcome.nothingToDo) {
+    const internal = d.notes.includes('INTERNAL_ADDRESS');
+    lines.push(tr(internal ? 'request.internal' : 'request.alreadyMember', { email: escapeMarkdown(d.guestEmail), group }));
+  }
+  if (lines.length > 0) await context.sendActivity(lines.join('\n\n'));
+  if (outcome.blocked.length > 0) {
+    const cards = outcome.blocked.map((d) => CardFactory.adaptiveCard(buildDecisionExplanationCard(decisionView(d, ctx, lang, audience))));
+    const message = MessageFactory.list(cards, tr('request.blockedIntro', { group }));
+    message.attachmentLayout = 'list';
+    await context.sendActivity(message);
+  }
+}
