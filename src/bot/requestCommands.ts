@@ -16,10 +16,8 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
   return {
     invite: async (turn: Turn, command: Invite) => {
       const { profile } = turn.user;
-      const owns = (groupQuery?: string) => !!groupQuery && profile.isAdmin; // admins never need a reason
-      const missingReason = deps.settings.requireJustification && !command.justification && !owns(command.group) && profile.ownedGroupIds.length === 0;
-      if (!command.group || command.guests.length === 0 || missingReason) {
-        const options: InviteDialogOptions = { group: command.group, guests: command.guests, justification: command.justification };
+      const options: InviteDialogOptions = { group: command.group, guests: command.guests, justification: command.justification };
+      if (!command.group || command.guests.length === 0) {
         await turn.dialogs.beginDialog(INVITE_DIALOG, options);
         return;
       }
@@ -29,6 +27,11 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
         guests: command.guests,
         justification: command.justification,
       });
+      if (outcome.kind === 'justificationRequired') {
+        // Nothing was stored: ask for the reason, then the dialog submits the whole request.
+        await turn.dialogs.beginDialog(INVITE_DIALOG, options);
+        return;
+      }
       await sendRequestOutcome(turn.context, turn.user, outcome, await deps.policy.current(), deps.directory);
     },
 

@@ -11,7 +11,7 @@ import { identifyUser } from '../../app/identifyUser.js';
 import { requestGuests } from '../../app/requestGuests.js';
 import { escapeMarkdown } from '../../cards/cardTemplate.js';
 import { languageOf, translator, type Translate } from '../../i18n/i18n.js';
-import { normaliseEmail } from '../../policy/index.js';
+import { evaluateRequest, normaliseEmail } from '../../policy/index.js';
 import type { DirectoryGroup } from '../../policy/tenantModel.js';
 import { splitAddresses } from '../commands/parseCommand.js';
 import { useCaseDeps, type BotDeps } from '../botDeps.js';
@@ -119,10 +119,12 @@ export class InviteDialog extends ComponentDialog {
     const state = step.values as InviteState;
     state.guests = splitAddresses(String(step.result));
     if (state.justification || !this.deps.settings.requireJustification) return step.next(state.justification ?? '');
-    // Owners and admins add directly and need not explain themselves.
+    // A reason is asked only when someone has to approve: owners and admins adding directly need not explain.
     const profile = await identifyUser(this.deps.directory, step.context.activity.from);
-    const group = findGroup(state.group ?? '', await this.deps.directory.listGroups());
-    if (profile && group.kind === 'found' && (profile.isAdmin || profile.ownedGroupIds.includes(group.group.id))) return step.next('');
+    const match = findGroup(state.group ?? '', await this.deps.directory.listGroups());
+    if (!profile || match.kind !== 'found') return step.next('');
+    const decisions = evaluateRequest(await this.deps.policy.current(), { groupId: match.group.id, requesterId: profile.user.id, guestEmails: state.guests });
+    if (!decisions.some((d) => d.verdict === 'needsApproval')) return step.next('');
     const tr = this.tr(step);
     return step.prompt(REASON_PROMPT, {
       prompt: MessageFactory.text(tr('dialog.askJustification')),
