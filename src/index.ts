@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  type TurnContext,
+} from 'botbuilder';
+import type { Server } from 'restify';
+import { PolicyCache } from './app/policyCache.js';
+import { RequestWorker } from './app/requestWorker.js';
+import type { RetryPolicy } from './app/retry.js';
+import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
+import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
+import { openDataDir, type DataDir } from './adapters/lowdb/dataDir.js';
+import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
+import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.js';
+import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
+import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
+import type { BotDeps } from './bot/botDeps.js';
+import { InviteDialog } from './bot/dialogs/inviteDialog.js';
+import { GuestAccessBot } from './bot/guestAccessBot.js';
+import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
+import { requestCardActions } from './bot/requestCardActions.js';
+import { requestCommands } from './bot/requestCommands.js';
+import { TeamsNotifier } from './bot/teamsNotifier.js';
+import { loadConfig, type Config } from './config.js';
+import { languageOf, translator } from './i18n/i18n.js';
+import { createLogger, type Logger } from './logger.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import { createServer, listen } from './server.js';
+
+export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** What tests (and only tests) may replace when composing the app. */
+export interface AppOverrides {
+  clock?: Clock;
+  directoryFaults?: DirectoryFaults;
+  logger?: Logger;
+  retry?: RetryPolicy;
+  /** Background sweep interval; null = never on a timer (tests call `worker.tick()`). */
+  workerIntervalMs?: number | null;
+  /** Bot Connector URL for opening chats with users the bot has never met. */
+  defaultServiceUrl?: string;
+}
+
+export interface App {
+  config: Config;
+  server: Server;
+  deps: BotDeps;
+  /** Starts listening; resolves with the port. */
+  listen(): Promise<number>;
+  /** Stops the server and the worker, waits for background work, releases DATA_DIR. */
+  close(): Promise<void>;
+}
+
+export type CreateAppResult = { ok: true; app: App } | { ok: false; errors: string[] };
+
+/** The composition root: config → adapters → use cases → bot → server. The only place adapters are built. */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<CreateAppResult> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+
+  const loaded = await loadTenantSnapshot(config.tenantFile);
+  if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
+  const snapshot = loaded.snapshot;
+  if (config.auth.appTenantId && config.auth.appTenantId !== snapshot.tenant.id && config.auth.appType === 'SingleTenant') {
+    return { ok: false, errors: [`MICROSOFT_APP_TENANT_ID (${config.auth.appTenantId}) is not the tenant of ${config.tenantFile} (${snapshot.tenant.id})`] };
+  }
+
+  let dataDir: DataDir;
+  try {
+    dataDir = await openDataDir(config.dataDir);
+  } catch (error) {
+    return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
+  }
+
+  const directory = await EmbeddedDirectory.open(snapshot, {
+    store: await LowdbDirectoryOverlayStore.open(dataDir.path),
+    faults: overrides.directoryFaults,
+    clock,
+  });
+  const conversations = await LowdbConversationStore.open(dataDir.path);
+  const audit = await LowdbAuditLog.open(dataDir.path);
+  const requests = await LowdbRequestStore.open(dataDir.path);
+  const dialogStorage = await LowdbDialogStorage.open(dataDir.path);
+
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.auth.appId,
+    MicrosoftAppPassword: config.auth.appPassword,
+    MicrosoftAppTenantId: config.auth.appTenantId,
+    MicrosoftAppType: config.auth.appType,
+  });
+  const adapter = new CloudAdapter(auth);
+  const policy = new PolicyCache(directory);
+  const notifier = new TeamsNotifier({
+    adapter,
+    appId: config.auth.appId,
+    tenantId: snapshot.tenant.id,
+    conversations,
+    logger,
+    defaultServiceUrl: overrides.defaultServiceUrl,
+    retry: overrides.retry,
+  });
+  const settings = {
+    expiryDays: config.requests.expiryDays,
+    reminderDays: config.requests.reminderDays,
+    requireJustification: config.requests.requireJustification,
+  };
+  const worker = new RequestWorker({ directory, conversations, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
+  const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings };
+
+  const conversationState = new ConversationState(dialogStorage);
+  const bot = new GuestAccessBot({
+    services: deps,
+    tenantId: snapshot.tenant.id,
+    conversationState,
+    commands: { ...requestCommands(deps) },
+    cardActions: { ...requestCardActions(deps) },
+    registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
+  });
+
+  // The one place turn errors end up: log with the activity id, apologise in the user's language, drop the dialog.
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
+    try {
+      if (context.activity.type === 'message') await context.sendActivity(translator(languageOf(context.activity.locale))('common.error'));
+      await conversationState.delete(context);
+      await conversationState.saveChanges(context, true);
+    } catch (cleanupError) {
+      logger.error({ err: cleanupError, activityId: context.activity.id }, 'could not clean up after a failed turn');
+    }
+  };
+
+  const server = createServer({
+    adapter,
+    logic: (context) => bot.run(context),
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+    version: VERSION,
+    health: () => ({ tenant: snapshot.tenant.displayName, mode: config.localMode ? 'local' : 'authenticated' }),
+  });
+
+  let closed = false;
+  return {
+    ok: true,
+    app: {
+      config,
+      server,
+      deps,
+      async listen() {
+        const port = await listen(server, config.port, config.host);
+        if (overrides.workerIntervalMs !== null) worker.start(overrides.workerIntervalMs ?? 60_000);
+        return port;
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        worker.stop();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await worker.idle();
+        await dataDir.release();
+      },
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const loaded = loadConfig();
+  if (!loaded.ok) {
+    console.error(`Configuration is not valid; the bot will not start:\n  - ${loaded.errors.join('\n  - ')}`);
+    process.exit(1);
+  }
+  const config = loaded.config;
+  const logger = createLogger(config.logLevel);
+  const created = await createApp(config, { logger });
+  if (!created.ok) {
+    console.error(`The bot cannot start:\n  - ${created.errors.join('\n  - ')}`);
+    process.exit(1);
+  }
+  const { app } = created;
+  const port = await app.listen();
+  if (config.localMode) {
+    const banner = [
+      '',
+      '  ⚠  LOCAL MODE: no MICROSOFT_APP_ID, so incoming activities are NOT authenticated.',
+      `     Listening on http://127.0.0.1:${port}/api/messages only (loopback). Never expose this.`,
+      '',
+    ].join('\n');
+    console.warn(banner);
+    logger.warn({ port, host: config.host, mode: 'local' }, 'authentication is off (local mode)');
+  } else {
+    logger.info({ port, host: config.host, appId: config.auth.appId, appType: config.auth.appType }, 'authentication is on');
+  }
+  logger.info({ port, tenantFile: config.tenantFile, dataDir: config.dataDir, version: VERSION }, 'guest access bot listening');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
