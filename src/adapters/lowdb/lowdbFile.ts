@@ -4,8 +4,9 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 
 /**
- * One JSON file kept by lowdb, shared by everything in this process that uses the file. Writes are atomic (lowdb's
- * steno writes a temp file and renames it over the old one) and serialised: one change at a time, in call order.
+ * One JSON file kept by lowdb. Writes are atomic (lowdb's steno writes a temp file and renames it over the old one)
+ * and serialised: one change at a time, in call order. Open each file once per process: two instances on one path
+ * would share steno's temp file name and race.
  * A change works on a copy, so readers only ever see data that is on disk, and a failed write changes nothing.
  */
 export class LowdbFile<T> {
