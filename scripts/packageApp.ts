@@ -3,9 +3,10 @@
  * its Dutch localisation and the icons, after validating the manifest against the official schema offline.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { AppManifestUtils } from '@microsoft/app-manifest';
+import { dirname } from 'node:path';
 import JSZip from 'jszip';
 import { loadConfig } from '../src/config.js';
+import { validateManifest } from './validateManifest.js';
 
 export async function buildAppPackage(appId: string, version?: string): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
   const manifest = JSON.parse(readFileSync('manifest/manifest.json', 'utf8')) as Record<string, unknown> & {
@@ -14,8 +15,8 @@ export async function buildAppPackage(appId: string, version?: string): Promise<
   };
   manifest.bots[0].botId = appId;
   if (version) manifest.version = version;
-  const errors = await AppManifestUtils.validateAgainstSchema(manifest as never);
-  if (errors.length > 0) throw new Error(`manifest/manifest.json is not valid:\n${errors.join('\n')}`);
+  const errors = await validateManifest(manifest, JSON.parse(readFileSync('manifest/nl-nl.json', 'utf8')));
+  if (errors.length > 0) throw new Error(`the app manifest is not valid:\n${errors.join('\n')}`);
   const zip = new JSZip();
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
   for (const file of ['nl-nl.json', 'color.png', 'outline.png']) zip.file(file, readFileSync(`manifest/${file}`));
@@ -31,9 +32,11 @@ async function main(): Promise<void> {
   }
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
   const { zip } = await buildAppPackage(appId, pkg.version);
-  mkdirSync('build', { recursive: true });
-  writeFileSync('build/appPackage.zip', zip);
-  console.log(`build/appPackage.zip written (bot ${appId}, version ${pkg.version})`);
+  const outIndex = process.argv.indexOf('--out');
+  const out = outIndex > 0 ? process.argv[outIndex + 1] : 'build/appPackage.zip';
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, zip);
+  console.log(`${out} written (bot ${appId}, version ${pkg.version})`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

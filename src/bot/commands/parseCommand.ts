@@ -94,7 +94,10 @@ export function parseCommand(raw: string | undefined): Command {
     return inGroup ? { kind: 'check', target: inGroup[1], group: stripQuotes(inGroup[2]) } : { kind: 'check', target: args.split(' ')[0] };
   }
   if ((m = text.match(/^(?:why|waarom)(?:\s+(.*))?$/i))) {
-    const args = rest(m).replace(/\s+(?:can'?t|cannot|kan niet)\s+(?:join|lid worden van)\s+/i, ' ').replace(/\?$/, '');
+    const args = rest(m)
+      .replace(/\?$/, '')
+      .replace(/^(?:can['’]?t|cannot|can not|kan)\s+/i, '')
+      .replace(/\s+(?:(?:niet\s+)?(?:join|lid worden van|bij))\s+/i, ' ');
     const parts = args.match(/^(\S+@\S+)\s+(?:(?:in|to|join|voor|van|bij)\s+)?(.+)$/i);
     return parts ? { kind: 'why', guest: parts[1], group: stripQuotes(parts[2]) } : { kind: 'usage', command: 'why' };
   }

@@ -1,0 +1,48 @@
+import { cleanText, parseCommand, splitAddresses } from '../../src/bot/commands/parseCommand.js';
+
+describe('parsing chat commands', () => {
+  it.each([
+    ['help', { kind: 'help' }],
+    ['Hulp', { kind: 'help' }],
+    ['invite anna@fabrikam.com to Marketing because project X', { kind: 'invite', guests: ['anna@fabrikam.com'], group: 'Marketing', justification: 'project X' }],
+    ['uitnodigen anna@fabrikam.com, bo@tailspintoys.com voor Project Falcon omdat we samen bouwen', { kind: 'invite', guests: ['anna@fabrikam.com', 'bo@tailspintoys.com'], group: 'Project Falcon', justification: 'we samen bouwen' }],
+    ['invite a@x.com and b@y.com to "Sales"', { kind: 'invite', guests: ['a@x.com', 'b@y.com'], group: 'Sales', justification: undefined }],
+    ['invite', { kind: 'invite', guests: [], group: undefined, justification: undefined }],
+    ['invite to Marketing', { kind: 'invite', guests: [], group: 'Marketing', justification: undefined }],
+    ['my requests', { kind: 'myRequests' }],
+    ['mijn aanvragen', { kind: 'myRequests' }],
+    ['cancel R-7K2Q9D', { kind: 'cancelRequest', requestId: 'R-7K2Q9D' }],
+    ['annuleren r-7k2q9d', { kind: 'cancelRequest', requestId: 'r-7k2q9d' }],
+    ['cancel', { kind: 'cancelDialog' }],
+    ['annuleren', { kind: 'cancelDialog' }],
+    ['pending', { kind: 'pending' }],
+    ['openstaand', { kind: 'pending' }],
+    ['settings', { kind: 'settings', group: undefined }],
+    ['instellingen HR', { kind: 'settings', group: 'HR' }],
+    ['check fabrikam.com', { kind: 'check', target: 'fabrikam.com' }],
+    ['controleer anna@fabrikam.com in Sales', { kind: 'check', target: 'anna@fabrikam.com', group: 'Sales' }],
+    ['why anna@fabrikam.com Marketing', { kind: 'why', guest: 'anna@fabrikam.com', group: 'Marketing' }],
+    ["why can't anna@fabrikam.com join Project Falcon?", { kind: 'why', guest: 'anna@fabrikam.com', group: 'Project Falcon' }],
+    ['waarom anna@fabrikam.com HR', { kind: 'why', guest: 'anna@fabrikam.com', group: 'HR' }],
+    ['why', { kind: 'usage', command: 'why' }],
+    ['whatif AllowToAddGuests true', { kind: 'whatif', args: ['AllowToAddGuests', 'true'] }],
+    ['guests Marketing', { kind: 'guests', group: 'Marketing' }],
+    ['gasten van Sales', { kind: 'guests', group: 'Sales' }],
+    ['remove guest kari@fabrikam.com from Marketing', { kind: 'removeGuest', guest: 'kari@fabrikam.com', group: 'Marketing' }],
+    ['gast verwijderen kari@fabrikam.com uit Sales', { kind: 'removeGuest', guest: 'kari@fabrikam.com', group: 'Sales' }],
+    ['audit 5', { kind: 'audit', count: 5 }],
+    ['audit', { kind: 'audit', count: undefined }],
+    ['what is the weather', { kind: 'unknown', text: 'what is the weather' }],
+  ])('%s', (text, expected) => {
+    expect(parseCommand(text)).toEqual(expected);
+  });
+
+  it('removes Teams mentions and markup before parsing', () => {
+    expect(cleanText('<at>Guest Access</at> help&nbsp;')).toBe('help');
+    expect(parseCommand('<at>Guest Access</at> <p>my requests</p>')).toEqual({ kind: 'myRequests' });
+  });
+
+  it('splits addresses on commas, semicolons, spaces and "and"/"en", dropping mailto: and angle brackets', () => {
+    expect(splitAddresses('a@x.com; <b@y.com>, mailto:c@z.com en d@w.com')).toEqual(['a@x.com', 'b@y.com', 'c@z.com', 'd@w.com']);
+  });
+});

@@ -1,0 +1,52 @@
+import { loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('defaults to local mode on loopback, port 3978, the demo tenant and .data', () => {
+    const result = loadConfig({});
+    if (!result.ok) throw new Error(result.errors.join());
+    expect(result.config).toMatchObject({
+      localMode: true,
+      host: '127.0.0.1',
+      port: 3978,
+      tenantFile: 'data/demo-tenant.json',
+      dataDir: '.data',
+      requests: { expiryDays: 14, reminderDays: 3, requireJustification: true },
+    });
+    expect(Object.isFrozen(result.config)).toBe(true);
+    expect(Object.isFrozen(result.config.auth)).toBe(true);
+  });
+
+  it('keeps local mode on loopback even when HOST asks for every interface', () => {
+    const result = loadConfig({ HOST: '0.0.0.0' });
+    expect(result.ok && result.config.host).toBe('127.0.0.1');
+  });
+
+  it('refuses production without an app id, saying why', () => {
+    const result = loadConfig({ NODE_ENV: 'production' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toMatch(/MICROSOFT_APP_ID.*unauthenticated/);
+  });
+
+  it('turns authentication on with an app id, password and tenant, listening on every interface', () => {
+    const result = loadConfig({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TENANT_ID: 'tid', NODE_ENV: 'production' });
+    expect(result.ok && result.config).toMatchObject({ localMode: false, host: '0.0.0.0', auth: { appId: 'id', appTenantId: 'tid' } });
+  });
+
+  it.each([
+    [{ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_TENANT_ID: 't' }, /MICROSOFT_APP_PASSWORD/],
+    [{ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw' }, /MICROSOFT_APP_TENANT_ID/],
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ REQUEST_EXPIRY_DAYS: '-1' }, /REQUEST_EXPIRY_DAYS/],
+    [{ REQUIRE_JUSTIFICATION: 'maybe' }, /REQUIRE_JUSTIFICATION/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('reports %j as invalid', (env, message) => {
+    const result = loadConfig(env);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toMatch(message);
+  });
+
+  it('treats empty variables as unset', () => {
+    const result = loadConfig({ MICROSOFT_APP_ID: '', PORT: '' });
+    expect(result.ok && result.config.localMode && result.config.port).toBe(3978);
+  });
+});
