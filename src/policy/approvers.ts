@@ -1,0 +1,40 @@
+import type { ApprovalReason } from './reasonCodes.js';
+
+/** Who decides: `self` means the requester may add the guest directly. */
+export type ApprovalBasis = 'self' | 'owners' | 'inviters' | 'admins' | 'none';
+
+/**
+ * The people who may approve a request. The requester is never among them; `self` has no approvers.
+ * `inviters` means the guest needs an invitation and no owner may send one, so the users who may (admins,
+ * Guest Inviters) decide instead.
+ */
+export interface ApproverSet {
+  readonly basis: ApprovalBasis;
+  readonly approverIds: readonly string[];
+  readonly reasonCode?: ApprovalReason;
+}
+
+/** How the requester stands towards the group. An owner who is also an admin counts as owner. */
+export type RequesterRelation = 'owner' | 'admin' | 'member' | 'none';
+
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+export function approverSet(basis: ApprovalBasis, ids: readonly string[], reasonCode?: ApprovalReason): ApproverSet {
+  return Object.freeze({
+    basis,
+    approverIds: ids.length === 0 ? NO_IDS : Object.freeze([...ids]),
+    ...(reasonCode ? { reasonCode } : {}),
+  });
+}
+
+export const NO_APPROVAL: ApproverSet = approverSet('none', NO_IDS);
+export const SELF_AS_OWNER: ApproverSet = approverSet('self', NO_IDS, 'REQUESTER_IS_OWNER');
+export const SELF_AS_ADMIN: ApproverSet = approverSet('self', NO_IDS, 'REQUESTER_IS_ADMIN');
+export const NOBODY_MAY_INVITE: ApproverSet = approverSet('none', NO_IDS, 'NOBODY_MAY_INVITE');
+
+/** `set` without the requester; when that leaves nobody, nobody is eligible. */
+export function withoutRequester(set: ApproverSet, requesterId: string): ApproverSet {
+  if (!set.approverIds.includes(requesterId)) return set;
+  const rest = set.approverIds.filter((id) => id !== requesterId);
+  return rest.length === 0 ? approverSet('none', NO_IDS, 'NO_ELIGIBLE_APPROVER') : approverSet(set.basis, rest, set.reasonCode);
+}

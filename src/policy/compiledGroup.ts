@@ -1,0 +1,119 @@
+import { approverSet, type ApproverSet } from './approvers.js';
+import type { ApprovalReason } from './reasonCodes.js';
+import { blocker, frozenList, NO_BLOCKERS, type Blocker } from './blocker.js';
+import { groupKindBlockers, groupShape, type GroupShape } from './layers/groupKind.js';
+import { groupGuestSetting, groupSettingBlockers, type GroupGuestSetting } from './layers/groupSetting.js';
+import type { GroupsOrgSettings } from './layers/groupsOrg.js';
+import { labelOutcome, type LabelOutcome } from './layers/label.js';
+import { effectiveSharing, siteSharingIssues } from './layers/sharePoint.js';
+import type { DirectoryGroup, DirectoryUser, SensitivityLabel, SharingCapability } from './tenantModel.js';
+import { buildVariants, type AccessVariant, type VariantTenantFacts } from './variants.js';
+
+/** One group with everything that does not depend on the guest or the requester worked out in advance. */
+export interface CompiledGroup {
+  readonly group: DirectoryGroup;
+  readonly shape: GroupShape;
+  readonly label: LabelOutcome;
+  readonly guestSetting: GroupGuestSetting;
+  /** Members and owners: either makes the guest "already a member". */
+  readonly memberIds: ReadonlySet<string>;
+  readonly ownerIds: ReadonlySet<string>;
+  /** Owners with an enabled account, in the group's order. */
+  readonly enabledOwners: readonly string[];
+  readonly guestCount: number;
+  readonly groupBasedLicensing: boolean;
+  readonly site?: { readonly site: SharingCapability; readonly org: SharingCapability; readonly effective: SharingCapability };
+  /** Kind, Viva Engage, tenant-wide setting, label, per-group setting: the same for every guest, in that order. */
+  readonly blockers: readonly Blocker[];
+  /** Who approves a guest already in the directory, and a new guest (requester not yet excluded). */
+  readonly approversExisting: ApproverSet;
+  readonly approversNew: ApproverSet;
+  readonly noApprover: readonly Blocker[];
+  readonly variants: readonly AccessVariant[];
+}
+
+/** The tenant-level facts a group compiles against. */
+export interface GroupCompileFacts extends VariantTenantFacts {
+  readonly usersById: ReadonlyMap<string, DirectoryUser>;
+  readonly groupsOrg: GroupsOrgSettings;
+  readonly labelsById: ReadonlyMap<string, SensitivityLabel>;
+  readonly orgSharing: SharingCapability;
+  readonly invitesPossible: boolean;
+  readonly mayInvite: (userId: string) => boolean;
+  /** Enabled Global and User Administrators. */
+  readonly admins: readonly string[];
+  /** Enabled administrators and Guest Inviters. */
+  readonly inviterRoleHolders: readonly string[];
+}
+
+/** An approver set, or "nobody eligible" when the list is empty. */
+function eligible(basis: 'owners' | 'inviters' | 'admins', ids: readonly string[], reason: ApprovalReason): ApproverSet {
+  return ids.length > 0 ? approverSet(basis, ids, reason) : approverSet('none', [], 'NO_ELIGIBLE_APPROVER');
+}
+
+export function compileGroup(facts: GroupCompileFacts, group: DirectoryGroup): CompiledGroup {
+  const shape = groupShape(group);
+  const m365 = shape.kind === 'microsoft365';
+  // Group.Unified, labels and the per-group setting govern Microsoft 365 groups only.
+  const label = m365 ? labelOutcome(group, facts.labelsById, facts.groupsOrg.enableMIPLabels) : { applies: false, blockers: NO_BLOCKERS };
+  const guestSetting = groupGuestSetting(group);
+  const blockers = frozenList([
+    ...groupKindBlockers(group, shape),
+    ...(m365 ? facts.groupsOrg.blockers : []),
+    ...label.blockers,
+    ...(m365 ? groupSettingBlockers(group, guestSetting, label.applies) : []),
+  ]);
+
+  const enabledOwners = group.owners.filter((id) => facts.usersById.get(id)?.accountEnabled === true);
+  const ownersWhoMayInvite = enabledOwners.filter((id) => facts.mayInvite(id));
+  const approversExisting =
+    enabledOwners.length > 0 ? eligible('owners', enabledOwners, 'OWNERS_APPROVE') : eligible('admins', facts.admins, 'NO_OWNERS');
+  const approversNew = !facts.invitesPossible
+    ? approverSet('none', [], 'NOBODY_MAY_INVITE')
+    : enabledOwners.length === 0
+      ? eligible('admins', facts.admins, 'NO_OWNERS')
+      : ownersWhoMayInvite.length > 0
+        ? eligible('owners', ownersWhoMayInvite, 'OWNERS_APPROVE')
+        : eligible('inviters', facts.inviterRoleHolders, 'OWNERS_MAY_NOT_INVITE');
+
+  const site = group.site
+    ? { site: group.site.sharingCapability, org: facts.orgSharing, effective: effectiveSharing(facts.orgSharing, group.site.sharingCapability) }
+    : undefined;
+  const siteUrl = group.site?.webUrl ?? `<site of ${group.displayName}>`;
+  const groupBasedLicensing = (group.assignedLicenses ?? []).length > 0;
+  const variants = buildVariants(facts, {
+    hasTeam: shape.hasTeam,
+    ...(site ? { site: { effective: site.effective, issues: (isNew: boolean) => siteSharingIssues(site.org, site.site, siteUrl, isNew) } } : {}),
+    groupBasedLicensing,
+    labelOverridesGroupSetting: label.applies && guestSetting !== 'inherit',
+  });
+
+  const memberIds = new Set([...group.members, ...group.owners]);
+  let guestCount = 0;
+  for (const id of memberIds) if (facts.usersById.get(id)?.userType === 'Guest') guestCount += 1;
+
+  return Object.freeze({
+    group,
+    shape,
+    label,
+    guestSetting,
+    memberIds,
+    ownerIds: new Set(group.owners),
+    enabledOwners: Object.freeze(enabledOwners),
+    guestCount,
+    groupBasedLicensing,
+    ...(site ? { site: Object.freeze(site) } : {}),
+    blockers,
+    approversExisting,
+    approversNew,
+    noApprover: Object.freeze([
+      blocker('NO_APPROVER', {
+        setting: 'owners',
+        currentValue: '0',
+        allowingValue: '1',
+        graph: `POST /groups/${group.id}/owners/$ref`,
+      }),
+    ]),
+    variants,
+  });
+}

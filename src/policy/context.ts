@@ -1,0 +1,157 @@
+import type { Blocker } from './blocker.js';
+import { compileGroup, type CompiledGroup } from './compiledGroup.js';
+import { DomainVerdictCache, type DomainVerdict } from './domainVerdict.js';
+import { normaliseDomain, normaliseEmail } from './email.js';
+import { compileCrossTenant, type CrossTenantPolicy } from './layers/crossTenant.js';
+import { compileEntraDomains, type EntraDomainPolicy } from './layers/entraDomains.js';
+import { guestAccountBlockers } from './layers/guestAccount.js';
+import { compileGroupsOrg, type GroupsOrgSettings } from './layers/groupsOrg.js';
+import { guestVisibility } from './layers/guestVisibility.js';
+import { invitationBlockers, mayInviteUser } from './layers/invitations.js';
+import { compileSharePointDomains, type SharePointDomainPolicy } from './layers/sharePoint.js';
+import { teamsIssue } from './layers/teams.js';
+import type { NoteCode, RoleKey } from './reasonCodes.js';
+import { holdersOf, isAdminUser, isGuestInviter } from './roles.js';
+import { buildTenantLayers, type LayerStatus } from './tenantLayers.js';
+import type { AllowInvitesFrom, DirectoryUser, SensitivityLabel, TenantSnapshot } from './tenantModel.js';
+import { buildVariants, type AccessVariant } from './variants.js';
+
+/**
+ * A tenant snapshot compiled for evaluation: indices and every tenant- and group-level layer result worked out
+ * once, reused for any number of evaluations. Build a new one when the snapshot changes (the Directory's
+ * `version()` says when). Read-only for callers; the only thing that changes inside is a per-domain memo, which
+ * never changes an answer.
+ */
+export interface PolicyContext {
+  readonly snapshot: TenantSnapshot;
+  readonly usersById: ReadonlyMap<string, DirectoryUser>;
+  /** Users by normalised mail and user principal name. */
+  readonly usersByAddress: ReadonlyMap<string, DirectoryUser>;
+  readonly groups: ReadonlyMap<string, CompiledGroup>;
+  readonly verifiedDomains: ReadonlySet<string>;
+  readonly allowInvitesFrom: AllowInvitesFrom;
+  readonly adminIds: ReadonlySet<string>;
+  /** Users who may send an invitation under `allowInvitesFrom`. */
+  readonly inviterIds: ReadonlySet<string>;
+  readonly invitationBlockers: readonly Blocker[];
+  readonly entraDomains: EntraDomainPolicy;
+  readonly crossTenant: CrossTenantPolicy;
+  readonly groupsOrg: GroupsOrgSettings;
+  readonly labelsById: ReadonlyMap<string, SensitivityLabel>;
+  readonly sharePointDomains: SharePointDomainPolicy;
+  readonly teamsIssue?: Blocker;
+  readonly visibilityNote: NoteCode;
+  /** GUEST_ACCOUNT_DISABLED per disabled user id. */
+  readonly disabledAccounts: ReadonlyMap<string, readonly Blocker[]>;
+  /** Enabled holders of each directory role, for "ask …" in explanations. */
+  readonly roleHolders: ReadonlyMap<RoleKey, readonly string[]>;
+  readonly layers: readonly LayerStatus[];
+  /** Access variants for a decision without a group. */
+  readonly noGroupVariants: readonly AccessVariant[];
+  domainVerdict(domain: string): DomainVerdict;
+}
+
+const ROLE_KEYS_WITH_HOLDERS: readonly RoleKey[] = [
+  'globalAdmin',
+  'userAdmin',
+  'guestInviter',
+  'securityAdmin',
+  'groupsAdmin',
+  'complianceAdmin',
+  'sharePointAdmin',
+  'teamsAdmin',
+  'exchangeAdmin',
+];
+
+function indexAddress(map: Map<string, DirectoryUser>, address: string | null | undefined, user: DirectoryUser): void {
+  if (!address) return;
+  const n = normaliseEmail(address);
+  // The first user to claim an address keeps it: a directory should never hold two, and the order is stable.
+  if (n.ok && !map.has(n.email)) map.set(n.email, user);
+}
+
+export function compilePolicy(snapshot: TenantSnapshot): PolicyContext {
+  const usersById = new Map<string, DirectoryUser>();
+  const usersByAddress = new Map<string, DirectoryUser>();
+  for (const user of snapshot.users) usersById.set(user.id, user);
+  for (const user of snapshot.users) indexAddress(usersByAddress, user.mail, user);
+  for (const user of snapshot.users) indexAddress(usersByAddress, user.userPrincipalName, user);
+
+  const verifiedDomains = new Set<string>();
+  for (const d of snapshot.tenant.verifiedDomains) {
+    const domain = normaliseDomain(d);
+    if (domain) verifiedDomains.add(domain);
+  }
+
+  const allowInvitesFrom = snapshot.authorizationPolicy.allowInvitesFrom;
+  const adminIds = new Set(snapshot.users.filter(isAdminUser).map((u) => u.id));
+  const inviterIds = new Set(snapshot.users.filter((u) => mayInviteUser(allowInvitesFrom, u)).map((u) => u.id));
+  const admins = snapshot.users.filter(isAdminUser).map((u) => u.id);
+  const inviterRoleHolders = snapshot.users.filter((u) => isAdminUser(u) || isGuestInviter(u)).map((u) => u.id);
+
+  const entraDomains = compileEntraDomains(snapshot);
+  const crossTenant = compileCrossTenant(snapshot);
+  const groupsOrg = compileGroupsOrg(snapshot);
+  const labelsById = new Map((snapshot.sensitivityLabels ?? []).map((l) => [l.id, l]));
+  const sharePointDomains = compileSharePointDomains(snapshot.sharePoint);
+  const teams = teamsIssue(snapshot);
+  const visibilityNote = guestVisibility(snapshot.authorizationPolicy.guestUserRoleId).note;
+  const invites = invitationBlockers(allowInvitesFrom);
+
+  const disabledAccounts = new Map<string, readonly Blocker[]>();
+  for (const user of snapshot.users) if (!user.accountEnabled) disabledAccounts.set(user.id, guestAccountBlockers(user));
+
+  const roleHolders = new Map<RoleKey, readonly string[]>();
+  for (const key of ROLE_KEYS_WITH_HOLDERS) roleHolders.set(key, Object.freeze(holdersOf(snapshot.users, key)));
+
+  const variantFacts = { ...(groupsOrg.contentIssue ? { contentIssue: groupsOrg.contentIssue } : {}), ...(teams ? { teamsIssue: teams } : {}), visibilityNote };
+  const groupFacts = {
+    ...variantFacts,
+    usersById,
+    groupsOrg,
+    labelsById,
+    orgSharing: snapshot.sharePoint.sharingCapability,
+    invitesPossible: allowInvitesFrom !== 'none',
+    mayInvite: (id: string) => inviterIds.has(id),
+    admins,
+    inviterRoleHolders,
+  };
+  const groups = new Map<string, CompiledGroup>();
+  for (const group of snapshot.groups) groups.set(group.id, compileGroup(groupFacts, group));
+
+  const cache = new DomainVerdictCache({ verifiedDomains, invitationBlockers: invites, entraDomains, crossTenant, sharePointDomains });
+
+  return Object.freeze({
+    snapshot,
+    usersById,
+    usersByAddress,
+    groups,
+    verifiedDomains,
+    allowInvitesFrom,
+    adminIds,
+    inviterIds,
+    invitationBlockers: invites,
+    entraDomains,
+    crossTenant,
+    groupsOrg,
+    labelsById,
+    sharePointDomains,
+    ...(teams ? { teamsIssue: teams } : {}),
+    visibilityNote,
+    disabledAccounts,
+    roleHolders,
+    layers: buildTenantLayers({ snapshot, entraDomains, crossTenant, groupsOrg, sharePointDomains, ...(teams ? { teamsIssue: teams } : {}) }),
+    noGroupVariants: buildVariants(variantFacts, undefined),
+    domainVerdict: (domain: string) => cache.get(domain),
+  });
+}
+
+/** Global Administrator or User Administrator with an enabled account. */
+export function isAdmin(ctx: PolicyContext, userId: string): boolean {
+  return ctx.adminIds.has(userId);
+}
+
+/** Whether the user may send guest invitations under the tenant's `allowInvitesFrom`. */
+export function mayInvite(ctx: PolicyContext, userId: string): boolean {
+  return ctx.inviterIds.has(userId);
+}

@@ -1,0 +1,111 @@
+import { domainToAscii } from './punycode.js';
+
+/** A guest address as the policy compares it: trimmed, lower-case, domain in ASCII (Punycode). */
+export type NormalisedEmail =
+  | { readonly ok: true; readonly email: string; readonly local: string; readonly domain: string }
+  | { readonly ok: false; readonly code: 'ADDRESS_INVALID' };
+
+const INVALID: NormalisedEmail = Object.freeze({ ok: false, code: 'ADDRESS_INVALID' });
+
+// RFC 5322 atext: the characters a dot-atom local part may hold besides the dot.
+const ATEXT = new Uint8Array(128);
+for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-") {
+  ATEXT[ch.charCodeAt(0)] = 1;
+}
+
+const DOT = 46;
+const HYPHEN = 45;
+const MAX_LOCAL = 64;
+const MAX_DOMAIN = 253;
+const MAX_ADDRESS = 254;
+
+function isLetterOrDigit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Lower-case ASCII `domain` is a host name: LDH labels of 1–63, at least two, a non-numeric top level. */
+function isHostName(domain: string): boolean {
+  const length = domain.length;
+  if (length === 0 || length > MAX_DOMAIN) return false;
+  let labelStart = 0;
+  let labels = 0;
+  let allDigits = true;
+  for (let i = 0; i <= length; i++) {
+    const c = i < length ? domain.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      const labelLength = i - labelStart;
+      if (labelLength === 0 || labelLength > 63) return false;
+      if (domain.charCodeAt(labelStart) === HYPHEN || domain.charCodeAt(i - 1) === HYPHEN) return false;
+      labels += 1;
+      if (i < length) {
+        labelStart = i + 1;
+        allDigits = true;
+      }
+      continue;
+    }
+    if (!isLetterOrDigit(c) && c !== HYPHEN) return false;
+    if (c < 48 || c > 57) allDigits = false;
+  }
+  return labels >= 2 && !allDigits;
+}
+
+/** Whitespace and controls outside ASCII that must not appear in an address. */
+function isForbiddenNonAscii(c: number): boolean {
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || c === 0x2028 ||
+    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || (c >= 0x80 && c <= 0x9f);
+}
+
+/**
+ * Parses a typed address. Accepts a dot-atom local part (ASCII atext, or UTF-8 per RFC 6531) and a host-name
+ * domain, Unicode or Punycode. Quoted local parts and address literals are refused: Entra B2B invitations and
+ * people's typing do not need them.
+ */
+export function normaliseEmail(raw: string): NormalisedEmail {
+  const s = raw.trim();
+  const at = s.indexOf('@');
+  if (at <= 0 || at > MAX_LOCAL * 4 || at === s.length - 1 || s.indexOf('@', at + 1) !== -1) return INVALID;
+
+  let localAscii = true;
+  let lower = true;
+  for (let i = 0; i < at; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) {
+      if (isForbiddenNonAscii(c)) return INVALID;
+      localAscii = false;
+    } else if (c === DOT) {
+      if (i === 0 || i === at - 1 || s.charCodeAt(i - 1) === DOT) return INVALID;
+    } else if (ATEXT[c] !== 1) {
+      return INVALID;
+    } else if (c >= 65 && c <= 90) {
+      lower = false;
+    }
+  }
+
+  let domainAscii = true;
+  for (let i = at + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) domainAscii = false;
+    else if (c >= 65 && c <= 90) lower = false;
+  }
+
+  if (localAscii && domainAscii && lower) {
+    if (at > MAX_LOCAL || s.length > MAX_ADDRESS) return INVALID;
+    const domain = s.slice(at + 1);
+    if (!isHostName(domain)) return INVALID;
+    return { ok: true, email: s, local: s.slice(0, at), domain };
+  }
+
+  const local = localAscii ? s.slice(0, at).toLowerCase() : s.slice(0, at).normalize('NFC').toLowerCase();
+  if (local.length > MAX_LOCAL) return INVALID;
+  const domain = domainToAscii(s.slice(at + 1));
+  if (!isHostName(domain)) return INVALID;
+  const email = `${local}@${domain}`;
+  if (email.length > MAX_ADDRESS) return INVALID;
+  return { ok: true, email, local, domain };
+}
+
+/** The domain alone, normalised like an address's domain; undefined when it is not a host name. */
+export function normaliseDomain(raw: string): string | undefined {
+  const domain = domainToAscii(raw.trim());
+  return isHostName(domain) ? domain : undefined;
+}

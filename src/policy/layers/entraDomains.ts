@@ -1,0 +1,99 @@
+import { blocker, NO_BLOCKERS, type Blocker } from '../blocker.js';
+import { compileDomainList, type DomainList } from '../domainList.js';
+import type { EffectCode } from '../reasonCodes.js';
+import type { TenantSnapshot } from '../tenantModel.js';
+
+/**
+ * Layer: the B2B management policy's `InvitationsAllowedAndBlockedDomainsPolicy` (Entra "Collaboration
+ * restrictions"). New invitations only.
+ * - `AllowedDomains` present (even empty) is an allow list: everything not on it is refused.
+ * - `BlockedDomains` counts when non-empty: an empty block list is what Entra itself writes by default.
+ * - Both at once is a configuration error, reported as such rather than silently picking one.
+ */
+export type EntraDomainPolicy =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'allowList'; readonly list: DomainList }
+  | { readonly kind: 'blockList'; readonly list: DomainList }
+  | { readonly kind: 'conflict'; readonly allow: DomainList; readonly block: DomainList; readonly blockers: readonly Blocker[] };
+
+const SETTING = 'B2BManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy';
+const POWERSHELL = 'Set-AzureADPolicy -Id <B2BManagementPolicy id> -Definition <InvitationsAllowedAndBlockedDomainsPolicy>';
+
+export function compileEntraDomains(snapshot: TenantSnapshot): EntraDomainPolicy {
+  const raw = snapshot.b2bManagementPolicy?.InvitationsAllowedAndBlockedDomainsPolicy;
+  const allowed = raw?.AllowedDomains;
+  const blocked = raw?.BlockedDomains;
+  const hasAllow = Array.isArray(allowed);
+  const hasBlock = Array.isArray(blocked) && blocked.length > 0;
+  if (hasAllow && hasBlock) {
+    return {
+      kind: 'conflict',
+      allow: compileDomainList(allowed, 'exactUnlessWildcard'),
+      block: compileDomainList(blocked, 'entryCoversSubdomains'),
+      blockers: Object.freeze([
+        blocker('DOMAIN_POLICY_CONFLICT', {
+          setting: SETTING,
+          currentValue: 'AllowedDomains + BlockedDomains',
+          allowingValue: 'AllowedDomains | BlockedDomains',
+          powershell: POWERSHELL,
+        }),
+      ]),
+    };
+  }
+  if (hasAllow) return { kind: 'allowList', list: compileDomainList(allowed, 'exactUnlessWildcard') };
+  if (hasBlock) return { kind: 'blockList', list: compileDomainList(blocked, 'entryCoversSubdomains') };
+  return { kind: 'none' };
+}
+
+/** A short, language-neutral rendering of a list for `currentValue`. */
+export function listSummary(list: DomainList, max = 5): string {
+  if (list.size === 0) return '[]';
+  const shown = list.entries.slice(0, max).join(', ');
+  return list.size > max ? `[${shown}, … +${list.size - max}]` : `[${shown}]`;
+}
+
+export function entraDomainBlockers(policy: EntraDomainPolicy, domain: string): readonly Blocker[] {
+  switch (policy.kind) {
+    case 'none':
+      return NO_BLOCKERS;
+    case 'conflict':
+      return policy.blockers;
+    case 'allowList':
+      if (policy.list.match(domain) !== undefined) return NO_BLOCKERS;
+      return Object.freeze([
+        blocker('DOMAIN_NOT_ALLOWED', {
+          setting: `${SETTING}.AllowedDomains`,
+          currentValue: listSummary(policy.list),
+          allowingValue: `+ ${domain}`,
+          powershell: POWERSHELL,
+          subject: domain,
+        }),
+      ]);
+    case 'blockList': {
+      const entry = policy.list.match(domain);
+      if (entry === undefined) return NO_BLOCKERS;
+      return Object.freeze([
+        blocker('DOMAIN_BLOCKED', {
+          setting: `${SETTING}.BlockedDomains`,
+          currentValue: entry,
+          allowingValue: `− ${entry}`,
+          powershell: POWERSHELL,
+          subject: domain,
+        }),
+      ]);
+    }
+  }
+}
+
+export function entraDomainsEffect(policy: EntraDomainPolicy): EffectCode {
+  switch (policy.kind) {
+    case 'none':
+      return 'DOMAINS_UNRESTRICTED';
+    case 'allowList':
+      return 'DOMAINS_ALLOW_LIST';
+    case 'blockList':
+      return 'DOMAINS_BLOCK_LIST';
+    case 'conflict':
+      return 'DOMAINS_CONFLICT';
+  }
+}

@@ -1,0 +1,106 @@
+import { NO_ACCESS, type GuestAccess } from './access.js';
+import { NO_BLOCKERS, type Blocker } from './blocker.js';
+import type { NoteCode } from './reasonCodes.js';
+import type { SharingCapability } from './tenantModel.js';
+
+/** The guest as the directory knows them. */
+export const GuestState = Object.freeze({
+  New: 0,
+  Existing: 1,
+  /** In the directory, invitation not yet redeemed. */
+  Pending: 2,
+} as const);
+export type GuestState = (typeof GuestState)[keyof typeof GuestState];
+
+/**
+ * Access, access issues and notes for one (group, guest state, SharePoint domain verdict) combination. There are
+ * six per group, built once, so evaluating a guest allocates none of them.
+ */
+export interface AccessVariant {
+  readonly access: GuestAccess;
+  /** Access issues that do not depend on the guest's domain. */
+  readonly issues: readonly Blocker[];
+  readonly issuesPropagate: boolean;
+  readonly notes: readonly NoteCode[];
+  /** The same notes plus SETTINGS_PROPAGATION, for decisions whose blockers need a tenant setting changed. */
+  readonly notesWithPropagation: readonly NoteCode[];
+}
+
+/** What the group contributes to a variant (absent for an unknown group). */
+export interface VariantGroupFacts {
+  readonly hasTeam: boolean;
+  readonly site?: { readonly effective: SharingCapability; readonly issues: (guestIsNew: boolean) => Blocker[] };
+  readonly groupBasedLicensing: boolean;
+  readonly labelOverridesGroupSetting: boolean;
+}
+
+export interface VariantTenantFacts {
+  readonly contentIssue?: Blocker;
+  readonly teamsIssue?: Blocker;
+  readonly visibilityNote: NoteCode;
+}
+
+export function variantIndex(state: GuestState, siteDomainOk: boolean): number {
+  return state * 2 + (siteDomainOk ? 0 : 1);
+}
+
+function freezeNotes(notes: NoteCode[]): readonly NoteCode[] {
+  return Object.freeze(notes);
+}
+
+export function buildVariants(tenant: VariantTenantFacts, group: VariantGroupFacts | undefined): readonly AccessVariant[] {
+  const out: AccessVariant[] = [];
+  for (const state of [GuestState.New, GuestState.Existing, GuestState.Pending] as const) {
+    for (const siteDomainOk of [true, false]) out[variantIndex(state, siteDomainOk)] = buildVariant(tenant, group, state, siteDomainOk);
+  }
+  return Object.freeze(out);
+}
+
+function buildVariant(
+  tenant: VariantTenantFacts,
+  group: VariantGroupFacts | undefined,
+  state: GuestState,
+  siteDomainOk: boolean,
+): AccessVariant {
+  const issues: Blocker[] = [];
+  const notes: NoteCode[] = [];
+  if (state !== GuestState.New) notes.push('GUEST_EXISTS_IN_DIRECTORY');
+  if (state === GuestState.Pending) notes.push('GUEST_INVITATION_PENDING');
+  let access: GuestAccess = NO_ACCESS;
+  if (group) {
+    const content = tenant.contentIssue === undefined;
+    if (!content) {
+      issues.push(tenant.contentIssue!);
+      notes.push('GUESTS_CANNOT_ACCESS_CONTENT');
+    }
+    let team: GuestAccess['team'] = 'noTeam';
+    if (group.hasTeam) {
+      if (tenant.teamsIssue) issues.push(tenant.teamsIssue);
+      team = content && !tenant.teamsIssue ? 'yes' : 'no';
+    }
+    let site: GuestAccess['site'] = 'noSite';
+    if (group.site) {
+      const siteIssues = group.site.issues(state === GuestState.New);
+      issues.push(...siteIssues);
+      site = content && siteIssues.length === 0 && siteDomainOk ? 'yes' : 'no';
+    }
+    access = Object.freeze({
+      groupContent: content ? 'yes' : 'no',
+      team,
+      site,
+      ...(group.site ? { siteEffective: group.site.effective } : {}),
+    });
+    if (group.groupBasedLicensing) notes.push('GROUP_BASED_LICENSING');
+    if (group.labelOverridesGroupSetting) notes.push('LABEL_OVERRIDES_GROUP_SETTING');
+  }
+  notes.push(tenant.visibilityNote);
+  const issuesPropagate = issues.some((i) => i.propagation24h);
+  const withPropagation = freezeNotes([...notes, 'SETTINGS_PROPAGATION']);
+  return Object.freeze({
+    access,
+    issues: issues.length === 0 ? NO_BLOCKERS : Object.freeze(issues),
+    issuesPropagate,
+    notes: issuesPropagate ? withPropagation : freezeNotes(notes),
+    notesWithPropagation: withPropagation,
+  });
+}
