@@ -29,6 +29,7 @@ export interface CompiledGroup {
   readonly approversExisting: ApproverSet;
   readonly approversNew: ApproverSet;
   readonly noApprover: readonly Blocker[];
+  readonly requesterNotMember: readonly Blocker[];
   readonly variants: readonly AccessVariant[];
 }
 
@@ -112,6 +113,14 @@ export function compileGroup(facts: GroupCompileFacts, group: DirectoryGroup): C
         currentValue: '0',
         allowingValue: '1',
         graph: `POST /groups/${group.id}/owners/$ref`,
+      }),
+    ]),
+    requesterNotMember: Object.freeze([
+      blocker('REQUESTER_NOT_MEMBER', {
+        setting: 'members',
+        currentValue: 'notMember',
+        allowingValue: 'member',
+        graph: `POST /groups/${group.id}/members/$ref`,
       }),
     ]),
     variants,

@@ -42,7 +42,8 @@ export interface GuestDecision {
   readonly accessIssues: readonly Blocker[];
   /** A guest not yet in the directory needs an invitation. */
   readonly invitation: 'required' | 'notNeeded';
-  readonly existingUserId?: string;
+  /** The guest's directory id when the address is already in the directory (undefined otherwise). */
+  readonly existingUserId?: string | undefined;
   readonly approval: ApproverSet;
   readonly access: GuestAccess;
   readonly notes: readonly NoteCode[];
@@ -62,6 +63,7 @@ export interface RequestInput {
 
 const INTERNAL_NOTES: readonly NoteCode[] = Object.freeze(['INTERNAL_ADDRESS']);
 const NO_NOTES: readonly NoteCode[] = Object.freeze([]);
+const REQUESTER_UNKNOWN = blocker('REQUESTER_NOT_MEMBER', { setting: 'members', currentValue: 'notMember', allowingValue: 'member' });
 
 function relationOf(ctx: PolicyContext, cg: CompiledGroup | undefined, requesterId: string, requester: DirectoryUser | undefined): RequesterRelation {
   if (!requester || !requester.accountEnabled) return 'none';
@@ -81,6 +83,7 @@ function approvalFor(ctx: PolicyContext, cg: CompiledGroup, requesterId: string,
   return withoutRequester(invitationNeeded ? cg.approversNew : cg.approversExisting, requesterId);
 }
 
+/** Blockers of the request itself. Allocates only when something is wrong, and then only for the rare cases. */
 function requestBlockers(
   email: NormalisedEmail,
   rawEmail: string,
@@ -88,21 +91,12 @@ function requestBlockers(
   cg: CompiledGroup | undefined,
   relation: RequesterRelation,
 ): readonly Blocker[] {
-  if (email.ok && cg && relation !== 'none') return NO_BLOCKERS;
+  if (email.ok && cg) return relation === 'none' ? cg.requesterNotMember : NO_BLOCKERS;
   const out: Blocker[] = [];
   if (!email.ok) {
     out.push(blocker('ADDRESS_INVALID', { setting: 'guestEmail', currentValue: rawEmail.trim(), allowingValue: 'name@domain', subject: rawEmail.trim() }));
   }
-  if (relation === 'none') {
-    out.push(
-      blocker('REQUESTER_NOT_MEMBER', {
-        setting: 'members',
-        currentValue: 'notMember',
-        allowingValue: 'member',
-        ...(cg ? { graph: `POST /groups/${groupId}/members/$ref` } : {}),
-      }),
-    );
-  }
+  if (relation === 'none') out.push(cg ? cg.requesterNotMember[0] : REQUESTER_UNKNOWN);
   if (!cg) out.push(blocker('GROUP_NOT_FOUND', { setting: 'groupId', currentValue: groupId, allowingValue: '—', subject: groupId }));
   return out;
 }
@@ -134,6 +128,7 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
       blockers: request,
       accessIssues: NO_BLOCKERS,
       invitation: 'notNeeded',
+      existingUserId: undefined,
       approval: NO_APPROVAL,
       access: NO_ACCESS,
       notes: NO_NOTES,
@@ -152,7 +147,7 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
       blockers: request,
       accessIssues: NO_BLOCKERS,
       invitation: 'notNeeded',
-      ...(existing ? { existingUserId: existing.id } : {}),
+      existingUserId: existing?.id,
       approval: NO_APPROVAL,
       access: NO_ACCESS,
       notes: INTERNAL_NOTES,
@@ -178,7 +173,7 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
       existingUserId: existing.id,
       approval: NO_APPROVAL,
       access: variant.access,
-      notes: ['ALREADY_MEMBER', ...variant.notes],
+      notes: variant.notesAlreadyMember,
     };
   }
 
@@ -197,7 +192,7 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
     blockers,
     accessIssues,
     invitation: isNew ? 'required' : 'notNeeded',
-    ...(existing ? { existingUserId: existing.id } : {}),
+    existingUserId: existing?.id,
     approval,
     access: variant.access,
     notes: propagates ? variant.notesWithPropagation : variant.notes,

@@ -24,6 +24,8 @@ export interface AccessVariant {
   readonly notes: readonly NoteCode[];
   /** The same notes plus SETTINGS_PROPAGATION, for decisions whose blockers need a tenant setting changed. */
   readonly notesWithPropagation: readonly NoteCode[];
+  /** ALREADY_MEMBER, then the notes. */
+  readonly notesAlreadyMember: readonly NoteCode[];
 }
 
 /** What the group contributes to a variant (absent for an unknown group). */
@@ -96,11 +98,13 @@ function buildVariant(
   notes.push(tenant.visibilityNote);
   const issuesPropagate = issues.some((i) => i.propagation24h);
   const withPropagation = freezeNotes([...notes, 'SETTINGS_PROPAGATION']);
+  const plain = issuesPropagate ? withPropagation : freezeNotes(notes);
   return Object.freeze({
     access,
     issues: issues.length === 0 ? NO_BLOCKERS : Object.freeze(issues),
     issuesPropagate,
-    notes: issuesPropagate ? withPropagation : freezeNotes(notes),
+    notes: plain,
     notesWithPropagation: withPropagation,
+    notesAlreadyMember: freezeNotes(['ALREADY_MEMBER', ...plain]),
   });
 }
