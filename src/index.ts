@@ -50,8 +50,11 @@ export interface App {
   deps: BotDeps;
   /** Starts listening; resolves with the port. */
   listen(): Promise<number>;
-  /** Stops the server and the worker, waits for background work, releases DATA_DIR. */
-  close(): Promise<void>;
+  /**
+   * Stops the server and the worker, waits for background work (unless `abandonWork`, which tests use to play a
+   * crash), and releases DATA_DIR.
+   */
+  close(options?: { abandonWork?: boolean }): Promise<void>;
 }
 
 export type CreateAppResult = { ok: true; app: App } | { ok: false; errors: string[] };
@@ -153,12 +156,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         if (overrides.workerIntervalMs !== null) worker.start(overrides.workerIntervalMs ?? 60_000);
         return port;
       },
-      async close() {
+      async close(options = {}) {
         if (closed) return;
         closed = true;
         worker.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await worker.idle();
+        if (!options.abandonWork) await worker.idle();
         await dataDir.release();
       },
     },

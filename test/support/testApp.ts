@@ -18,7 +18,7 @@ export interface TestApp {
   /** Texts of the replies to an expectReplies message. */
   say(activity: unknown): Promise<string[]>;
   /** Stops the app (and the connector unless `keepConnector`); removes DATA_DIR unless `keepData`. */
-  close(options?: { keepData?: boolean; keepConnector?: boolean }): Promise<void>;
+  close(options?: { keepData?: boolean; keepConnector?: boolean; abandonWork?: boolean }): Promise<void>;
 }
 
 export interface TestAppOptions extends Omit<AppOverrides, 'clock' | 'defaultServiceUrl'> {
@@ -78,7 +78,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       );
     },
     async close(closeOptions = {}) {
-      await created.app.close();
+      await created.app.close({ abandonWork: closeOptions.abandonWork });
       if (!closeOptions.keepConnector) await connector.stop();
       if (!closeOptions.keepData) await rm(dataDir, { recursive: true, force: true });
     },
