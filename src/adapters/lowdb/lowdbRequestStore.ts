@@ -24,7 +24,7 @@ export class LowdbRequestStore extends MemoryRequestStore {
     for (const name of await readdir(dir)) {
       if (!name.endsWith('.json')) continue; // steno's temp files
       const request = JSON.parse(await readFile(join(dir, name), 'utf8')) as GuestRequest;
-      store.requests.set(request.id, request);
+      store.remember(request);
     }
     return store;
   }

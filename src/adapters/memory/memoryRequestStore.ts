@@ -1,4 +1,4 @@
-import type { GuestRequest } from '../../app/guestRequest.js';
+import { OPEN_STATES, type GuestRequest } from '../../app/guestRequest.js';
 import type { RequestQuery, RequestStore } from '../../ports/requestStore.js';
 import { KeyedMutex } from '../keyedMutex.js';
 
@@ -16,15 +16,39 @@ export function newestFirst(a: GuestRequest, b: GuestRequest): number {
   return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1;
 }
 
-/** In-memory requests, for tests; same semantics as the lowdb store. */
+const isOpen = (r: GuestRequest) => OPEN_STATES.includes(r.state);
+
+/** id sets per key, so a query touches the requests it names rather than every request ever made. */
+class Index {
+  private readonly sets = new Map<string, Set<string>>();
+  add(key: string, id: string) {
+    let set = this.sets.get(key);
+    if (!set) this.sets.set(key, (set = new Set()));
+    set.add(id);
+  }
+  remove(key: string, id: string) {
+    const set = this.sets.get(key);
+    set?.delete(id);
+    if (set?.size === 0) this.sets.delete(key);
+  }
+  get(key: string): ReadonlySet<string> {
+    return this.sets.get(key) ?? new Set();
+  }
+}
+
+/** Requests in memory, indexed; the lowdb store persists each record as well. Same semantics for both. */
 export class MemoryRequestStore implements RequestStore {
-  protected readonly requests = new Map<string, GuestRequest>();
+  private readonly requests = new Map<string, GuestRequest>();
   private readonly mutex = new KeyedMutex();
+  private readonly byGroup = new Index();
+  private readonly byRequester = new Index();
+  private readonly byApprover = new Index();
+  private readonly open = new Set<string>();
 
   async create(request: GuestRequest): Promise<void> {
     if (this.requests.has(request.id)) throw new Error(`request ${request.id} exists`);
     await this.persist(structuredClone(request));
-    this.requests.set(request.id, structuredClone(request));
+    this.remember(structuredClone(request));
   }
 
   async get(id: string): Promise<GuestRequest | undefined> {
@@ -38,17 +62,47 @@ export class MemoryRequestStore implements RequestStore {
       if (!current) return undefined;
       const next = change(structuredClone(current));
       if (!next) return { request: structuredClone(current), changed: false };
-      const stored = { ...next, version: current.version + 1 };
+      const stored = { ...next, id, version: current.version + 1 };
       await this.persist(stored);
-      this.requests.set(id, stored);
+      this.remember(stored);
       return { request: structuredClone(stored), changed: true };
     });
   }
 
   async list(query: RequestQuery): Promise<GuestRequest[]> {
     const out: GuestRequest[] = [];
-    for (const r of this.requests.values()) if (matchesQuery(r, query)) out.push(structuredClone(r));
+    for (const id of this.candidates(query)) {
+      const r = this.requests.get(id)!;
+      if (matchesQuery(r, query)) out.push(structuredClone(r));
+    }
     return out.sort(newestFirst);
+  }
+
+  /** The smallest id set that can hold every match. */
+  private candidates(q: RequestQuery): Iterable<string> {
+    const sets: ReadonlySet<string>[] = [];
+    if (q.groupId) sets.push(this.byGroup.get(q.groupId));
+    if (q.requesterId) sets.push(this.byRequester.get(q.requesterId));
+    if (q.approverId) sets.push(this.byApprover.get(q.approverId));
+    if (q.states && q.states.every((s) => OPEN_STATES.includes(s))) sets.push(this.open);
+    if (sets.length === 0) return this.requests.keys();
+    return sets.reduce((a, b) => (b.size < a.size ? b : a));
+  }
+
+  /** Loads a record read from disk (lowdb store at start). */
+  protected remember(request: GuestRequest): void {
+    const previous = this.requests.get(request.id);
+    if (previous) {
+      this.byGroup.remove(previous.groupId, previous.id);
+      this.byRequester.remove(previous.requesterId, previous.id);
+      for (const a of previous.approverIds) this.byApprover.remove(a, previous.id);
+    }
+    this.requests.set(request.id, request);
+    this.byGroup.add(request.groupId, request.id);
+    this.byRequester.add(request.requesterId, request.id);
+    for (const a of request.approverIds) this.byApprover.add(a, request.id);
+    if (isOpen(request)) this.open.add(request.id);
+    else this.open.delete(request.id);
   }
 
   /** Where a subclass writes the record durably before it becomes visible. */
