@@ -131,7 +131,7 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
       expiresAt: new Date(now.getTime() + deps.settings.expiryDays * 86_400_000).toISOString(),
       state: 'pending',
       approverIds: [...batch[0].approval.approverIds],
-      approverBasis: batch[0].approval.reason,
+      approverBasis: batch[0].approval.reasonCode ?? batch[0].approval.basis,
       cards: [],
       outbox: [
         ...batch[0].approval.approverIds.map((userId) => ({ kind: 'approvalCard' as const, userId })),
