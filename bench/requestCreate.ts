@@ -1,0 +1,105 @@
+/**
+ * Creating a guest request with 100,000 requests already stored versus 1,000 (goal: ≤ 1.5× slower).
+ * Seeds the lowdb store (one file per request, realistic mix of states), then times the whole use case: group lookup,
+ * policy, duplicate check, the request file write and the audit entry.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InMemoryDirectory } from '../src/adapters/embedded/embeddedDirectory.js';
+import { LowdbAuditLog } from '../src/adapters/lowdb/lowdbAuditLog.js';
+import { LowdbRequestStore } from '../src/adapters/lowdb/lowdbRequestStore.js';
+import { MemoryConversationStore } from '../src/adapters/memory/memoryConversationStore.js';
+import type { GuestRequest, RequestState } from '../src/app/guestRequest.js';
+import { identifyUser } from '../src/app/identifyUser.js';
+import { PolicyCache } from '../src/app/policyCache.js';
+import { requestGuests } from '../src/app/requestGuests.js';
+import { createLogger } from '../src/logger.js';
+import { systemClock } from '../src/ports/clock.js';
+import { demoTenant, demoUser } from '../test/support/demoTenant.js';
+
+const CREATES = 300;
+const STATES: RequestState[] = ['completed', 'completed', 'completed', 'rejected', 'expired', 'cancelled', 'completed', 'completed', 'completed', 'pending'];
+
+async function seed(dir: string, count: number): Promise<void> {
+  const requestsDir = join(dir, 'requests');
+  await mkdir(requestsDir, { recursive: true });
+  const users = demoTenant.users.filter((u) => u.userType === 'Member');
+  const groups = demoTenant.groups.filter((g) => g.groupTypes.includes('Unified'));
+  const batch: Promise<void>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const id = `R-S${i.toString(36).toUpperCase().padStart(5, '0')}`;
+    const group = groups[i % groups.length];
+    const r: GuestRequest = {
+      id,
+      requesterId: users[i % users.length].id,
+      groupId: group.id,
+      guests: [{ email: `seed${i}@fabrikam.com` }],
+      justification: 'seeded',
+      createdAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+      expiresAt: new Date(Date.UTC(2027, 0, 1)).toISOString(),
+      state: STATES[i % STATES.length],
+      approverIds: group.owners,
+      approverBasis: 'OWNERS_APPROVE',
+      cards: [],
+      outbox: [],
+      version: 1,
+      updatedAt: new Date().toISOString(),
+    };
+    batch.push(writeFile(join(requestsDir, `${id}.json`), JSON.stringify(r)));
+    if (batch.length >= 500) await Promise.all(batch.splice(0));
+  }
+  await Promise.all(batch);
+}
+
+async function measure(stored: number): Promise<{ load: number; mean: number; p50: number; p99: number }> {
+  const dir = await mkdtemp(join(tmpdir(), `gab-bench-${stored}-`));
+  try {
+    await seed(dir, stored);
+    const t0 = performance.now();
+    const requests = await LowdbRequestStore.open(dir);
+    const load = performance.now() - t0;
+    const directory = new InMemoryDirectory(demoTenant);
+    const deps = {
+      directory,
+      conversations: new MemoryConversationStore(),
+      audit: await LowdbAuditLog.open(dir),
+      clock: systemClock,
+      logger: createLogger('silent'),
+      requests,
+      policy: new PolicyCache(directory),
+      settings: { expiryDays: 14, requireJustification: true },
+      onRequestCreated: () => undefined,
+    };
+    const requester = (await identifyUser(directory, { aadObjectId: demoUser('Nestor Wilke').id }))!;
+    const times: number[] = [];
+    for (let i = 0; i < CREATES; i += 1) {
+      const s = performance.now();
+      const outcome = await requestGuests(deps, { requester, groupQuery: 'Marketing', guests: [`new${i}@fabrikam.com`], justification: 'benchmark' });
+      times.push(performance.now() - s);
+      if (outcome.kind !== 'processed' || outcome.requests.length !== 1) throw new Error(`request not created: ${outcome.kind}`);
+    }
+    const measured = times.slice(20).sort((a, b) => a - b); // the first few warm up the JIT and the file system
+    const mean = measured.reduce((a, b) => a + b, 0) / measured.length;
+    return { load, mean, p50: measured[Math.floor(measured.length / 2)], p99: measured[Math.ceil(measured.length * 0.99) - 1] };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const small = await measure(1_000);
+  const large = await measure(100_000);
+  const row = (n: number, r: typeof small) =>
+    `${n.toLocaleString('en')} stored: create mean ${r.mean.toFixed(2)} ms  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  (store load at start ${(r.load / 1000).toFixed(2)} s)`;
+  console.log(`creating ${CREATES} requests through the use case (lowdb, one file per request)`);
+  console.log(row(1_000, small));
+  console.log(row(100_000, large));
+  const ratio = large.mean / small.mean;
+  console.log(`ratio 100,000 / 1,000: ${ratio.toFixed(2)}× (goal ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'NOT met'})`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
