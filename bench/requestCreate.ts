@@ -88,6 +88,7 @@ async function measure(stored: number): Promise<{ load: number; mean: number; p5
 }
 
 async function main(): Promise<void> {
+  await measure(1_000); // warm-up round (JIT, file system caches), not reported
   const small = await measure(1_000);
   const large = await measure(100_000);
   const row = (n: number, r: typeof small) =>

@@ -3,7 +3,7 @@ import type { DirectoryGroup } from '../policy/tenantModel.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
 import { findGroup } from './findGroup.js';
-import { OPEN_STATES, type GuestRequest } from './guestRequest.js';
+import type { GuestRequest } from './guestRequest.js';
 import type { UserProfile } from './identifyUser.js';
 import type { PolicyCache } from './policyCache.js';
 import { provisionGuest } from './provisionGuest.js';
@@ -80,13 +80,14 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
   if (needApproval.length > 0 && !justification && deps.settings.requireJustification) return { kind: 'justificationRequired' };
 
   // A guest already waiting in an open request for this group is not asked for twice.
-  const open = await deps.requests.list({ groupId: group.id, states: OPEN_STATES });
   const duplicates: { decision: GuestDecision; requestId: string }[] = [];
-  needApproval = needApproval.filter((d) => {
-    const existing = open.find((r) => r.guests.some((g) => g.email === d.guestEmail && !g.added));
+  const fresh: GuestDecision[] = [];
+  for (const d of needApproval) {
+    const existing = await deps.requests.findOpenForGuest(group.id, d.guestEmail);
     if (existing) duplicates.push({ decision: d, requestId: existing.id });
-    return !existing;
-  });
+    else fresh.push(d);
+  }
+  needApproval = fresh;
 
   const added: AddedGuest[] = [];
   const failed: { decision: GuestDecision; error: string }[] = [];

@@ -53,3 +53,21 @@ export function compileDomainList(raw: readonly string[] | undefined, rule: Subd
     },
   };
 }
+
+/** A short, language-neutral rendering of list entries for blocker values: at most `max` shown. */
+export function entriesSummary(entries: readonly string[], max = 5): string {
+  if (entries.length === 0) return '[]';
+  const shown = entries.slice(0, max).join(', ');
+  return entries.length > max ? `[${shown}, … +${entries.length - max}]` : `[${shown}]`;
+}
+
+/** The list as it is and as it would have to be: with `add` appended, or without the entry `remove`. */
+export function listChange(list: DomainList, change: { add: string } | { remove: string }): { current: string; allowing: string } {
+  const current = entriesSummary(list.entries);
+  if ('add' in change) {
+    const tail = list.entries.slice(Math.max(0, list.entries.length - 4));
+    const prefix = list.entries.length > tail.length ? ['…'] : [];
+    return { current, allowing: `[${[...prefix, ...tail, change.add].join(', ')}]` };
+  }
+  return { current, allowing: entriesSummary(list.entries.filter((e) => e !== change.remove)) };
+}

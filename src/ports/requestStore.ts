@@ -24,6 +24,8 @@ export interface RequestStore {
     id: string,
     change: (current: GuestRequest) => GuestRequest | undefined,
   ): Promise<{ request: GuestRequest; changed: boolean } | undefined>;
+  /** The open request (pending … failed) that asks for this guest in this group, if any. */
+  findOpenForGuest(groupId: string, email: string): Promise<GuestRequest | undefined>;
   /** Matching requests, newest first. */
   list(query: RequestQuery): Promise<GuestRequest[]>;
 }

@@ -71,6 +71,18 @@ describe.each(stores)('%s request store', (_name, open) => {
     expect((await store.list({ states: ['completed'] })).map((r) => r.id)).toEqual(['R-000001']);
     expect(await store.update('R-NOPE00', (r) => r)).toBeUndefined();
   });
+
+  it('finds the open request for a guest in a group, and forgets it once the request is closed or the guest added', async () => {
+    const store = await open();
+    await store.create(request('R-000001', { guests: [{ email: 'anna@fabrikam.com' }, { email: 'bo@fabrikam.com' }] }));
+    expect((await store.findOpenForGuest('g-1', 'ANNA@fabrikam.com'))?.id).toBe('R-000001');
+    expect(await store.findOpenForGuest('g-2', 'anna@fabrikam.com')).toBeUndefined();
+    await store.update('R-000001', (r) => ({ ...r, state: 'provisioning', guests: [{ email: 'anna@fabrikam.com', added: true }, { email: 'bo@fabrikam.com' }] }));
+    expect(await store.findOpenForGuest('g-1', 'anna@fabrikam.com')).toBeUndefined();
+    expect((await store.findOpenForGuest('g-1', 'bo@fabrikam.com'))?.id).toBe('R-000001');
+    await store.update('R-000001', (r) => ({ ...r, state: 'completed' }));
+    expect(await store.findOpenForGuest('g-1', 'bo@fabrikam.com')).toBeUndefined();
+  });
 });
 
 describe('lowdb request store on disk', () => {

@@ -21,10 +21,11 @@ export class LowdbRequestStore extends MemoryRequestStore {
     const dir = join(dataDir, 'requests');
     await mkdir(dir, { recursive: true });
     const store = new LowdbRequestStore(dir);
-    for (const name of await readdir(dir)) {
-      if (!name.endsWith('.json')) continue; // steno's temp files
-      const request = JSON.parse(await readFile(join(dir, name), 'utf8')) as GuestRequest;
-      store.remember(request);
+    const names = (await readdir(dir)).filter((name) => name.endsWith('.json')); // skips steno's temp files
+    // Read in parallel batches: one at a time, 100,000 files take ~20 s to start.
+    for (let i = 0; i < names.length; i += 256) {
+      const batch = await Promise.all(names.slice(i, i + 256).map((name) => readFile(join(dir, name), 'utf8')));
+      for (const text of batch) store.remember(JSON.parse(text) as GuestRequest);
     }
     return store;
   }

@@ -44,6 +44,8 @@ export class MemoryRequestStore implements RequestStore {
   private readonly byRequester = new Index();
   private readonly byApprover = new Index();
   private readonly open = new Set<string>();
+  /** Open requests by `groupId email` of each guest not yet added: the duplicate check at creation. */
+  private readonly openByGuest = new Index();
 
   async create(request: GuestRequest): Promise<void> {
     if (this.requests.has(request.id)) throw new Error(`request ${request.id} exists`);
@@ -78,6 +80,11 @@ export class MemoryRequestStore implements RequestStore {
     return out.sort(newestFirst);
   }
 
+  async findOpenForGuest(groupId: string, email: string): Promise<GuestRequest | undefined> {
+    for (const id of this.openByGuest.get(`${groupId} ${email.toLowerCase()}`)) return structuredClone(this.requests.get(id)!);
+    return undefined;
+  }
+
   /** The smallest id set that can hold every match. */
   private candidates(q: RequestQuery): Iterable<string> {
     const sets: ReadonlySet<string>[] = [];
@@ -96,13 +103,16 @@ export class MemoryRequestStore implements RequestStore {
       this.byGroup.remove(previous.groupId, previous.id);
       this.byRequester.remove(previous.requesterId, previous.id);
       for (const a of previous.approverIds) this.byApprover.remove(a, previous.id);
+      for (const g of previous.guests) this.openByGuest.remove(`${previous.groupId} ${g.email.toLowerCase()}`, previous.id);
     }
     this.requests.set(request.id, request);
     this.byGroup.add(request.groupId, request.id);
     this.byRequester.add(request.requesterId, request.id);
     for (const a of request.approverIds) this.byApprover.add(a, request.id);
-    if (isOpen(request)) this.open.add(request.id);
-    else this.open.delete(request.id);
+    if (isOpen(request)) {
+      this.open.add(request.id);
+      for (const g of request.guests) if (!g.added) this.openByGuest.add(`${request.groupId} ${g.email.toLowerCase()}`, request.id);
+    } else this.open.delete(request.id);
   }
 
   /** Where a subclass writes the record durably before it becomes visible. */

@@ -1,5 +1,5 @@
 import { blocker, NO_BLOCKERS, type Blocker } from '../blocker.js';
-import { compileDomainList, type DomainList } from '../domainList.js';
+import { compileDomainList, entriesSummary, listChange, type DomainList } from '../domainList.js';
 import type { EffectCode } from '../reasonCodes.js';
 import type { TenantSnapshot } from '../tenantModel.js';
 
@@ -45,11 +45,9 @@ export function compileEntraDomains(snapshot: TenantSnapshot): EntraDomainPolicy
   return { kind: 'none' };
 }
 
-/** A short, language-neutral rendering of a list for `currentValue`. */
-export function listSummary(list: DomainList, max = 5): string {
-  if (list.size === 0) return '[]';
-  const shown = list.entries.slice(0, max).join(', ');
-  return list.size > max ? `[${shown}, … +${list.size - max}]` : `[${shown}]`;
+/** A short, language-neutral rendering of a list for display. */
+export function listSummary(list: DomainList): string {
+  return entriesSummary(list.entries);
 }
 
 export function entraDomainBlockers(policy: EntraDomainPolicy, domain: string): readonly Blocker[] {
@@ -58,25 +56,28 @@ export function entraDomainBlockers(policy: EntraDomainPolicy, domain: string): 
       return NO_BLOCKERS;
     case 'conflict':
       return policy.blockers;
-    case 'allowList':
+    case 'allowList': {
       if (policy.list.match(domain) !== undefined) return NO_BLOCKERS;
+      const change = listChange(policy.list, { add: domain });
       return Object.freeze([
         blocker('DOMAIN_NOT_ALLOWED', {
           setting: `${SETTING}.AllowedDomains`,
-          currentValue: listSummary(policy.list),
-          allowingValue: `+ ${domain}`,
+          currentValue: change.current,
+          allowingValue: change.allowing,
           powershell: POWERSHELL,
           subject: domain,
         }),
       ]);
+    }
     case 'blockList': {
       const entry = policy.list.match(domain);
       if (entry === undefined) return NO_BLOCKERS;
+      const change = listChange(policy.list, { remove: entry });
       return Object.freeze([
         blocker('DOMAIN_BLOCKED', {
           setting: `${SETTING}.BlockedDomains`,
-          currentValue: entry,
-          allowingValue: `− ${entry}`,
+          currentValue: change.current,
+          allowingValue: change.allowing,
           powershell: POWERSHELL,
           subject: domain,
         }),

@@ -1,5 +1,5 @@
 import { blocker, type Blocker } from '../blocker.js';
-import { compileDomainList, type DomainList } from '../domainList.js';
+import { compileDomainList, listChange, type DomainList } from '../domainList.js';
 import type { EffectCode } from '../reasonCodes.js';
 import type { SharePointSettings, SharingCapability, SharingDomainRestrictionMode } from '../tenantModel.js';
 
@@ -86,10 +86,11 @@ export function compileSharePointDomains(settings: SharePointSettings): SharePoi
 /** The SharePoint domain-list issue for `domain`, if any. */
 export function siteDomainIssue(policy: SharePointDomainPolicy, domain: string): Blocker | undefined {
   if (policy.mode === 'allowList' && policy.allow.match(domain) === undefined) {
+    const change = listChange(policy.allow, { add: domain });
     return blocker('SITE_DOMAIN_NOT_ALLOWED', {
       setting: 'sharingAllowedDomainList',
-      currentValue: policy.allow.size === 0 ? '[]' : `[${policy.allow.entries.slice(0, 5).join(', ')}${policy.allow.size > 5 ? ', …' : ''}]`,
-      allowingValue: `+ ${domain}`,
+      currentValue: change.current,
+      allowingValue: change.allowing,
       powershell: 'Set-SPOTenant -SharingDomainRestrictionMode AllowList -SharingAllowedDomainList "<domains>"',
       graph: 'PATCH /admin/sharepoint/settings {"sharingAllowedDomainList":[…]}',
       subject: domain,
@@ -98,10 +99,11 @@ export function siteDomainIssue(policy: SharePointDomainPolicy, domain: string):
   if (policy.mode === 'blockList') {
     const entry = policy.block.match(domain);
     if (entry !== undefined) {
+      const change = listChange(policy.block, { remove: entry });
       return blocker('SITE_DOMAIN_BLOCKED', {
         setting: 'sharingBlockedDomainList',
-        currentValue: entry,
-        allowingValue: `− ${entry}`,
+        currentValue: change.current,
+        allowingValue: change.allowing,
         powershell: 'Set-SPOTenant -SharingDomainRestrictionMode BlockList -SharingBlockedDomainList "<domains>"',
         graph: 'PATCH /admin/sharepoint/settings {"sharingBlockedDomainList":[…]}',
         subject: domain,
