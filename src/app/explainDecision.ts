@@ -16,6 +16,14 @@ export type Audience = 'member' | 'owner' | 'admin';
 
 const MAX_NAMES = 3;
 
+/**
+ * User and directory text made safe for markdown and cards: markdown escaped, and `${` broken with a markdown
+ * escape (`$\{` still shows as `${`) so typed text can never pass for an unexpanded template binding.
+ */
+function userText(text: string): string {
+  return escapeMarkdown(text).replace(/\$\{/g, '$\\{');
+}
+
 /** Notes the headline or an access issue already says. */
 const SAID_ELSEWHERE: ReadonlySet<NoteCode> = new Set(['ALREADY_MEMBER', 'GUESTS_CANNOT_ACCESS_CONTENT']);
 /** Directory visibility is an admin's and owner's concern, not a requester's. */
@@ -36,7 +44,7 @@ interface Scope {
 }
 
 function names(scope: Scope, ids: readonly string[]): string {
-  const shown = ids.slice(0, MAX_NAMES).map((id) => escapeMarkdown(scope.ctx.usersById.get(id)?.displayName ?? id));
+  const shown = ids.slice(0, MAX_NAMES).map((id) => userText(scope.ctx.usersById.get(id)?.displayName ?? id));
   if (ids.length > MAX_NAMES) shown.push('…');
   if (shown.length === 0) return scope.tr('policy.explain.nobody');
   if (shown.length === 1) return shown[0];
@@ -88,7 +96,7 @@ function code(text: string): string {
 }
 
 function what(scope: Scope, b: Blocker): string {
-  const subject = b.subject !== undefined ? escapeMarkdown(b.subject) : '';
+  const subject = b.subject !== undefined ? userText(b.subject) : '';
   return scope.tr(`policy.reason.${b.code}`, { ...scope.params, subject });
 }
 
@@ -104,9 +112,9 @@ function item(scope: Scope, b: Blocker): DecisionExplanationItem {
     facts.push({ title: tr('policy.card.where'), value: tr(`policy.portal.${b.where.portalKey}`) });
   }
   if (audience === 'admin') {
-    facts.push({ title: tr('policy.card.change'), value: escapeMarkdown(`${b.setting}: ${b.currentValue} → ${b.allowingValue}`) });
-    if (b.where.powershell) facts.push({ title: tr('policy.card.powershell'), value: escapeMarkdown(b.where.powershell) });
-    if (b.where.graph) facts.push({ title: tr('policy.card.graph'), value: escapeMarkdown(b.where.graph) });
+    facts.push({ title: tr('policy.card.change'), value: userText(`${b.setting}: ${b.currentValue} → ${b.allowingValue}`) });
+    if (b.where.powershell) facts.push({ title: tr('policy.card.powershell'), value: userText(b.where.powershell) });
+    if (b.where.graph) facts.push({ title: tr('policy.card.graph'), value: userText(b.where.graph) });
   }
   if (audience !== 'member' && b.propagation24h) facts.push({ title: tr('policy.card.takesEffect'), value: tr('policy.card.upTo24h') });
   return { what: what(scope, b), facts };
@@ -188,10 +196,10 @@ function scopeOf(decision: GuestDecision, ctx: PolicyContext, lang: Language, au
     decision,
     audience,
     params: {
-      guest: escapeMarkdown(decision.guestEmail),
-      domain: escapeMarkdown(decision.domain),
-      group: escapeMarkdown(group),
-      requester: escapeMarkdown(requester),
+      guest: userText(decision.guestEmail),
+      domain: userText(decision.domain),
+      group: userText(group),
+      requester: userText(requester),
     },
   };
 }

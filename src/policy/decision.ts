@@ -26,7 +26,7 @@ export type Verdict = 'addNow' | 'needsApproval' | 'blocked' | 'nothingToDo';
 
 /** The policy's answer for one guest. `verdict === 'blocked'` exactly when `blockers` is non-empty. */
 export interface GuestDecision {
-  /** Normalised (trimmed, lower-case, domain in Punycode); the trimmed input when malformed. */
+  /** Normalised (trimmed, lower-case, domain in Punycode); the trimmed input (at most 320 characters) when malformed. */
   readonly guestEmail: string;
   /** ASCII domain; empty when the address is malformed. */
   readonly domain: string;
@@ -61,6 +61,9 @@ export interface RequestInput {
   readonly guestEmails: readonly string[];
 }
 
+/** A malformed address is echoed back, but never more of it than any address could be long. */
+const MAX_ECHO = 320;
+
 const INTERNAL_NOTES: readonly NoteCode[] = Object.freeze(['INTERNAL_ADDRESS']);
 const NO_NOTES: readonly NoteCode[] = Object.freeze([]);
 const REQUESTER_UNKNOWN = blocker('REQUESTER_NOT_MEMBER', { setting: 'members', currentValue: 'notMember', allowingValue: 'member' });
@@ -94,7 +97,8 @@ function requestBlockers(
   if (email.ok && cg) return relation === 'none' ? cg.requesterNotMember : NO_BLOCKERS;
   const out: Blocker[] = [];
   if (!email.ok) {
-    out.push(blocker('ADDRESS_INVALID', { setting: 'guestEmail', currentValue: rawEmail.trim(), allowingValue: 'name@domain', subject: rawEmail.trim() }));
+    const shown = rawEmail.trim().slice(0, MAX_ECHO);
+    out.push(blocker('ADDRESS_INVALID', { setting: 'guestEmail', currentValue: shown, allowingValue: 'name@domain', subject: shown }));
   }
   if (relation === 'none') out.push(cg ? cg.requesterNotMember[0] : REQUESTER_UNKNOWN);
   if (!cg) out.push(blocker('GROUP_NOT_FOUND', { setting: 'groupId', currentValue: groupId, allowingValue: '—', subject: groupId }));
@@ -120,7 +124,7 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
 
   if (!email.ok) {
     return {
-      guestEmail: rawEmail.trim(),
+      guestEmail: rawEmail.trim().slice(0, MAX_ECHO),
       domain: '',
       groupId,
       requesterId,
@@ -213,7 +217,7 @@ export function evaluateRequest(ctx: PolicyContext, input: RequestInput): GuestD
   const out: GuestDecision[] = [];
   for (const raw of input.guestEmails) {
     const email = normaliseEmail(raw);
-    const key = email.ok ? email.email : `\u0000${raw.trim().toLowerCase()}`;
+    const key = email.ok ? email.email : `\u0000${raw.trim().slice(0, MAX_ECHO).toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(decide(ctx, input.groupId, input.requesterId, raw, email));
