@@ -17,6 +17,8 @@ import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
 import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
+import { adminCardActions } from './bot/adminCardActions.js';
+import { adminCommands } from './bot/adminCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
@@ -28,6 +30,7 @@ import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { systemClock, type Clock } from './ports/clock.js';
+import type { TenantSnapshot } from './policy/tenantModel.js';
 import { createServer, listen } from './server.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -78,6 +81,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
   }
 
+  try {
+    return { ok: true, app: await compose(config, overrides, logger, clock, snapshot, dataDir) };
+  } catch (error) {
+    await dataDir.release();
+    throw error;
+  }
+}
+
+async function compose(
+  config: Config,
+  overrides: AppOverrides,
+  logger: Logger,
+  clock: Clock,
+  snapshot: TenantSnapshot,
+  dataDir: DataDir,
+): Promise<App> {
   const directory = await EmbeddedDirectory.open(snapshot, {
     store: await LowdbDirectoryOverlayStore.open(dataDir.path),
     faults: overrides.directoryFaults,
@@ -92,7 +111,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppTenantId: config.auth.appTenantId,
-    MicrosoftAppType: config.auth.appType,
+    // Local mode: botbuilder skips token validation only for an empty app id, which it accepts as MultiTenant alone.
+    MicrosoftAppType: config.localMode ? 'MultiTenant' : config.auth.appType,
   });
   const adapter = new CloudAdapter(auth);
   const policy = new PolicyCache(directory);
@@ -118,8 +138,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     services: deps,
     tenantId: snapshot.tenant.id,
     conversationState,
-    commands: { ...requestCommands(deps) },
-    cardActions: { ...requestCardActions(deps) },
+    commands: { ...requestCommands(deps), ...adminCommands(deps) },
+    cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
   });
 
@@ -146,8 +166,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   let closed = false;
   return {
-    ok: true,
-    app: {
       config,
       server,
       deps,
@@ -164,7 +182,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         if (!options.abandonWork) await worker.idle();
         await dataDir.release();
       },
-    },
   };
 }
 

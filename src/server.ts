@@ -72,7 +72,7 @@ export function createServer(deps: ServerDeps): Server {
   server.server.requestTimeout = 30_000;
   server.server.headersTimeout = 15_000;
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', version: deps.version, ...(deps.health?.() ?? {}) });
   });
 
