@@ -37,9 +37,9 @@ export class FakeConnector {
     this.throttle = n;
   }
 
-  /** Activities sent (new or replies) into a conversation. */
+  /** Activities sent into a conversation (SendToConversation or ReplyToActivity: both are new messages). */
   sent(conversationId?: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.method === 'POST' && c.activityId === undefined && c.conversationId && (!conversationId || c.conversationId === conversationId));
+    return this.calls.filter((c) => c.method === 'POST' && c.conversationId && (!conversationId || c.conversationId === conversationId));
   }
 
   updates(conversationId?: string): ConnectorCall[] {

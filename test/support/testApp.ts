@@ -15,7 +15,7 @@ export interface TestApp {
   dataDir: string;
   /** POSTs an activity; returns status and parsed body (replies under `activities` with expectReplies). */
   post(activity: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  /** Texts of the replies to an expectReplies message. */
+  /** The replies to an expectReplies message: each one's text, then its attachments as JSON. */
   say(activity: unknown): Promise<string[]>;
   /** Stops the app (and the connector unless `keepConnector`); removes DATA_DIR unless `keepData`. */
   close(options?: { keepData?: boolean; keepConnector?: boolean; abandonWork?: boolean }): Promise<void>;
@@ -74,7 +74,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const { status, body } = await post({ ...(activity as object), serviceUrl: connector.url });
       if (status !== 200) throw new Error(`HTTP ${status}: ${JSON.stringify(body)}`);
       return ((body?.activities ?? []) as { text?: string; attachments?: { content?: unknown }[] }[]).map(
-        (a) => a.text ?? JSON.stringify(a.attachments?.map((x) => x.content) ?? []),
+        (a) => [a.text ?? '', ...(a.attachments ?? []).map((x) => JSON.stringify(x.content))].filter(Boolean).join('\n'),
       );
     },
     async close(closeOptions = {}) {
