@@ -56,13 +56,13 @@ describe.each([
 });
 
 describe('LowdbAuditLog on disk', () => {
-  test('partitions by the UTC day of the entry itself, and a new instance reads them all', async () => {
+  test('partitions by the UTC hour of the entry itself, and a new instance reads them all', async () => {
     const log = await LowdbAuditLog.open(dataDir);
     await log.append(entry('2026-11-21T23:30:00-02:00', 'late-evening-in-brazil')); // 01:30 UTC on the 22nd
     await log.append(entry('2026-11-20T12:00:00Z', 'yesterday'));
     await log.append(entry('2026-11-21T12:00:00Z', 'today'));
-    expect((await readdir(join(dataDir, 'audit'))).sort()).toEqual(['2026-11-20.json', '2026-11-21.json', '2026-11-22.json']);
-    const day = JSON.parse(await readFile(join(dataDir, 'audit', '2026-11-21.json'), 'utf8'));
+    expect((await readdir(join(dataDir, 'audit'))).sort()).toEqual(['2026-11-20T12.json', '2026-11-21T12.json', '2026-11-22T01.json']);
+    const day = JSON.parse(await readFile(join(dataDir, 'audit', '2026-11-21T12.json'), 'utf8'));
     expect(day.entries.map((e: AuditEntry) => e.subjectId)).toEqual(['today']);
 
     const reopened = await LowdbAuditLog.open(dataDir);

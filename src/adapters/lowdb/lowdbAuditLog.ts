@@ -7,14 +7,15 @@ interface AuditPartition {
   entries: AuditEntry[];
 }
 
-const PARTITION = /^(\d{4}-\d{2}-\d{2})\.json$/;
-/** Partitions kept open in memory: today's and yesterday's, where late entries land. */
+const PARTITION = /^(\d{4}-\d{2}-\d{2}T\d{2})\.json$/;
+/** Partitions kept open in memory: this hour's and the previous one, where late entries land. */
 const OPEN_PARTITIONS = 2;
 
 /**
- * {@link AuditLog} under `<dataDir>/audit/`, one lowdb file per UTC day of the entry's own `at` (`2026-11-21.json`).
- * lowdb rewrites a whole file on each write, so day files keep each append small however long the trail grows.
- * Order is by day, then by append within the day.
+ * {@link AuditLog} under `<dataDir>/audit/`, one lowdb file per UTC hour of the entry's own `at`
+ * (`2026-11-21T09.json`). lowdb rewrites a whole file on each write, so hour files keep each append small however long
+ * the trail grows and however busy the day (day files made a busy day's every transition slower).
+ * Order is by hour, then by append within the hour.
  */
 export class LowdbAuditLog implements AuditLog {
   private readonly open = new Map<string, LowdbFile<AuditPartition>>();
@@ -27,9 +28,9 @@ export class LowdbAuditLog implements AuditLog {
   }
 
   async append(entry: AuditEntry): Promise<void> {
-    const day = dayOf(entry.at); // checked before queueing: a bad timestamp is the caller's bug
+    const hour = hourOf(entry.at); // checked before queueing: a bad timestamp is the caller's bug
     const run = async () => {
-      const partition = await this.partition(day);
+      const partition = await this.partition(hour);
       await partition.update((data) => {
         data.entries.push(structuredClone(entry));
       });
@@ -95,9 +96,9 @@ export class LowdbAuditLog implements AuditLog {
   }
 }
 
-/** The UTC day of an ISO 8601 timestamp. */
-function dayOf(at: string): string {
+/** The UTC hour of an ISO 8601 timestamp (`2026-11-21T09`). */
+function hourOf(at: string): string {
   const time = Date.parse(at);
   if (Number.isNaN(time)) throw new Error(`audit entry has an invalid timestamp: ${JSON.stringify(at)}`);
-  return new Date(time).toISOString().slice(0, 10);
+  return new Date(time).toISOString().slice(0, 13);
 }
