@@ -1,8 +1,7 @@
+import type { Audience } from '../app/explainDecision.js';
 import type { UserProfile } from '../app/identifyUser.js';
 
-/** How much an explanation should say: members learn whom to ask, admins how to fix it. */
-export type Audience = 'member' | 'owner' | 'admin';
-
+/** How much an explanation should say to this user about this group: members learn whom to ask, admins how to fix. */
 export function audienceOf(profile: UserProfile, groupId?: string): Audience {
   if (profile.isAdmin) return 'admin';
   if (groupId && profile.ownedGroupIds.includes(groupId)) return 'owner';
