@@ -39,5 +39,4 @@ export {
   type RoleKey,
 } from './reasonCodes.js';
 export { DIRECTORY_ROLE_NAMES } from './roles.js';
-export { tenantLayers } from './tenantLayersView.js';
-export type { LayerStatus, TenantLayer } from './tenantLayers.js';
+export { tenantLayers, type LayerStatus, type TenantLayer } from './tenantLayers.js';
