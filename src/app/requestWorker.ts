@@ -186,18 +186,26 @@ export class RequestWorker {
     }
   }
 
-  /** Sends what the request owes, in order; stops at the first failure and leaves the rest for the next try. */
+  /**
+   * Sends what the request owes, in order. An item that cannot be delivered now stays for the next sweep without
+   * holding up the others (one approver's unreachable chat must not keep the rest waiting).
+   */
   private async deliver(requestId: string): Promise<void> {
+    const failed: OutboxItem[] = [];
     for (;;) {
       const request = await this.deps.requests.get(requestId);
-      const item = request?.outbox[0];
-      if (!request || !item) return;
-      const copies = await this.deliverItem(request, item);
-      await this.deps.requests.update(requestId, (r) => ({
-        ...r,
-        outbox: r.outbox.slice(sameItem(r.outbox[0], item) ? 1 : 0),
-        cards: [...r.cards, ...copies],
-      }));
+      const item = request?.outbox.find((i) => !failed.some((f) => sameItem(f, i)));
+      if (!request || !item) break;
+      try {
+        const copies = await this.deliverItem(request, item);
+        await this.deps.requests.update(requestId, (r) => {
+          const index = r.outbox.findIndex((i) => sameItem(i, item));
+          return { ...r, outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)], cards: [...r.cards, ...copies] };
+        });
+      } catch (error) {
+        failed.push(item);
+        this.deps.logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
+      }
     }
   }
 

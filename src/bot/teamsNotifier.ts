@@ -10,7 +10,7 @@ export interface TeamsNotifierDeps {
   tenantId: string;
   conversations: ConversationStore;
   logger: Logger;
-  /** The Bot Connector URL used to open a chat with someone the bot has never talked to (else the last one seen). */
+  /** The Bot Connector URL used to open a chat with someone the bot has never talked to (else the latest one seen). */
   defaultServiceUrl?: string;
   retry?: RetryPolicy;
 }
@@ -38,14 +38,15 @@ function classify(error: unknown): { transient: boolean; retryAfterMs?: number }
 
 /** Proactive messages through the Bot Connector, with exponential backoff and jitter on 429 and 5xx. */
 export class TeamsNotifier implements Notifier {
-  private lastServiceUrl?: string;
-
   constructor(private readonly deps: TeamsNotifierDeps) {}
+
+  private async serviceUrl(): Promise<string | undefined> {
+    return this.deps.defaultServiceUrl ?? (await this.deps.conversations.latestServiceUrl());
+  }
 
   async sendToUser(userId: string, message: OutboundMessage): Promise<SentMessage> {
     const stored = await this.deps.conversations.get(userId);
     if (stored) {
-      this.lastServiceUrl = stored.serviceUrl;
       const activityId = await this.send(toReference(stored), message);
       return { userId, conversationId: stored.conversation.id, activityId };
     }
@@ -54,9 +55,7 @@ export class TeamsNotifier implements Notifier {
 
   async update(sent: SentMessage, message: OutboundMessage): Promise<void> {
     const stored = await this.deps.conversations.get(sent.userId);
-    const reference = stored
-      ? toReference(stored)
-      : this.referenceFor(sent.conversationId);
+    const reference = stored ? toReference(stored) : this.referenceFor(sent.conversationId, await this.serviceUrl());
     if (!reference.serviceUrl) throw new Error('no service URL known to update the message');
     await withRetry(
       () =>
@@ -68,10 +67,10 @@ export class TeamsNotifier implements Notifier {
     );
   }
 
-  private referenceFor(conversationId: string): Partial<ConversationReference> {
+  private referenceFor(conversationId: string, serviceUrl: string | undefined): Partial<ConversationReference> {
     return {
       channelId: Channels.Msteams,
-      serviceUrl: this.deps.defaultServiceUrl ?? this.lastServiceUrl ?? '',
+      serviceUrl: serviceUrl ?? '',
       conversation: { id: conversationId, tenantId: this.deps.tenantId, isGroup: false, conversationType: 'personal', name: '' },
       bot: { id: this.deps.appId || 'bot', name: '' },
     };
@@ -93,7 +92,7 @@ export class TeamsNotifier implements Notifier {
 
   /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and sends into it. */
   private async createAndSend(userId: string, message: OutboundMessage): Promise<SentMessage> {
-    const serviceUrl = this.deps.defaultServiceUrl ?? this.lastServiceUrl;
+    const serviceUrl = await this.serviceUrl();
     if (!serviceUrl) throw new Error('no Bot Connector service URL known yet: nobody has talked to the bot');
     const parameters: ConversationParameters = {
       isGroup: false,

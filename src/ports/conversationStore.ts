@@ -16,4 +16,9 @@ export interface ConversationStore {
   /** Stores or replaces the reference for a user. */
   save(userId: string, reference: StoredConversationReference): Promise<void>;
   get(userId: string): Promise<StoredConversationReference | undefined>;
+  /**
+   * The Bot Connector URL of the most recent reference saved: the tenant's Teams service URL, needed to open a chat
+   * with someone the bot has never talked to.
+   */
+  latestServiceUrl(): Promise<string | undefined>;
 }

@@ -264,6 +264,31 @@ describe('when provisioning fails or is interrupted', () => {
   });
 });
 
+describe('when the bot must find approvers it has never talked to', () => {
+  it('then it opens their chat through the service URL it learnt from the requester, also after a restart', async () => {
+    const { connector, dataDir } = t;
+    await t.close({ keepData: true, keepConnector: true });
+    t = await startTestApp({ dataDir, connector, learnServiceUrl: true });
+    await t.say(message(nestor, 'help'));
+    await t.close({ keepData: true, keepConnector: true });
+    t = await startTestApp({ dataDir, connector, learnServiceUrl: true });
+    await memberAsks();
+    expect(cardsTo(`a:1on1-${alex.id}`)).toHaveLength(1);
+  });
+
+  it('then an approver who cannot be reached does not hold up the requester’s card, and is tried again later', async () => {
+    t.connector.refuseNewConversations = true;
+    const request = await memberAsks();
+    expect(cardsTo(`a:personal-${nestor.id}`)).toHaveLength(1);
+    expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([{ kind: 'approvalCard', userId: alex.id }]);
+    t.connector.refuseNewConversations = false;
+    await t.app.deps.worker.tick();
+    await settle();
+    expect(cardsTo(`a:1on1-${alex.id}`)).toHaveLength(1);
+    expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([]);
+  });
+});
+
 describe('when Teams throttles the bot', () => {
   it('then cards are retried after 429 and nothing is dropped', async () => {
     t.connector.throttleNext(3);

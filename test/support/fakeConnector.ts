@@ -18,6 +18,8 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private server?: Server;
   private throttle = 0;
+  /** When set, opening a new 1:1 chat is refused with 403 (e.g. the user blocked the bot). */
+  refuseNewConversations = false;
   private seq = 0;
   url = '';
 
@@ -79,6 +81,9 @@ export class FakeConnector {
     const conversationId = m[1] ? decodeURIComponent(m[1]) : undefined;
     const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
     this.calls.push({ method: req.method ?? '', path, conversationId, activityId, body });
+    if (req.method === 'POST' && !conversationId && this.refuseNewConversations) {
+      return send(403, { error: { code: 'Forbidden', message: 'The bot is not installed for this user' } });
+    }
     if (req.method === 'POST' && !conversationId) {
       const userId = body?.members?.[0]?.id ?? 'user';
       return send(201, { id: `a:1on1-${userId}`, activityId: `act-${++this.seq}` });

@@ -26,6 +26,8 @@ export interface TestAppOptions extends Omit<AppOverrides, 'clock' | 'defaultSer
   dataDir?: string;
   connector?: FakeConnector;
   clock?: FakeClock;
+  /** Leave the Bot Connector URL unconfigured, as in production: the bot learns it from incoming activities. */
+  learnServiceUrl?: boolean;
 }
 
 /** Starts the real server on port 0 with a temp DATA_DIR, a fake Bot Connector and a fixed clock. */
@@ -43,7 +45,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     retry: { attempts: 4, baseMs: 5, maxMs: 20 },
     ...options,
     clock,
-    defaultServiceUrl: connector.url,
+    defaultServiceUrl: options.learnServiceUrl ? undefined : connector.url,
   });
   if (!created.ok) throw new Error(created.errors.join('\n'));
   const port = await created.app.listen();

@@ -5,6 +5,7 @@ import { getOwn, setOwn } from './ownRecord.js';
 
 interface ConversationsFile {
   references: Record<string, StoredConversationReference>;
+  latestServiceUrl?: string;
 }
 
 /** {@link ConversationStore} in `<dataDir>/conversations.json`: one small record per user who talked to the bot. */
@@ -16,9 +17,17 @@ export class LowdbConversationStore implements ConversationStore {
   }
 
   async save(userId: string, reference: StoredConversationReference): Promise<void> {
+    // Every message saves its reference; the file is rewritten only when something changed.
+    const current = getOwn(this.file.data.references, userId);
+    if (current && JSON.stringify(current) === JSON.stringify(reference) && this.file.data.latestServiceUrl === reference.serviceUrl) return;
     await this.file.update((data) => {
       setOwn(data.references, userId, structuredClone(reference));
+      if (reference.serviceUrl) data.latestServiceUrl = reference.serviceUrl;
     });
+  }
+
+  async latestServiceUrl(): Promise<string | undefined> {
+    return this.file.data.latestServiceUrl;
   }
 
   async get(userId: string): Promise<StoredConversationReference | undefined> {

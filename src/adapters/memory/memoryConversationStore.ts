@@ -3,9 +3,15 @@ import type { ConversationStore, StoredConversationReference } from '../../ports
 /** {@link ConversationStore} in memory, for tests. Stores and returns copies, like a real store would. */
 export class MemoryConversationStore implements ConversationStore {
   private readonly references = new Map<string, StoredConversationReference>();
+  private latest?: string;
 
   async save(userId: string, reference: StoredConversationReference): Promise<void> {
     this.references.set(userId, structuredClone(reference));
+    if (reference.serviceUrl) this.latest = reference.serviceUrl;
+  }
+
+  async latestServiceUrl(): Promise<string | undefined> {
+    return this.latest;
   }
 
   async get(userId: string): Promise<StoredConversationReference | undefined> {
