@@ -211,6 +211,7 @@ export class RequestWorker {
 
   private async deliverItem(request: GuestRequest, item: OutboxItem): Promise<CardCopy[]> {
     const { notifier } = this.deps;
+    if (isStale(request, item)) return [];
     switch (item.kind) {
       case 'approvalCard':
       case 'requesterCard': {
@@ -251,6 +252,16 @@ export class RequestWorker {
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
     return tr(key, params);
   }
+}
+
+/**
+ * Messages that lost their point while waiting to be delivered: an approval card for a request already decided,
+ * or news of a cancellation for an approver who never received the card.
+ */
+function isStale(request: GuestRequest, item: OutboxItem): boolean {
+  if (item.kind === 'approvalCard') return request.state !== 'pending';
+  if (item.kind === 'tell' && item.event === 'cancelled') return !request.cards.some((c) => c.userId === item.userId);
+  return false;
 }
 
 function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {

@@ -287,6 +287,18 @@ describe('when the bot must find approvers it has never talked to', () => {
     expect(cardsTo(`a:1on1-${alex.id}`)).toHaveLength(1);
     expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([]);
   });
+
+  it('then a card that could not be delivered before the request closed is not sent at all', async () => {
+    t.connector.refuseNewConversations = true;
+    const request = await memberAsks();
+    await t.say(message(nestor, `cancel ${request.id}`));
+    await settle();
+    t.connector.refuseNewConversations = false;
+    await t.app.deps.worker.tick();
+    await settle();
+    expect(t.connector.sent(`a:1on1-${alex.id}`)).toEqual([]);
+    expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([]);
+  });
 });
 
 describe('when Teams throttles the bot', () => {
