@@ -1,0 +1,50 @@
+import type { DecisionExplanationItem } from '../cards/decisionExplanationCard.js';
+import type { Language } from '../i18n/i18n.js';
+import type { Blocker, GuestAccess, GuestDecision, NoteCode, PolicyContext, Verdict } from '../policy/index.js';
+import type { ApproverSet } from '../policy/index.js';
+import { decisionView } from './explainDecision.js';
+
+const NO_ACCESS: GuestAccess = { groupContent: 'no', team: 'noTeam', site: 'noSite' };
+const NOBODY: ApproverSet = { basis: 'none', approverIds: [] };
+
+/**
+ * A decision for "a guest" that is not one person: the overviews (tenant settings, a group's settings, an address
+ * check) show the same what/who/where/how as a single guest's explanation, rendered by {@link decisionView}.
+ */
+export function overviewDecision(input: {
+  guestLabel: string;
+  groupId?: string;
+  verdict?: Verdict;
+  blockers?: readonly Blocker[];
+  accessIssues?: readonly Blocker[];
+  access?: GuestAccess;
+  approval?: ApproverSet;
+  notes?: readonly NoteCode[];
+  domain?: string;
+}): GuestDecision {
+  const blockers = input.blockers ?? [];
+  return {
+    guestEmail: input.guestLabel,
+    domain: input.domain ?? '',
+    groupId: input.groupId ?? '',
+    requesterId: '',
+    verdict: input.verdict ?? (blockers.length > 0 ? 'blocked' : 'needsApproval'),
+    blockers,
+    accessIssues: input.accessIssues ?? [],
+    invitation: 'required',
+    approval: input.approval ?? NOBODY,
+    access: input.access ?? NO_ACCESS,
+    notes: input.notes ?? [],
+  };
+}
+
+/** Admin-level what, who (roles and names), where, change, PowerShell, Graph for each blocker. */
+export function blockerItems(
+  ctx: PolicyContext,
+  lang: Language,
+  blockers: readonly Blocker[],
+  context: { guestLabel: string; groupId?: string; domain?: string },
+): DecisionExplanationItem[] {
+  if (blockers.length === 0) return [];
+  return decisionView(overviewDecision({ ...context, blockers }), ctx, lang, 'admin').blockers;
+}

@@ -1,0 +1,149 @@
+import { escapeMarkdown } from '../cards/cardTemplate.js';
+import { worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
+import { translator, type Language } from '../i18n/i18n.js';
+import {
+  evaluateGuest,
+  groupProfile,
+  normaliseDomain,
+  normaliseEmail,
+  type Blocker,
+  type GuestDecision,
+  type PolicyContext,
+} from '../policy/index.js';
+import type { DirectoryUser } from '../policy/tenantModel.js';
+import type { Directory } from '../ports/directory.js';
+import { blockerItems } from './blockerItems.js';
+import type { UserProfile } from './identifyUser.js';
+import { guestState } from './listGuests.js';
+import { lookupGroup, type GroupMiss } from './lookupGroup.js';
+import type { PolicyCache } from './policyCache.js';
+
+export type CheckOutcome =
+  | { kind: 'forbidden' }
+  | GroupMiss
+  /** Neither an address nor a domain. */
+  | { kind: 'invalid'; input: string }
+  /** A domain with `in <group>`: a group answer needs one address. */
+  | { kind: 'needAddress'; domain: string }
+  | { kind: 'decision'; decision: GuestDecision; ctx: PolicyContext }
+  | { kind: 'address'; view: LayerChainView };
+
+/** Administrators and Guest Inviters: the people who answer invitation questions. */
+export function mayCheck(actor: UserProfile): boolean {
+  return actor.isAdmin || actor.isGuestInviter;
+}
+
+/**
+ * "check <domain|email> [in <group>]": can this address be invited and added, and where would it stop?
+ * With a group, the full decision for that group (as the asker would make the request); without, the invitation
+ * layers for the address, SharePoint's domain rules and the groups that take new guests.
+ */
+export async function checkAddress(
+  deps: { directory: Directory; policy: PolicyCache },
+  actor: UserProfile,
+  input: { target: string; group?: string },
+  lang: Language,
+): Promise<CheckOutcome> {
+  if (!mayCheck(actor)) return { kind: 'forbidden' };
+  const target = input.target.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '');
+  const email = target.includes('@') ? normaliseEmail(target) : undefined;
+  const domain = email ? (email.ok ? email.domain : undefined) : normaliseDomain(target.replace(/^@/, ''));
+  if (!domain || (email && !email.ok)) return { kind: 'invalid', input: target };
+
+  const ctx = await deps.policy.current();
+  if (input.group !== undefined) {
+    if (!email?.ok) return { kind: 'needAddress', domain };
+    const found = await lookupGroup(deps.directory, input.group);
+    if (found.kind !== 'found') return found;
+    const decision = evaluateGuest(ctx, { groupId: found.group.id, requesterId: actor.user.id, guestEmail: email.email });
+    return { kind: 'decision', decision, ctx };
+  }
+  const existing = email?.ok ? ctx.usersByAddress.get(email.email) : undefined;
+  return { kind: 'address', view: addressView(ctx, lang, { shown: email?.ok ? email.email : domain, domain, existing }) };
+}
+
+function rowFor(ctx: PolicyContext, lang: Language, domain: string, ok: Omit<LayerChainRow, 'fix' | 'icon'>, blocked?: Blocker): LayerChainRow {
+  if (!blocked) return { ...ok, icon: '✓', fix: [] };
+  const item = blockerItems(ctx, lang, [blocked], { guestLabel: domain, domain })[0];
+  return { ...ok, icon: '⛔', meaning: item.what, fix: item.facts.slice(1) };
+}
+
+function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; domain: string; existing?: DirectoryUser }): LayerChainView {
+  const tr = translator(lang);
+  const shown = escapeMarkdown(a.shown);
+  const domain = escapeMarkdown(a.domain);
+  const verdict = ctx.domainVerdict(a.domain);
+  const sections: LayerChainSection[] = [];
+  const section = (name: string, rows: LayerChainRow[]) => sections.push({ icon: worstIcon(rows.map((r) => r.icon)), name, rows });
+
+  if (verdict.internal || a.existing?.userType === 'Member') {
+    section(tr('policy.layer.directory'), [{ icon: 'ℹ️', setting: tr('admin.check.internal'), value: '', meaning: tr('admin.check.internalMeaning', { address: shown }), fix: [] }]);
+    return { title: tr('admin.check.title', { address: shown }), subtitle: tr('admin.check.subtitle'), chain: tr('admin.check.internalChain'), sections, footer: '' };
+  }
+
+  if (a.existing) {
+    const state = guestState(a.existing);
+    const disabled = ctx.disabledAccounts.get(a.existing.id)?.[0];
+    const row: LayerChainRow = {
+      icon: state === 'disabled' ? '⛔' : 'ℹ️',
+      setting: tr('admin.check.existingGuest', { name: escapeMarkdown(a.existing.displayName) }),
+      value: '',
+      meaning: tr(`admin.guestState.${state}`),
+      fix: disabled ? blockerItems(ctx, lang, [disabled], { guestLabel: shown, domain: a.domain })[0].facts.slice(1) : [],
+    };
+    section(tr('policy.layer.directory'), [row, { icon: 'ℹ️', setting: tr('admin.check.noInvitation'), value: '', meaning: tr('admin.check.noInvitationMeaning'), fix: [] }]);
+  } else {
+    const invites = verdict.inviteBlockers;
+    const find = (codes: readonly string[]) => invites.find((b) => codes.includes(b.code));
+    section(tr('policy.layer.entra'), [
+      rowFor(ctx, lang, a.domain, {
+        setting: tr('admin.setting.allowInvitesFrom'),
+        value: escapeMarkdown(tr('admin.settings.value', { setting: 'allowInvitesFrom', value: ctx.allowInvitesFrom })),
+        meaning: tr(`policy.value.invites.${ctx.allowInvitesFrom}`),
+      }, find(['INVITES_DISABLED'])),
+      rowFor(ctx, lang, a.domain, {
+        setting: tr('admin.setting.domains'),
+        value: '',
+        meaning: tr('admin.check.domainAllowed', { domain }),
+      }, find(['DOMAIN_POLICY_CONFLICT', 'DOMAIN_NOT_ALLOWED', 'DOMAIN_BLOCKED'])),
+    ]);
+    const tenant = ctx.crossTenant.tenantsByDomain.get(a.domain);
+    const partner = tenant ? ctx.crossTenant.partners.get(tenant.tenantId.toLowerCase()) : undefined;
+    section(tr('policy.layer.crossTenant'), [
+      rowFor(ctx, lang, a.domain, {
+        setting: tenant ? tr('admin.check.tenant', { tenant: escapeMarkdown(tenant.displayName) }) : tr('admin.check.noTenant', { domain }),
+        value: escapeMarkdown(tr('admin.settings.value', { setting: partner ? 'partner' : 'default', value: partner ?? ctx.crossTenant.defaultAccess })),
+        meaning: tr(partner ? 'admin.check.partnerAllowed' : 'admin.check.defaultAllowed', { tenant: escapeMarkdown(tenant?.displayName ?? a.domain) }),
+      }, find(['CROSS_TENANT_DEFAULT_BLOCKED', 'CROSS_TENANT_PARTNER_BLOCKED'])),
+    ]);
+  }
+
+  const spIssue = verdict.siteDomainIssue;
+  const spRow: LayerChainRow = spIssue
+    ? { ...rowFor(ctx, lang, a.domain, { setting: tr('admin.setting.sharingDomains'), value: '', meaning: '' }, spIssue), icon: '⚠️' }
+    : { icon: '✓', setting: tr('admin.setting.sharingDomains'), value: '', meaning: tr('admin.check.siteDomainAllowed', { domain }), fix: [] };
+  section(tr('policy.layer.sharePoint'), [spRow]);
+
+  const open: string[] = [];
+  for (const group of ctx.snapshot.groups) {
+    if (groupProfile(ctx, group.id)?.newGuest.verdict !== 'blocked') open.push(escapeMarkdown(group.displayName));
+  }
+  const blockedHere = sections.some((s) => s.icon === '⛔');
+  const groupsIcon: ChainIcon = open.length === 0 || blockedHere ? '⛔' : open.length < ctx.snapshot.groups.length ? '⚠️' : '✓';
+  section(tr('admin.check.groupsLayer'), [
+    {
+      icon: groupsIcon,
+      setting: tr('admin.check.groupsOpen', { count: open.length, total: ctx.snapshot.groups.length }),
+      value: '',
+      meaning: blockedHere ? tr('admin.check.groupsAfterFix', { names: open.join(', ') || '—' }) : open.join(', ') || '—',
+      fix: [],
+    },
+  ]);
+  return {
+    title: tr('admin.check.title', { address: shown }),
+    subtitle: tr('admin.check.subtitle'),
+    chain: sections.map((s) => `${s.icon} ${s.name}`).join(' → '),
+    sections,
+    footer: tr('admin.check.footer'),
+  };
+}
