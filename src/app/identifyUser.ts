@@ -1,5 +1,6 @@
+import { isAdminUser, isGuestInviter } from '../policy/index.js';
 import type { DirectoryUser } from '../policy/tenantModel.js';
-import { ROLE_GLOBAL_ADMIN, ROLE_GUEST_INVITER, ROLE_USER_ADMIN } from '../policy/tenantModel.js';
+import { ROLE_GLOBAL_ADMIN, ROLE_USER_ADMIN } from '../policy/tenantModel.js';
 import type { Directory } from '../ports/directory.js';
 
 /** Who is talking to the bot, as the directory knows them. */
@@ -28,7 +29,8 @@ export async function identifyUser(
   const snapshot = await directory.snapshot();
   if (!user && from.id) user = snapshot.users.find((u) => u.teamsUserIds?.includes(from.id!));
   if (!user || !user.accountEnabled) return undefined;
-  const adminRoles = user.roles.filter((r) => r === ROLE_GLOBAL_ADMIN || r === ROLE_USER_ADMIN);
+  const adminNames = [ROLE_GLOBAL_ADMIN, ROLE_USER_ADMIN].map((r) => r.toLowerCase());
+  const adminRoles = user.roles.filter((r) => adminNames.includes(r.toLowerCase()));
   const ownedGroupIds: string[] = [];
   const memberGroupIds: string[] = [];
   for (const g of snapshot.groups) {
@@ -37,8 +39,8 @@ export async function identifyUser(
   }
   return {
     user,
-    isAdmin: adminRoles.length > 0,
-    isGuestInviter: user.roles.includes(ROLE_GUEST_INVITER),
+    isAdmin: isAdminUser(user),
+    isGuestInviter: isGuestInviter(user),
     adminRoles,
     ownedGroupIds,
     memberGroupIds,

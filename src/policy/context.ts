@@ -11,7 +11,7 @@ import { invitationBlockers, mayInviteUser } from './layers/invitations.js';
 import { compileSharePointDomains, type SharePointDomainPolicy } from './layers/sharePoint.js';
 import { teamsIssue } from './layers/teams.js';
 import type { NoteCode, RoleKey } from './reasonCodes.js';
-import { holdersOf, isAdminUser, isGuestInviter } from './roles.js';
+import { holdersOf, isAdminUser, isGuestInviter, DIRECTORY_ROLE_NAMES } from './roles.js';
 import { buildTenantLayers, type LayerStatus } from './tenantLayers.js';
 import type { AllowInvitesFrom, DirectoryUser, SensitivityLabel, TenantSnapshot } from './tenantModel.js';
 import { buildVariants, type AccessVariant } from './variants.js';
@@ -51,17 +51,8 @@ export interface PolicyContext {
   domainVerdict(domain: string): DomainVerdict;
 }
 
-const ROLE_KEYS_WITH_HOLDERS: readonly RoleKey[] = [
-  'globalAdmin',
-  'userAdmin',
-  'guestInviter',
-  'securityAdmin',
-  'groupsAdmin',
-  'complianceAdmin',
-  'sharePointAdmin',
-  'teamsAdmin',
-  'exchangeAdmin',
-];
+// Role keys backed by a directory role (the "people" keys, owner and requester, have no holders).
+const ROLE_KEYS_WITH_HOLDERS = Object.keys(DIRECTORY_ROLE_NAMES) as RoleKey[];
 
 function indexAddress(map: Map<string, DirectoryUser>, address: string | null | undefined, user: DirectoryUser): void {
   if (!address) return;

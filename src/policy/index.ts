@@ -38,5 +38,5 @@ export {
   type ReasonCode,
   type RoleKey,
 } from './reasonCodes.js';
-export { DIRECTORY_ROLE_NAMES } from './roles.js';
+export { DIRECTORY_ROLE_NAMES, isAdminUser, isGuestInviter } from './roles.js';
 export { tenantLayers, type LayerStatus, type TenantLayer } from './tenantLayers.js';
