@@ -1,5 +1,5 @@
 import type { DecisionExplanationItem } from '../cards/decisionExplanationCard.js';
-import type { Language } from '../i18n/i18n.js';
+import { translator, type Language } from '../i18n/i18n.js';
 import type { Blocker, GuestAccess, GuestDecision, NoteCode, PolicyContext, Verdict } from '../policy/index.js';
 import type { ApproverSet } from '../policy/index.js';
 import { decisionView } from './explainDecision.js';
@@ -38,7 +38,10 @@ export function overviewDecision(input: {
   };
 }
 
-/** Admin-level what, who (roles and names), where, change, PowerShell, Graph for each blocker. */
+/**
+ * Admin-level what, who (roles and names), where, change, PowerShell, Graph for each blocker. The layer fact is left
+ * out: the overviews already group their rows by layer.
+ */
 export function blockerItems(
   ctx: PolicyContext,
   lang: Language,
@@ -46,5 +49,9 @@ export function blockerItems(
   context: { guestLabel: string; groupId?: string; domain?: string },
 ): DecisionExplanationItem[] {
   if (blockers.length === 0) return [];
-  return decisionView(overviewDecision({ ...context, blockers }), ctx, lang, 'admin').blockers;
+  const layer = translator(lang)('policy.card.layer');
+  return decisionView(overviewDecision({ ...context, blockers }), ctx, lang, 'admin').blockers.map((item) => ({
+    what: item.what,
+    facts: item.facts.filter((f) => f.title !== layer),
+  }));
 }

@@ -65,7 +65,7 @@ export async function checkAddress(
 function rowFor(ctx: PolicyContext, lang: Language, domain: string, ok: Omit<LayerChainRow, 'fix' | 'icon'>, blocked?: Blocker): LayerChainRow {
   if (!blocked) return { ...ok, icon: '✓', fix: [] };
   const item = blockerItems(ctx, lang, [blocked], { guestLabel: domain, domain })[0];
-  return { ...ok, icon: '⛔', meaning: item.what, fix: item.facts.slice(1) };
+  return { ...ok, icon: '⛔', meaning: item.what, fix: item.facts };
 }
 
 function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; domain: string; existing?: DirectoryUser }): LayerChainView {
@@ -89,7 +89,7 @@ function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; dom
       setting: tr('admin.check.existingGuest', { name: escapeMarkdown(a.existing.displayName) }),
       value: '',
       meaning: tr(`admin.guestState.${state}`),
-      fix: disabled ? blockerItems(ctx, lang, [disabled], { guestLabel: shown, domain: a.domain })[0].facts.slice(1) : [],
+      fix: disabled ? blockerItems(ctx, lang, [disabled], { guestLabel: shown, domain: a.domain })[0].facts : [],
     };
     section(tr('policy.layer.directory'), [row, { icon: 'ℹ️', setting: tr('admin.check.noInvitation'), value: '', meaning: tr('admin.check.noInvitationMeaning'), fix: [] }]);
   } else {

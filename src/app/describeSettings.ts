@@ -75,7 +75,7 @@ export function tenantSettingsView(ctx: PolicyContext, lang: Language): LayerCha
   const tr = translator(lang);
   const rows = new Map<TenantLayer, LayerChainRow[]>(LAYER_ORDER.map((l) => [l, []]));
   for (const status of tenantLayers(ctx)) {
-    const fix = status.fix ? blockerItems(ctx, lang, [status.fix], { guestLabel: tr('admin.aNewGuest') })[0].facts.slice(1) : [];
+    const fix = status.fix ? blockerItems(ctx, lang, [status.fix], { guestLabel: tr('admin.aNewGuest') })[0].facts : [];
     rows.get(status.layer)!.push({
       icon: iconOf(status),
       setting: settingName(tr, status),

@@ -75,6 +75,7 @@ describe('when someone asks for the tenant settings', () => {
     // Northwind's partner entry blocks, with the fix: who, where, how.
     expect(text).toContain('B2B collaboration with Northwind Traders is blocked.');
     expect(text).toContain('Cross-tenant access settings > Organizational settings');
+    expect(text).not.toMatch(/^Layer$/m); // rows are grouped by layer already
     expect(text).toContain('Groups labelled Confidential can’t have guests.');
     expect(text).toContain('CsTeamsClientConfiguration.AllowGuestUser = true');
   });
@@ -109,7 +110,7 @@ describe('when someone asks for the tenant settings', () => {
 describe('when an admin asks for one group’s settings', () => {
   it('then the card shows kind, label, group setting, site, team, people and the verdict for a new guest', async () => {
     const text = await askCard(megan, 'settings Project Falcon');
-    expect(text).toContain('No new guest can join Project Falcon now');
+    expect(text).toContain('No new guest can join Project Falcon now (blockers: 1).');
     expect(text).toContain('Microsoft 365 group');
     expect(text).toContain('Confidential (doesn’t allow guests; it decides, not the group setting)');
     expect(text).toContain('not set: follows the organisation');
@@ -417,6 +418,19 @@ describe('when an owner removes a guest', () => {
     expect((await ask(adele, 'remove guest')).text).toMatch(/^Almost there\. Type it like this: \*\*remove guest\*\*/);
     expect((await ask(outsider, 'remove guest kari.hansen@fabrikam.com from Sales')).cards).toEqual([]);
     expect((await t.app.deps.directory.getGroup(sales.id))!.members).toContain(kari.id);
+  });
+});
+
+describe('when someone types markdown or template syntax', () => {
+  it('then it comes back literally, never as a link or an expanded binding', async () => {
+    const hostile = '[click](https://evil.example) ${title}';
+    const why = await ask(nestor, `why anna@fabrikam.com ${hostile}`);
+    expect(why.text).toContain('\\[click\\]\\(https://evil.example\\) ${title}');
+    expect(why.text).not.toContain('[click](');
+    const whatif = await ask(megan, `whatif label ${hostile} allowGuests true`);
+    expect(whatif.text).toContain('**\\[click\\]\\(https://evil.example\\) ${title}**');
+    const remove = await ask(adele, `remove guest **x**@fabrikam.com from Sales`);
+    expect(remove.text).toBe('\\*\\*x\\*\\*@fabrikam.com is not a guest of **Sales**. Type **guests Sales** to see its guests.');
   });
 });
 
