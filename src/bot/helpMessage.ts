@@ -17,6 +17,7 @@ export function helpMessage(tr: Translate, profile: UserProfile): string {
     items.push(tr('common.help.pending'));
   }
   if (profile.isAdmin) items.push(tr('common.help.settings'), tr('common.help.check'), tr('common.help.whatif'), tr('common.help.audit'));
+  else if (profile.isGuestInviter) items.push(tr('common.help.check'));
   for (const item of items) lines.push(`- ${item}`);
   if (owner) lines.push('', tr('common.help.owner'));
   return lines.join('\n');

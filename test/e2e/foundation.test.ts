@@ -48,6 +48,14 @@ describe('when the bot runs on the embedded tenant', () => {
     expect(text).toContain('Global Administrator');
   });
 
+  it('then a guest inviter also sees check and pending, but not the admin-only commands', async () => {
+    const [text] = await t.say(message(demoUser('Lidia Holloway'), 'help'));
+    expect(text).toContain('**check**');
+    expect(text).toContain('**pending**');
+    expect(text).not.toContain('whatif');
+    expect(text).not.toContain('**audit**');
+  });
+
   it('then unknown text gets a short hint in the user’s language', async () => {
     expect(await t.say(message(nestor, 'what is the weather'))).toEqual([expect.stringContaining('help')]);
     expect(await t.say(message(nestor, 'hoe laat is het', { locale: 'nl-BE' }))).toEqual([expect.stringContaining('Dat begreep ik niet')]);
