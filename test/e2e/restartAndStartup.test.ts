@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { message } from '../support/activities.js';
+import { demoUser } from '../support/demoTenant.js';
+import { startTestApp } from '../support/testApp.js';
+
+const run = promisify(execFile);
+const nestor = demoUser('Nestor Wilke');
+
+describe('when the bot restarts in the middle of a conversation', () => {
+  it('then the guided invite continues where it was (dialog state is on disk)', async () => {
+    let t = await startTestApp();
+    expect((await t.say(message(nestor, 'invite'))).join()).toMatch(/To which group/);
+    expect((await t.say(message(nestor, 'Marketing'))).join()).toMatch(/Which e-mail/);
+    const { dataDir, connector } = t;
+    await t.close({ keepData: true, keepConnector: true });
+
+    t = await startTestApp({ dataDir, connector });
+    try {
+      expect((await t.say(message(nestor, 'anna@fabrikam.com'))).join()).toMatch(/Why does the guest need access/);
+      expect((await t.say(message(nestor, 'campaign design'))).join()).toMatch(/waiting for approval by Alex Wilber/);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('when the bot process starts', () => {
+  const start = (env: Record<string, string>) =>
+    run(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, PORT: '0', DATA_DIR: '/nonexistent/never-created', ...env }, timeout: 20_000 });
+
+  it('then NODE_ENV=production without an app id refuses to start and says why', async () => {
+    await expect(start({ NODE_ENV: 'production', MICROSOFT_APP_ID: '' })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/will not start[\s\S]*MICROSOFT_APP_ID/),
+    });
+  });
+
+  it('then an invalid tenant file stops it with every error and its JSON path', async () => {
+    await expect(start({ NODE_ENV: 'development', TENANT_FILE: 'package.json' })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/cannot start[\s\S]*\$\.tenant/),
+    });
+  });
+});
