@@ -4,7 +4,7 @@ import { translator, type MessageKey } from '../i18n/i18n.js';
 import type { Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
-import type { CardCopy, GuestRequest, OutboxItem } from './guestRequest.js';
+import type { CardCopy, GuestRequest, OutboxItem, RequestEvent } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { provisionGuest } from './provisionGuest.js';
@@ -235,7 +235,7 @@ export class RequestWorker {
     return { card: buildApprovalRequestCard(view), text: view.title };
   }
 
-  private async tellText(request: GuestRequest, userId: string, event: OutboxItem & { kind: 'tell' } extends { event: infer E } ? E : never): Promise<string> {
+  private async tellText(request: GuestRequest, userId: string, event: RequestEvent): Promise<string> {
     const { directory, conversations } = this.deps;
     const tr = translator(await languageOfUser(userId, conversations, directory));
     const group = await directory.getGroup(request.groupId);

@@ -1,5 +1,4 @@
 import { decideRequest } from '../app/decideRequest.js';
-import { OPEN_STATES } from '../app/guestRequest.js';
 import { formatDate, guestList, safe, stateWord } from '../app/presentRequest.js';
 import { requestGuests } from '../app/requestGuests.js';
 import { normaliseRequestId } from '../app/requestId.js';
@@ -51,7 +50,7 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
     },
 
     pending: async (turn: Turn) => {
-      const { tr, lang } = turn.user;
+      const { tr } = turn.user;
       const userId = turn.user.profile.user.id;
       const waiting = (await deps.requests.list({ approverId: userId, states: ['pending'] })).filter((r) => r.requesterId !== userId);
       if (waiting.length === 0) {
@@ -65,8 +64,7 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
         await turn.context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }], summary: message.text });
       }
       if (waiting.length > 10) {
-        const rest = waiting.slice(10).map((r) => r.id).join(', ');
-        await turn.context.sendActivity(`… ${rest} (${formatDate(lang, waiting[10].createdAt)})`);
+        await turn.context.sendActivity(tr('request.list.more', { count: waiting.length - 10, ids: waiting.slice(10).map((r) => r.id).join(', ') }));
       }
     },
 

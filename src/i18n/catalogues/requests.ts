@@ -80,6 +80,7 @@ export const en = {
   'request.list.none': 'You have no guest requests.',
   'request.list.nonePending': 'No requests are waiting for you.',
   'request.list.item': '**{id}** · {group} · {guests} · {state} · {date}',
+  'request.list.more': '{count} more waiting: {ids}. Open their cards in this chat, or decide on the ones above first.',
 
   'dialog.askGroup': 'To which group should I add the guest? Your groups: {groups}',
   'dialog.askGroupNone': "You aren't a member of any group I can add guests to.",
@@ -180,6 +181,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'request.list.none': 'Je hebt geen gastaanvragen.',
   'request.list.nonePending': 'Er wachten geen aanvragen op jou.',
   'request.list.item': '**{id}** · {group} · {guests} · {state} · {date}',
+  'request.list.more': 'Nog {count} wachten: {ids}. Open hun kaarten in deze chat, of beslis eerst over de kaarten hierboven.',
 
   'dialog.askGroup': 'Aan welke groep moet ik de gast toevoegen? Je groepen: {groups}',
   'dialog.askGroupNone': 'Je bent geen lid van een groep waaraan ik gasten kan toevoegen.',
