@@ -181,7 +181,7 @@ describe('when someone checks an address', () => {
   it.each([
     ['a member', nestor, 'check fabrikam.com', 'en-US', /^Only administrators and guest inviters \(Global Administrator, User Administrator or Guest Inviter\)/],
     ['an owner', alex, 'check anna@fabrikam.com in Marketing', 'en-US', /^Only administrators and guest inviters/],
-    ['a Dutch member', sanne, 'controleer fabrikam.com', 'nl-NL', /^Alleen beheerders en afzenders van gastuitnodigingen/],
+    ['a Dutch member', sanne, 'controleer fabrikam.com', 'nl-NL', /^Alleen beheerders en gastuitnodigers/],
     ['a member asking for the syntax', nestor, 'check', 'en-US', /^Only administrators and guest inviters/],
   ])('then %s is refused', async (_who, user, text, locale, refusal) => {
     const reply = await ask(user, text, { locale });

@@ -168,7 +168,7 @@ export const en = {
 
 export const nl: { [K in keyof typeof en]: string } = {
   'admin.refuse.admins': 'Alleen beheerders (Globale beheerder of Gebruikersbeheerder) kunnen **{command}** gebruiken. Er is niets gewijzigd.',
-  'admin.refuse.check': 'Alleen beheerders en afzenders van gastuitnodigingen (Globale beheerder, Gebruikersbeheerder of Afzender van gastuitnodigingen) kunnen **controleer** gebruiken.',
+  'admin.refuse.check': 'Alleen beheerders en gastuitnodigers (Globale beheerder, Gebruikersbeheerder of Gastuitnodiger) kunnen **controleer** gebruiken.',
   'admin.refuse.owners': 'Alleen de eigenaren van **{group}** en beheerders kunnen de gasten ervan bekijken of verwijderen.',
   'admin.usage': 'Bijna goed. Typ het zo: {syntax}',
   'admin.command.settings': 'instellingen',

@@ -239,7 +239,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.reason.LABEL_BLOCKS_GUESTS': '{group} heeft het gevoeligheidslabel “{subject}”, en dat staat geen gasten toe.',
   'policy.reason.GUESTS_DISABLED_GROUP': 'Gasten staan uit voor de groep {group} zelf.',
   'policy.reason.NO_APPROVER':
-    'Niemand anders kan dit goedkeuren: {group} heeft geen eigenaar die gasten mag uitnodigen, en er is geen andere beheerder of afzender van gastuitnodigingen.',
+    'Niemand anders kan dit goedkeuren: {group} heeft geen eigenaar die gasten mag uitnodigen, en er is geen andere beheerder of gastuitnodiger.',
   'policy.reason.GROUP_CONTENT_ACCESS_OFF':
     'Gasten kunnen in deze organisatie niet bij groepsgesprekken en -bestanden: {guest} wordt lid zonder toegang.',
   'policy.reason.TEAMS_GUEST_ACCESS_OFF': 'Gasttoegang in Teams staat uit, dus {guest} kan het team van {group} niet gebruiken.',
@@ -312,7 +312,7 @@ export const nl: { [K in keyof typeof en]: string } = {
 
   'policy.role.globalAdmin': 'Globale beheerder',
   'policy.role.userAdmin': 'Gebruikersbeheerder',
-  'policy.role.guestInviter': 'Afzender van gastuitnodigingen',
+  'policy.role.guestInviter': 'Gastuitnodiger',
   'policy.role.securityAdmin': 'Beveiligingsbeheerder',
   'policy.role.groupsAdmin': 'Groepenbeheerder',
   'policy.role.complianceAdmin': 'Compliancebeheerder',
@@ -324,8 +324,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.role.requester': 'jijzelf',
 
   'policy.effect.INVITES_EVERYONE': 'Iedereen mag gasten uitnodigen, gasten ook.',
-  'policy.effect.INVITES_MEMBERS': 'Leden, beheerders en afzenders van gastuitnodigingen mogen gasten uitnodigen.',
-  'policy.effect.INVITES_ADMINS_AND_INVITERS': 'Alleen beheerders en afzenders van gastuitnodigingen mogen gasten uitnodigen.',
+  'policy.effect.INVITES_MEMBERS': 'Leden, beheerders en gastuitnodigers mogen gasten uitnodigen.',
+  'policy.effect.INVITES_ADMINS_AND_INVITERS': 'Alleen beheerders en gastuitnodigers mogen gasten uitnodigen.',
   'policy.effect.INVITES_NOBODY': 'Niemand mag nieuwe gasten uitnodigen.',
   'policy.effect.GUEST_VISIBILITY_SAME_AS_MEMBERS': 'Gasten zien de adreslijst zoals leden die zien.',
   'policy.effect.GUEST_VISIBILITY_LIMITED': 'Gasten hebben beperkte toegang tot de adreslijst.',
