@@ -1,3 +1,4 @@
+import { mayRequestIn } from './explainAccess.js';
 import { escapeMarkdown } from '../cards/cardTemplate.js';
 import { worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
 import { translator, type Language } from '../i18n/i18n.js';
@@ -25,7 +26,7 @@ export type CheckOutcome =
   | { kind: 'invalid'; input: string }
   /** A domain with `in <group>`: a group answer needs one address. */
   | { kind: 'needAddress'; domain: string }
-  | { kind: 'decision'; decision: GuestDecision; ctx: PolicyContext }
+  | { kind: 'decision'; decision: GuestDecision; ctx: PolicyContext; askerMayRequest: boolean }
   | { kind: 'address'; view: LayerChainView };
 
 /** Administrators and Guest Inviters: the people who answer invitation questions. */
@@ -55,8 +56,14 @@ export async function checkAddress(
     if (!email?.ok) return { kind: 'needAddress', domain };
     const found = await lookupGroup(deps.directory, input.group);
     if (found.kind !== 'found') return found;
-    const decision = evaluateGuest(ctx, { groupId: found.group.id, requesterId: actor.user.id, guestEmail: email.email });
-    return { kind: 'decision', decision, ctx };
+    const askerMayRequest = mayRequestIn(actor, found.group.id);
+    const decision = evaluateGuest(ctx, {
+      groupId: found.group.id,
+      requesterId: actor.user.id,
+      guestEmail: email.email,
+      perspective: askerMayRequest ? 'requester' : 'anyMember',
+    });
+    return { kind: 'decision', decision, ctx, askerMayRequest };
   }
   const existing = email?.ok ? ctx.usersByAddress.get(email.email) : undefined;
   return { kind: 'address', view: addressView(ctx, lang, { shown: email?.ok ? email.email : domain, domain, existing }) };

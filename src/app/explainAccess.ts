@@ -7,7 +7,13 @@ import type { PolicyCache } from './policyCache.js';
 export type ExplainAccessOutcome =
   | GroupMiss
   | { kind: 'invalidAddress'; address: string }
-  | { kind: 'decision'; decision: GuestDecision; ctx: PolicyContext };
+  /** `askerMayRequest` false: the asker is outside the group, so the decision is a member's view, not theirs. */
+  | { kind: 'decision'; decision: GuestDecision; ctx: PolicyContext; askerMayRequest: boolean };
+
+/** Whether this user could ask for guests in this group themselves (a member, an owner or an admin). */
+export function mayRequestIn(actor: UserProfile, groupId: string): boolean {
+  return actor.isAdmin || actor.ownedGroupIds.includes(groupId) || actor.memberGroupIds.includes(groupId);
+}
 
 /**
  * "why <email> <group>", for anyone: the policy's full answer for this guest and group, asked by this user —
@@ -23,6 +29,13 @@ export async function explainAccess(
   const email = normaliseEmail(input.guest);
   if (!email.ok) return { kind: 'invalidAddress', address: input.guest.trim() };
   const ctx = await deps.policy.current();
-  const decision = evaluateGuest(ctx, { groupId: found.group.id, requesterId: actor.user.id, guestEmail: email.email });
-  return { kind: 'decision', decision, ctx };
+  // Someone outside the group asks about the guest, not about themselves: answer as for a member of the group.
+  const askerMayRequest = mayRequestIn(actor, found.group.id);
+  const decision = evaluateGuest(ctx, {
+    groupId: found.group.id,
+    requesterId: actor.user.id,
+    guestEmail: email.email,
+    perspective: askerMayRequest ? 'requester' : 'anyMember',
+  });
+  return { kind: 'decision', decision, ctx, askerMayRequest };
 }

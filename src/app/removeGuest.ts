@@ -11,7 +11,7 @@ export interface RemoveGuestDeps extends AppServices {
 }
 
 /** Why a group's members can't be changed here: rule-based, synchronised from AD DS, or managed in Exchange. */
-export type UnmanagedReason = 'GROUP_DYNAMIC' | 'GROUP_ON_PREMISES' | 'GROUP_NOT_M365';
+export type UnmanagedReason = 'GROUP_DYNAMIC' | 'GROUP_ON_PREMISES' | 'GROUP_DISTRIBUTION_LIST' | 'GROUP_MAIL_ENABLED_SECURITY' | 'GROUP_NOT_M365';
 
 export type PrepareRemovalOutcome =
   | GroupMiss
@@ -41,6 +41,8 @@ async function unmanagedReason(deps: RemoveGuestDeps, group: DirectoryGroup): Pr
   if (!profile) return undefined;
   if (profile.onPremises) return 'GROUP_ON_PREMISES';
   if (profile.dynamic) return 'GROUP_DYNAMIC';
+  if (profile.kind === 'distributionList') return 'GROUP_DISTRIBUTION_LIST';
+  if (profile.kind === 'mailEnabledSecurity') return 'GROUP_MAIL_ENABLED_SECURITY';
   if (profile.kind !== 'microsoft365') return 'GROUP_NOT_M365';
   return undefined;
 }

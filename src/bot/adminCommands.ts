@@ -13,7 +13,7 @@ import type { AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
 import { buildLayerChainCard } from '../cards/layerChainCard.js';
 import type { MessageKey, Translate } from '../i18n/i18n.js';
-import { layerOf, type ReasonCode } from '../policy/index.js';
+import { layerOf, type PolicyContext, type ReasonCode } from '../policy/index.js';
 import { removeGuestCard } from './adminCardActions.js';
 import { audienceOf } from './audience.js';
 import type { BotDeps } from './botDeps.js';
@@ -24,6 +24,11 @@ type Of<K extends Command['kind']> = Extract<Command, { kind: K }>;
 
 const MAX_LINES = 30;
 const REQUEST_STATES = new Set(['pending', 'approved', 'provisioning', 'completed', 'failed', 'rejected', 'cancelled', 'expired']);
+
+/** The display name of the group a decision is about. */
+function groupName(outcome: { decision: { groupId: string }; ctx: PolicyContext }): string {
+  return outcome.ctx.groups.get(outcome.decision.groupId)?.group.displayName ?? outcome.decision.groupId;
+}
 
 async function sendCard(turn: Turn, card: AdaptiveCardJson, summary: string): Promise<void> {
   const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -193,6 +198,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
           await turn.context.sendActivity(tr('admin.check.needAddress', { domain: safe(outcome.domain) }));
           return;
         case 'decision': {
+          if (!outcome.askerMayRequest) await turn.context.sendActivity(tr('admin.why.notYours', { group: safe(groupName(outcome)) }));
           const view = decisionView(outcome.decision, outcome.ctx, lang, profile.isAdmin ? 'admin' : 'owner');
           await sendCard(turn, buildDecisionExplanationCard(view), view.headline);
           return;
@@ -213,6 +219,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
           await turn.context.sendActivity(tr('admin.why.invalid', { address: safe(outcome.address) }));
           return;
         case 'decision': {
+          if (!outcome.askerMayRequest) await turn.context.sendActivity(tr('admin.why.notYours', { group: safe(groupName(outcome)) }));
           const view = decisionView(outcome.decision, outcome.ctx, lang, audienceOf(profile, outcome.decision.groupId));
           await sendCard(turn, buildDecisionExplanationCard(view), view.headline);
         }
@@ -311,7 +318,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
         await turn.context.sendActivity(tr('admin.audit.none'));
         return;
       }
-      const lines = [tr('admin.audit.title', { count: outcome.lines.length })];
+      const lines = [outcome.lines.length === 1 ? tr('admin.audit.titleOne') : tr('admin.audit.title', { count: outcome.lines.length })];
       if ((command.count ?? 0) > AUDIT_MAX_COUNT) lines.push(tr('admin.audit.capped', { max: AUDIT_MAX_COUNT }));
       lines.push('', ...outcome.lines.map((l) => `- ${auditLineText(tr, lang, l)}`));
       await turn.context.sendActivity(lines.join('\n'));

@@ -58,6 +58,8 @@ const TRAITS: Readonly<Record<ReasonCode, CodeTraits>> = {
   LABEL_BLOCKS_GUESTS: { layer: 'label', fixRoles: ['complianceAdmin', 'globalAdmin'], portalKey: 'purviewLabels', propagation24h: true },
   GUESTS_DISABLED_GROUP: { layer: 'group', fixRoles: ['groupsAdmin', 'globalAdmin'], portalKey: 'groupSettingPowerShell', propagation24h: true },
   NO_APPROVER: { layer: 'approval', fixRoles: ['groupsAdmin', 'globalAdmin'], portalKey: 'm365GroupOwners', propagation24h: false },
+  // Owners exist, but none may send the invitation a new guest needs, and nobody else may either.
+  NO_INVITER: { layer: 'approval', fixRoles: ['globalAdmin'], portalKey: 'entraGuestInviteSettings', propagation24h: true },
   GROUP_CONTENT_ACCESS_OFF: { layer: 'groups', fixRoles: ['globalAdmin'], portalKey: 'm365GroupsOrgSettings', propagation24h: true },
   TEAMS_GUEST_ACCESS_OFF: { layer: 'teams', fixRoles: ['teamsAdmin', 'globalAdmin'], portalKey: 'teamsGuestAccess', propagation24h: true },
   SITE_SHARING_ORG_RESTRICTED: { layer: 'sharePoint', fixRoles: ['sharePointAdmin', 'globalAdmin'], portalKey: 'sharePointOrgSharing', propagation24h: true },

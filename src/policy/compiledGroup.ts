@@ -6,7 +6,7 @@ import { groupGuestSetting, groupSettingBlockers, type GroupGuestSetting } from 
 import type { GroupsOrgSettings } from './layers/groupsOrg.js';
 import { labelOutcome, type LabelOutcome } from './layers/label.js';
 import { effectiveSharing, siteSharingIssues } from './layers/sharePoint.js';
-import type { DirectoryGroup, DirectoryUser, SensitivityLabel, SharingCapability } from './tenantModel.js';
+import type { AllowInvitesFrom, DirectoryGroup, DirectoryUser, SensitivityLabel, SharingCapability } from './tenantModel.js';
 import { buildVariants, type AccessVariant, type VariantTenantFacts } from './variants.js';
 
 /** One group with everything that does not depend on the guest or the requester worked out in advance. */
@@ -28,7 +28,9 @@ export interface CompiledGroup {
   /** Who approves a guest already in the directory, and a new guest (requester not yet excluded). */
   readonly approversExisting: ApproverSet;
   readonly approversNew: ApproverSet;
-  readonly noApprover: readonly Blocker[];
+  /** Why nobody can approve: for a guest already in the directory, and for a new guest. */
+  readonly noApproverExisting: readonly Blocker[];
+  readonly noApproverNew: readonly Blocker[];
   readonly requesterNotMember: readonly Blocker[];
   readonly variants: readonly AccessVariant[];
 }
@@ -40,6 +42,7 @@ export interface GroupCompileFacts extends VariantTenantFacts {
   readonly labelsById: ReadonlyMap<string, SensitivityLabel>;
   readonly orgSharing: SharingCapability;
   readonly invitesPossible: boolean;
+  readonly allowInvitesFrom: AllowInvitesFrom;
   readonly mayInvite: (userId: string) => boolean;
   /** Enabled Global and User Administrators. */
   readonly admins: readonly string[];
@@ -77,6 +80,15 @@ export function compileGroup(facts: GroupCompileFacts, group: DirectoryGroup): C
         ? eligible('owners', ownersWhoMayInvite, 'OWNERS_APPROVE')
         : eligible('inviters', facts.inviterRoleHolders, 'OWNERS_MAY_NOT_INVITE');
 
+  const noOwners = Object.freeze([
+    blocker('NO_APPROVER', {
+      setting: 'owners',
+      currentValue: String(enabledOwners.length),
+      allowingValue: String(enabledOwners.length + 1),
+      graph: `POST /groups/${group.id}/owners/$ref`,
+    }),
+  ]);
+
   const site = group.site
     ? { site: group.site.sharingCapability, org: facts.orgSharing, effective: effectiveSharing(facts.orgSharing, group.site.sharingCapability) }
     : undefined;
@@ -107,14 +119,20 @@ export function compileGroup(facts: GroupCompileFacts, group: DirectoryGroup): C
     blockers,
     approversExisting,
     approversNew,
-    noApprover: Object.freeze([
-      blocker('NO_APPROVER', {
-        setting: 'owners',
-        currentValue: '0',
-        allowingValue: '1',
-        graph: `POST /groups/${group.id}/owners/$ref`,
-      }),
-    ]),
+    noApproverExisting: noOwners,
+    // With owners, a new guest lacks approvers only because nobody (else) may invite: that is the setting to change.
+    noApproverNew:
+      enabledOwners.length === 0
+        ? noOwners
+        : Object.freeze([
+            blocker('NO_INVITER', {
+              setting: 'authorizationPolicy.allowInvitesFrom',
+              currentValue: facts.allowInvitesFrom,
+              allowingValue: 'adminsGuestInvitersAndAllMembers',
+              powershell: 'Update-MgPolicyAuthorizationPolicy -AllowInvitesFrom adminsGuestInvitersAndAllMembers',
+              graph: 'PATCH /policies/authorizationPolicy {"allowInvitesFrom":"adminsGuestInvitersAndAllMembers"}',
+            }),
+          ]),
     requesterNotMember: Object.freeze([
       blocker('REQUESTER_NOT_MEMBER', {
         setting: 'members',

@@ -103,6 +103,7 @@ export function compilePolicy(snapshot: TenantSnapshot): PolicyContext {
     labelsById,
     orgSharing: snapshot.sharePoint.sharingCapability,
     invitesPossible: allowInvitesFrom !== 'none',
+    allowInvitesFrom,
     mayInvite: (id: string) => inviterIds.has(id),
     admins,
     inviterRoleHolders,

@@ -53,6 +53,11 @@ export interface GuestInput {
   readonly groupId: string;
   readonly requesterId: string;
   readonly guestEmail: string;
+  /**
+   * `'anyMember'`: judge the guest as if an ordinary member of the group asked (for "why can't X join Y?" from
+   * someone outside the group: the answer is about the guest, not about who asks). Default `'requester'`.
+   */
+  readonly perspective?: 'requester' | 'anyMember';
 }
 
 export interface RequestInput {
@@ -116,10 +121,18 @@ function issuesWith(base: readonly Blocker[], extra: Blocker | undefined): reado
 }
 
 /** The decision core, for an address already normalised. */
-function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEmail: string, email: NormalisedEmail): GuestDecision {
+function decide(
+  ctx: PolicyContext,
+  groupId: string,
+  askerId: string,
+  rawEmail: string,
+  email: NormalisedEmail,
+  anyMember = false,
+): GuestDecision {
   const cg = ctx.groups.get(groupId);
-  const requester = ctx.usersById.get(requesterId);
-  const relation = relationOf(ctx, cg, requesterId, requester);
+  // From a member's point of view nobody in particular asks: no requester to exclude from the approvers.
+  const requesterId = anyMember ? '' : askerId;
+  const relation = anyMember ? 'member' : relationOf(ctx, cg, requesterId, ctx.usersById.get(requesterId));
   const request = requestBlockers(email, rawEmail, groupId, cg, relation);
 
   if (!email.ok) {
@@ -127,7 +140,7 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
       guestEmail: rawEmail.trim().slice(0, MAX_ECHO),
       domain: '',
       groupId,
-      requesterId,
+      requesterId: askerId,
       verdict: 'blocked',
       blockers: request,
       accessIssues: NO_BLOCKERS,
@@ -146,9 +159,10 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
       guestEmail: email.email,
       domain: email.domain,
       groupId,
-      requesterId,
-      verdict: request.length > 0 ? 'blocked' : 'nothingToDo',
-      blockers: request,
+      requesterId: askerId,
+      // A colleague is never a guest, whoever asks: nothing to do here, and nothing in the way of that answer.
+      verdict: 'nothingToDo',
+      blockers: NO_BLOCKERS,
       accessIssues: NO_BLOCKERS,
       invitation: 'notNeeded',
       existingUserId: existing?.id,
@@ -169,9 +183,10 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
       guestEmail: email.email,
       domain: email.domain,
       groupId,
-      requesterId,
-      verdict: request.length > 0 ? 'blocked' : 'nothingToDo',
-      blockers: request,
+      requesterId: askerId,
+      // Already a member, whoever asks.
+      verdict: 'nothingToDo',
+      blockers: NO_BLOCKERS,
       accessIssues,
       invitation: 'notNeeded',
       existingUserId: existing.id,
@@ -183,7 +198,7 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
 
   const guest = isNew ? dv.inviteBlockers : (ctx.disabledAccounts.get(existing.id) ?? NO_BLOCKERS);
   const approval = cg ? approvalFor(ctx, cg, requesterId, relation, isNew) : NO_APPROVAL;
-  const noApprover = approval.reasonCode === 'NO_ELIGIBLE_APPROVER' && cg ? cg.noApprover : NO_BLOCKERS;
+  const noApprover = approval.reasonCode === 'NO_ELIGIBLE_APPROVER' && cg ? (isNew ? cg.noApproverNew : cg.noApproverExisting) : NO_BLOCKERS;
   const blockers = joinBlockers(request, guest, cg ? cg.blockers : NO_BLOCKERS, noApprover);
   const propagates = variant.issuesPropagate || domainIssue !== undefined || hasPropagation(blockers);
 
@@ -191,7 +206,7 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
     guestEmail: email.email,
     domain: email.domain,
     groupId,
-    requesterId,
+    requesterId: askerId,
     verdict: blockers.length > 0 ? 'blocked' : approval.basis === 'self' ? 'addNow' : 'needsApproval',
     blockers,
     accessIssues,
@@ -205,7 +220,7 @@ function decide(ctx: PolicyContext, groupId: string, requesterId: string, rawEma
 
 /** Can this guest be added to this group, asked by this requester? Pure: same context and input, same decision. */
 export function evaluateGuest(ctx: PolicyContext, input: GuestInput): GuestDecision {
-  return decide(ctx, input.groupId, input.requesterId, input.guestEmail, normaliseEmail(input.guestEmail));
+  return decide(ctx, input.groupId, input.requesterId, input.guestEmail, normaliseEmail(input.guestEmail), input.perspective === 'anyMember');
 }
 
 /**

@@ -41,7 +41,7 @@ export function groupProfile(ctx: PolicyContext, groupId: string): GroupProfile 
   if (!cg) return undefined;
   const { group, shape, label } = cg;
   const approval = cg.approversNew;
-  const noApprover = approval.reasonCode === 'NO_ELIGIBLE_APPROVER' ? cg.noApprover : NO_BLOCKERS;
+  const noApprover = approval.reasonCode === 'NO_ELIGIBLE_APPROVER' ? cg.noApproverNew : NO_BLOCKERS;
   const blockers = joinBlockers(ctx.domainVerdict(NEUTRAL_DOMAIN).inviteBlockers, cg.blockers, noApprover);
   const variant = cg.variants[variantIndex(GuestState.New, true)];
   return {

@@ -31,6 +31,7 @@ export const REASON_CODES = [
   'GUESTS_DISABLED_GROUP',
   // who decides
   'NO_APPROVER',
+  'NO_INVITER',
   // access issues: membership is fine, a workload is not
   'GROUP_CONTENT_ACCESS_OFF',
   'TEAMS_GUEST_ACCESS_OFF',

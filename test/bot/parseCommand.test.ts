@@ -24,6 +24,8 @@ describe('parsing chat commands', () => {
     ['why anna@fabrikam.com Marketing', { kind: 'why', guest: 'anna@fabrikam.com', group: 'Marketing' }],
     ["why can't anna@fabrikam.com join Project Falcon?", { kind: 'why', guest: 'anna@fabrikam.com', group: 'Project Falcon' }],
     ['waarom anna@fabrikam.com HR', { kind: 'why', guest: 'anna@fabrikam.com', group: 'HR' }],
+    ['waarom kan anna@fabrikam.com geen lid worden van Marketing?', { kind: 'why', guest: 'anna@fabrikam.com', group: 'Marketing' }],
+    ['waarom kan anna@fabrikam.com niet bij Project Falcon', { kind: 'why', guest: 'anna@fabrikam.com', group: 'Project Falcon' }],
     ['why', { kind: 'usage', command: 'why' }],
     ['whatif AllowToAddGuests true', { kind: 'whatif', args: ['AllowToAddGuests', 'true'] }],
     ['guests Marketing', { kind: 'guests', group: 'Marketing' }],

@@ -219,6 +219,19 @@ describe('when someone asks why a guest can or cannot join', () => {
     expect(await askCard(megan, 'why kari.hansen@fabrikam.com Sales')).toContain('is already a member of Sales');
   });
 
+  it('then someone outside the group hears about the guest, not about themselves', async () => {
+    // Adele is not in Marketing: the answer is the one a member would get, with a line saying she can't ask there.
+    const reply = await ask(adele, 'why anna@fabrikam.com Marketing');
+    expect(reply.text).toContain('You aren’t a member of **Marketing**, so you can’t ask for guests there yourself.');
+    const text = cardText(reply.cards[0]);
+    expect(text).toContain('anna@fabrikam.com can join Marketing after approval by Alex Wilber.');
+    expect(text).not.toContain('Adele Vance is not a member');
+    // A guest who is already a member is "already a member", whoever asks.
+    expect(cardText((await ask(nestor, 'why kari.hansen@fabrikam.com Sales')).cards[0])).toContain('is already a member of Sales');
+    const dutch = await ask(sanne, 'waarom kan anna@fabrikam.com geen lid worden van Marketing?', NL);
+    expect(dutch.text).toContain('Je bent geen lid van **Marketing**');
+  });
+
   it('then a malformed address or unknown group gets a clear answer with a suggestion', async () => {
     expect((await ask(nestor, 'why anna@fabrikam Marketing')).text).toBe('**anna@fabrikam** is not a valid e-mail address. For example: `why anna@fabrikam.com Marketing`.');
     expect((await ask(sanne, 'waarom anna@fabrikam.com Verkoop', NL)).text).toContain('Ik kan geen groep vinden');
@@ -451,7 +464,7 @@ describe('when an admin reads the audit trail', () => {
     expect((await ask(daan, 'audit', NL)).text).toBe('Het auditlogboek is leeg.');
     await ask(nestor, 'invite anna@fabrikam.com to Marketing because she designs our campaign');
     const dutch = await ask(daan, 'audit 500', NL);
-    expect(dutch.text).toContain('**De laatste 1 wijzigingen** (nieuwste eerst)');
+    expect(dutch.text).toContain('**De laatste wijziging**');
     expect(dutch.text).toContain('Hoogstens 100 tegelijk.');
     expect(dutch.text).toMatch(/2 nov 2026.* · Nestor Wilke · aanvraag R-[0-9A-Z]{6}: nieuw → wacht/);
   });

@@ -11,6 +11,8 @@ interface Row {
   basis: 'self' | 'owners' | 'inviters' | 'admins' | 'none';
   approvers: string[];
   reason?: string;
+  /** For NO_ELIGIBLE_APPROVER: the blocker that says what to fix (default NO_APPROVER). */
+  noApproverCode?: string;
 }
 
 const strict = invitesFrom('adminsAndGuestInviters');
@@ -34,6 +36,7 @@ const rows: Row[] = [
   { case: 'admins and inviters only: an inviter asking never approves their own request', patches: [strict, members(G.team, [U.member, U.inviter])], requester: U.inviter, verdict: 'needsApproval', basis: 'inviters', approvers: [U.admin, U.userAdmin] },
   { case: 'no owners → admins', patches: [owners(G.team, [])], requester: U.member, verdict: 'needsApproval', basis: 'admins', approvers: [U.admin, U.userAdmin], reason: 'NO_OWNERS' },
   { case: 'only a disabled owner → admins', patches: [disable(U.owner)], requester: U.member, verdict: 'needsApproval', basis: 'admins', approvers: [U.admin, U.userAdmin], reason: 'NO_OWNERS' },
+  { case: 'owners may not invite, no admins or inviters → nobody, blocked on the invitation setting', patches: [strict, disable(U.admin), disable(U.userAdmin), disable(U.inviter)], requester: U.member, verdict: 'blocked', basis: 'none', approvers: [], reason: 'NO_ELIGIBLE_APPROVER', noApproverCode: 'NO_INVITER' },
   { case: 'no owners, no admins → nobody, blocked', patches: [owners(G.team, []), disable(U.admin), disable(U.userAdmin)], requester: U.member, verdict: 'blocked', basis: 'none', approvers: [], reason: 'NO_ELIGIBLE_APPROVER' },
   { case: 'no owners, the only admin asks → adds directly', patches: [owners(G.team, []), disable(U.userAdmin)], requester: U.admin, verdict: 'addNow', basis: 'self', approvers: [] },
   { case: 'invitations off: nobody may invite', patches: [invitesFrom('none')], requester: U.member, verdict: 'blocked', basis: 'none', approvers: [], reason: 'NOBODY_MAY_INVITE' },
@@ -58,7 +61,8 @@ describe('who decides', () => {
     if (row.reason) expect(d.approval.reasonCode).toBe(row.reason);
     expect(d.approval.approverIds).not.toContain(row.requester);
     expect(approversFor(ctx, input)).toEqual(d.approval);
-    if (row.reason === 'NO_ELIGIBLE_APPROVER') expect(d.blockers.map((b) => b.code)).toEqual(['NO_APPROVER']);
+    // No owners at all → add an owner; owners who may not invite a new guest, and nobody else who may → the invitation setting.
+    if (row.reason === 'NO_ELIGIBLE_APPROVER') expect(d.blockers.map((b) => b.code)).toEqual([row.noApproverCode ?? 'NO_APPROVER']);
   });
 
   test.each<[AllowInvitesFrom, string, boolean]>([

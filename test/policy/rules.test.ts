@@ -119,7 +119,9 @@ const rows: Row[] = [
   // not a guest, already a member
   { rule: 'internal address', email: ADDR.internal, verdict: 'nothingToDo', blockers: [], notes: ['INTERNAL_ADDRESS'] },
   { rule: 'internal address, second verified domain, upper case', email: 'Someone@CONTOSO.NL', verdict: 'nothingToDo', notes: ['INTERNAL_ADDRESS'] },
-  { rule: 'internal address asked by a non-member: still the request blocker', email: ADDR.internal, requester: U.outsider, verdict: 'blocked', blockers: ['REQUESTER_NOT_MEMBER'], notes: ['INTERNAL_ADDRESS'] },
+  { rule: 'internal address asked by a non-member: a colleague is never a guest, whoever asks', email: ADDR.internal, requester: U.outsider, verdict: 'nothingToDo', blockers: [], notes: ['INTERNAL_ADDRESS'] },
+  { rule: 'guest already a member, asked by a non-member: still nothing to do', email: ADDR.guestMember, requester: U.outsider, verdict: 'nothingToDo', blockers: [], notes: ['ALREADY_MEMBER'] },
+  { rule: 'owners may not invite a new guest and nobody else may: the invitation setting is the fix', patches: [invitesFrom('adminsAndGuestInviters'), disable(U.admin), disable(U.userAdmin), disable(U.inviter)], requester: U.member, verdict: 'blocked', blockers: ['NO_INVITER'] },
   { rule: 'subdomain of a verified domain is not internal', email: 'x@sales.contoso.com', verdict: 'addNow', notes: ['GUEST_DIRECTORY_VISIBILITY_LIMITED'] },
   { rule: 'already a member', email: ADDR.guestMember, verdict: 'nothingToDo', blockers: [], notes: ['ALREADY_MEMBER'] },
   { rule: 'already a member, even when guests are now off', email: ADDR.guestMember, patches: [groupUnified({ AllowToAddGuests: 'false' })], verdict: 'nothingToDo', blockers: [] },

@@ -97,7 +97,7 @@ export function parseCommand(raw: string | undefined): Command {
     const args = rest(m)
       .replace(/\?$/, '')
       .replace(/^(?:can['’]?t|cannot|can not|kan)\s+/i, '')
-      .replace(/\s+(?:(?:niet\s+)?(?:join|lid worden van|bij))\s+/i, ' ');
+      .replace(/\s+(?:(?:niet|geen)\s+)?(?:join|lid worden van|bij)\s+/i, ' ');
     const parts = args.match(/^(\S+@\S+)\s+(?:(?:in|to|join|voor|van|bij)\s+)?(.+)$/i);
     return parts ? { kind: 'why', guest: parts[1], group: stripQuotes(parts[2]) } : { kind: 'usage', command: 'why' };
   }

@@ -94,6 +94,7 @@ export const en = {
   'admin.guestState.disabled': 'Account disabled',
 
   // why
+  'admin.why.notYours': 'You aren’t a member of **{group}**, so you can’t ask for guests there yourself. This is the answer for its members:',
   'admin.why.invalid': '**{address}** is not a valid e-mail address. For example: `why anna@fabrikam.com Marketing`.',
 
   // whatif
@@ -153,6 +154,7 @@ export const en = {
 
   // audit
   'admin.audit.title': '**The last {count} changes** (newest first)',
+  'admin.audit.titleOne': '**The last change**',
   'admin.audit.capped': 'At most {max} at a time.',
   'admin.audit.none': 'The audit log is empty.',
   'admin.audit.line': '{at} · {actor} · {what}',
@@ -253,6 +255,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.guestState.pendingAcceptance': 'Uitgenodigd, nog niet geaccepteerd',
   'admin.guestState.disabled': 'Account uitgeschakeld',
 
+  'admin.why.notYours': 'Je bent geen lid van **{group}**, dus zelf kun je daar geen gasten aanvragen. Dit is het antwoord voor de leden:',
   'admin.why.invalid': '**{address}** is geen geldig e-mailadres. Bijvoorbeeld: `waarom anna@fabrikam.com Marketing`.',
 
   'admin.whatif.usage': 'Wat moet ik simuleren? Typ **watals** gevolgd door een van:\n{settings}',
@@ -260,8 +263,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.whatif.notFound.group': 'Ik kan geen groep vinden met de naam **{query}**. Groepen met een vergelijkbare naam: {names}',
   'admin.whatif.notFound.label': 'Er is geen gevoeligheidslabel met de naam **{query}**. Labels: {names}',
   'admin.whatif.notFound.tenant': 'Ik ken geen organisatie met de naam **{query}**. Bekende organisaties: {names}',
-  'admin.whatif.title': '**Wat als** `{setting}` `{to}` was? (nu `{from}`)',
-  'admin.whatif.titleFor': '**Wat als** `{setting}` van **{subject}** `{to}` was? (nu `{from}`)',
+  'admin.whatif.title': '**Wat als** `{setting}` op `{to}` stond? (nu `{from}`)',
+  'admin.whatif.titleFor': '**Wat als** `{setting}` van **{subject}** op `{to}` stond? (nu `{from}`)',
   'admin.whatif.simulation': 'Een simulatie: er is niets gewijzigd.',
   'admin.whatif.replaces': 'Entra ID houdt één domeinlijst tegelijk bij: deze zou de huidige vervangen.',
   'admin.whatif.unchanged': '`{setting}` is al `{value}`: er zou niets veranderen.',
@@ -308,6 +311,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.remove.note': 'Verwijderd uit de groep via de adreslijst, en vastgelegd in het auditlogboek.',
 
   'admin.audit.title': '**De laatste {count} wijzigingen** (nieuwste eerst)',
+  'admin.audit.titleOne': '**De laatste wijziging**',
   'admin.audit.capped': 'Hoogstens {max} tegelijk.',
   'admin.audit.none': 'Het auditlogboek is leeg.',
   'admin.audit.line': '{at} · {actor} · {what}',

@@ -26,7 +26,9 @@ export const en = {
   'policy.reason.LABEL_BLOCKS_GUESTS': '{group} has the sensitivity label “{subject}”, which doesn’t allow guests.',
   'policy.reason.GUESTS_DISABLED_GROUP': 'Guests are turned off for {group} itself.',
   'policy.reason.NO_APPROVER':
-    'Nobody else can approve this: {group} has no owner who may invite guests, and no other administrator or guest inviter is available.',
+    'Nobody else can approve this: {group} has no owner with an enabled account, and there is no (other) administrator to decide instead.',
+  'policy.reason.NO_INVITER':
+    'A new guest needs an invitation, and nobody who could approve may send one: no owner of {group} may invite guests, and there is no (other) administrator or guest inviter.',
   'policy.reason.GROUP_CONTENT_ACCESS_OFF': 'Guests can’t reach group conversations and files in this organisation: {guest} would be a member without access.',
   'policy.reason.TEAMS_GUEST_ACCESS_OFF': 'Guest access in Teams is off, so {guest} can’t use the team of {group}.',
   'policy.reason.SITE_SHARING_ORG_RESTRICTED': 'SharePoint sharing for the whole organisation doesn’t allow this guest, so {guest} can’t open the site of {group}.',
@@ -239,7 +241,9 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.reason.LABEL_BLOCKS_GUESTS': '{group} heeft het gevoeligheidslabel “{subject}”, en dat staat geen gasten toe.',
   'policy.reason.GUESTS_DISABLED_GROUP': 'Gasten staan uit voor de groep {group} zelf.',
   'policy.reason.NO_APPROVER':
-    'Niemand anders kan dit goedkeuren: {group} heeft geen eigenaar die gasten mag uitnodigen, en er is geen andere beheerder of gastuitnodiger.',
+    'Niemand anders kan dit goedkeuren: {group} heeft geen eigenaar met een actief account, en er is geen (andere) beheerder die in plaats daarvan beslist.',
+  'policy.reason.NO_INVITER':
+    'Een nieuwe gast heeft een uitnodiging nodig, en niemand die kan goedkeuren mag die versturen: geen eigenaar van {group} mag gasten uitnodigen, en er is geen (andere) beheerder of gastuitnodiger.',
   'policy.reason.GROUP_CONTENT_ACCESS_OFF':
     'Gasten kunnen in deze organisatie niet bij groepsgesprekken en -bestanden: {guest} wordt lid zonder toegang.',
   'policy.reason.TEAMS_GUEST_ACCESS_OFF': 'Gasttoegang in Teams staat uit, dus {guest} kan het team van {group} niet gebruiken.',
@@ -314,7 +318,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.role.userAdmin': 'Gebruikersbeheerder',
   'policy.role.guestInviter': 'Gastuitnodiger',
   'policy.role.securityAdmin': 'Beveiligingsbeheerder',
-  'policy.role.groupsAdmin': 'Groepenbeheerder',
+  'policy.role.groupsAdmin': 'Groepsbeheerder',
   'policy.role.complianceAdmin': 'Compliancebeheerder',
   'policy.role.sharePointAdmin': 'SharePoint-beheerder',
   'policy.role.teamsAdmin': 'Teams-beheerder',
