@@ -176,7 +176,10 @@ function decide(
   const state = isNew ? GuestState.New : existing.externalUserState === 'PendingAcceptance' ? GuestState.Pending : GuestState.Existing;
   const domainIssue = cg?.site ? dv.siteDomainIssue : undefined;
   const variant: AccessVariant = (cg ? cg.variants : ctx.noGroupVariants)[variantIndex(state, domainIssue === undefined)];
-  const accessIssues = issuesWith(variant.issues, domainIssue);
+  // Invitation rules spare guests who redeemed; a pending guest still has to, and a block stops the redemption.
+  const accessIssues = state === GuestState.Pending
+    ? joinBlockers(issuesWith(variant.issues, domainIssue), dv.inviteBlockers)
+    : issuesWith(variant.issues, domainIssue);
 
   if (cg && existing && cg.memberIds.has(existing.id)) {
     return {

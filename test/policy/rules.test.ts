@@ -115,6 +115,8 @@ const rows: Row[] = [
   { rule: 'group-based licensing: a note', patches: [licensed(G.team)], verdict: 'addNow', blockers: [], notes: ['GROUP_BASED_LICENSING'] },
   { rule: 'existing guest: no invitation', email: ADDR.existingGuest, verdict: 'addNow', notes: ['GUEST_EXISTS_IN_DIRECTORY'] },
   { rule: 'pending invitation', email: ADDR.pendingGuest, verdict: 'addNow', notes: ['GUEST_EXISTS_IN_DIRECTORY', 'GUEST_INVITATION_PENDING'] },
+  { rule: 'pending invitation from a domain blocked since: may join, but the block stops the redemption (an access issue)', email: ADDR.pendingGuest, patches: [blockedDomains(['partner.org'])], verdict: 'addNow', blockers: [], accessIssues: ['DOMAIN_BLOCKED'] },
+  { rule: 'accepted guest from a blocked domain: unaffected', email: ADDR.existingGuest, patches: [blockedDomains([ADDR.existingGuest.split('@')[1]])], verdict: 'addNow', blockers: [], accessIssues: [] },
   { rule: 'disabled guest account', email: ADDR.disabledGuest, verdict: 'blocked', blockers: ['GUEST_ACCOUNT_DISABLED'] },
   // not a guest, already a member
   { rule: 'internal address', email: ADDR.internal, verdict: 'nothingToDo', blockers: [], notes: ['INTERNAL_ADDRESS'] },
