@@ -58,10 +58,16 @@ function settingName(tr: Translate, status: LayerStatus): string {
   return escapeMarkdown(s);
 }
 
-/** Settings that stop only some guests (listed domains, one partner) are ⚠️; information-only ones ℹ️. */
+// Off, these leave guests in the group but keep them out of a workload (content, team, site): they limit, not stop.
+const LIMITS_ONLY: readonly string[] = ['GROUP_CONTENT_ACCESS_OFF', 'TEAMS_GUEST_ACCESS_OFF', 'SITE_SHARING_ORG_RESTRICTED', 'SITE_SHARING_SITE_RESTRICTED'];
+
+/**
+ * Settings that stop only some guests (listed domains, one partner) or only limit what guests can use are ⚠️;
+ * information-only ones ℹ️; ⛔ is kept for what stops every new guest.
+ */
 function iconOf(status: LayerStatus): ChainIcon {
   if (status.setting === 'authorizationPolicy.guestUserRoleId' || status.setting === 'Group.Unified.EnableMIPLabels') return 'ℹ️';
-  if (!status.ok) return status.subject !== undefined ? '⚠️' : '⛔';
+  if (!status.ok) return status.subject !== undefined || (status.fix && LIMITS_ONLY.includes(status.fix.code)) ? '⚠️' : '⛔';
   const partial: readonly string[] = ['DOMAINS_ALLOW_LIST', 'DOMAINS_BLOCK_LIST', 'SP_DOMAINS_ALLOW_LIST', 'SP_DOMAINS_BLOCK_LIST'];
   return partial.includes(status.effect) ? '⚠️' : '✓';
 }

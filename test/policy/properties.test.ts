@@ -172,8 +172,9 @@ describe('policy properties', () => {
       }),
       RUNS,
     );
-    // The property means little unless many starting points let the guest through.
-    expect(allowedBefore).toBeGreaterThan(RUNS.numRuns / 4);
+    // The property means little unless many starting points let the guest through. About 30% do (55–70 of 200,
+    // σ ≈ 6.5); the floor sits ~5σ below that, so it catches a generator gone restrictive without ever flaking.
+    expect(allowedBefore).toBeGreaterThan(RUNS.numRuns / 8);
   });
 
   test('blocked ⇔ at least one blocker; approvals never include the requester', () => {

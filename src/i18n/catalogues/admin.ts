@@ -17,7 +17,7 @@ export const en = {
 
   // settings (tenant)
   'admin.settings.title': 'Guest access settings of {tenant}',
-  'admin.settings.subtitle': 'Layer by layer, from Entra ID down to Teams and SharePoint. ✓ lets guests through, ⚠️ stops some, ⛔ stops every new guest.',
+  'admin.settings.subtitle': 'Layer by layer, from Entra ID down to Teams and SharePoint. ✓ lets guests through, ⚠️ stops some or limits what guests can use, ⛔ stops every new guest.',
   'admin.settings.footer': 'One group in detail: **settings** Group. See what a change would do first: **whatif** setting value. Changes can take up to 24 hours to take effect.',
   'admin.settings.value': '{setting} = {value}',
   'admin.settings.default': '(default: {value})',
@@ -181,7 +181,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.aNewGuest': 'een nieuwe gast',
 
   'admin.settings.title': 'Instellingen voor gasttoegang van {tenant}',
-  'admin.settings.subtitle': 'Laag voor laag, van Entra ID tot Teams en SharePoint. ✓ laat gasten door, ⚠️ houdt sommige tegen, ⛔ houdt elke nieuwe gast tegen.',
+  'admin.settings.subtitle': 'Laag voor laag, van Entra ID tot Teams en SharePoint. ✓ laat gasten door, ⚠️ houdt sommige tegen of beperkt wat gasten kunnen gebruiken, ⛔ houdt elke nieuwe gast tegen.',
   'admin.settings.footer': 'Eén groep in detail: **instellingen** Groep. Eerst zien wat een wijziging doet: **watals** instelling waarde. Wijzigingen kunnen tot 24 uur nodig hebben om door te werken.',
   'admin.settings.value': '{setting} = {value}',
   'admin.settings.default': '(standaard: {value})',
