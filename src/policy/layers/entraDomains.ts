@@ -17,7 +17,9 @@ export type EntraDomainPolicy =
   | { readonly kind: 'conflict'; readonly allow: DomainList; readonly block: DomainList; readonly blockers: readonly Blocker[] };
 
 const SETTING = 'B2BManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy';
-const POWERSHELL = 'Set-AzureADPolicy -Id <B2BManagementPolicy id> -Definition <InvitationsAllowedAndBlockedDomainsPolicy>';
+// The AzureAD module's Set-AzureADPolicy is retired; Microsoft Graph (beta) manages the policy now.
+const POWERSHELL = 'Update-MgBetaPolicyB2BManagementPolicy -B2bManagementPolicyId <id> -Definition <InvitationsAllowedAndBlockedDomainsPolicy JSON>';
+const GRAPH = 'PATCH /beta/policies/b2bManagementPolicies/{id} (definition: InvitationsAllowedAndBlockedDomainsPolicy)';
 
 export function compileEntraDomains(snapshot: TenantSnapshot): EntraDomainPolicy {
   const raw = snapshot.b2bManagementPolicy?.InvitationsAllowedAndBlockedDomainsPolicy;
@@ -36,6 +38,7 @@ export function compileEntraDomains(snapshot: TenantSnapshot): EntraDomainPolicy
           currentValue: 'AllowedDomains + BlockedDomains',
           allowingValue: 'AllowedDomains | BlockedDomains',
           powershell: POWERSHELL,
+          graph: GRAPH,
         }),
       ]),
     };
@@ -65,6 +68,7 @@ export function entraDomainBlockers(policy: EntraDomainPolicy, domain: string): 
           currentValue: change.current,
           allowingValue: change.allowing,
           powershell: POWERSHELL,
+          graph: GRAPH,
           subject: domain,
         }),
       ]);
@@ -79,6 +83,7 @@ export function entraDomainBlockers(policy: EntraDomainPolicy, domain: string): 
           currentValue: change.current,
           allowingValue: change.allowing,
           powershell: POWERSHELL,
+          graph: GRAPH,
           subject: domain,
         }),
       ]);
