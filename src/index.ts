@@ -144,8 +144,10 @@ async function compose(
   });
 
   // The one place turn errors end up: log with the activity id, apologise in the user's language, drop the dialog.
+  // Proactive turns (the notifier's) are not conversations with the user: their errors reach the notifier itself.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
+    if (context.activity.type !== 'message' && context.activity.type !== 'invoke') return;
     try {
       if (context.activity.type === 'message') await context.sendActivity(translator(languageOf(context.activity.locale))('common.error'));
       await conversationState.delete(context);

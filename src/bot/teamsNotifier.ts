@@ -1,4 +1,4 @@
-import { type CloudAdapter, type ConversationReference, type Activity, CardFactory, MessageFactory, type ConversationParameters, Channels } from 'botbuilder';
+import { type CloudAdapter, type ConversationReference, type Activity, CardFactory, MessageFactory, type ConversationParameters, Channels, type TurnContext } from 'botbuilder';
 import { defaultRetry, withRetry, type RetryPolicy } from '../app/retry.js';
 import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
 import type { Notifier, OutboundMessage, SentMessage } from '../ports/notifier.js';
@@ -36,6 +36,28 @@ function classify(error: unknown): { transient: boolean; retryAfterMs?: number }
   return { transient: false };
 }
 
+/**
+ * Runs proactive work so that its failure reaches the caller. The adapter runs the callback through its middleware,
+ * which hands errors to onTurnError and returns normally: a failed send would look delivered and never be retried.
+ */
+async function surfaceErrors(run: (logic: (context: TurnContext) => Promise<void>) => Promise<void>, work: (context: TurnContext) => Promise<void>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await run(async (context) => {
+    try {
+      await work(context);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
+}
+
+/** The id the Bot Connector gave a sent activity; without one the message cannot be updated later. */
+function sentId(response: { id?: string } | undefined): string {
+  if (!response?.id) throw Object.assign(new Error('the Bot Connector returned no activity id'), { statusCode: 502 });
+  return response.id;
+}
+
 /** Proactive messages through the Bot Connector, with exponential backoff and jitter on 429 and 5xx. */
 export class TeamsNotifier implements Notifier {
   constructor(private readonly deps: TeamsNotifierDeps) {}
@@ -57,11 +79,15 @@ export class TeamsNotifier implements Notifier {
     const stored = await this.deps.conversations.get(sent.userId);
     const reference = stored ? toReference(stored) : this.referenceFor(sent.conversationId, await this.serviceUrl());
     if (!reference.serviceUrl) throw new Error('no service URL known to update the message');
+    const target = { ...reference, conversation: { ...reference.conversation!, id: sent.conversationId } } as ConversationReference;
     await withRetry(
       () =>
-        this.deps.adapter.continueConversationAsync(this.deps.appId, { ...reference, conversation: { ...reference.conversation!, id: sent.conversationId } } as ConversationReference, async (context) => {
-          await context.updateActivity({ ...toActivity(message), id: sent.activityId });
-        }),
+        surfaceErrors(
+          (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, target, logic),
+          async (context) => {
+            await context.updateActivity({ ...toActivity(message), id: sent.activityId });
+          },
+        ),
       classify,
       this.deps.retry ?? defaultRetry,
     );
@@ -80,10 +106,12 @@ export class TeamsNotifier implements Notifier {
     let activityId = '';
     await withRetry(
       () =>
-        this.deps.adapter.continueConversationAsync(this.deps.appId, reference as ConversationReference, async (context) => {
-          const response = await context.sendActivity(toActivity(message));
-          activityId = response?.id ?? '';
-        }),
+        surfaceErrors(
+          (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference as ConversationReference, logic),
+          async (context) => {
+            activityId = sentId(await context.sendActivity(toActivity(message)));
+          },
+        ),
       classify,
       this.deps.retry ?? defaultRetry,
     );
@@ -106,11 +134,13 @@ export class TeamsNotifier implements Notifier {
     let activityId = '';
     await withRetry(
       () =>
-        this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, async (context) => {
-          conversationId = context.activity.conversation.id;
-          const response = await context.sendActivity(toActivity(message));
-          activityId = response?.id ?? '';
-        }),
+        surfaceErrors(
+          (logic) => this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, logic),
+          async (context) => {
+            conversationId = context.activity.conversation.id;
+            activityId = sentId(await context.sendActivity(toActivity(message)));
+          },
+        ),
       classify,
       this.deps.retry ?? defaultRetry,
     );

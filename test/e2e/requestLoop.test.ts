@@ -301,6 +301,36 @@ describe('when the bot must find approvers it has never talked to', () => {
   });
 });
 
+describe('when Teams throttles or fails while the bot sends into a known chat', () => {
+  it.each([
+    ['429 Too Many Requests', 429],
+    ['503 Service Unavailable', 503],
+  ])('then after %s the card is retried and delivered, and the approver’s dialog is untouched', async (_name, status) => {
+    // Alex has talked to the bot and is halfway through a guided invite.
+    await t.say(message(alex, 'help'));
+    expect((await t.say(message(alex, 'invite'))).join()).toMatch(/To which group/);
+    t.connector.failNext(2, status);
+    const request = await memberAsks();
+    expect(cardsTo(`a:personal-${alex.id}`)).toHaveLength(1);
+    const stored = (await t.app.deps.requests.get(request.id))!;
+    expect(stored.outbox).toEqual([]);
+    expect(stored.cards.every((c) => c.activityId !== '')).toBe(true);
+    expect((await t.say(message(alex, 'Marketing'))).join()).toMatch(/Which e-mail/);
+  });
+
+  it('then a card that keeps being throttled stays owed and is sent on a later sweep', async () => {
+    await t.say(message(alex, 'help'));
+    t.connector.failNext(40, 429);
+    const request = await memberAsks();
+    expect((await t.app.deps.requests.get(request.id))!.outbox.length).toBeGreaterThan(0);
+    t.connector.failNext(0, 429);
+    await t.app.deps.worker.tick();
+    await settle();
+    expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([]);
+    expect(cardsTo(`a:personal-${alex.id}`)).toHaveLength(1);
+  });
+});
+
 describe('when Teams throttles the bot', () => {
   it('then cards are retried after 429 and nothing is dropped', async () => {
     t.connector.throttleNext(3);

@@ -18,6 +18,7 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private server?: Server;
   private throttle = 0;
+  private failStatus = 429;
   /** When set, opening a new 1:1 chat is refused with 403 (e.g. the user blocked the bot). */
   refuseNewConversations = false;
   private seq = 0;
@@ -37,6 +38,13 @@ export class FakeConnector {
 
   throttleNext(n: number): void {
     this.throttle = n;
+    this.failStatus = 429;
+  }
+
+  /** Answers the next n calls with this status (e.g. 503: the service is briefly unavailable). */
+  failNext(n: number, status: number): void {
+    this.throttle = n;
+    this.failStatus = status;
   }
 
   /** Activities sent into a conversation (SendToConversation or ReplyToActivity: both are new messages). */
@@ -75,8 +83,8 @@ export class FakeConnector {
     if (!m) return send(404, { error: { code: 'NotFound', message: path } });
     if (this.throttle > 0) {
       this.throttle -= 1;
-      res.setHeader('Retry-After', '0');
-      return send(429, { error: { code: 'Throttled', message: 'Too many requests' } });
+      if (this.failStatus === 429) res.setHeader('Retry-After', '0');
+      return send(this.failStatus, { error: { code: this.failStatus === 429 ? 'Throttled' : 'ServiceUnavailable', message: 'try again later' } });
     }
     const conversationId = m[1] ? decodeURIComponent(m[1]) : undefined;
     const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
