@@ -55,15 +55,13 @@ export class RequestWorker {
   /** One sweep: expiry, reminders, and every request with work left (also what a restart left unfinished). */
   async tick(): Promise<void> {
     const now = this.deps.clock.now();
-    for (const request of await this.deps.requests.list({ states: ['pending'] })) {
+    const remindBefore = new Date(now.getTime() - this.deps.settings.reminderDays * DAY).toISOString();
+    // ISO 8601 UTC strings compare like the times they stand for.
+    for (const request of await this.deps.requests.listPendingDue(now.toISOString(), remindBefore)) {
       if (Date.parse(request.expiresAt) <= now.getTime()) await this.expire(request.id);
-      else if (!request.reminderSentAt && now.getTime() - Date.parse(request.createdAt) >= this.deps.settings.reminderDays * DAY) {
-        await this.remind(request.id);
-      }
+      else await this.remind(request.id);
     }
-    for (const request of await this.deps.requests.list({})) {
-      if (request.outbox.length > 0 || request.state === 'approved' || request.state === 'provisioning') this.kick(request.id);
-    }
+    for (const request of await this.deps.requests.listWithWork()) this.kick(request.id);
   }
 
   /** Resolves when no background job is running (tests and graceful shutdown). */

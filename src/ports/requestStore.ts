@@ -26,6 +26,10 @@ export interface RequestStore {
   ): Promise<{ request: GuestRequest; changed: boolean } | undefined>;
   /** The open request (pending … failed) that asks for this guest in this group, if any. */
   findOpenForGuest(groupId: string, email: string): Promise<GuestRequest | undefined>;
+  /** Requests that still owe something: messages in their outbox, or guests to provision (approved, provisioning). */
+  listWithWork(): Promise<GuestRequest[]>;
+  /** Pending requests that expire at or before `now`, or were created at or before `remindBefore` and not reminded. */
+  listPendingDue(now: string, remindBefore: string): Promise<GuestRequest[]>;
   /** Matching requests, newest first. */
   list(query: RequestQuery): Promise<GuestRequest[]>;
 }

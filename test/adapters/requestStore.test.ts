@@ -72,6 +72,23 @@ describe.each(stores)('%s request store', (_name, open) => {
     expect(await store.update('R-NOPE00', (r) => r)).toBeUndefined();
   });
 
+  it('lists what the worker still has to do, and the pending requests due for expiry or a reminder', async () => {
+    const store = await open();
+    await store.create(request('R-000001'));
+    await store.create(request('R-000002', { outbox: [{ kind: 'refreshCards' }] }));
+    await store.create(request('R-000003', { state: 'approved' }));
+    await store.create(request('R-000004', { state: 'completed' }));
+    expect((await store.listWithWork()).map((r) => r.id).sort()).toEqual(['R-000002', 'R-000003']);
+    await store.update('R-000002', (r) => ({ ...r, outbox: [] }));
+    expect((await store.listWithWork()).map((r) => r.id)).toEqual(['R-000003']);
+
+    // Created on the 1st…4th at 09:00 (see request()); R-000001 pending, R-000002 pending, R-000003 approved.
+    expect((await store.listPendingDue('2026-11-03T00:00:00.000Z', '2026-11-01T09:00:00.000Z')).map((r) => r.id)).toEqual(['R-000001']);
+    await store.update('R-000001', (r) => ({ ...r, reminderSentAt: '2026-11-04T09:00:00.000Z' }));
+    expect(await store.listPendingDue('2026-11-03T00:00:00.000Z', '2026-11-01T09:00:00.000Z')).toEqual([]);
+    expect((await store.listPendingDue('2026-11-20T09:00:00.000Z', '2026-10-01T00:00:00.000Z')).map((r) => r.id).sort()).toEqual(['R-000001', 'R-000002']);
+  });
+
   it('finds the open request for a guest in a group, and forgets it once the request is closed or the guest added', async () => {
     const store = await open();
     await store.create(request('R-000001', { guests: [{ email: 'anna@fabrikam.com' }, { email: 'bo@fabrikam.com' }] }));

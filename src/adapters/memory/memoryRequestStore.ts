@@ -44,6 +44,9 @@ export class MemoryRequestStore implements RequestStore {
   private readonly byRequester = new Index();
   private readonly byApprover = new Index();
   private readonly open = new Set<string>();
+  /** Requests the worker still has to act on; the sweep reads only these. */
+  private readonly withWork = new Set<string>();
+  private readonly pending = new Set<string>();
   /** Open requests by `groupId email` of each guest not yet added: the duplicate check at creation. */
   private readonly openByGuest = new Index();
 
@@ -80,6 +83,19 @@ export class MemoryRequestStore implements RequestStore {
     return out.sort(newestFirst);
   }
 
+  async listWithWork(): Promise<GuestRequest[]> {
+    return [...this.withWork].map((id) => structuredClone(this.requests.get(id)!));
+  }
+
+  async listPendingDue(now: string, remindBefore: string): Promise<GuestRequest[]> {
+    const due: GuestRequest[] = [];
+    for (const id of this.pending) {
+      const r = this.requests.get(id)!;
+      if (r.expiresAt <= now || (!r.reminderSentAt && r.createdAt <= remindBefore)) due.push(structuredClone(r));
+    }
+    return due;
+  }
+
   async findOpenForGuest(groupId: string, email: string): Promise<GuestRequest | undefined> {
     for (const id of this.openByGuest.get(`${groupId} ${email.toLowerCase()}`)) return structuredClone(this.requests.get(id)!);
     return undefined;
@@ -109,6 +125,10 @@ export class MemoryRequestStore implements RequestStore {
     this.byGroup.add(request.groupId, request.id);
     this.byRequester.add(request.requesterId, request.id);
     for (const a of request.approverIds) this.byApprover.add(a, request.id);
+    if (request.outbox.length > 0 || request.state === 'approved' || request.state === 'provisioning') this.withWork.add(request.id);
+    else this.withWork.delete(request.id);
+    if (request.state === 'pending') this.pending.add(request.id);
+    else this.pending.delete(request.id);
     if (isOpen(request)) {
       this.open.add(request.id);
       for (const g of request.guests) if (!g.added) this.openByGuest.add(`${request.groupId} ${g.email.toLowerCase()}`, request.id);
