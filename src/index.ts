@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
@@ -188,6 +188,8 @@ async function compose(
 }
 
 async function main(): Promise<void> {
+  // .env in the working folder, as .env.example describes; variables already set in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const loaded = loadConfig();
   if (!loaded.ok) {
     console.error(`Configuration is not valid; the bot will not start:\n  - ${loaded.errors.join('\n  - ')}`);

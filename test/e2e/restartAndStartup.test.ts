@@ -26,6 +26,32 @@ describe('when the bot restarts in the middle of a conversation', () => {
 });
 
 describe('when the bot process starts', () => {
+  it('then it reads .env from its working folder, and the environment wins over it', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join, resolve } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const dir = await mkdtemp(join(tmpdir(), 'gab-env-'));
+    await writeFile(join(dir, '.env'), 'NODE_ENV=production\nMICROSOFT_APP_ID=\n');
+    const tsx = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
+    const entry = resolve('src/index.ts');
+    const env = { ...process.env, NODE_ENV: '', PORT: '0' } as Record<string, string>;
+    delete env.NODE_ENV;
+    try {
+      await expect(run(process.execPath, ['--import', tsx, entry], { cwd: dir, env, timeout: 20_000 })).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/will not start[\s\S]*MICROSOFT_APP_ID/),
+      });
+      // NODE_ENV=development in the environment beats production in .env: config passes, and the (deliberately
+      // invalid) tenant file is what stops it.
+      await expect(
+        run(process.execPath, ['--import', tsx, entry], { cwd: dir, env: { ...env, NODE_ENV: 'development', TENANT_FILE: resolve('package.json') }, timeout: 20_000 }),
+      ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot start[\s\S]*\$\.tenant/) });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   const start = (env: Record<string, string>) =>
     run(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, PORT: '0', DATA_DIR: '/nonexistent/never-created', ...env }, timeout: 20_000 });
 
