@@ -2,6 +2,7 @@ import type { ApprovalRequestCardData } from '../cards/approvalRequestCard.js';
 import { clip, escapeMarkdown } from '../cards/cardTemplate.js';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
 import type { Directory } from '../ports/directory.js';
+import { failureText } from './failure.js';
 import type { GuestRequest, RequestState } from './guestRequest.js';
 
 const STYLE: Record<RequestState, ApprovalRequestCardData['stateStyle']> = {
@@ -67,7 +68,7 @@ export async function requestCardView(
   const guestLines = request.guests.map((g) => {
     const email = safe(g.email, 320);
     if (g.added) return tr(g.invited ? 'request.guestInvited' : 'request.guestAdded', { email });
-    if (g.error) return tr('request.guestFailed', { email, error: safe(g.error) });
+    if (g.error) return tr('request.guestFailed', { email, error: failureText(tr, g.error) });
     return email;
   });
   const basisKey = (
@@ -96,7 +97,7 @@ export async function requestCardView(
     notes: [],
     decisionText,
     commentText,
-    errorText: request.state === 'failed' && request.provisioning?.lastError ? tr('request.error.failed', { error: safe(request.provisioning.lastError) }) : '',
+    errorText: request.state === 'failed' && request.provisioning?.lastError ? tr('request.error.failed', { error: failureText(tr, request.provisioning.lastError) }) : '',
     showDecide: request.state === 'pending' && isApprover,
     showCancel: request.state === 'pending' && isRequester,
     showRetry: request.state === 'failed' && (isApprover || !!viewer?.isAdmin),

@@ -1,3 +1,4 @@
+import { failureCode } from './failure.js';
 import { groupProfile, normaliseEmail } from '../policy/index.js';
 import type { DirectoryGroup, DirectoryUser } from '../policy/tenantModel.js';
 import type { AppServices } from './appServices.js';
@@ -127,7 +128,7 @@ export function guestRemover(deps: RemoveGuestDeps) {
         await deps.directory.removeMember(group.id, user.id);
       } catch (error) {
         deps.logger.error({ err: error, groupId: group.id, code: 'REMOVE_GUEST_FAILED' }, 'removing a guest failed');
-        return { kind: 'failed', group, guest: user, error: error instanceof Error ? error.message : String(error) };
+        return { kind: 'failed', group, guest: user, error: failureCode(error) };
       }
       await deps.audit.append({
         at: deps.clock.now().toISOString(),

@@ -6,6 +6,7 @@ import { findGroup } from './findGroup.js';
 import type { GuestRequest } from './guestRequest.js';
 import type { UserProfile } from './identifyUser.js';
 import type { PolicyCache } from './policyCache.js';
+import { failureCode } from './failure.js';
 import { provisionGuest } from './provisionGuest.js';
 import { newRequestId } from './requestId.js';
 
@@ -109,7 +110,7 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
       });
     } catch (error) {
       deps.logger.error({ err: error, groupId: group.id, code: 'DIRECT_ADD_FAILED' }, 'adding a guest directly failed');
-      failed.push({ decision, error: error instanceof Error ? error.message : String(error) });
+      failed.push({ decision, error: failureCode(error) });
     }
   }
 

@@ -7,6 +7,7 @@ import type { AppServices } from './appServices.js';
 import type { CardCopy, GuestRequest, OutboxItem, RequestEvent } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
+import { failureCode, failureText } from './failure.js';
 import { provisionGuest } from './provisionGuest.js';
 import { defaultRetry, type RetryPolicy } from './retry.js';
 import { languageOfUser } from './userLanguage.js';
@@ -160,7 +161,7 @@ export class RequestWorker {
         }));
         await audit.append({ at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited: result.invited } });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = failureCode(error);
         errors.push(message);
         logger.warn({ requestId, code: (error as { code?: string }).code ?? 'PROVISIONING_FAILED' }, 'provisioning a guest failed');
         await requests.update(requestId, (r) => ({ ...r, guests: r.guests.map((g) => (g.email === guest.email ? { ...g, error: message } : g)) }));
@@ -244,7 +245,7 @@ export class RequestWorker {
       requester: safe(await displayName(directory, tr, request.requesterId)),
       name: safe(request.decision ? await displayName(directory, tr, request.decision.by) : ''),
       comment: safe(request.decision?.comment ?? '', 500),
-      error: safe(request.provisioning?.lastError ?? ''),
+      error: request.provisioning?.lastError ? failureText(tr, request.provisioning.lastError) : '',
       days: this.deps.settings.expiryDays,
     };
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);

@@ -1,4 +1,5 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { failureText } from '../app/failure.js';
 import { guestState } from '../app/listGuests.js';
 import { safe } from '../app/presentRequest.js';
 import { cancelGuestRemoval, guestRemover, type RemoveGuestDeps } from '../app/removeGuest.js';
@@ -75,7 +76,7 @@ export function adminCardActions(deps: RemoveGuestDeps): CardActionHandlers {
         case 'alreadyRemoved':
           return card(removeGuestCard(tr, 'already', outcome.group, outcome.guest ?? { id: String(data.guestUserId) }));
         case 'failed':
-          return card(removeGuestCard(tr, 'failed', outcome.group, outcome.guest, { text: outcome.error }));
+          return card(removeGuestCard(tr, 'failed', outcome.group, outcome.guest, { text: failureText(tr, outcome.error) }));
         case 'notGuest':
           return card(removeGuestCard(tr, 'refused', outcome.group, outcome.user, { text: tr('admin.remove.notGuest', { name: safe(outcome.user.displayName) }) }));
         case 'unmanaged':

@@ -4,7 +4,7 @@ import { explainDecision } from '../app/explainDecision.js';
 import { displayName, requestCardView, safe, stateWord } from '../app/presentRequest.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
 import { isAdmin } from '../policy/index.js';
-import type { MessageKey } from '../i18n/i18n.js';
+import { translator, type MessageKey } from '../i18n/i18n.js';
 import { useCaseDeps, type BotDeps } from './botDeps.js';
 import type { CardActionHandler, CardActionHandlers } from './turn.js';
 
@@ -24,7 +24,7 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
     notice = '',
   ): Promise<AdaptiveCardInvokeResponse> => {
     const request = await deps.requests.get(requestId);
-    if (!request) return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: 'request not found' } };
+    if (!request) return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: translator(lang)('request.action.notFound') } };
     const view = await requestCardView(request, { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) }, lang, deps.directory);
     return { statusCode: 200, type: CARD, value: buildApprovalRequestCard({ ...view, noticeText: notice }) };
   };

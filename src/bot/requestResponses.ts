@@ -6,6 +6,7 @@ import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.j
 import type { PolicyContext } from '../policy/index.js';
 import type { Directory } from '../ports/directory.js';
 import { displayName } from '../app/presentRequest.js';
+import { failureText } from '../app/failure.js';
 import { audienceOf } from './audience.js';
 import type { TurnUser } from './turn.js';
 
@@ -50,7 +51,7 @@ export async function sendRequestOutcome(
     // What each added guest can use now: group content, the team, the site.
     for (const a of outcome.added) lines.push('', explainDecision(a.decision, ctx, lang, audience));
   }
-  for (const f of outcome.failed) lines.push(tr('request.addFailed', { email: escapeMarkdown(f.decision.guestEmail), group, error: escapeMarkdown(f.error) }));
+  for (const f of outcome.failed) lines.push(tr('request.addFailed', { email: escapeMarkdown(f.decision.guestEmail), group, error: failureText(tr, f.error) }));
   for (const r of outcome.requests) {
     const approverNames = await Promise.all(r.approverIds.map(async (id) => escapeMarkdown(await displayName(directory, tr, id))));
     lines.push(tr('request.created', { id: r.id, guests: r.guests.map((g) => escapeMarkdown(g.email)).join(', '), group, approvers: approverNames.join(', ') }));

@@ -24,6 +24,11 @@ export function t(lang: Language, key: MessageKey, params?: MessageParams): stri
   );
 }
 
+/** Whether `key` is a message of the catalogues (for keys built from codes, such as error codes). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogues.en, key);
+}
+
 /** A translator bound to one language. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 

@@ -223,7 +223,9 @@ describe('when provisioning fails or is interrupted', () => {
     const failed = (await t.app.deps.requests.get(request.id))!;
     expect(failed.state).toBe('failed');
     const card = t.connector.updates(`a:1on1-${alex.id}`).at(-1)!.body.attachments[0].content;
-    expect(cardText(card)).toContain('the invitation was refused');
+    // The directory's own message is developer English: people read the code's text in their language instead.
+    expect(cardText(card)).toContain('the directory refused the change (code INVITE_REFUSED)');
+    expect(cardText(card)).not.toContain('the invitation was refused');
     expect(cardVerbs(card)).toEqual(['retryRequest']);
     expect(t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean)).toEqual([expect.stringContaining('failed')]);
 
