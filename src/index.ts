@@ -137,6 +137,7 @@ async function compose(
   const bot = new GuestAccessBot({
     services: deps,
     tenantId: snapshot.tenant.id,
+    localMode: config.localMode,
     conversationState,
     commands: { ...requestCommands(deps), ...adminCommands(deps) },
     cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },

@@ -16,18 +16,19 @@ export interface UserProfile {
 
 /**
  * Finds the directory user behind an authenticated activity: by Entra object id (`from.aadObjectId`, always present
- * in Teams), else by the channel user id the snapshot lists for them (clients such as the Agents Playground send no
- * object id). Never by anything a card or the user typed.
+ * in Teams). With `byChannelId` (local mode only: test clients may send no object id) also by the channel user id the
+ * snapshot lists for them. Never by anything a card or the user typed.
  */
 export async function identifyUser(
   directory: Directory,
   from: { id?: string; aadObjectId?: string } | undefined,
+  options: { byChannelId?: boolean } = {},
 ): Promise<UserProfile | undefined> {
   if (!from) return undefined;
   let user: DirectoryUser | undefined;
   if (from.aadObjectId) user = await directory.getUser(from.aadObjectId);
   const snapshot = await directory.snapshot();
-  if (!user && from.id) user = snapshot.users.find((u) => u.teamsUserIds?.includes(from.id!));
+  if (!user && from.id && options.byChannelId) user = snapshot.users.find((u) => u.teamsUserIds?.includes(from.id!));
   if (!user || !user.accountEnabled) return undefined;
   const adminNames = [ROLE_GLOBAL_ADMIN, ROLE_USER_ADMIN].map((r) => r.toLowerCase());
   const adminRoles = user.roles.filter((r) => adminNames.includes(r.toLowerCase()));

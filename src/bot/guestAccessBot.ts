@@ -12,15 +12,18 @@ import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialog
 import { identifyUser } from '../app/identifyUser.js';
 import type { AppServices } from '../app/appServices.js';
 import { languageOf, translator } from '../i18n/i18n.js';
+import { checkOrigin } from './activityOrigin.js';
 import { activityTenantId } from './activityTenant.js';
 import { parseCommand } from './commands/parseCommand.js';
 import { helpMessage } from './helpMessage.js';
-import type { CardActionHandlers, CommandHandlers, Turn, TurnUser } from './turn.js';
+import { TURN_USER, type CardActionHandlers, type CommandHandlers, type Turn, type TurnUser } from './turn.js';
 
 export interface GuestAccessBotDeps {
   services: AppServices;
   /** The only tenant this bot serves (the directory's). */
   tenantId: string;
+  /** No authentication: non-Teams test clients are admitted, and users may be matched by channel id. */
+  localMode: boolean;
   conversationState: ConversationState;
   commands: CommandHandlers;
   cardActions: CardActionHandlers;
@@ -48,16 +51,19 @@ export class GuestAccessBot extends TeamsActivityHandler {
     });
   }
 
-  /** Refuses activities from other tenants before any handler, store or dialog state is touched. */
+  /** Refuses activities from other tenants (or other channels) before any handler, store or dialog state is touched. */
   override async run(context: TurnContext): Promise<void> {
-    const tenant = activityTenantId(context.activity);
-    if (tenant !== this.deps.tenantId) {
+    const origin = checkOrigin(context.activity, { tenantId: this.deps.tenantId, localMode: this.deps.localMode });
+    if (origin !== 'ok') {
+      const tenant = activityTenantId(context.activity);
+      const code = origin === 'wrongTenant' ? 'WRONG_TENANT' : 'WRONG_CHANNEL';
       this.deps.services.logger.warn(
-        { activityId: context.activity.id, type: context.activity.type, tenant: tenant ?? null, code: 'WRONG_TENANT' },
-        'activity from another tenant refused',
+        { activityId: context.activity.id, type: context.activity.type, tenant: tenant ?? null, channel: context.activity.channelId, code },
+        'activity refused',
       );
       const tr = translator(languageOf(context.activity.locale));
-      if (context.activity.type === 'message') await context.sendActivity(tr('common.wrongTenant'));
+      const key = origin === 'wrongTenant' ? 'common.wrongTenant' : 'common.wrongChannel';
+      if (context.activity.type === 'message') await context.sendActivity(tr(key));
       if (context.activity.type === 'invoke') {
         await context.sendActivity({
           type: 'invokeResponse',
@@ -66,7 +72,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
             body: {
               statusCode: 403,
               type: 'application/vnd.microsoft.error',
-              value: { code: 'WRONG_TENANT', message: tr('common.wrongTenant') },
+              value: { code, message: tr(key) },
             },
           } satisfies InvokeResponse,
         });
@@ -78,7 +84,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
   }
 
   private async turnUser(context: TurnContext): Promise<TurnUser | undefined> {
-    const profile = await identifyUser(this.deps.services.directory, context.activity.from);
+    const profile = await identifyUser(this.deps.services.directory, context.activity.from, { byChannelId: this.deps.localMode });
     if (!profile) return undefined;
     const lang = languageOf(context.activity.locale ?? profile.user.preferredLanguage);
     return { profile, lang, tr: translator(lang) };
@@ -91,6 +97,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
       return;
     }
     await this.rememberConversation(context, user);
+    context.turnState.set(TURN_USER, user);
     const dialogs = await this.dialogs.createContext(context);
     const turn: Turn = { context, user, dialogs };
     const command = parseCommand(context.activity.text);

@@ -4,6 +4,9 @@ import type { UserProfile } from '../app/identifyUser.js';
 import type { Language, Translate } from '../i18n/i18n.js';
 import type { Command } from './commands/parseCommand.js';
 
+/** Where the bot keeps the turn's {@link TurnUser} in `context.turnState`, for dialogs. */
+export const TURN_USER = Symbol('turnUser');
+
 /** The authenticated user of this turn and their language. */
 export interface TurnUser {
   profile: UserProfile;

@@ -416,6 +416,15 @@ describe('when asking about requests', () => {
     expect((await t.say(message(adele, 'pending'))).join()).toMatch(/No requests are waiting for you/);
   });
 
+  it('then the guided dialog offers only the user’s groups that can take guests', async () => {
+    const offer = (await t.say(message(alex, 'invite'))).join();
+    expect(offer).toMatch(/Marketing/);
+    expect(offer).toMatch(/Sales/);
+    expect(offer).not.toMatch(/All Staff/); // dynamic membership
+    expect(offer).not.toMatch(/Newsletter/); // distribution list
+    expect(offer).not.toMatch(/Contoso Community/); // Viva Engage
+  });
+
   it('then the guided dialog collects group, address and reason, and cancel leaves it', async () => {
     expect((await t.say(message(nestor, 'invite'))).join()).toMatch(/To which group/);
     expect((await t.say(message(nestor, 'Marketing'))).join()).toMatch(/Which e-mail/);

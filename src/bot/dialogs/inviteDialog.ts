@@ -1,4 +1,4 @@
-import { MessageFactory } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   TextPrompt,
@@ -7,15 +7,15 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { findGroup } from '../../app/findGroup.js';
-import { identifyUser } from '../../app/identifyUser.js';
 import { requestGuests } from '../../app/requestGuests.js';
 import { escapeMarkdown } from '../../cards/cardTemplate.js';
-import { languageOf, translator, type Translate } from '../../i18n/i18n.js';
-import { evaluateRequest, normaliseEmail } from '../../policy/index.js';
+import type { Translate } from '../../i18n/i18n.js';
+import { evaluateRequest, groupProfile, normaliseEmail } from '../../policy/index.js';
 import type { DirectoryGroup } from '../../policy/tenantModel.js';
 import { splitAddresses } from '../commands/parseCommand.js';
 import { useCaseDeps, type BotDeps } from '../botDeps.js';
 import { sendRequestOutcome } from '../requestResponses.js';
+import { TURN_USER, type TurnUser } from '../turn.js';
 
 export const INVITE_DIALOG = 'inviteDialog';
 const GROUP_PROMPT = 'inviteGroupPrompt';
@@ -33,7 +33,6 @@ interface InviteState extends InviteDialogOptions {
   groupId?: string;
 }
 
-const isM365 = (g: DirectoryGroup) => g.groupTypes.includes('Unified');
 
 /**
  * The guided `invite`: which group (from the user's own), which addresses, why. It only collects; the decision is
@@ -56,15 +55,27 @@ export class InviteDialog extends ComponentDialog {
     this.initialDialogId = 'inviteSteps';
   }
 
-  private tr(step: { context: { activity: { locale?: string } } }): Translate {
-    return translator(languageOf(step.context.activity.locale));
+  /** The authenticated user of the turn, as the bot identified them (the dialog runs only inside the bot's turns). */
+  private user(step: { context: TurnContext }): TurnUser {
+    const user = step.context.turnState.get(TURN_USER) as TurnUser | undefined;
+    if (!user) throw new Error('invite dialog ran outside an identified turn');
+    return user;
   }
 
+  private tr(step: { context: TurnContext }): Translate {
+    return this.user(step).tr;
+  }
+
+  /** The user's groups that can take guests at all (not dynamic, synced, Viva Engage or other kinds). */
   private async myGroups(step: WaterfallStepContext | PromptValidatorContext<string>): Promise<DirectoryGroup[]> {
-    const profile = await identifyUser(this.deps.directory, step.context.activity.from);
-    if (!profile) return [];
+    const { profile } = this.user(step);
     const mine = new Set([...profile.memberGroupIds, ...profile.ownedGroupIds]);
-    return (await this.deps.directory.listGroups()).filter((g) => mine.has(g.id) && isM365(g)).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    const ctx = await this.deps.policy.current();
+    const takesGuests = (g: DirectoryGroup) => {
+      const p = groupProfile(ctx, g.id);
+      return !!p && p.kind === 'microsoft365' && !p.dynamic && !p.onPremises && !p.vivaEngage;
+    };
+    return (await this.deps.directory.listGroups()).filter((g) => mine.has(g.id) && takesGuests(g)).sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
   private async askGroup(step: WaterfallStepContext) {
@@ -120,9 +131,9 @@ export class InviteDialog extends ComponentDialog {
     state.guests = splitAddresses(String(step.result));
     if (state.justification || !this.deps.settings.requireJustification) return step.next(state.justification ?? '');
     // A reason is asked only when someone has to approve: owners and admins adding directly need not explain.
-    const profile = await identifyUser(this.deps.directory, step.context.activity.from);
+    const { profile } = this.user(step);
     const match = findGroup(state.group ?? '', await this.deps.directory.listGroups());
-    if (!profile || match.kind !== 'found') return step.next('');
+    if (match.kind !== 'found') return step.next('');
     const decisions = evaluateRequest(await this.deps.policy.current(), { groupId: match.group.id, requesterId: profile.user.id, guestEmails: state.guests });
     if (!decisions.some((d) => d.verdict === 'needsApproval')) return step.next('');
     const tr = this.tr(step);
@@ -135,16 +146,14 @@ export class InviteDialog extends ComponentDialog {
   private async submit(step: WaterfallStepContext) {
     const state = step.values as InviteState;
     const justification = String(step.result ?? '') || state.justification;
-    const profile = await identifyUser(this.deps.directory, step.context.activity.from);
-    if (!profile) return step.endDialog();
-    const lang = languageOf(step.context.activity.locale ?? profile.user.preferredLanguage);
+    const user = this.user(step);
     const outcome = await requestGuests(useCaseDeps(this.deps), {
-      requester: profile,
+      requester: user.profile,
       groupQuery: state.group ?? '',
       guests: state.guests ?? [],
       justification,
     });
-    await sendRequestOutcome(step.context, { profile, lang, tr: translator(lang) }, outcome, await this.deps.policy.current(), this.deps.directory);
+    await sendRequestOutcome(step.context, user, outcome, await this.deps.policy.current(), this.deps.directory);
     return step.endDialog();
   }
 }

@@ -2,6 +2,7 @@ export const en = {
   'common.error': 'Sorry, something went wrong on my side. Please try again in a moment.',
   'common.unknownCommand': "I didn't understand that. Type **help** to see what I can do for you.",
   'common.wrongTenant': 'This bot serves one organisation only.',
+  'common.wrongChannel': 'This bot works in Microsoft Teams only.',
   'common.welcome':
     'Hi {name}! I help you get guests into Microsoft 365 groups: I check the settings first and ask the owners for you. Type **help** to see what you can do.',
   'common.help.title': 'What I can do for you',
@@ -30,6 +31,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'common.error': 'Sorry, er ging bij mij iets mis. Probeer het zo opnieuw.',
   'common.unknownCommand': 'Dat begreep ik niet. Typ **help** om te zien wat ik voor je kan doen.',
   'common.wrongTenant': 'Deze bot werkt alleen voor één organisatie.',
+  'common.wrongChannel': 'Deze bot werkt alleen in Microsoft Teams.',
   'common.welcome':
     'Hallo {name}! Ik help je gasten toe te voegen aan Microsoft 365-groepen: ik controleer eerst de instellingen en vraag de eigenaren om goedkeuring. Typ **help** om te zien wat je kunt doen.',
   'common.help.title': 'Wat ik voor je kan doen',
