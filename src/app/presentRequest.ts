@@ -1,6 +1,7 @@
 import type { ApprovalRequestCardData } from '../cards/approvalRequestCard.js';
 import { clip, escapeMarkdown } from '../cards/cardTemplate.js';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
+import type { ConversationStore } from '../ports/conversationStore.js';
 import type { Directory } from '../ports/directory.js';
 import { failureText } from './failure.js';
 import type { GuestRequest, RequestState } from './guestRequest.js';
@@ -15,6 +16,17 @@ const STYLE: Record<RequestState, ApprovalRequestCardData['stateStyle']> = {
   cancelled: 'default',
   expired: 'default',
 };
+
+/**
+ * Who gets the card re-rendered for them when they open it: the approvers and the requester, by the Teams user id
+ * (MRI, `29:…`) that Universal Actions expect. That id is known once the user has talked to the bot; until then the
+ * Entra object id stands in (Teams then shows that user the card as it was sent, which is their own view anyway).
+ */
+async function refreshUserIds(request: GuestRequest, conversations?: ConversationStore): Promise<string[]> {
+  const ids = [...new Set([...request.approverIds, request.requesterId])];
+  if (!conversations) return ids;
+  return Promise.all(ids.map(async (id) => (await conversations.get(id))?.user?.id ?? id));
+}
 
 /** User text on a card: literal (no markdown, no template syntax effect) and of bounded size. */
 export const safe = (text: string, max = 200) => escapeMarkdown(clip(text, max));
@@ -47,6 +59,7 @@ export async function requestCardView(
   viewer: { id: string; isAdmin: boolean } | undefined,
   lang: Language,
   directory: Directory,
+  conversations?: ConversationStore,
 ): Promise<ApprovalRequestCardData> {
   const tr = translator(lang);
   const group = await directory.getGroup(request.groupId);
@@ -81,7 +94,7 @@ export async function requestCardView(
 
   return {
     requestId: request.id,
-    refreshUserIds: [...new Set([...request.approverIds, request.requesterId])],
+    refreshUserIds: await refreshUserIds(request, conversations),
     title: tr('request.card.title', { group: safe(groupName) }),
     stateText: tr(`request.state.${request.state}` as MessageKey),
     noticeText: '',

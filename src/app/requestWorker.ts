@@ -230,7 +230,7 @@ export class RequestWorker {
   async cardFor(request: GuestRequest, userId: string): Promise<OutboundMessage> {
     const { directory, conversations, policy } = this.deps;
     const lang = await languageOfUser(userId, conversations, directory);
-    const view = await requestCardView(request, { id: userId, isAdmin: isAdmin(await policy.current(), userId) }, lang, directory);
+    const view = await requestCardView(request, { id: userId, isAdmin: isAdmin(await policy.current(), userId) }, lang, directory, conversations);
     return { card: buildApprovalRequestCard(view), text: view.title };
   }
 

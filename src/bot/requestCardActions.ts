@@ -1,5 +1,5 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { decideRequest, type DecisionAction } from '../app/decideRequest.js';
+import { currentApprovers, decideRequest, type DecisionAction } from '../app/decideRequest.js';
 import { explainDecision } from '../app/explainDecision.js';
 import { displayName, requestCardView, safe, stateWord } from '../app/presentRequest.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
@@ -25,7 +25,7 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
   ): Promise<AdaptiveCardInvokeResponse> => {
     const request = await deps.requests.get(requestId);
     if (!request) return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: translator(lang)('request.action.notFound') } };
-    const view = await requestCardView(request, { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) }, lang, deps.directory);
+    const view = await requestCardView(request, { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) }, lang, deps.directory, deps.conversations);
     return { statusCode: 200, type: CARD, value: buildApprovalRequestCard({ ...view, noticeText: notice }) };
   };
 
@@ -68,10 +68,19 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
     cancelRequest: decide('cancel'),
     retryRequest: decide('retry'),
     // Teams asks for the viewer's version of the card when they open it: answer with the card only, change nothing.
+    // The request's details are for its requester, its approvers (then or now) and admins: not for anyone with the id.
     refreshRequest: async ({ user }, data) => {
       const requestId = typeof data.requestId === 'string' ? data.requestId : '';
-      if (!REQUEST_ID.test(requestId)) return { statusCode: 400, type: ERROR, value: { code: 'BAD_REQUEST', message: user.tr('request.action.notFound') } };
-      return respondWithCard(requestId, user.profile.user.id, user.lang);
+      const request = REQUEST_ID.test(requestId) ? await deps.requests.get(requestId) : undefined;
+      if (!request) return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: user.tr('request.action.notFound') } };
+      const viewerId = user.profile.user.id;
+      const involved =
+        viewerId === request.requesterId ||
+        request.approverIds.includes(viewerId) ||
+        user.profile.isAdmin ||
+        (await currentApprovers(deps, request)).has(viewerId);
+      if (!involved) return { statusCode: 403, type: ERROR, value: { code: 'FORBIDDEN', message: user.tr('request.action.notInvolved') } };
+      return respondWithCard(requestId, viewerId, user.lang);
     },
   };
 }

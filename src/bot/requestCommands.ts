@@ -61,7 +61,12 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
       // The cards themselves, so the approver can decide right here.
       for (const r of waiting.slice(0, 10)) {
         const message = await deps.worker.cardFor(r, userId);
-        await turn.context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }], summary: message.text });
+        const sent = await turn.context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }], summary: message.text });
+        // This copy is updated with the others after the decision, so it never offers Approve on a decided request.
+        if (sent?.id) {
+          const copy = { userId, conversationId: turn.context.activity.conversation.id, activityId: sent.id, role: 'approver' as const };
+          await deps.requests.update(r.id, (current) => ({ ...current, cards: [...current.cards, copy] }));
+        }
       }
       if (waiting.length > 10) {
         await turn.context.sendActivity(tr('request.list.more', { count: waiting.length - 10, ids: waiting.slice(10).map((r) => r.id).join(', ') }));

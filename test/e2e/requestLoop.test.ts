@@ -52,7 +52,8 @@ describe('when a member asks for a guest', () => {
     const approverCard = toAlex[0].body.attachments[0].content;
     expect(cardProblems(approverCard)).toEqual([]);
     expect(cardVerbs(approverCard)).toEqual(['approveRequest', 'rejectRequest']);
-    expect(approverCard.refresh.userIds).toEqual(expect.arrayContaining([alex.id, nestor.id]));
+    // Nestor talked to the bot (his Teams id is known); Alex has not yet, so his object id stands in.
+    expect(approverCard.refresh.userIds.sort()).toEqual([alex.id, `29:${nestor.id}`].sort());
     expect(approverCard.actions[0].data).toEqual({ requestId: request.id });
     expect(cardText(approverCard)).toContain('she designs our campaign');
 
@@ -145,6 +146,23 @@ describe('when decisions collide', () => {
     }
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('pending');
     expect((await t.app.deps.audit.tail(50)).filter((e) => e.subjectId === request.id)).toHaveLength(1);
+  });
+
+  it('then someone outside the request cannot read it through the card’s refresh', async () => {
+    const request = await memberAsks();
+    const { body } = await t.post(cardAction(adele, 'refreshRequest', { requestId: request.id }, { serviceUrl: t.connector.url, trigger: 'automatic' }));
+    expect(body).toMatchObject({ statusCode: 403, type: 'application/vnd.microsoft.error' });
+    expect(JSON.stringify(body)).not.toContain('anna@fabrikam.com');
+    const own = await t.post(cardAction(alex, 'refreshRequest', { requestId: request.id }, { serviceUrl: t.connector.url, trigger: 'automatic' }));
+    expect(cardVerbs(own.body.value)).toEqual(['approveRequest', 'rejectRequest']);
+  });
+
+  it('then the card refreshes for the approvers and requester by their Teams user ids once known', async () => {
+    await t.say(message(alex, 'help'));
+    const request = await memberAsks();
+    const card = cardsTo(`a:personal-${alex.id}`)[0].body.attachments[0].content;
+    expect(card.refresh.userIds.sort()).toEqual([`29:${alex.id}`, `29:${nestor.id}`].sort());
+    expect(request.approverIds).toEqual([alex.id]);
   });
 
   it('then a tap on a forged or unknown request id is refused', async () => {
@@ -408,6 +426,17 @@ describe('when the text is hostile', () => {
 });
 
 describe('when asking about requests', () => {
+  it('then a card shown by pending is updated with the others after the decision', async () => {
+    const request = await memberAsks();
+    await t.post(message(alex, 'pending', { serviceUrl: t.connector.url, expectReplies: false }));
+    const pendingCopy = (await t.app.deps.requests.get(request.id))!.cards.find((c) => c.conversationId === `a:personal-${alex.id}`);
+    expect(pendingCopy).toBeDefined();
+    await t.post(cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
+    await settle();
+    const updated = t.connector.updates(`a:personal-${alex.id}`).filter((u) => u.activityId === pendingCopy!.activityId);
+    expect(cardVerbs(updated.at(-1)!.body.attachments[0].content)).toEqual([]);
+  });
+
   it('then my requests lists them and pending shows the approver their cards', async () => {
     const request = await memberAsks();
     expect((await t.say(message(nestor, 'my requests'))).join()).toContain(request.id);
