@@ -16,11 +16,20 @@ export interface ServerDeps {
 
 // The minimum an activity must have before the Bot Framework adapter may see it: it throws (outside its own error
 // handling) on bodies that are not activities, so malformed input is answered with 400 here.
+// Fields the bot reads must have the types the Bot Framework schema gives them: a well-formed body with, say, an
+// object for `locale` would otherwise fail deep inside a turn instead of at the door.
+const id = z.string().min(1).max(1024);
 const activityShape = z.looseObject({
   type: z.string().min(1).max(64),
-  serviceUrl: z.string().max(2048).optional(),
-  conversation: z.looseObject({ id: z.string().min(1).max(1024) }).optional(),
-  from: z.looseObject({ id: z.string().min(1).max(1024) }).optional(),
+  id: z.string().max(1024).optional(),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.string().min(1).max(2048),
+  conversation: z.looseObject({ id, tenantId: z.string().max(128).optional(), conversationType: z.string().max(64).optional() }),
+  from: z.looseObject({ id, aadObjectId: z.string().max(128).optional(), name: z.string().max(1024).optional() }),
+  recipient: z.looseObject({ id }).optional(),
+  locale: z.string().max(64).optional(),
+  text: z.string().optional(),
+  channelData: z.looseObject({ tenant: z.looseObject({ id: z.string().max(128) }).optional() }).optional(),
 });
 
 class BodyError extends Error {

@@ -5,7 +5,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'nl'];
 
 /** `nl`, `nl-NL`, `nl-BE` (any Dutch locale) → Dutch; anything else, or nothing → English. */
 export function languageOf(locale: string | null | undefined): Language {
-  if (!locale) return 'en';
+  if (!locale || typeof locale !== 'string') return 'en';
   const primary = locale.trim().toLowerCase().split(/[-_]/)[0];
   return primary === 'nl' ? 'nl' : 'en';
 }

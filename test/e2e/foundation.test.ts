@@ -97,6 +97,11 @@ describe('when the HTTP body is bad', () => {
     ['an array', '[1,2,3]', 'notAnActivity'],
     ['an object that is no activity', '{"hello":"world"}', 'notAnActivity'],
     ['JSON null', 'null', 'notAnActivity'],
+    ['an activity whose locale is an object', JSON.stringify({ ...message(nestor, 'help'), locale: {} }), 'notAnActivity'],
+    ['an activity whose text is a list', JSON.stringify({ ...message(nestor, 'x'), text: ['help'] }), 'notAnActivity'],
+    ['an activity without a channel', JSON.stringify({ ...message(nestor, 'help'), channelId: undefined }), 'notAnActivity'],
+    ['an activity whose sender id is an object', JSON.stringify({ ...message(nestor, 'help'), from: { id: {}, aadObjectId: nestor.id } }), 'notAnActivity'],
+    ['an activity whose tenant id is a number', JSON.stringify({ ...message(nestor, 'help'), channelData: { tenant: { id: 42 } } }), 'notAnActivity'],
   ])('then %s gets 400 and the server keeps serving', async (_name, body, code) => {
     const response = await raw(body);
     expect(response.status).toBe(400);
