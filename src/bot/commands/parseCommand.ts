@@ -63,7 +63,8 @@ export function parseCommand(raw: string | undefined): Command {
   if ((m = text.match(/^(?:invite|add guests?|uitnodigen|nodig uit|gast toevoegen)\b(.*)$/is))) {
     let body = rest(m);
     let justification: string | undefined;
-    const because = body.match(/^(.*?)\s*\b(?:because|omdat|reason:|reden:)\s*(.*)$/is);
+    // The keyword stands alone (an address such as because@fabrikam.com is no keyword).
+    const because = body.match(/^(.*?)(?:^|\s)(?:(?:because|omdat)(?:\s+|$)|(?:reason|reden):\s*)(.*)$/is);
     if (because) {
       body = because[1].trim();
       justification = because[2].trim() || undefined;
