@@ -13,6 +13,7 @@ import { identifyUser } from '../app/identifyUser.js';
 import type { AppServices } from '../app/appServices.js';
 import { languageOf, translator } from '../i18n/i18n.js';
 import { checkOrigin } from './activityOrigin.js';
+import { RecentActivities } from './recentActivities.js';
 import { activityTenantId } from './activityTenant.js';
 import { parseCommand } from './commands/parseCommand.js';
 import { helpMessage } from './helpMessage.js';
@@ -33,6 +34,7 @@ export interface GuestAccessBotDeps {
 
 export class GuestAccessBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly recent = new RecentActivities();
   private readonly dialogs: DialogSet;
 
   constructor(private readonly deps: GuestAccessBotDeps) {
@@ -91,6 +93,11 @@ export class GuestAccessBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    const { id, conversation } = context.activity;
+    if (id && !this.recent.firstTime(`${conversation?.id}|${id}`)) {
+      this.deps.services.logger.info({ activityId: id, code: 'REDELIVERY_IGNORED' }, 'message delivered again; handled once');
+      return;
+    }
     const user = await this.turnUser(context);
     if (!user) {
       await context.sendActivity(translator(languageOf(context.activity.locale))('common.notInDirectory'));

@@ -360,6 +360,16 @@ describe('when Teams throttles the bot', () => {
   });
 });
 
+describe('when Teams delivers the same message twice', () => {
+  it('then it is handled once: one guest added, one audit entry, one answer', async () => {
+    const activity = message(alex, 'invite twice@fabrikam.com to Marketing');
+    const [a, b] = await Promise.all([t.post({ ...activity, serviceUrl: t.connector.url }), t.post({ ...activity, serviceUrl: t.connector.url })]);
+    const answers = [...(a.body?.activities ?? []), ...(b.body?.activities ?? [])].filter((x: { text?: string }) => /added to/.test(x.text ?? ''));
+    expect(answers).toHaveLength(1);
+    expect((await t.app.deps.audit.tail(20)).filter((e) => e.action === 'guest.added')).toHaveLength(1);
+  });
+});
+
 describe('when an owner or admin asks', () => {
   it('then the guest is added directly with what they can use', async () => {
     const replies = await t.say(message(alex, 'invite bob@fabrikam.com to Marketing'));
