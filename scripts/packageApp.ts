@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import JSZip from 'jszip';
-import { loadConfig } from '../src/config.js';
+import { readAppId } from '../src/config.js';
 import { validateManifest } from './validateManifest.js';
 
 export async function buildAppPackage(appId: string, version?: string): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
@@ -24,9 +24,7 @@ export async function buildAppPackage(appId: string, version?: string): Promise<
 }
 
 async function main(): Promise<void> {
-  const loaded = loadConfig();
-  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-  const appId = loaded.config.auth.appId;
+  const appId = readAppId();
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
     throw new Error('Set MICROSOFT_APP_ID to the bot\'s Microsoft app id (a GUID) to build a package Teams can install.');
   }

@@ -20,7 +20,6 @@ const schema = z
     REQUEST_EXPIRY_DAYS: z.coerce.number().positive().default(14),
     REMINDER_DAYS: z.coerce.number().positive().default(3),
     REQUIRE_JUSTIFICATION: boolean.default(true),
-    PUBLIC_URL: z.string().url().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
@@ -61,7 +60,11 @@ export interface Config {
     readonly reminderDays: number;
     readonly requireJustification: boolean;
   };
-  readonly publicUrl?: string;
+}
+
+/** The bot's Microsoft app id alone (for building the Teams app package, which needs no secret). */
+export function readAppId(env: Record<string, string | undefined> = process.env): string {
+  return (env.MICROSOFT_APP_ID ?? '').trim();
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -97,7 +100,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reminderDays: e.REMINDER_DAYS,
       requireJustification: e.REQUIRE_JUSTIFICATION,
     },
-    publicUrl: e.PUBLIC_URL,
   };
   return { ok: true, config: deepFreeze(config) };
 }
