@@ -480,5 +480,12 @@ describe('when an admin reads the audit trail', () => {
 
   it('then an outsider gets nothing', async () => {
     expect((await ask(outsider, 'audit')).text).toContain("I can't find you");
+    expect((await ask(outsider, 'check fabrikam.com')).text).toContain("I can't find you");
+    expect((await ask(outsider, 'controleer fabrikam.com', NL)).text).toContain('Ik kan je niet vinden');
+    const version = t.app.deps.directory.version();
+    const reply = await ask(outsider, 'whatif AllowToAddGuests false');
+    expect(reply.text).toContain("I can't find you");
+    expect(reply.text).not.toContain('What if');
+    expect(t.app.deps.directory.version()).toBe(version);
   });
 });
