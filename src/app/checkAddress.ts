@@ -1,9 +1,7 @@
-import { mayRequestIn } from './explainAccess.js';
 import { escapeMarkdown } from '../cards/cardTemplate.js';
 import { worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
 import { translator, type Language } from '../i18n/i18n.js';
 import {
-  evaluateGuest,
   groupProfile,
   normaliseDomain,
   normaliseEmail,
@@ -16,6 +14,7 @@ import type { Directory } from '../ports/directory.js';
 import { blockerItems } from './blockerItems.js';
 import type { UserProfile } from './identifyUser.js';
 import { guestState } from './listGuests.js';
+import { decisionForAsker } from './explainAccess.js';
 import { lookupGroup, type GroupMiss } from './lookupGroup.js';
 import type { PolicyCache } from './policyCache.js';
 
@@ -56,14 +55,7 @@ export async function checkAddress(
     if (!email?.ok) return { kind: 'needAddress', domain };
     const found = await lookupGroup(deps.directory, input.group);
     if (found.kind !== 'found') return found;
-    const askerMayRequest = mayRequestIn(actor, found.group.id);
-    const decision = evaluateGuest(ctx, {
-      groupId: found.group.id,
-      requesterId: actor.user.id,
-      guestEmail: email.email,
-      perspective: askerMayRequest ? 'requester' : 'anyMember',
-    });
-    return { kind: 'decision', decision, ctx, askerMayRequest };
+    return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
   }
   const existing = email?.ok ? ctx.usersByAddress.get(email.email) : undefined;
   return { kind: 'address', view: addressView(ctx, lang, { shown: email?.ok ? email.email : domain, domain, existing }) };

@@ -10,6 +10,16 @@ export type ExplainAccessOutcome =
   /** `askerMayRequest` false: the asker is outside the group, so the decision is a member's view, not theirs. */
   | { kind: 'decision'; decision: GuestDecision; ctx: PolicyContext; askerMayRequest: boolean };
 
+/**
+ * The decision an asker should read: their own when they could make the request, else a member's, since someone
+ * outside the group asks about the guest rather than about themselves.
+ */
+export function decisionForAsker(ctx: PolicyContext, actor: UserProfile, groupId: string, guestEmail: string): { decision: GuestDecision; askerMayRequest: boolean } {
+  const askerMayRequest = mayRequestIn(actor, groupId);
+  const decision = evaluateGuest(ctx, { groupId, requesterId: actor.user.id, guestEmail, perspective: askerMayRequest ? 'requester' : 'anyMember' });
+  return { decision, askerMayRequest };
+}
+
 /** Whether this user could ask for guests in this group themselves (a member, an owner or an admin). */
 export function mayRequestIn(actor: UserProfile, groupId: string): boolean {
   return actor.isAdmin || actor.ownedGroupIds.includes(groupId) || actor.memberGroupIds.includes(groupId);
@@ -29,13 +39,5 @@ export async function explainAccess(
   const email = normaliseEmail(input.guest);
   if (!email.ok) return { kind: 'invalidAddress', address: input.guest.trim() };
   const ctx = await deps.policy.current();
-  // Someone outside the group asks about the guest, not about themselves: answer as for a member of the group.
-  const askerMayRequest = mayRequestIn(actor, found.group.id);
-  const decision = evaluateGuest(ctx, {
-    groupId: found.group.id,
-    requesterId: actor.user.id,
-    guestEmail: email.email,
-    perspective: askerMayRequest ? 'requester' : 'anyMember',
-  });
-  return { kind: 'decision', decision, ctx, askerMayRequest };
+  return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
 }
