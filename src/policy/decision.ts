@@ -120,6 +120,32 @@ function issuesWith(base: readonly Blocker[], extra: Blocker | undefined): reado
   return base.length === 0 ? [extra] : [...base, extra];
 }
 
+/** "Nothing to do" (a colleague, or already a member): no blockers and no approval, whoever asks. */
+function nothingToDo(
+  email: NormalisedEmail & { ok: true },
+  groupId: string,
+  requesterId: string,
+  existingUserId: string | undefined,
+  accessIssues: readonly Blocker[],
+  access: GuestAccess,
+  notes: readonly NoteCode[],
+): GuestDecision {
+  return {
+    guestEmail: email.email,
+    domain: email.domain,
+    groupId,
+    requesterId,
+    verdict: 'nothingToDo',
+    blockers: NO_BLOCKERS,
+    accessIssues,
+    invitation: 'notNeeded',
+    existingUserId,
+    approval: NO_APPROVAL,
+    access,
+    notes,
+  };
+}
+
 /** The decision core, for an address already normalised. */
 function decide(
   ctx: PolicyContext,
@@ -155,21 +181,8 @@ function decide(
   const dv = ctx.domainVerdict(email.domain);
   const existing = ctx.usersByAddress.get(email.email);
   if (dv.internal || existing?.userType === 'Member') {
-    return {
-      guestEmail: email.email,
-      domain: email.domain,
-      groupId,
-      requesterId: askerId,
-      // A colleague is never a guest, whoever asks: nothing to do here, and nothing in the way of that answer.
-      verdict: 'nothingToDo',
-      blockers: NO_BLOCKERS,
-      accessIssues: NO_BLOCKERS,
-      invitation: 'notNeeded',
-      existingUserId: existing?.id,
-      approval: NO_APPROVAL,
-      access: NO_ACCESS,
-      notes: INTERNAL_NOTES,
-    };
+    // A colleague is never a guest, whoever asks.
+    return nothingToDo(email, groupId, askerId, existing?.id, NO_BLOCKERS, NO_ACCESS, INTERNAL_NOTES);
   }
 
   const isNew = existing === undefined;
@@ -182,21 +195,8 @@ function decide(
     : issuesWith(variant.issues, domainIssue);
 
   if (cg && existing && cg.memberIds.has(existing.id)) {
-    return {
-      guestEmail: email.email,
-      domain: email.domain,
-      groupId,
-      requesterId: askerId,
-      // Already a member, whoever asks.
-      verdict: 'nothingToDo',
-      blockers: NO_BLOCKERS,
-      accessIssues,
-      invitation: 'notNeeded',
-      existingUserId: existing.id,
-      approval: NO_APPROVAL,
-      access: variant.access,
-      notes: variant.notesAlreadyMember,
-    };
+    // Already a member, whoever asks.
+    return nothingToDo(email, groupId, askerId, existing.id, accessIssues, variant.access, variant.notesAlreadyMember);
   }
 
   const guest = isNew ? dv.inviteBlockers : (ctx.disabledAccounts.get(existing.id) ?? NO_BLOCKERS);
