@@ -20,6 +20,12 @@ const schema = z
     REQUEST_EXPIRY_DAYS: z.coerce.number().positive().default(14),
     REMINDER_DAYS: z.coerce.number().positive().default(3),
     REQUIRE_JUSTIFICATION: boolean.default(true),
+    STORAGE: z.enum(['lowdb', 'azure']).default('lowdb'),
+    AZURE_STORAGE_CONNECTION_STRING: z.string().trim().optional(),
+    AZURE_STORAGE_ACCOUNT_URL: z.url({ protocol: /^https?$/ }).optional(),
+    AZURE_STORAGE_TABLE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    AZURE_STORAGE_PREFIX: z.string().regex(/^[a-z][a-z0-9]{0,20}$/, 'lowercase letters and digits, starting with a letter').default('guestbot'),
+    AZURE_WORK_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
@@ -27,6 +33,13 @@ const schema = z
     }
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required for a SingleTenant bot' });
+    }
+    if (env.STORAGE === 'azure' && !env.AZURE_STORAGE_CONNECTION_STRING && !env.AZURE_STORAGE_ACCOUNT_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AZURE_STORAGE_CONNECTION_STRING'],
+        message: 'STORAGE=azure needs AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_URL (signed in with @azure/identity)',
+      });
     }
     if (env.NODE_ENV === 'production' && !env.MICROSOFT_APP_ID) {
       ctx.addIssue({
@@ -52,7 +65,10 @@ export interface Config {
     readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
   };
   readonly tenantFile: string;
+  /** Used by the lowdb backend only. */
   readonly dataDir: string;
+  /** Where requests, conversations, the directory's writes, dialog state and the audit trail are kept. */
+  readonly storage: StorageConfig;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly maxBodyBytes: number;
   readonly requests: {
@@ -61,6 +77,19 @@ export interface Config {
     readonly requireJustification: boolean;
   };
 }
+
+export type StorageConfig =
+  | { readonly kind: 'lowdb' }
+  | {
+      readonly kind: 'azure';
+      readonly connectionString?: string;
+      /** Blob endpoint; used (with the table endpoint and DefaultAzureCredential) when there is no connection string. */
+      readonly blobUrl?: string;
+      readonly tableUrl?: string;
+      readonly prefix: string;
+      /** How long an instance's claim on a message or provisioning holds before another instance may take it over. */
+      readonly claimSeconds: number;
+    };
 
 /** The bot's Microsoft app id alone (for building the Teams app package, which needs no secret). */
 export function readAppId(env: Record<string, string | undefined> = process.env): string {
@@ -93,6 +122,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     tenantFile: e.TENANT_FILE,
     dataDir: e.DATA_DIR,
+    storage:
+      e.STORAGE === 'azure'
+        ? {
+            kind: 'azure',
+            connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+            blobUrl: e.AZURE_STORAGE_ACCOUNT_URL,
+            tableUrl: e.AZURE_STORAGE_TABLE_URL ?? e.AZURE_STORAGE_ACCOUNT_URL?.replace('.blob.', '.table.'),
+            prefix: e.AZURE_STORAGE_PREFIX,
+            claimSeconds: e.AZURE_WORK_CLAIM_SECONDS,
+          }
+        : { kind: 'lowdb' },
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     requests: {

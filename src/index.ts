@@ -1,18 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
+  type Storage,
   type TurnContext,
 } from 'botbuilder';
+import { DefaultAzureCredential } from '@azure/identity';
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
-import { RequestWorker } from './app/requestWorker.js';
+import { RequestWorker, type WorkerDeps } from './app/requestWorker.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
-import { openDataDir, type DataDir } from './adapters/lowdb/dataDir.js';
+import { openDataDir } from './adapters/lowdb/dataDir.js';
+import { AzureAuditLog } from './adapters/azure/azureAuditLog.js';
+import { AzureConversationStore } from './adapters/azure/azureConversationStore.js';
+import { AzureDirectoryOverlayStore } from './adapters/azure/azureDirectoryOverlayStore.js';
+import { AzureRequestStore } from './adapters/azure/azureRequestStore.js';
+import { AzureSeenActivities } from './adapters/azure/azureSeenActivities.js';
+import { AzureStorage } from './adapters/azure/azureStorage.js';
+import { BlobSweepLease } from './adapters/azure/blobSweepLease.js';
+import type { DirectoryOverlayStore } from './adapters/embedded/directoryOverlay.js';
 import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
 import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
@@ -23,13 +35,18 @@ import type { BotDeps } from './bot/botDeps.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
 import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
+import { openBlobsDialogStorage } from './bot/blobsDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, type Config, type StorageConfig } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
+import type { AuditLog } from './ports/auditLog.js';
 import { systemClock, type Clock } from './ports/clock.js';
+import type { ConversationStore } from './ports/conversationStore.js';
+import type { RequestStore } from './ports/requestStore.js';
+import type { SeenActivities } from './ports/seenActivities.js';
 import type { TenantSnapshot } from './policy/tenantModel.js';
 import { createServer, listen } from './server.js';
 
@@ -74,19 +91,70 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     return { ok: false, errors: [`MICROSOFT_APP_TENANT_ID (${config.auth.appTenantId}) is not the tenant of ${config.tenantFile} (${snapshot.tenant.id})`] };
   }
 
-  let dataDir: DataDir;
+  let stores: Stores;
   try {
-    dataDir = await openDataDir(config.dataDir);
+    stores = config.storage.kind === 'azure' ? await openAzureStores(config.storage, logger) : await openLowdbStores(config.dataDir);
   } catch (error) {
     return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
   }
 
   try {
-    return { ok: true, app: await compose(config, overrides, logger, clock, snapshot, dataDir) };
+    return { ok: true, app: await compose(config, overrides, logger, clock, snapshot, stores) };
+  } catch (error) {
+    await stores.release();
+    throw error;
+  }
+}
+
+/** Where the state lives: lowdb files in DATA_DIR (one process), or Azure Storage (any number of instances). */
+interface Stores {
+  overlay: DirectoryOverlayStore;
+  conversations: ConversationStore;
+  audit: AuditLog;
+  requests: RequestStore;
+  dialogStorage: Storage;
+  /** Shared by the instances (azure); this process's memory otherwise. */
+  seenActivities?: SeenActivities;
+  shared?: WorkerDeps['shared'];
+  release(): Promise<void>;
+}
+
+/** lowdb files in DATA_DIR, locked for this process. */
+async function openLowdbStores(path: string): Promise<Stores> {
+  const dataDir = await openDataDir(path);
+  try {
+    return {
+      overlay: await LowdbDirectoryOverlayStore.open(dataDir.path),
+      conversations: await LowdbConversationStore.open(dataDir.path),
+      audit: await LowdbAuditLog.open(dataDir.path),
+      requests: await LowdbRequestStore.open(dataDir.path),
+      dialogStorage: await LowdbDialogStorage.open(dataDir.path),
+      release: () => dataDir.release(),
+    };
   } catch (error) {
     await dataDir.release();
     throw error;
   }
+}
+
+/** Azure tables and blobs; nothing is read in full at start, and no lock: other instances may share them. */
+async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>, logger: Logger): Promise<Stores> {
+  const credential = config.connectionString ? undefined : new DefaultAzureCredential();
+  const storage = await AzureStorage.open({ ...config, credential });
+  return {
+    overlay: AzureDirectoryOverlayStore.open(storage),
+    conversations: AzureConversationStore.open(storage),
+    audit: AzureAuditLog.open(storage),
+    requests: AzureRequestStore.open(storage),
+    dialogStorage: openBlobsDialogStorage(storage.connection, storage.containerName('dialogs')),
+    seenActivities: AzureSeenActivities.open(storage),
+    shared: {
+      instanceId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+      lease: BlobSweepLease.open(storage, logger),
+      claimMs: config.claimSeconds * 1000,
+    },
+    release: async () => undefined,
+  };
 }
 
 async function compose(
@@ -95,17 +163,14 @@ async function compose(
   logger: Logger,
   clock: Clock,
   snapshot: TenantSnapshot,
-  dataDir: DataDir,
+  stores: Stores,
 ): Promise<App> {
   const directory = await EmbeddedDirectory.open(snapshot, {
-    store: await LowdbDirectoryOverlayStore.open(dataDir.path),
+    store: stores.overlay,
     faults: overrides.directoryFaults,
     clock,
   });
-  const conversations = await LowdbConversationStore.open(dataDir.path);
-  const audit = await LowdbAuditLog.open(dataDir.path);
-  const requests = await LowdbRequestStore.open(dataDir.path);
-  const dialogStorage = await LowdbDialogStorage.open(dataDir.path);
+  const { conversations, audit, requests, dialogStorage } = stores;
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.auth.appId,
@@ -130,7 +195,9 @@ async function compose(
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
   };
-  const worker = new RequestWorker({ directory, conversations, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
+  const worker = new RequestWorker({
+    directory, conversations, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry, shared: stores.shared,
+  });
   const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings };
 
   const conversationState = new ConversationState(dialogStorage);
@@ -142,6 +209,7 @@ async function compose(
     commands: { ...requestCommands(deps), ...adminCommands(deps) },
     cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
+    seenActivities: stores.seenActivities,
   });
 
   // The one place turn errors end up: log with the activity id, apologise in the user's language, drop the dialog.
@@ -180,10 +248,10 @@ async function compose(
       async close(options = {}) {
         if (closed) return;
         closed = true;
-        worker.stop();
+        await worker.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         if (!options.abandonWork) await worker.idle();
-        await dataDir.release();
+        await stores.release();
       },
   };
 }
@@ -217,7 +285,8 @@ async function main(): Promise<void> {
   } else {
     logger.info({ port, host: config.host, appId: config.auth.appId, appType: config.auth.appType }, 'authentication is on');
   }
-  logger.info({ port, tenantFile: config.tenantFile, dataDir: config.dataDir, version: VERSION }, 'guest access bot listening');
+  const where = config.storage.kind === 'azure' ? { storage: 'azure', prefix: config.storage.prefix } : { storage: 'lowdb', dataDir: config.dataDir };
+  logger.info({ port, tenantFile: config.tenantFile, ...where, version: VERSION }, 'guest access bot listening');
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -39,12 +39,22 @@ export interface RequestedGuest {
   error?: string;
 }
 
+/**
+ * An instance's claim on a piece of work when several instances share the store: the others leave it alone until
+ * `until` (ISO 8601), when it counts as abandoned (its instance died) and may be taken over.
+ */
+export interface WorkClaim {
+  by: string;
+  until: string;
+}
+
 /** A message the request still owes someone; kept in the record so a restart cannot lose it. */
-export type OutboxItem =
+export type OutboxItem = (
   | { kind: 'approvalCard'; userId: string }
   | { kind: 'requesterCard'; userId: string }
   | { kind: 'refreshCards' }
-  | { kind: 'tell'; userId: string; event: RequestEvent };
+  | { kind: 'tell'; userId: string; event: RequestEvent }
+) & { claim?: WorkClaim };
 
 /** What the requester or approvers are told about. */
 export type RequestEvent = 'completed' | 'failed' | 'rejected' | 'expired' | 'reminder' | 'cancelled';
@@ -67,7 +77,7 @@ export interface GuestRequest {
   approverBasis: string;
   decision?: { outcome: 'approved' | 'rejected' | 'cancelled' | 'expired'; by: string; at: string; comment?: string };
   reminderSentAt?: string;
-  provisioning?: { attempts: number; nextAttemptAt?: string; lastError?: string; finishedAt?: string };
+  provisioning?: { attempts: number; nextAttemptAt?: string; lastError?: string; finishedAt?: string; claim?: WorkClaim };
   cards: CardCopy[];
   outbox: OutboxItem[];
   /** Bumped on every write. */

@@ -1,6 +1,6 @@
 import { evaluateRequest, type GuestDecision } from '../policy/index.js';
 import type { DirectoryGroup } from '../policy/tenantModel.js';
-import type { RequestStore } from '../ports/requestStore.js';
+import { OpenRequestExistsError, type RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
 import { findGroup } from './findGroup.js';
 import type { GuestRequest } from './guestRequest.js';
@@ -142,7 +142,24 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
       version: 1,
       updatedAt: now.toISOString(),
     };
-    await deps.requests.create(request);
+    // Another turn (or instance) may have asked for one of these guests since the check above: the store's unique
+    // key decides, and those guests are answered like any other duplicate.
+    for (;;) {
+      try {
+        await deps.requests.create(request);
+        break;
+      } catch (error) {
+        if (!(error instanceof OpenRequestExistsError)) throw error;
+        for (const { email, requestId } of error.existing) {
+          const decision = batch.find((d) => d.guestEmail.toLowerCase() === email.toLowerCase());
+          if (decision) duplicates.push({ decision, requestId });
+        }
+        const taken = new Set(error.existing.map((e) => e.email.toLowerCase()));
+        request.guests = request.guests.filter((g) => !taken.has(g.email.toLowerCase()));
+        if (request.guests.length === 0) break;
+      }
+    }
+    if (request.guests.length === 0) continue;
     await deps.audit.append({
       at: request.createdAt,
       actorId: requesterId,

@@ -3,8 +3,9 @@ import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
 import { translator, type MessageKey } from '../i18n/i18n.js';
 import type { Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
+import type { SweepLease } from '../ports/sweepLease.js';
 import type { AppServices } from './appServices.js';
-import type { CardCopy, GuestRequest, OutboxItem, RequestEvent } from './guestRequest.js';
+import type { CardCopy, GuestRequest, OutboxItem, RequestEvent, WorkClaim } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { failureCode, failureText } from './failure.js';
@@ -18,6 +19,11 @@ export interface WorkerDeps extends AppServices {
   notifier: Notifier;
   settings: { expiryDays: number; reminderDays: number };
   retry?: RetryPolicy;
+  /**
+   * Set when several instances share the store: sweeps run only on the lease holder, and each outbox item and
+   * provisioning is claimed (for `claimMs`) before it is acted on, so no message is sent twice by two instances.
+   */
+  shared?: { instanceId: string; lease: SweepLease; claimMs: number };
 }
 
 const DAY = 86_400_000;
@@ -55,6 +61,7 @@ export class RequestWorker {
 
   /** One sweep: expiry, reminders, and every request with work left (also what a restart left unfinished). */
   async tick(): Promise<void> {
+    if (this.deps.shared && !(await this.deps.shared.lease.holds())) return;
     const now = this.deps.clock.now();
     const remindBefore = new Date(now.getTime() - this.deps.settings.reminderDays * DAY).toISOString();
     // ISO 8601 UTC strings compare like the times they stand for.
@@ -71,13 +78,17 @@ export class RequestWorker {
   }
 
   start(intervalMs = 60_000): void {
-    void this.tick();
-    this.timer = setInterval(() => void this.tick().catch((err) => this.deps.logger.error({ err }, 'worker tick failed')), intervalMs);
+    const tick = () => void this.tick().catch((err) => this.deps.logger.error({ err }, 'worker tick failed'));
+    if (this.deps.shared) this.deps.shared.lease.start(tick);
+    else tick();
+    this.timer = setInterval(tick, intervalMs);
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops the sweeps (and hands the sweep lease to another instance). */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.deps.shared?.lease.stop();
   }
 
   private async process(requestId: string): Promise<void> {
@@ -131,8 +142,15 @@ export class RequestWorker {
     let previous: string | undefined;
     const started = await requests.update(requestId, (r) => {
       if (r.state !== 'approved' && r.state !== 'provisioning') return undefined;
+      if (this.claimedByOther(r.provisioning?.claim)) return undefined;
       previous = r.state;
-      return { ...r, state: 'provisioning', provisioning: { ...r.provisioning, attempts: (r.provisioning?.attempts ?? 0) + 1 }, updatedAt: clock.now().toISOString() };
+      const claim = this.newClaim();
+      return {
+        ...r,
+        state: 'provisioning',
+        provisioning: { ...r.provisioning, attempts: (r.provisioning?.attempts ?? 0) + 1, ...(claim ? { claim } : {}) },
+        updatedAt: clock.now().toISOString(),
+      };
     });
     if (!started?.changed) return;
     const before = started.request;
@@ -151,12 +169,12 @@ export class RequestWorker {
           {
             retry: this.deps.retry ?? defaultRetry,
             onInvited: async (userId) => {
-              await requests.update(requestId, (r) => ({ ...r, guests: r.guests.map((g) => (g.email === guest.email ? { ...g, userId, invited: true } : g)) }));
+              await requests.update(requestId, (r) => ({ ...this.renewed(r), guests: r.guests.map((g) => (g.email === guest.email ? { ...g, userId, invited: true } : g)) }));
             },
           },
         );
         await requests.update(requestId, (r) => ({
-          ...r,
+          ...this.renewed(r),
           guests: r.guests.map((g) => (g.email === guest.email ? { ...g, userId: result.userId, added: true, invited: g.invited || result.invited, error: undefined } : g)),
         }));
         await audit.append({ at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited: result.invited } });
@@ -192,9 +210,18 @@ export class RequestWorker {
   private async deliver(requestId: string): Promise<void> {
     const failed: OutboxItem[] = [];
     for (;;) {
-      const request = await this.deps.requests.get(requestId);
-      const item = request?.outbox.find((i) => !failed.some((f) => sameItem(f, i)));
+      let request = await this.deps.requests.get(requestId);
+      const item = request?.outbox.find((i) => !failed.some((f) => sameItem(f, i)) && !this.claimedByOther(i.claim));
       if (!request || !item) break;
+      if (this.deps.shared) {
+        // Claim the item first: of two instances delivering this request, only one sends it.
+        const claimed = await this.deps.requests.update(requestId, (r) => this.withOutboxClaim(r, item, this.newClaim()));
+        if (!claimed?.changed) {
+          failed.push(item); // delivered or claimed by another instance meanwhile
+          continue;
+        }
+        request = claimed.request;
+      }
       try {
         const copies = await this.deliverItem(request, item);
         await this.deps.requests.update(requestId, (r) => {
@@ -204,8 +231,37 @@ export class RequestWorker {
       } catch (error) {
         failed.push(item);
         this.deps.logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
+        if (this.deps.shared) await this.deps.requests.update(requestId, (r) => this.withOutboxClaim(r, item, undefined));
       }
     }
+  }
+
+  /** The request with `item`'s claim set (or dropped); undefined when the item is gone or another instance has it. */
+  private withOutboxClaim(r: GuestRequest, item: OutboxItem, claim: WorkClaim | undefined): GuestRequest | undefined {
+    const index = r.outbox.findIndex((i) => sameItem(i, item));
+    if (index < 0 || this.claimedByOther(r.outbox[index].claim)) return undefined;
+    const { claim: _previous, ...plain } = r.outbox[index];
+    const outbox = [...r.outbox];
+    outbox[index] = claim ? { ...plain, claim } : plain;
+    return { ...r, outbox };
+  }
+
+  /** A claim for this instance from now on (shared stores only). */
+  private newClaim(): WorkClaim | undefined {
+    const shared = this.deps.shared;
+    return shared && { by: shared.instanceId, until: new Date(this.deps.clock.now().getTime() + shared.claimMs).toISOString() };
+  }
+
+  /** Whether another live instance holds the claim. */
+  private claimedByOther(claim: WorkClaim | undefined): boolean {
+    const shared = this.deps.shared;
+    return !!shared && !!claim && claim.by !== shared.instanceId && claim.until > this.deps.clock.now().toISOString();
+  }
+
+  /** The request with this instance's provisioning claim extended (work on each guest shows we are alive). */
+  private renewed(r: GuestRequest): GuestRequest {
+    const claim = this.newClaim();
+    return claim && r.provisioning ? { ...r, provisioning: { ...r.provisioning, claim } } : r;
   }
 
   private async deliverItem(request: GuestRequest, item: OutboxItem): Promise<CardCopy[]> {
@@ -263,6 +319,10 @@ function isStale(request: GuestRequest, item: OutboxItem): boolean {
   return false;
 }
 
+/** The same message, whoever claims it. */
 function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {
-  return !!a && JSON.stringify(a) === JSON.stringify(b);
+  if (!a) return false;
+  const { claim: _a, ...x } = a;
+  const { claim: _b, ...y } = b;
+  return JSON.stringify(x) === JSON.stringify(y);
 }

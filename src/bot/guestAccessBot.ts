@@ -13,6 +13,7 @@ import { identifyUser } from '../app/identifyUser.js';
 import type { AppServices } from '../app/appServices.js';
 import { languageOf, translator } from '../i18n/i18n.js';
 import { checkOrigin } from './activityOrigin.js';
+import type { SeenActivities } from '../ports/seenActivities.js';
 import { RecentActivities } from './recentActivities.js';
 import { activityTenantId } from './activityTenant.js';
 import { parseCommand } from './commands/parseCommand.js';
@@ -30,15 +31,18 @@ export interface GuestAccessBotDeps {
   cardActions: CardActionHandlers;
   /** Registers the bot's dialogs on the set. */
   registerDialogs?: (dialogs: DialogSet) => void;
+  /** Where handled activity ids are remembered; this process's memory unless instances share a store. */
+  seenActivities?: SeenActivities;
 }
 
 export class GuestAccessBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly recent = new RecentActivities();
+  private readonly recent: SeenActivities;
   private readonly dialogs: DialogSet;
 
   constructor(private readonly deps: GuestAccessBotDeps) {
     super();
+    this.recent = deps.seenActivities ?? new RecentActivities();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
     deps.registerDialogs?.(this.dialogs);
@@ -94,7 +98,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const { id, conversation } = context.activity;
-    if (id && !this.recent.firstTime(`${conversation?.id}|${id}`)) {
+    if (id && !(await this.recent.firstTime(`${conversation?.id}|${id}`))) {
       this.deps.services.logger.info({ activityId: id, code: 'REDELIVERY_IGNORED' }, 'message delivered again; handled once');
       return;
     }

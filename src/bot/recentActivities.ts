@@ -1,8 +1,10 @@
+import type { SeenActivities } from '../ports/seenActivities.js';
+
 /**
  * Remembers the ids of recent activities so a redelivery is recognised. Teams resends an activity it did not see
  * answered in time; handling a message twice would add a guest twice or send a request twice.
  */
-export class RecentActivities {
+export class RecentActivities implements SeenActivities {
   private readonly seen = new Map<string, number>();
 
   constructor(

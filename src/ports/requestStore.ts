@@ -13,7 +13,11 @@ export interface RequestQuery {
  * its result atomically, so two decisions racing on the same request see each other's outcome.
  */
 export interface RequestStore {
-  /** Stores a new request; throws if the id exists. */
+  /**
+   * Stores a new request; throws if the id exists. One open request per guest and group: when the new request is
+   * open and one of its guests (not yet added) is in another open request of the group, throws
+   * {@link OpenRequestExistsError} and stores nothing; the check and the write are atomic, across processes too.
+   */
   create(request: GuestRequest): Promise<void>;
   get(id: string): Promise<GuestRequest | undefined>;
   /**
@@ -32,4 +36,15 @@ export interface RequestStore {
   listPendingDue(now: string, remindBefore: string): Promise<GuestRequest[]>;
   /** Matching requests, newest first. */
   list(query: RequestQuery): Promise<GuestRequest[]>;
+}
+
+/**
+ * Thrown by {@link RequestStore.create} when a guest of the new request is already asked for in another open request
+ * of the same group (two turns, or two instances, racing to ask for the same guest). Nothing was stored.
+ */
+export class OpenRequestExistsError extends Error {
+  constructor(readonly existing: readonly { email: string; requestId: string }[]) {
+    super(`an open request already asks for ${existing.length} of these guests`);
+    this.name = 'OpenRequestExistsError';
+  }
 }

@@ -24,6 +24,13 @@ export interface DirectoryOverlayStore {
   load(): Promise<DirectoryOverlay>;
   /** Replaces the stored overlay; resolves once it is durable. */
   save(overlay: DirectoryOverlay): Promise<void>;
+  /**
+   * Present on stores that several processes share: applies `change` to the overlay as stored now and stores its
+   * result only if nobody wrote in between (else runs `change` again on the newer overlay). `undefined` from `change`
+   * writes nothing. Resolves with the overlay as stored. The directory then also reloads it now and then, to see
+   * the other processes' writes.
+   */
+  update?(change: (current: DirectoryOverlay) => DirectoryOverlay | undefined): Promise<DirectoryOverlay>;
 }
 
 export function emptyOverlay(): DirectoryOverlay {

@@ -32,6 +32,9 @@ export interface EmbeddedDirectoryOptions {
   newId?: () => string;
 }
 
+/** How stale a shared overlay may get before a read reloads it (writes always start from the stored one). */
+const SHARED_REFRESH_MS = 5_000;
+
 const ADDRESS = /^[^@\s]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 /**
@@ -50,6 +53,8 @@ export class EmbeddedDirectory implements Directory {
   private writes = 0;
   private view: DirectoryView | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** When the shared overlay was last read from the store (performance.now()). */
+  private loadedAt = performance.now();
 
   protected constructor(base: TenantSnapshot, overlay: DirectoryOverlay, options: EmbeddedDirectoryOptions) {
     this.base = deepFreeze(structuredClone(base)); // the caller's object stays theirs to change
@@ -67,6 +72,7 @@ export class EmbeddedDirectory implements Directory {
   }
 
   async snapshot(): Promise<TenantSnapshot> {
+    await this.refresh();
     return this.current().snapshot;
   }
 
@@ -76,18 +82,22 @@ export class EmbeddedDirectory implements Directory {
   }
 
   async getUser(id: string): Promise<DirectoryUser | undefined> {
+    await this.refresh();
     return this.current().usersById.get(id.toLowerCase());
   }
 
   async findUserByMail(mail: string): Promise<DirectoryUser | undefined> {
+    await this.refresh();
     return this.current().usersByAddress.get(mail.trim().toLowerCase());
   }
 
   async getGroup(id: string): Promise<DirectoryGroup | undefined> {
+    await this.refresh();
     return this.current().groupsById.get(id.toLowerCase());
   }
 
   async listGroups(): Promise<DirectoryGroup[]> {
+    await this.refresh();
     return [...this.current().snapshot.groups];
   }
 
@@ -154,6 +164,7 @@ export class EmbeddedDirectory implements Directory {
   /** Runs one write at a time; a write that returns `next` is saved before it becomes visible. */
   private write<R>(decide: () => { result: R; next?: DirectoryOverlay }): Promise<R> {
     const run = async (): Promise<R> => {
+      if (this.store.update) return this.writeShared(decide);
       const { result, next } = decide();
       if (next === undefined) return result;
       try {
@@ -169,6 +180,43 @@ export class EmbeddedDirectory implements Directory {
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** A write to a shared store: decided on the overlay as stored now, so another process's writes are kept. */
+  private async writeShared<R>(decide: () => { result: R; next?: DirectoryOverlay }): Promise<R> {
+    let outcome: { result: R; next?: DirectoryOverlay } | undefined;
+    let stored: DirectoryOverlay;
+    try {
+      stored = await this.store.update!((current) => {
+        this.adopt(current);
+        outcome = decide();
+        return outcome.next;
+      });
+    } catch (error) {
+      if (error instanceof DirectoryError) throw error;
+      throw new DirectoryError('DIRECTORY_WRITE_FAILED', `could not save the directory changes: ${String(error)}`, true);
+    }
+    this.adopt(stored);
+    return outcome!.result;
+  }
+
+  /** Reloads a shared overlay that may be stale, in the write queue so that it never undoes a write of ours. */
+  private async refresh(): Promise<void> {
+    if (!this.store.update || performance.now() - this.loadedAt < SHARED_REFRESH_MS) return;
+    this.loadedAt = performance.now();
+    const run = async () => this.adopt(await this.store.load());
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    await result.catch(() => undefined); // a failed reload keeps serving what we have
+  }
+
+  /** Takes over the stored overlay; a change counts as a write (caches built on {@link version} are dropped). */
+  private adopt(overlay: DirectoryOverlay): void {
+    this.loadedAt = performance.now();
+    if (JSON.stringify(overlay) === JSON.stringify(this.overlay)) return;
+    this.overlay = overlay;
+    this.view = undefined;
+    this.writes += 1;
   }
 
   /** The group, if Graph would let us change its members (the policy should have stopped the others earlier). */

@@ -1,5 +1,5 @@
 import { OPEN_STATES, type GuestRequest } from '../../app/guestRequest.js';
-import type { RequestQuery, RequestStore } from '../../ports/requestStore.js';
+import { OpenRequestExistsError, type RequestQuery, type RequestStore } from '../../ports/requestStore.js';
 import { KeyedMutex } from '../keyedMutex.js';
 
 /** Matches a request against a query (shared by the stores). */
@@ -17,6 +17,26 @@ export function newestFirst(a: GuestRequest, b: GuestRequest): number {
 }
 
 const isOpen = (r: GuestRequest) => OPEN_STATES.includes(r.state);
+
+/** Whether the worker still has to act on the request: messages to send, or guests to provision. */
+export function hasWork(r: GuestRequest): boolean {
+  return r.outbox.length > 0 || r.state === 'approved' || r.state === 'provisioning';
+}
+
+/** Whether a pending request is due for expiry at `now`, or for its reminder (created at or before `remindBefore`). */
+export function isDue(r: GuestRequest, now: string, remindBefore: string): boolean {
+  return r.state === 'pending' && (r.expiresAt <= now || (!r.reminderSentAt && r.createdAt <= remindBefore));
+}
+
+/** The key of a guest in a group for the one-open-request rule. */
+export function guestKey(groupId: string, email: string): string {
+  return `${groupId} ${email.toLowerCase()}`;
+}
+
+/** The guests an open request holds the one-open-request key for: those not yet added (none once it is closed). */
+export function openGuestKeys(r: GuestRequest): { key: string; email: string }[] {
+  return isOpen(r) ? r.guests.filter((g) => !g.added).map((g) => ({ key: guestKey(r.groupId, g.email), email: g.email })) : [];
+}
 
 /** id sets per key, so a query touches the requests it names rather than every request ever made. */
 class Index {
@@ -50,10 +70,24 @@ export class MemoryRequestStore implements RequestStore {
   /** Open requests by `groupId email` of each guest not yet added: the duplicate check at creation. */
   private readonly openByGuest = new Index();
 
+  /** Guest keys of requests being created: reserved before the write, so a racing create sees them. */
+  private readonly creating = new Map<string, string>();
+
   async create(request: GuestRequest): Promise<void> {
     if (this.requests.has(request.id)) throw new Error(`request ${request.id} exists`);
-    await this.persist(structuredClone(request));
-    this.remember(structuredClone(request));
+    const keys = openGuestKeys(request);
+    const existing = keys.flatMap(({ key, email }) => {
+      const holder = this.openByGuest.get(key).values().next().value ?? this.creating.get(key);
+      return holder === undefined ? [] : [{ email, requestId: holder }];
+    });
+    if (existing.length > 0) throw new OpenRequestExistsError(existing);
+    for (const { key } of keys) this.creating.set(key, request.id);
+    try {
+      await this.persist(structuredClone(request));
+      this.remember(structuredClone(request));
+    } finally {
+      for (const { key } of keys) this.creating.delete(key);
+    }
   }
 
   async get(id: string): Promise<GuestRequest | undefined> {
@@ -91,13 +125,13 @@ export class MemoryRequestStore implements RequestStore {
     const due: GuestRequest[] = [];
     for (const id of this.pending) {
       const r = this.requests.get(id)!;
-      if (r.expiresAt <= now || (!r.reminderSentAt && r.createdAt <= remindBefore)) due.push(structuredClone(r));
+      if (isDue(r, now, remindBefore)) due.push(structuredClone(r));
     }
     return due;
   }
 
   async findOpenForGuest(groupId: string, email: string): Promise<GuestRequest | undefined> {
-    for (const id of this.openByGuest.get(`${groupId} ${email.toLowerCase()}`)) return structuredClone(this.requests.get(id)!);
+    for (const id of this.openByGuest.get(guestKey(groupId, email))) return structuredClone(this.requests.get(id)!);
     return undefined;
   }
 
@@ -119,19 +153,19 @@ export class MemoryRequestStore implements RequestStore {
       this.byGroup.remove(previous.groupId, previous.id);
       this.byRequester.remove(previous.requesterId, previous.id);
       for (const a of previous.approverIds) this.byApprover.remove(a, previous.id);
-      for (const g of previous.guests) this.openByGuest.remove(`${previous.groupId} ${g.email.toLowerCase()}`, previous.id);
+      for (const g of previous.guests) this.openByGuest.remove(guestKey(previous.groupId, g.email), previous.id);
     }
     this.requests.set(request.id, request);
     this.byGroup.add(request.groupId, request.id);
     this.byRequester.add(request.requesterId, request.id);
     for (const a of request.approverIds) this.byApprover.add(a, request.id);
-    if (request.outbox.length > 0 || request.state === 'approved' || request.state === 'provisioning') this.withWork.add(request.id);
+    if (hasWork(request)) this.withWork.add(request.id);
     else this.withWork.delete(request.id);
     if (request.state === 'pending') this.pending.add(request.id);
     else this.pending.delete(request.id);
     if (isOpen(request)) {
       this.open.add(request.id);
-      for (const g of request.guests) if (!g.added) this.openByGuest.add(`${request.groupId} ${g.email.toLowerCase()}`, request.id);
+      for (const { key } of openGuestKeys(request)) this.openByGuest.add(key, request.id);
     } else this.open.delete(request.id);
   }
 

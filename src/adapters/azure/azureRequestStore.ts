@@ -1,0 +1,289 @@
+import { createHash } from 'node:crypto';
+import { odata, type TableClient } from '@azure/data-tables';
+import type { GuestRequest } from '../../app/guestRequest.js';
+import { OpenRequestExistsError, type RequestQuery, type RequestStore } from '../../ports/requestStore.js';
+import { hasWork, isDue, matchesQuery, newestFirst, openGuestKeys } from '../memory/memoryRequestStore.js';
+import { retryOnConflict, statusOf, tableKey, type AzureStorage } from './azureStorage.js';
+
+/**
+ * A key or index entry whose request never appeared is left over from a process that died while creating it; younger
+ * than this it may belong to a create still under way.
+ */
+const LEFTOVER_MS = 60_000;
+/** Table string properties hold at most 32K UTF-16 characters: longer records are split. */
+const CHUNK = 30_000;
+const READ_CONCURRENCY = 16;
+
+type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string; etag?: string; timestamp?: string };
+
+/**
+ * {@link RequestStore} on Azure Tables, safe for several processes on one account.
+ * - `requests`: one entity per request (partition = id) holding its JSON. Every change is a read, `change`, and a
+ *   replace with If-Match on the ETag read; a 412 (someone else wrote first) runs `change` again on the new record.
+ * - `requestkeys`: one entity per guest and group (partition = hash of group id and address) naming the open request
+ *   that asks for them. Inserting it fails when it exists, which makes "one open request per guest and group" atomic
+ *   across processes. A key whose request is closed, has added the guest, or never got written is taken over.
+ * - `requestdue`: the small sets the worker sweeps: partition `work` (requests with messages or provisioning to do)
+ *   and `pending` (with the dates of expiry and reminder, filtered server-side).
+ * - `requestlists`: who asked, which group, which approvers (written once at creation; they never change).
+ * Index entries are written before the request and removed after it, so a crash between leaves an entry too many
+ * (checked against the request and cleaned up on read), never a request the worker cannot find.
+ */
+export class AzureRequestStore implements RequestStore {
+  private constructor(
+    private readonly records: TableClient,
+    private readonly keys: TableClient,
+    private readonly due: TableClient,
+    private readonly lists: TableClient,
+  ) {}
+
+  static open(storage: AzureStorage): AzureRequestStore {
+    return new AzureRequestStore(storage.table('requests'), storage.table('requestkeys'), storage.table('requestdue'), storage.table('requestlists'));
+  }
+
+  async create(request: GuestRequest): Promise<void> {
+    const stored = structuredClone(request);
+    const claimed: string[] = [];
+    try {
+      const conflicts: { email: string; requestId: string }[] = [];
+      for (const { key, email } of openGuestKeys(stored)) {
+        const holder = await this.claimGuest(hashKey(key), stored.id);
+        if (holder === undefined) claimed.push(hashKey(key));
+        else conflicts.push({ email, requestId: holder });
+      }
+      if (conflicts.length > 0) throw new OpenRequestExistsError(conflicts);
+      await Promise.all([
+        ...listKeys(stored).map((partitionKey) => this.lists.upsertEntity({ partitionKey, rowKey: stored.id }, 'Replace')),
+        ...this.dueWrites(undefined, stored),
+      ]);
+      try {
+        await this.records.createEntity(pack(stored));
+      } catch (error) {
+        if (statusOf(error) === 409) throw new Error(`request ${stored.id} exists`);
+        throw error;
+      }
+    } catch (error) {
+      await Promise.allSettled(claimed.map((key) => this.releaseGuest(key, stored.id)));
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<GuestRequest | undefined> {
+    return (await this.read(id))?.request;
+  }
+
+  update(id: string, change: (current: GuestRequest) => GuestRequest | undefined) {
+    return retryOnConflict(async () => {
+      const found = await this.read(id);
+      if (!found) return undefined;
+      const current = found.request;
+      const next = change(structuredClone(current));
+      if (!next) return { request: current, changed: false };
+      const stored: GuestRequest = { ...structuredClone(next), id, version: current.version + 1 };
+      await Promise.all(this.dueWrites(current, stored));
+      await this.records.updateEntity(pack(stored), 'Replace', { etag: found.etag });
+      await this.afterWrite(current, stored);
+      return { request: structuredClone(stored), changed: true };
+    }, `updating request ${id}`);
+  }
+
+  async findOpenForGuest(groupId: string, email: string): Promise<GuestRequest | undefined> {
+    const key = hashKey(guestKeyOf(groupId, email));
+    const holder = await this.entity(this.keys, key, '');
+    if (typeof holder?.requestId !== 'string') return undefined;
+    const request = await this.get(holder.requestId);
+    return request && openGuestKeys(request).some((k) => hashKey(k.key) === key) ? request : undefined;
+  }
+
+  async listWithWork(): Promise<GuestRequest[]> {
+    const entries = await collect(this.due.listEntities<Entity>({ queryOptions: { filter: odata`PartitionKey eq 'work'` } }));
+    return this.resolve(entries, (r) => hasWork(r));
+  }
+
+  async listPendingDue(now: string, remindBefore: string): Promise<GuestRequest[]> {
+    const filter = odata`PartitionKey eq 'pending' and (expiresAt le ${now} or (reminded eq false and createdAt le ${remindBefore}))`;
+    const entries = await collect(this.due.listEntities<Entity>({ queryOptions: { filter } }));
+    return this.resolve(entries, (r) => r.state === 'pending', (r) => isDue(r, now, remindBefore));
+  }
+
+  async list(query: RequestQuery): Promise<GuestRequest[]> {
+    let ids: string[];
+    const listed = query.requesterId
+      ? `requester|${query.requesterId}`
+      : query.approverId
+        ? `approver|${query.approverId}`
+        : query.groupId
+          ? `group|${query.groupId}`
+          : undefined;
+    if (listed !== undefined) {
+      const partitionKey = tableKey(listed);
+      ids = (await collect(this.lists.listEntities<Entity>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } }))).map((e) => e.rowKey);
+    } else if (query.states && query.states.every((s) => s === 'pending')) {
+      ids = (await collect(this.due.listEntities<Entity>({ queryOptions: { filter: odata`PartitionKey eq 'pending'`, select: ['RowKey'] } }))).map((e) => e.rowKey);
+    } else {
+      // No index names these requests (e.g. every completed one): read them all, as an administrator's export would.
+      const all = await collect(this.records.listEntities<Entity>());
+      return all.map(unpack).filter((r) => matchesQuery(r, query)).sort(newestFirst);
+    }
+    const found = await mapLimit([...new Set(ids)], READ_CONCURRENCY, (id) => this.get(id));
+    return found.filter((r): r is GuestRequest => r !== undefined && matchesQuery(r, query)).sort(newestFirst);
+  }
+
+  /** Reads the requests `entries` name; keeps those `keep` accepts and removes entries that no longer apply. */
+  private async resolve(
+    entries: Entity[],
+    belongs: (r: GuestRequest) => boolean,
+    keep: (r: GuestRequest) => boolean = belongs,
+  ): Promise<GuestRequest[]> {
+    const out = await mapLimit(entries, READ_CONCURRENCY, async (entry) => {
+      const request = await this.get(entry.rowKey);
+      if (request && belongs(request)) return keep(request) ? request : undefined;
+      if (request ? request.version >= Number(entry.version ?? 0) : ageOf(entry) > LEFTOVER_MS) {
+        await this.deleteUnlessNewer(this.due, entry.partitionKey, entry.rowKey, request?.version ?? Number.MAX_SAFE_INTEGER);
+      }
+      return undefined;
+    });
+    return out.filter((r): r is GuestRequest => r !== undefined);
+  }
+
+  /** Index entries the new state needs and the old did not have (or had with other dates). */
+  private dueWrites(current: GuestRequest | undefined, next: GuestRequest): Promise<unknown>[] {
+    const writes: Promise<unknown>[] = [];
+    if (hasWork(next) && !(current && hasWork(current))) {
+      writes.push(this.due.upsertEntity({ partitionKey: 'work', rowKey: next.id, version: next.version }, 'Replace'));
+    }
+    const dates = (r: GuestRequest) => `${r.state}|${r.expiresAt}|${r.createdAt}|${!!r.reminderSentAt}`;
+    if (next.state === 'pending' && (!current || dates(current) !== dates(next))) {
+      writes.push(
+        this.due.upsertEntity(
+          { partitionKey: 'pending', rowKey: next.id, version: next.version, expiresAt: next.expiresAt, createdAt: next.createdAt, reminded: !!next.reminderSentAt },
+          'Replace',
+        ),
+      );
+    }
+    return writes;
+  }
+
+  /** Removes the index entries and guest keys the stored state no longer needs. */
+  private async afterWrite(current: GuestRequest, stored: GuestRequest): Promise<void> {
+    const kept = new Set(openGuestKeys(stored).map((k) => k.key));
+    await Promise.all([
+      hasWork(current) && !hasWork(stored) ? this.deleteUnlessNewer(this.due, 'work', stored.id, stored.version) : undefined,
+      current.state === 'pending' && stored.state !== 'pending' ? this.deleteUnlessNewer(this.due, 'pending', stored.id, stored.version) : undefined,
+      ...openGuestKeys(current).filter((k) => !kept.has(k.key)).map((k) => this.releaseGuest(hashKey(k.key), stored.id)),
+    ]);
+  }
+
+  /**
+   * Deletes an index entry unless a later write of the request (a higher version) has put it back meanwhile: that
+   * write stored its entry before its request, so deleting it would hide work the request has.
+   */
+  private async deleteUnlessNewer(table: TableClient, partitionKey: string, rowKey: string, version: number): Promise<void> {
+    await retryOnConflict(async () => {
+      const entry = await this.entity(table, partitionKey, rowKey);
+      if (!entry || Number(entry.version ?? 0) > version) return;
+      await table.deleteEntity(partitionKey, rowKey, { etag: entry.etag }).catch(ignore404);
+    }, `removing index entry ${partitionKey}/${rowKey}`);
+  }
+
+  /** Inserts the guest key for `requestId`; resolves with the id of the open request that holds it instead, if any. */
+  private async claimGuest(key: string, requestId: string): Promise<string | undefined> {
+    for (;;) {
+      try {
+        await this.keys.createEntity({ partitionKey: key, rowKey: '', requestId });
+        return undefined;
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+      }
+      const holder = await this.entity(this.keys, key, '');
+      if (!holder) continue; // released meanwhile
+      const holderId = String(holder.requestId);
+      if (holderId === requestId) return undefined;
+      const request = await this.get(holderId);
+      const holds = request ? openGuestKeys(request).some((k) => hashKey(k.key) === key) : ageOf(holder) < LEFTOVER_MS;
+      if (holds) return holderId;
+      // Left over (closed request, guest added, or a create that died): take it over unless someone else did first.
+      await this.keys.deleteEntity(key, '', { etag: holder.etag }).catch((error: unknown) => {
+        if (statusOf(error) !== 404 && statusOf(error) !== 412) throw error;
+      });
+    }
+  }
+
+  private async releaseGuest(key: string, requestId: string): Promise<void> {
+    const holder = await this.entity(this.keys, key, '');
+    if (holder?.requestId !== requestId) return;
+    await this.keys.deleteEntity(key, '', { etag: holder.etag }).catch((error: unknown) => {
+      if (statusOf(error) !== 404 && statusOf(error) !== 412) throw error;
+    });
+  }
+
+  private async read(id: string): Promise<{ request: GuestRequest; etag: string } | undefined> {
+    const entity = await this.entity(this.records, id, '');
+    return entity && { request: unpack(entity), etag: entity.etag! };
+  }
+
+  private async entity(table: TableClient, partitionKey: string, rowKey: string): Promise<Entity | undefined> {
+    if (!partitionKey) return undefined;
+    try {
+      return await table.getEntity<Entity>(partitionKey, rowKey);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+}
+
+function guestKeyOf(groupId: string, email: string): string {
+  return `${groupId} ${email.toLowerCase()}`;
+}
+
+/** Addresses may hold characters table keys refuse, and keys are limited to 1 KiB: a hash fits any. */
+function hashKey(key: string): string {
+  return `g-${createHash('sha256').update(key).digest('hex')}`;
+}
+
+function listKeys(r: GuestRequest): string[] {
+  return [`requester|${r.requesterId}`, `group|${r.groupId}`, ...r.approverIds.map((a) => `approver|${a}`)].map(tableKey);
+}
+
+function pack(r: GuestRequest): Entity {
+  const json = JSON.stringify(r);
+  const entity: Entity = { partitionKey: r.id, rowKey: '', chunks: Math.max(1, Math.ceil(json.length / CHUNK)) };
+  for (let i = 0; i * CHUNK < json.length || i === 0; i++) entity[`d${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  return entity;
+}
+
+function unpack(entity: Entity): GuestRequest {
+  let json = '';
+  for (let i = 0; i < Number(entity.chunks ?? 1); i++) json += String(entity[`d${i}`] ?? '');
+  return JSON.parse(json) as GuestRequest;
+}
+
+function ageOf(entity: Entity): number {
+  const at = entity.timestamp ? Date.parse(entity.timestamp) : NaN;
+  return Number.isNaN(at) ? Number.POSITIVE_INFINITY : Date.now() - at;
+}
+
+function ignore404(error: unknown): void {
+  if (statusOf(error) !== 404) throw error;
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** Maps with at most `limit` calls in flight. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+  return out;
+}
