@@ -3,16 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LowdbConversationStore } from '../../src/adapters/lowdb/lowdbConversationStore.js';
 import { MemoryConversationStore } from '../../src/adapters/memory/memoryConversationStore.js';
-import type { ConversationStore, StoredConversationReference } from '../../src/ports/conversationStore.js';
-
-const reference = (conversationId: string): StoredConversationReference => ({
-  channelId: 'msteams',
-  serviceUrl: 'https://smba.trafficmanager.net/emea/',
-  conversation: { id: conversationId, tenantId: 't', conversationType: 'personal' },
-  user: { id: '29:1', aadObjectId: 'u1' },
-  bot: { id: '28:bot' },
-  locale: 'nl-NL',
-});
+import type { ConversationStore } from '../../src/ports/conversationStore.js';
+import { conversationStoreContract, reference } from './contracts/conversationStoreContract.js';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -26,23 +18,7 @@ describe.each([
   ['MemoryConversationStore', async (): Promise<ConversationStore> => new MemoryConversationStore()],
   ['LowdbConversationStore', async (): Promise<ConversationStore> => LowdbConversationStore.open(dataDir)],
 ])('%s', (_, open) => {
-  test('saves, replaces and returns a copy', async () => {
-    const store = await open();
-    expect(await store.get('u1')).toBeUndefined();
-    await store.save('u1', reference('a:1'));
-    await store.save('u1', reference('a:2'));
-    const got = await store.get('u1');
-    expect(got?.conversation.id).toBe('a:2');
-    got!.conversation.id = 'changed';
-    expect((await store.get('u1'))?.conversation.id).toBe('a:2');
-  });
-
-  test('keys that are Object.prototype names are ordinary keys', async () => {
-    const store = await open();
-    expect(await store.get('constructor')).toBeUndefined();
-    await store.save('__proto__', reference('a:proto'));
-    expect((await store.get('__proto__'))?.conversation.id).toBe('a:proto');
-  });
+  conversationStoreContract(open);
 });
 
 test('LowdbConversationStore keeps references across a restart', async () => {

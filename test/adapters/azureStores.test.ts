@@ -1,0 +1,157 @@
+import { InMemoryDirectory, EmbeddedDirectory } from '../../src/adapters/embedded/embeddedDirectory.js';
+import { AzureAuditLog } from '../../src/adapters/azure/azureAuditLog.js';
+import { AzureConversationStore } from '../../src/adapters/azure/azureConversationStore.js';
+import { AzureDirectoryOverlayStore } from '../../src/adapters/azure/azureDirectoryOverlayStore.js';
+import { AzureRequestStore } from '../../src/adapters/azure/azureRequestStore.js';
+import { AzureSeenActivities } from '../../src/adapters/azure/azureSeenActivities.js';
+import { AzureStorage } from '../../src/adapters/azure/azureStorage.js';
+import { BlobSweepLease } from '../../src/adapters/azure/blobSweepLease.js';
+import { openBlobsDialogStorage } from '../../src/bot/blobsDialogStorage.js';
+import { createLogger } from '../../src/logger.js';
+import { startAzurite, freshPrefix, type Azurite } from '../support/azurite.js';
+import { demoTenant, demoUser } from '../support/demoTenant.js';
+import { auditLogContract, collect, entry } from './contracts/auditLogContract.js';
+import { conversationStoreContract } from './contracts/conversationStoreContract.js';
+import { request, requestStoreContract } from './contracts/requestStoreContract.js';
+
+let azurite: Azurite;
+let prefix: string;
+beforeAll(async () => {
+  azurite = await startAzurite();
+}, 60_000);
+afterAll(() => azurite?.stop());
+beforeEach(() => {
+  prefix = freshPrefix();
+});
+
+/** Storage on the current test's prefix: every call is another "process" on the same account. */
+const storage = () => AzureStorage.open({ connectionString: azurite.connectionString, prefix });
+
+describe('azure request store (Azurite)', () => {
+  requestStoreContract(
+    async () => AzureRequestStore.open(await storage()),
+    async () => AzureRequestStore.open(await storage()),
+  );
+
+  it('keeps a request larger than one table property (split in chunks)', async () => {
+    const store = AzureRequestStore.open(await storage());
+    const justification = 'x'.repeat(70_000);
+    await store.create(request('R-000001', { justification }));
+    expect((await store.get('R-000001'))!.justification).toBe(justification);
+    await store.update('R-000001', (r) => ({ ...r, justification: 'short' }));
+    expect((await store.get('R-000001'))!.justification).toBe('short');
+  });
+
+  it('takes over the guest key of a request that was closed without releasing it (a crash between two writes)', async () => {
+    const s = await storage();
+    const store = AzureRequestStore.open(s);
+    await store.create(request('R-000001', { guests: [{ email: 'anna@fabrikam.com' }] }));
+    // Close the request behind the store's back, leaving its key and index entries as a crash would.
+    const entity = await s.table('requests').getEntity<Record<string, unknown>>('R-000001', '');
+    const closed = { ...(await store.get('R-000001'))!, state: 'expired' as const, version: 2 };
+    await s.table('requests').updateEntity({ partitionKey: 'R-000001', rowKey: '', chunks: 1, d0: JSON.stringify(closed) }, 'Replace', { etag: entity.etag });
+
+    expect(await store.findOpenForGuest('g-1', 'anna@fabrikam.com')).toBeUndefined();
+    await store.create(request('R-000002', { guests: [{ email: 'anna@fabrikam.com' }] }));
+    expect((await store.findOpenForGuest('g-1', 'anna@fabrikam.com'))?.id).toBe('R-000002');
+    // The stale 'pending' entry of R-000001 is dropped when the sweep meets it.
+    expect((await store.listPendingDue('2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z')).map((r) => r.id)).toEqual(['R-000002']);
+    const left = [];
+    for await (const e of s.table('requestdue').listEntities()) left.push(`${e.partitionKey}/${e.rowKey}`);
+    expect(left).toEqual(['pending/R-000002']);
+  });
+});
+
+describe('azure audit log (Azurite)', () => {
+  auditLogContract(async () => AzureAuditLog.open(await storage()));
+
+  test('two processes appending at once keep every entry, in one hour blob', async () => {
+    const [a, b] = [AzureAuditLog.open(await storage()), AzureAuditLog.open(await storage())];
+    const ids = Array.from({ length: 30 }, (_, i) => `r${i}`);
+    await Promise.all(ids.map((id, i) => (i % 2 ? a : b).append(entry('2026-11-21T09:15:00Z', id))));
+    expect((await collect(a)).sort()).toEqual([...ids].sort());
+    const names = [];
+    for await (const blob of (await storage()).container('audit').listBlobsFlat()) names.push(blob.name);
+    expect(names).toEqual(['2026-11-21T09-00000.jsonl']);
+  });
+
+  test('an entry with an invalid timestamp is refused', async () => {
+    await expect(AzureAuditLog.open(await storage()).append(entry('yesterday', 'r1'))).rejects.toThrow(/invalid timestamp/);
+  });
+});
+
+describe('azure conversation store (Azurite)', () => {
+  conversationStoreContract(async () => AzureConversationStore.open(await storage()));
+
+  test('a reference saved by one process is read by another', async () => {
+    const [a, b] = [AzureConversationStore.open(await storage()), AzureConversationStore.open(await storage())];
+    await a.save('u1', { channelId: 'msteams', serviceUrl: 'https://x/', conversation: { id: 'a:1' }, bot: { id: '28:b' } });
+    expect((await b.get('u1'))?.conversation.id).toBe('a:1');
+    expect(await b.latestServiceUrl()).toBe('https://x/');
+  });
+});
+
+describe('azure directory overlay (Azurite)', () => {
+  test('two processes inviting at once both keep their guest, and each sees the other after a reload', async () => {
+    const open = async () => EmbeddedDirectory.open(demoTenant, { store: AzureDirectoryOverlayStore.open(await storage()) });
+    const [a, b] = [await open(), await open()];
+    const alex = demoUser('Alex Wilber').id;
+    await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => a.inviteGuest({ email: `a${i}@fabrikam.com`, invitedBy: alex })),
+      ...Array.from({ length: 5 }, (_, i) => b.inviteGuest({ email: `b${i}@fabrikam.com`, invitedBy: alex })),
+    ]);
+    const third = await open();
+    for (const who of ['a0', 'a4', 'b0', 'b4']) expect(await third.findUserByMail(`${who}@fabrikam.com`)).toBeDefined();
+    // Inviting the same address on both returns one user.
+    const [x, y] = await Promise.all([a.inviteGuest({ email: 'same@fabrikam.com', invitedBy: alex }), b.inviteGuest({ email: 'same@fabrikam.com', invitedBy: alex })]);
+    expect(x.userId).toBe(y.userId);
+    expect([x.created, y.created].sort()).toEqual([false, true]);
+  });
+
+  test('an empty account starts from the snapshot', async () => {
+    const directory = await EmbeddedDirectory.open(demoTenant, { store: AzureDirectoryOverlayStore.open(await storage()) });
+    const reference = new InMemoryDirectory(demoTenant);
+    expect((await directory.snapshot()).users.length).toBe((await reference.snapshot()).users.length);
+  });
+});
+
+describe('shared pieces for several instances (Azurite)', () => {
+  test('a redelivered activity is new for exactly one of two instances', async () => {
+    const [a, b] = [AzureSeenActivities.open(await storage()), AzureSeenActivities.open(await storage())];
+    const firsts = await Promise.all([a.firstTime('c1|act-1'), b.firstTime('c1|act-1'), a.firstTime('c1|act-1'), b.firstTime('c1|act-1')]);
+    expect(firsts.filter(Boolean)).toHaveLength(1);
+    expect(await b.firstTime('c1|act-2')).toBe(true);
+  });
+
+  test('after the window a key is new again', async () => {
+    let now = 1_000_000;
+    const seen = new AzureSeenActivities((await storage()).table('activities'), 60_000, () => now);
+    expect(await seen.firstTime('k')).toBe(true);
+    now += 30_000;
+    expect(await seen.firstTime('k')).toBe(false);
+    now += 60_000;
+    expect(await seen.firstTime('k')).toBe(true);
+  });
+
+  test('the sweep lease has one holder; when it stops, another instance takes over', async () => {
+    const logger = createLogger('silent');
+    const [a, b] = [BlobSweepLease.open(await storage(), logger), BlobSweepLease.open(await storage(), logger)];
+    const held = await Promise.all([a.holds(), b.holds()]);
+    expect(held.filter(Boolean)).toHaveLength(1);
+    const [holder, other] = held[0] ? [a, b] : [b, a];
+    expect(await other.holds()).toBe(false);
+    await holder.stop();
+    expect(await other.holds()).toBe(true);
+    await other.stop();
+  });
+
+  test('dialog state in blobs refuses a write based on a stale eTag', async () => {
+    const s = await storage();
+    const dialogs = openBlobsDialogStorage(s.connection, s.containerName('dialogs'));
+    await dialogs.write({ 'conv/1': { step: 1 } });
+    const read = (await dialogs.read(['conv/1']))['conv/1'];
+    await dialogs.write({ 'conv/1': { ...read, step: 2 } });
+    await expect(dialogs.write({ 'conv/1': { ...read, step: 3 } })).rejects.toThrow(/eTag conflict/);
+    expect((await dialogs.read(['conv/1']))['conv/1'].step).toBe(2);
+  });
+});
