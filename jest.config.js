@@ -4,6 +4,8 @@ export default {
   ...createDefaultEsmPreset({ tsconfig: 'tsconfig.json' }),
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  // The two-process test builds dist and takes a minute: `npm run test:instances` (.ci/run runs it too).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/instances/'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 20000,
 };

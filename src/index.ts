@@ -9,7 +9,6 @@ import {
   type Storage,
   type TurnContext,
 } from 'botbuilder';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
 import { RequestWorker, type WorkerDeps } from './app/requestWorker.js';
@@ -17,13 +16,6 @@ import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
 import { openDataDir } from './adapters/lowdb/dataDir.js';
-import { AzureAuditLog } from './adapters/azure/azureAuditLog.js';
-import { AzureConversationStore } from './adapters/azure/azureConversationStore.js';
-import { AzureDirectoryOverlayStore } from './adapters/azure/azureDirectoryOverlayStore.js';
-import { AzureRequestStore } from './adapters/azure/azureRequestStore.js';
-import { AzureSeenActivities } from './adapters/azure/azureSeenActivities.js';
-import { AzureStorage } from './adapters/azure/azureStorage.js';
-import { BlobSweepLease } from './adapters/azure/blobSweepLease.js';
 import type { DirectoryOverlayStore } from './adapters/embedded/directoryOverlay.js';
 import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
 import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.js';
@@ -35,7 +27,6 @@ import type { BotDeps } from './bot/botDeps.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
 import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
-import { openBlobsDialogStorage } from './bot/blobsDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
@@ -139,7 +130,22 @@ async function openLowdbStores(path: string): Promise<Stores> {
 
 /** Azure tables and blobs; nothing is read in full at start, and no lock: other instances may share them. */
 async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>, logger: Logger): Promise<Stores> {
-  const credential = config.connectionString ? undefined : new DefaultAzureCredential();
+  // Loaded only in azure mode: the Azure SDKs add a second or more to the start of every lowdb process.
+  const [
+    { AzureAuditLog }, { AzureConversationStore }, { AzureDirectoryOverlayStore }, { AzureRequestStore },
+    { AzureSeenActivities }, { AzureStorage }, { BlobSweepLease }, { openBlobsDialogStorage },
+  ] = await Promise.all([
+    import('./adapters/azure/azureAuditLog.js'),
+    import('./adapters/azure/azureConversationStore.js'),
+    import('./adapters/azure/azureDirectoryOverlayStore.js'),
+    import('./adapters/azure/azureRequestStore.js'),
+    import('./adapters/azure/azureSeenActivities.js'),
+    import('./adapters/azure/azureStorage.js'),
+    import('./adapters/azure/blobSweepLease.js'),
+    import('./bot/blobsDialogStorage.js'),
+  ]);
+  const { DefaultAzureCredential } = config.connectionString ? { DefaultAzureCredential: undefined } : await import('@azure/identity');
+  const credential = DefaultAzureCredential ? new DefaultAzureCredential() : undefined;
   const storage = await AzureStorage.open({ ...config, credential });
   return {
     overlay: AzureDirectoryOverlayStore.open(storage),

@@ -23,6 +23,22 @@ export class FakeConnector {
   refuseNewConversations = false;
   private seq = 0;
   url = '';
+  /**
+   * While true, calls are held unanswered and unrecorded. A held call whose client goes away (its process was
+   * killed) is dropped, like a message that never got through; {@link FakeConnector.release} answers the others.
+   */
+  hold = false;
+  private readonly held: (() => void)[] = [];
+
+  /** How many calls are being held now. */
+  get holding(): number {
+    return this.held.length;
+  }
+
+  release(): void {
+    this.hold = false;
+    for (const answer of this.held.splice(0)) answer();
+  }
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -72,6 +88,17 @@ export class FakeConnector {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (this.hold) {
+      const answer = await new Promise<boolean>((resolve) => {
+        const release = () => resolve(true);
+        this.held.push(release);
+        res.once('close', () => {
+          this.held.splice(this.held.indexOf(release) >>> 0, this.held.includes(release) ? 1 : 0);
+          resolve(false);
+        });
+      });
+      if (!answer) return;
+    }
     const text = Buffer.concat(chunks).toString('utf8');
     const body = text ? JSON.parse(text) : undefined;
     const path = (req.url ?? '').split('?')[0];
