@@ -6,7 +6,8 @@
  * Usage: npm run export-audit [-- --out audit.csv]
  *
  * Reads DATA_DIR (and TENANT_FILE, for display names) from the environment like the bot. It does not take the
- * DATA_DIR lock: the bot may be running, and the audit files are only read.
+ * DATA_DIR lock: the bot may be running, and the audit files are only read. With STORAGE=azure it reads the audit
+ * blobs of the account the bot uses (AZURE_STORAGE_CONNECTION_STRING or account URL, AZURE_STORAGE_PREFIX).
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -15,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { loadTenantSnapshot } from '../src/adapters/embedded/loadTenantSnapshot.js';
 import { LowdbAuditLog } from '../src/adapters/lowdb/lowdbAuditLog.js';
 import { loadConfig } from '../src/config.js';
-import type { AuditEntry } from '../src/ports/auditLog.js';
+import type { AuditEntry, AuditLog } from '../src/ports/auditLog.js';
 
 export const CSV_COLUMNS = ['at', 'actorId', 'actorName', 'action', 'subjectId', 'subjectName', 'from', 'to', 'details'] as const;
 
@@ -56,8 +57,8 @@ async function write(out: Writable, chunk: string): Promise<void> {
 }
 
 /** Streams every entry, oldest first, under a header row. Resolves with the number of entries written. */
-export async function exportAudit(dataDir: string, names: AuditNames, out: Writable): Promise<number> {
-  const log = await LowdbAuditLog.open(dataDir);
+export async function exportAudit(source: string | AuditLog, names: AuditNames, out: Writable): Promise<number> {
+  const log = typeof source === 'string' ? await LowdbAuditLog.open(source) : source;
   await write(out, csvRow(CSV_COLUMNS));
   let count = 0;
   for await (const entry of log.all()) {
@@ -91,7 +92,15 @@ async function main(): Promise<number> {
   }
   const names = await namesFromTenantFile(loaded.config.tenantFile);
   const out = outPath ? createWriteStream(outPath) : process.stdout;
-  const count = await exportAudit(loaded.config.dataDir, names, out);
+  const { storage } = loaded.config;
+  let source: string | AuditLog = loaded.config.dataDir;
+  if (storage.kind === 'azure') {
+    const { AzureStorage } = await import('../src/adapters/azure/azureStorage.js');
+    const { AzureAuditLog } = await import('../src/adapters/azure/azureAuditLog.js');
+    const credential = storage.connectionString ? undefined : new (await import('@azure/identity')).DefaultAzureCredential();
+    source = AzureAuditLog.open(await AzureStorage.open({ ...storage, credential }));
+  }
+  const count = await exportAudit(source, names, out);
   if (outPath) {
     out.end();
     await once(out, 'finish');

@@ -6,6 +6,8 @@ import { AzureRequestStore } from '../../src/adapters/azure/azureRequestStore.js
 import { AzureSeenActivities } from '../../src/adapters/azure/azureSeenActivities.js';
 import { AzureStorage } from '../../src/adapters/azure/azureStorage.js';
 import { BlobSweepLease } from '../../src/adapters/azure/blobSweepLease.js';
+import { Writable } from 'node:stream';
+import { exportAudit } from '../../scripts/exportAudit.js';
 import { openBlobsDialogStorage } from '../../src/bot/blobsDialogStorage.js';
 import { createLogger } from '../../src/logger.js';
 import { startAzurite, freshPrefix, type Azurite } from '../support/azurite.js';
@@ -73,6 +75,16 @@ describe('azure audit log (Azurite)', () => {
     const names = [];
     for await (const blob of (await storage()).container('audit').listBlobsFlat()) names.push(blob.name);
     expect(names).toEqual(['2026-11-21T09-00000.jsonl']);
+  });
+
+  test('export-audit reads the trail from Azure as it does from DATA_DIR', async () => {
+    const log = AzureAuditLog.open(await storage());
+    await log.append(entry('2026-11-20T09:00:00Z', 'r1'));
+    await log.append(entry('2026-11-21T09:00:00Z', 'r2'));
+    const chunks: string[] = [];
+    const out = new Writable({ write: (chunk, _enc, done) => (chunks.push(String(chunk)), done()) });
+    expect(await exportAudit(AzureAuditLog.open(await storage()), { users: new Map(), groups: new Map() }, out)).toBe(2);
+    expect(chunks.join('').split('\r\n').slice(1, 3).map((row) => row.split(',')[4])).toEqual(['r1', 'r2']);
   });
 
   test('an entry with an invalid timestamp is refused', async () => {
