@@ -1,0 +1,110 @@
+/**
+ * Throughput of two bot instances against one, on one Azurite (STORAGE=azure), as App Service would run them.
+ * Starts Azurite and the bot as `node dist/index.js` processes (run `npm run build` first: `npm run bench:instances`
+ * does), then for each setup sends guest requests ("invite … to Marketing because …") from 16 concurrent clients,
+ * spread round-robin over the instances, for a fixed time. Every request is created, stored, audited, and its cards
+ * are delivered to a loopback fake Bot Connector.
+ * Note: Azurite, the bot processes and this load generator share the machine's cores; on 2 cores, two instances
+ * compete with Azurite for CPU, so the figure is a floor, not what separate hosts would give.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { message } from '../test/support/activities.js';
+import { startAzurite, freshPrefix, type Azurite } from '../test/support/azurite.js';
+import { demoTenant } from '../test/support/demoTenant.js';
+import { FakeConnector } from '../test/support/fakeConnector.js';
+
+const SECONDS = 20;
+const CLIENTS = 16;
+
+async function startBot(azurite: Azurite, prefix: string, cwd: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [resolve('dist/index.js')], {
+    cwd,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      MICROSOFT_APP_ID: '',
+      TENANT_FILE: resolve('data/demo-tenant.json'),
+      STORAGE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      AZURE_STORAGE_PREFIX: prefix,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // LOG_LEVEL=warn hides the 'listening' line: find the port from the local-mode banner on stderr.
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\/api\/messages/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(`http://127.0.0.1:${m[1]}`);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`bot exited (${code}):\n${out}`)));
+  });
+  return { url, child };
+}
+
+async function run(instances: number, azurite: Azurite, connector: FakeConnector, cwd: string) {
+  const prefix = freshPrefix();
+  const bots = await Promise.all(Array.from({ length: instances }, () => startBot(azurite, prefix, cwd)));
+  const requesters = demoTenant.users.filter((u) => u.userType === 'Member' && u.accountEnabled);
+  let sent = 0;
+  let ok = 0;
+  const latencies: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  const client = async (c: number) => {
+    while (performance.now() < end) {
+      const i = sent++;
+      const bot = bots[i % bots.length];
+      const requester = requesters[c % requesters.length];
+      const activity = { ...message(requester, `invite bench-${instances}-${i}@fabrikam.com to Marketing because load test`), serviceUrl: connector.url };
+      const t0 = performance.now();
+      const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const text = await response.text();
+      latencies.push(performance.now() - t0);
+      if (response.status === 200 && /approval|goedkeuring|already|added|toegevoegd/i.test(text)) ok += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+  for (const bot of bots) bot.child.kill('SIGKILL');
+  latencies.sort((a, b) => a - b);
+  return { perSecond: ok / SECONDS, ok, sent, p50: latencies[Math.floor(latencies.length / 2)], p99: latencies[Math.ceil(latencies.length * 0.99) - 1] };
+}
+
+async function main(): Promise<void> {
+  const azurite = await startAzurite();
+  const connector = new FakeConnector();
+  await connector.start();
+  const cwd = await mkdtemp(join(tmpdir(), 'gab-bench-instances-'));
+  try {
+    const one = await run(1, azurite, connector, cwd);
+    const two = await run(2, azurite, connector, cwd);
+    const row = (n: number, r: typeof one) =>
+      `${n} instance${n > 1 ? 's' : ' '}: ${r.perSecond.toFixed(1)} requests created/s (${r.ok}/${r.sent} answered), latency p50 ${r.p50.toFixed(0)} ms p99 ${r.p99.toFixed(0)} ms`;
+    console.log(`guest requests over HTTP for ${SECONDS} s, ${CLIENTS} clients, STORAGE=azure on one Azurite`);
+    console.log(row(1, one));
+    console.log(row(2, two));
+    const ratio = two.perSecond / one.perSecond;
+    console.log(`two vs one: ${ratio.toFixed(2)}× (goal ≥ 1.7×: ${ratio >= 1.7 ? 'met' : 'NOT met'}; Azurite, both instances and the load share this machine's cores)`);
+  } finally {
+    await connector.stop();
+    await azurite.stop();
+    await rm(cwd, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
