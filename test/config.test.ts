@@ -50,3 +50,28 @@ describe('configuration', () => {
     expect(result.ok && result.config.localMode && result.config.port).toBe(3978);
   });
 });
+
+describe('storage', () => {
+  it('is lowdb in DATA_DIR by default', () => {
+    const result = loadConfig({});
+    expect(result.ok && result.config.storage).toEqual({ kind: 'lowdb' });
+  });
+
+  it('STORAGE=azure needs a connection string or an account URL, and says so', () => {
+    const result = loadConfig({ STORAGE: 'azure' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.join()).toMatch(/AZURE_STORAGE_CONNECTION_STRING.*AZURE_STORAGE_ACCOUNT_URL/);
+  });
+
+  it('takes a connection string, or an account URL whose table endpoint is derived', () => {
+    const cs = loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
+    expect(cs.ok && cs.config.storage).toEqual({ kind: 'azure', connectionString: 'UseDevelopmentStorage=true', prefix: 'guestbot', claimSeconds: 60 });
+    const url = loadConfig({ STORAGE: 'azure', AZURE_STORAGE_ACCOUNT_URL: 'https://acct.blob.core.windows.net', AZURE_STORAGE_PREFIX: 'bot2' });
+    expect(url.ok && url.config.storage).toMatchObject({ blobUrl: 'https://acct.blob.core.windows.net', tableUrl: 'https://acct.table.core.windows.net', prefix: 'bot2' });
+  });
+
+  it('refuses a prefix that is no valid table name start, and an unknown backend', () => {
+    expect(loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'x', AZURE_STORAGE_PREFIX: 'Bad-Prefix' }).ok).toBe(false);
+    expect(loadConfig({ STORAGE: 'cosmos' }).ok).toBe(false);
+  });
+});
