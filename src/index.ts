@@ -9,6 +9,7 @@ import {
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
 import { RequestWorker } from './app/requestWorker.js';
+import { relayAllUnlogged } from './app/auditRelay.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
@@ -106,6 +107,8 @@ async function compose(
   const audit = await LowdbAuditLog.open(dataDir.path);
   const requests = await LowdbRequestStore.open(dataDir.path);
   const dialogStorage = await LowdbDialogStorage.open(dataDir.path);
+  // Before anything new happens: the audit entries a crash left inside request records reach the log.
+  await relayAllUnlogged({ requests, audit, logger });
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.auth.appId,

@@ -11,6 +11,7 @@ import { failureCode, failureText } from './failure.js';
 import { provisionGuest } from './provisionGuest.js';
 import { defaultRetry, type RetryPolicy } from './retry.js';
 import { languageOfUser } from './userLanguage.js';
+import { relayAudit, withAudit } from './auditRelay.js';
 
 export interface WorkerDeps extends AppServices {
   requests: RequestStore;
@@ -53,8 +54,13 @@ export class RequestWorker {
     this.jobs.set(requestId, job);
   }
 
-  /** One sweep: expiry, reminders, and every request with work left (also what a restart left unfinished). */
+  /**
+   * One sweep: audit entries not yet logged, expiry, reminders, and every request with work left (also what a
+   * restart left unfinished).
+   */
   async tick(): Promise<void> {
+    // Audit entries a crash (or a failed append) left inside request records: usually none.
+    for (const request of await this.deps.requests.listUnlogged()) await relayAudit(this.deps, request.id);
     const now = this.deps.clock.now();
     const remindBefore = new Date(now.getTime() - this.deps.settings.reminderDays * DAY).toISOString();
     // ISO 8601 UTC strings compare like the times they stand for.
@@ -94,16 +100,19 @@ export class RequestWorker {
     const result = await this.deps.requests.update(requestId, (r) =>
       r.state !== 'pending'
         ? undefined
-        : {
-            ...r,
-            state: 'expired',
-            decision: { outcome: 'expired', by: 'system', at },
-            outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: 'expired' }],
-            updatedAt: at,
-          },
+        : withAudit(
+            {
+              ...r,
+              state: 'expired',
+              decision: { outcome: 'expired', by: 'system', at },
+              outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: 'expired' }],
+              updatedAt: at,
+            },
+            { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'pending', to: 'expired' },
+          ),
     );
     if (result?.changed) {
-      await this.deps.audit.append({ at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'pending', to: 'expired' });
+      await relayAudit(this.deps, requestId);
       this.kick(requestId);
     }
   }
@@ -113,33 +122,36 @@ export class RequestWorker {
     const result = await this.deps.requests.update(requestId, (r) =>
       r.state !== 'pending' || r.reminderSentAt
         ? undefined
-        : {
-            ...r,
-            reminderSentAt: at,
-            outbox: [...r.outbox, ...r.approverIds.map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const }))],
-            updatedAt: at,
-          },
+        : withAudit(
+            {
+              ...r,
+              reminderSentAt: at,
+              outbox: [...r.outbox, ...r.approverIds.map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const }))],
+              updatedAt: at,
+            },
+            { at, actorId: 'system', action: 'request.reminder', subjectId: requestId, details: { approvers: r.approverIds.length } },
+          ),
     );
     if (result?.changed) {
-      await this.deps.audit.append({ at, actorId: 'system', action: 'request.reminder', subjectId: requestId, details: { approvers: result.request.approverIds.length } });
+      await relayAudit(this.deps, requestId);
       this.kick(requestId);
     }
   }
 
   private async provision(requestId: string): Promise<void> {
-    const { requests, directory, audit, clock, logger } = this.deps;
-    let previous: string | undefined;
+    const { requests, directory, clock, logger } = this.deps;
     const started = await requests.update(requestId, (r) => {
       if (r.state !== 'approved' && r.state !== 'provisioning') return undefined;
-      previous = r.state;
-      return { ...r, state: 'provisioning', provisioning: { ...r.provisioning, attempts: (r.provisioning?.attempts ?? 0) + 1 }, updatedAt: clock.now().toISOString() };
+      const at = clock.now().toISOString();
+      const next: GuestRequest = { ...r, state: 'provisioning', provisioning: { ...r.provisioning, attempts: (r.provisioning?.attempts ?? 0) + 1 }, updatedAt: at };
+      // approved → provisioning is a transition; picking up an interrupted provisioning after a restart is not.
+      return r.state === 'approved'
+        ? withAudit(next, { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'approved', to: 'provisioning' })
+        : next;
     });
     if (!started?.changed) return;
+    await relayAudit(this.deps, requestId);
     const before = started.request;
-    // approved → provisioning is a transition; picking up an interrupted provisioning after a restart is not.
-    if (previous === 'approved') {
-      await audit.append({ at: before.updatedAt, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'approved', to: 'provisioning' });
-    }
     const invitedBy = before.decision?.by ?? before.requesterId;
     const errors: string[] = [];
     for (const guest of before.guests) {
@@ -155,11 +167,18 @@ export class RequestWorker {
             },
           },
         );
-        await requests.update(requestId, (r) => ({
-          ...r,
-          guests: r.guests.map((g) => (g.email === guest.email ? { ...g, userId: result.userId, added: true, invited: g.invited || result.invited, error: undefined } : g)),
-        }));
-        await audit.append({ at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited: result.invited } });
+        // The guest.added entry travels with the record that marks the guest added; if the process dies before this
+        // write, the next start provisions again (idempotent in the directory) and writes it then.
+        const marked = await requests.update(requestId, (r) => {
+          const current = r.guests.find((g) => g.email === guest.email);
+          if (!current || current.added) return undefined;
+          const invited = current.invited || result.invited;
+          return withAudit(
+            { ...r, guests: r.guests.map((g) => (g === current ? { ...g, userId: result.userId, added: true, invited, error: undefined } : g)) },
+            { at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited } },
+          );
+        });
+        if (marked?.changed) await relayAudit(this.deps, requestId);
       } catch (error) {
         const message = failureCode(error);
         errors.push(message);
@@ -172,17 +191,18 @@ export class RequestWorker {
     const done = await requests.update(requestId, (r) =>
       r.state !== 'provisioning'
         ? undefined
-        : {
-            ...r,
-            state: to,
-            provisioning: { attempts: r.provisioning?.attempts ?? 1, finishedAt: at, ...(errors.length ? { lastError: errors[0] } : {}) },
-            outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: to }],
-            updatedAt: at,
-          },
+        : withAudit(
+            {
+              ...r,
+              state: to,
+              provisioning: { attempts: r.provisioning?.attempts ?? 1, finishedAt: at, ...(errors.length ? { lastError: errors[0] } : {}) },
+              outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: to }],
+              updatedAt: at,
+            },
+            { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'provisioning', to, ...(errors.length ? { details: { errors: errors.length } } : {}) },
+          ),
     );
-    if (done?.changed) {
-      await audit.append({ at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'provisioning', to, ...(errors.length ? { details: { errors: errors.length } } : {}) });
-    }
+    if (done?.changed) await relayAudit(this.deps, requestId);
   }
 
   /**
