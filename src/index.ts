@@ -32,7 +32,7 @@ import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { TenantSnapshot } from './policy/tenantModel.js';
-import { createServer, listen } from './server.js';
+import { createServer, listen, serviceUrlAllowed } from './server.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -151,9 +151,17 @@ async function compose(
   // Proactive turns (the notifier's) are not conversations with the user: their errors reach the notifier itself.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
-    if (context.activity.type !== 'message' && context.activity.type !== 'invoke') return;
+    // Only a failed message turn drops state: it ran the dialog that failed. An invoke (a card tap) runs no dialog,
+    // so its failure must not discard the dialog someone is in the middle of.
+    if (context.activity.type === 'invoke') {
+      await context
+        .sendActivity({ type: 'invokeResponse', value: { status: 500, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'INTERNAL', message: translator(languageOf(context.activity.locale))('common.error') } } } })
+        .catch(() => undefined);
+      return;
+    }
+    if (context.activity.type !== 'message') return;
     try {
-      if (context.activity.type === 'message') await context.sendActivity(translator(languageOf(context.activity.locale))('common.error'));
+      await context.sendActivity(translator(languageOf(context.activity.locale))('common.error'));
       await conversationState.delete(context);
       await conversationState.saveChanges(context, true);
     } catch (cleanupError) {
@@ -167,6 +175,7 @@ async function compose(
     logger,
     maxBodyBytes: config.maxBodyBytes,
     version: VERSION,
+    acceptServiceUrl: (url) => serviceUrlAllowed(url, config.localMode),
     health: () => ({ tenant: snapshot.tenant.displayName, mode: config.localMode ? 'local' : 'authenticated' }),
   });
 
