@@ -27,6 +27,7 @@ import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
+import type { Pacer } from './bot/pacer.js';
 import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
@@ -46,7 +47,12 @@ export interface AppOverrides {
   workerIntervalMs?: number | null;
   /** Bot Connector URL for opening chats with users the bot has never met. */
   defaultServiceUrl?: string;
+  /** Paces Bot Connector calls (default: Teams' published limits). */
+  pacer?: Pacer;
 }
+
+/** How long a stop waits for background work before leaving the rest in the outbox for the next start. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
 
 export interface App {
   config: Config;
@@ -55,10 +61,12 @@ export interface App {
   /** Starts listening; resolves with the port. */
   listen(): Promise<number>;
   /**
-   * Stops the server and the worker, waits for background work (unless `abandonWork`, which tests use to play a
-   * crash), and releases DATA_DIR.
+   * Stops the server and the worker, ends waits between retries, waits for background work up to `deadlineMs`
+   * (default {@link SHUTDOWN_DEADLINE_MS}; what is unfinished then stays in the outbox for the next start), and
+   * releases DATA_DIR. `abandonWork` (tests playing a crash) does not wait at all. Resolves with whether all work
+   * finished in time.
    */
-  close(options?: { abandonWork?: boolean }): Promise<void>;
+  close(options?: { abandonWork?: boolean; deadlineMs?: number }): Promise<boolean>;
 }
 
 export type CreateAppResult = { ok: true; app: App } | { ok: false; errors: string[] };
@@ -119,7 +127,10 @@ async function compose(
   });
   const adapter = new CloudAdapter(auth);
   const policy = new PolicyCache(directory);
+  const stopping = new AbortController();
   const notifier = new TeamsNotifier({
+    signal: stopping.signal,
+    pacer: overrides.pacer,
     adapter,
     appId: config.auth.appId,
     tenantId: snapshot.tenant.id,
@@ -190,12 +201,24 @@ async function compose(
         return port;
       },
       async close(options = {}) {
-        if (closed) return;
+        if (closed) return true;
         closed = true;
         worker.stop();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        if (!options.abandonWork) await worker.idle();
+        stopping.abort(new Error('shutting down'));
+        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.server.closeIdleConnections();
+        let finished = true;
+        if (!options.abandonWork) {
+          let timer: NodeJS.Timeout | undefined;
+          const deadline = new Promise<false>((resolve) => {
+            timer = setTimeout(() => resolve(false), options.deadlineMs ?? SHUTDOWN_DEADLINE_MS);
+          });
+          finished = await Promise.race([Promise.all([serverClosed, worker.idle()]).then(() => true), deadline]);
+          clearTimeout(timer);
+          if (!finished) logger.warn({ code: 'SHUTDOWN_DEADLINE' }, 'stopping with work unfinished; it stays in the outbox for the next start');
+        }
         await dataDir.release();
+        return finished;
       },
   };
 }
@@ -233,7 +256,9 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await app.close();
+    const finished = await app.close();
+    logger.info({ signal, finished }, 'stopped');
+    // A clean stop, also when the deadline left work in the outbox: nothing is lost, the next start continues.
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

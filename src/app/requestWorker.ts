@@ -4,12 +4,12 @@ import { translator, type MessageKey } from '../i18n/i18n.js';
 import type { Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
-import type { CardCopy, GuestRequest, OutboxItem, RequestEvent } from './guestRequest.js';
+import type { CardCopy, GuestRequest, OutboxDelivery, OutboxItem, RequestEvent } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { failureCode, failureText } from './failure.js';
 import { provisionGuest } from './provisionGuest.js';
-import { defaultRetry, type RetryPolicy } from './retry.js';
+import { defaultRetry, RetryAbortedError, RetryLaterError, type RetryPolicy } from './retry.js';
 import { languageOfUser } from './userLanguage.js';
 import { relayAudit, withAudit } from './auditRelay.js';
 
@@ -32,11 +32,13 @@ export class RequestWorker {
   private readonly jobs = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private timer?: NodeJS.Timeout;
+  private stopping = false;
 
   constructor(private readonly deps: WorkerDeps) {}
 
   /** Process one request soon (returns at once). */
   kick(requestId: string): void {
+    if (this.stopping) return; // the next start picks it up from the store
     if (this.jobs.has(requestId)) {
       this.again.add(requestId);
       return;
@@ -82,7 +84,9 @@ export class RequestWorker {
     this.timer.unref();
   }
 
+  /** Starts no new work: running jobs finish the item at hand and leave the rest in the outbox. */
   stop(): void {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
   }
 
@@ -207,35 +211,60 @@ export class RequestWorker {
 
   /**
    * Sends what the request owes, in order. An item that cannot be delivered now stays for the next sweep without
-   * holding up the others (one approver's unreachable chat must not keep the rest waiting).
+   * holding up the others (one approver's unreachable chat must not keep the rest waiting); one the Bot Connector
+   * asked to hold back for long gets a due time. Each item is marked in flight before it is sent, so a restart knows
+   * which messages may already have arrived.
    */
   private async deliver(requestId: string): Promise<void> {
-    const failed: OutboxItem[] = [];
+    const { requests, clock, logger } = this.deps;
+    const skipped: OutboxItem[] = [];
     for (;;) {
-      const request = await this.deps.requests.get(requestId);
-      const item = request?.outbox.find((i) => !failed.some((f) => sameItem(f, i)));
+      if (this.stopping) break;
+      const request = await requests.get(requestId);
+      const nowIso = clock.now().toISOString();
+      const item = request?.outbox.find((i) => !skipped.some((f) => sameItem(f, i)) && !(i.notBefore && i.notBefore > nowIso));
       if (!request || !item) break;
+      const resumed = item.sendingSince !== undefined;
+      if (!resumed) await requests.update(requestId, (r) => markItem(r, item, { sendingSince: nowIso }));
       try {
-        const copies = await this.deliverItem(request, item);
-        await this.deps.requests.update(requestId, (r) => {
+        const copies = await this.deliverItem(request, item, resumed);
+        await requests.update(requestId, (r) => {
           const index = r.outbox.findIndex((i) => sameItem(i, item));
           return { ...r, outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)], cards: [...r.cards, ...copies] };
         });
       } catch (error) {
-        failed.push(item);
-        this.deps.logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
+        skipped.push(item);
+        if (error instanceof RetryAbortedError) break; // stopping: the item stays in flight for the next start
+        if (error instanceof RetryLaterError) {
+          const notBefore = new Date(clock.now().getTime() + error.retryAfterMs).toISOString();
+          await requests.update(requestId, (r) => markItem(r, item, { notBefore }));
+          logger.warn({ requestId, item: item.kind, retryAfterMs: error.retryAfterMs, code: 'DELIVERY_PARKED' }, 'Bot Connector asked for a long wait; message parked');
+          continue;
+        }
+        // The Bot Connector refused it: not delivered, so the next attempt is not a possible duplicate.
+        await requests.update(requestId, (r) => markItem(r, item, {}));
+        logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
       }
     }
   }
 
-  private async deliverItem(request: GuestRequest, item: OutboxItem): Promise<CardCopy[]> {
-    const { notifier } = this.deps;
+  private async deliverItem(request: GuestRequest, item: OutboxItem, resumed: boolean): Promise<CardCopy[]> {
+    const { notifier, logger } = this.deps;
     if (isStale(request, item)) return [];
+    if (resumed) logger.info({ requestId: request.id, item: item.kind, code: 'RESUMED_IN_FLIGHT' }, 'message was in flight when the bot stopped');
     switch (item.kind) {
       case 'approvalCard':
       case 'requesterCard': {
+        const role = item.kind === 'approvalCard' ? 'approver' : 'requester';
+        const known = resumed ? request.cards.find((c) => c.userId === item.userId && c.role === role) : undefined;
+        if (known) {
+          // Already sent and its id recorded: bring that card up to date instead of sending a second one.
+          await notifier.update(known, await this.cardFor(request, item.userId));
+          return [];
+        }
+        if (resumed) logger.warn({ requestId: request.id, item: item.kind, code: 'POSSIBLE_DUPLICATE' }, 'card may have been sent before the stop; sending it again');
         const sent = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
-        return [{ ...sent, role: item.kind === 'approvalCard' ? 'approver' : 'requester' }];
+        return [{ ...sent, role }];
       }
       case 'refreshCards':
         for (const copy of request.cards) await notifier.update(copy, await this.cardFor(request, copy.userId));
@@ -283,6 +312,22 @@ function isStale(request: GuestRequest, item: OutboxItem): boolean {
   return false;
 }
 
+/** What an item is, without its delivery bookkeeping. */
+function itemKey(item: OutboxItem): string {
+  const { sendingSince: _s, notBefore: _n, ...what } = item;
+  return JSON.stringify(what);
+}
+
 function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {
-  return !!a && JSON.stringify(a) === JSON.stringify(b);
+  return !!a && itemKey(a) === itemKey(b);
+}
+
+/** The request with the first item like `item` given this delivery bookkeeping (replacing what it had). */
+function markItem(request: GuestRequest, item: OutboxItem, delivery: OutboxDelivery): GuestRequest | undefined {
+  const index = request.outbox.findIndex((i) => sameItem(i, item));
+  if (index < 0) return undefined;
+  const { sendingSince: _s, notBefore: _n, ...what } = request.outbox[index];
+  const outbox = [...request.outbox];
+  outbox[index] = { ...what, ...delivery } as OutboxItem;
+  return { ...request, outbox };
 }
