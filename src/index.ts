@@ -12,6 +12,7 @@ import {
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
 import { RequestWorker, type WorkerDeps } from './app/requestWorker.js';
+import { relayAllUnlogged } from './app/auditRelay.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
@@ -30,6 +31,7 @@ import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
+import type { Pacer } from './bot/pacer.js';
 import { loadConfig, type Config, type StorageConfig } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
@@ -39,7 +41,7 @@ import type { ConversationStore } from './ports/conversationStore.js';
 import type { RequestStore } from './ports/requestStore.js';
 import type { SeenActivities } from './ports/seenActivities.js';
 import type { TenantSnapshot } from './policy/tenantModel.js';
-import { createServer, listen } from './server.js';
+import { createServer, listen, serviceUrlAllowed } from './server.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -53,7 +55,12 @@ export interface AppOverrides {
   workerIntervalMs?: number | null;
   /** Bot Connector URL for opening chats with users the bot has never met. */
   defaultServiceUrl?: string;
+  /** Paces Bot Connector calls (default: Teams' published limits). */
+  pacer?: Pacer;
 }
+
+/** How long a stop waits for background work before leaving the rest in the outbox for the next start. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
 
 export interface App {
   config: Config;
@@ -62,10 +69,12 @@ export interface App {
   /** Starts listening; resolves with the port. */
   listen(): Promise<number>;
   /**
-   * Stops the server and the worker, waits for background work (unless `abandonWork`, which tests use to play a
-   * crash), and releases DATA_DIR.
+   * Stops the server and the worker, ends waits between retries, waits for background work up to `deadlineMs`
+   * (default {@link SHUTDOWN_DEADLINE_MS}; what is unfinished then stays in the outbox for the next start), and
+   * releases DATA_DIR. `abandonWork` (tests playing a crash) does not wait at all. Resolves with whether all work
+   * finished in time.
    */
-  close(options?: { abandonWork?: boolean }): Promise<void>;
+  close(options?: { abandonWork?: boolean; deadlineMs?: number }): Promise<boolean>;
 }
 
 export type CreateAppResult = { ok: true; app: App } | { ok: false; errors: string[] };
@@ -177,6 +186,8 @@ async function compose(
     clock,
   });
   const { conversations, audit, requests, dialogStorage } = stores;
+  // Before anything new happens: the audit entries a crash left inside request records reach the log.
+  await relayAllUnlogged({ requests, audit, logger });
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.auth.appId,
@@ -187,7 +198,10 @@ async function compose(
   });
   const adapter = new CloudAdapter(auth);
   const policy = new PolicyCache(directory);
+  const stopping = new AbortController();
   const notifier = new TeamsNotifier({
+    signal: stopping.signal,
+    pacer: overrides.pacer,
     adapter,
     appId: config.auth.appId,
     tenantId: snapshot.tenant.id,
@@ -222,9 +236,17 @@ async function compose(
   // Proactive turns (the notifier's) are not conversations with the user: their errors reach the notifier itself.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
-    if (context.activity.type !== 'message' && context.activity.type !== 'invoke') return;
+    // Only a failed message turn drops state: it ran the dialog that failed. An invoke (a card tap) runs no dialog,
+    // so its failure must not discard the dialog someone is in the middle of.
+    if (context.activity.type === 'invoke') {
+      await context
+        .sendActivity({ type: 'invokeResponse', value: { status: 500, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'INTERNAL', message: translator(languageOf(context.activity.locale))('common.error') } } } })
+        .catch(() => undefined);
+      return;
+    }
+    if (context.activity.type !== 'message') return;
     try {
-      if (context.activity.type === 'message') await context.sendActivity(translator(languageOf(context.activity.locale))('common.error'));
+      await context.sendActivity(translator(languageOf(context.activity.locale))('common.error'));
       await conversationState.delete(context);
       await conversationState.saveChanges(context, true);
     } catch (cleanupError) {
@@ -238,6 +260,7 @@ async function compose(
     logger,
     maxBodyBytes: config.maxBodyBytes,
     version: VERSION,
+    acceptServiceUrl: (url) => serviceUrlAllowed(url, config.localMode),
     health: () => ({ tenant: snapshot.tenant.displayName, mode: config.localMode ? 'local' : 'authenticated' }),
   });
 
@@ -252,12 +275,24 @@ async function compose(
         return port;
       },
       async close(options = {}) {
-        if (closed) return;
+        if (closed) return true;
         closed = true;
         await worker.stop();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        if (!options.abandonWork) await worker.idle();
+        stopping.abort(new Error('shutting down'));
+        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.server.closeIdleConnections();
+        let finished = true;
+        if (!options.abandonWork) {
+          let timer: NodeJS.Timeout | undefined;
+          const deadline = new Promise<false>((resolve) => {
+            timer = setTimeout(() => resolve(false), options.deadlineMs ?? SHUTDOWN_DEADLINE_MS);
+          });
+          finished = await Promise.race([Promise.all([serverClosed, worker.idle()]).then(() => true), deadline]);
+          clearTimeout(timer);
+          if (!finished) logger.warn({ code: 'SHUTDOWN_DEADLINE' }, 'stopping with work unfinished; it stays in the outbox for the next start');
+        }
         await stores.release();
+        return finished;
       },
   };
 }
@@ -296,7 +331,9 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await app.close();
+    const finished = await app.close();
+    logger.info({ signal, finished }, 'stopped');
+    // A clean stop, also when the deadline left work in the outbox: nothing is lost, the next start continues.
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

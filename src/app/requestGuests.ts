@@ -6,6 +6,7 @@ import { findGroup } from './findGroup.js';
 import type { GuestRequest } from './guestRequest.js';
 import type { UserProfile } from './identifyUser.js';
 import type { PolicyCache } from './policyCache.js';
+import { auditEntry, relayAudit } from './auditRelay.js';
 import { failureCode } from './failure.js';
 import { provisionGuest } from './provisionGuest.js';
 import { newRequestId } from './requestId.js';
@@ -145,6 +146,18 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
     // Another turn (or instance) may have asked for one of these guests since the check above: the store's unique
     // key decides, and those guests are answered like any other duplicate.
     for (;;) {
+      // The creation entry travels inside the request's own write: a crash right after it cannot lose the entry.
+      request.unlogged = [
+        auditEntry({
+          at: request.createdAt,
+          actorId: requesterId,
+          action: 'request.transition',
+          subjectId: request.id,
+          from: 'none',
+          to: 'pending',
+          details: { groupId: group.id, guests: request.guests.length, approvers: request.approverIds.length },
+        }),
+      ];
       try {
         await deps.requests.create(request);
         break;
@@ -160,15 +173,7 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
       }
     }
     if (request.guests.length === 0) continue;
-    await deps.audit.append({
-      at: request.createdAt,
-      actorId: requesterId,
-      action: 'request.transition',
-      subjectId: request.id,
-      from: 'none',
-      to: 'pending',
-      details: { groupId: group.id, guests: request.guests.length, approvers: request.approverIds.length },
-    });
+    await relayAudit(deps, request.id);
     deps.logger.info({ requestId: request.id, groupId: group.id, approvers: request.approverIds.length }, 'guest request created');
     requests.push(request);
     deps.onRequestCreated(request.id);

@@ -5,13 +5,14 @@ import type { Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { SweepLease } from '../ports/sweepLease.js';
 import type { AppServices } from './appServices.js';
-import type { CardCopy, GuestRequest, OutboxItem, RequestEvent, WorkClaim } from './guestRequest.js';
+import type { CardCopy, GuestRequest, OutboxDelivery, OutboxItem, RequestEvent, WorkClaim } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { failureCode, failureText } from './failure.js';
 import { provisionGuest } from './provisionGuest.js';
-import { defaultRetry, type RetryPolicy } from './retry.js';
+import { defaultRetry, RetryAbortedError, RetryLaterError, type RetryPolicy } from './retry.js';
 import { languageOfUser } from './userLanguage.js';
+import { relayAudit, withAudit } from './auditRelay.js';
 
 export interface WorkerDeps extends AppServices {
   requests: RequestStore;
@@ -37,11 +38,13 @@ export class RequestWorker {
   private readonly jobs = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private timer?: NodeJS.Timeout;
+  private stopping = false;
 
   constructor(private readonly deps: WorkerDeps) {}
 
   /** Process one request soon (returns at once). */
   kick(requestId: string): void {
+    if (this.stopping) return; // the next start picks it up from the store
     if (this.jobs.has(requestId)) {
       this.again.add(requestId);
       return;
@@ -59,9 +62,14 @@ export class RequestWorker {
     this.jobs.set(requestId, job);
   }
 
-  /** One sweep: expiry, reminders, and every request with work left (also what a restart left unfinished). */
+  /**
+   * One sweep: audit entries not yet logged, expiry, reminders, and every request with work left (also what a
+   * restart left unfinished).
+   */
   async tick(): Promise<void> {
     if (this.deps.shared && !(await this.deps.shared.lease.holds())) return;
+    // Audit entries a crash (or a failed append) left inside request records: usually none.
+    for (const request of await this.deps.requests.listUnlogged()) await relayAudit(this.deps, request.id);
     const now = this.deps.clock.now();
     const remindBefore = new Date(now.getTime() - this.deps.settings.reminderDays * DAY).toISOString();
     // ISO 8601 UTC strings compare like the times they stand for.
@@ -85,8 +93,9 @@ export class RequestWorker {
     this.timer.unref();
   }
 
-  /** Stops the sweeps (and hands the sweep lease to another instance). */
+  /** Starts no new work (running jobs finish the item at hand, the rest stays in the outbox); hands on the lease. */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.deps.shared?.lease.stop();
   }
@@ -105,16 +114,19 @@ export class RequestWorker {
     const result = await this.deps.requests.update(requestId, (r) =>
       r.state !== 'pending'
         ? undefined
-        : {
-            ...r,
-            state: 'expired',
-            decision: { outcome: 'expired', by: 'system', at },
-            outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: 'expired' }],
-            updatedAt: at,
-          },
+        : withAudit(
+            {
+              ...r,
+              state: 'expired',
+              decision: { outcome: 'expired', by: 'system', at },
+              outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: 'expired' }],
+              updatedAt: at,
+            },
+            { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'pending', to: 'expired' },
+          ),
     );
     if (result?.changed) {
-      await this.deps.audit.append({ at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'pending', to: 'expired' });
+      await relayAudit(this.deps, requestId);
       this.kick(requestId);
     }
   }
@@ -124,40 +136,43 @@ export class RequestWorker {
     const result = await this.deps.requests.update(requestId, (r) =>
       r.state !== 'pending' || r.reminderSentAt
         ? undefined
-        : {
-            ...r,
-            reminderSentAt: at,
-            outbox: [...r.outbox, ...r.approverIds.map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const }))],
-            updatedAt: at,
-          },
+        : withAudit(
+            {
+              ...r,
+              reminderSentAt: at,
+              outbox: [...r.outbox, ...r.approverIds.map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const }))],
+              updatedAt: at,
+            },
+            { at, actorId: 'system', action: 'request.reminder', subjectId: requestId, details: { approvers: r.approverIds.length } },
+          ),
     );
     if (result?.changed) {
-      await this.deps.audit.append({ at, actorId: 'system', action: 'request.reminder', subjectId: requestId, details: { approvers: result.request.approverIds.length } });
+      await relayAudit(this.deps, requestId);
       this.kick(requestId);
     }
   }
 
   private async provision(requestId: string): Promise<void> {
-    const { requests, directory, audit, clock, logger } = this.deps;
-    let previous: string | undefined;
+    const { requests, directory, clock, logger } = this.deps;
     const started = await requests.update(requestId, (r) => {
       if (r.state !== 'approved' && r.state !== 'provisioning') return undefined;
       if (this.claimedByOther(r.provisioning?.claim)) return undefined;
-      previous = r.state;
+      const at = clock.now().toISOString();
       const claim = this.newClaim();
-      return {
+      const next: GuestRequest = {
         ...r,
         state: 'provisioning',
         provisioning: { ...r.provisioning, attempts: (r.provisioning?.attempts ?? 0) + 1, ...(claim ? { claim } : {}) },
-        updatedAt: clock.now().toISOString(),
+        updatedAt: at,
       };
+      // approved → provisioning is a transition; picking up an interrupted provisioning after a restart is not.
+      return r.state === 'approved'
+        ? withAudit(next, { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'approved', to: 'provisioning' })
+        : next;
     });
     if (!started?.changed) return;
+    await relayAudit(this.deps, requestId);
     const before = started.request;
-    // approved → provisioning is a transition; picking up an interrupted provisioning after a restart is not.
-    if (previous === 'approved') {
-      await audit.append({ at: before.updatedAt, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'approved', to: 'provisioning' });
-    }
     const invitedBy = before.decision?.by ?? before.requesterId;
     const errors: string[] = [];
     for (const guest of before.guests) {
@@ -173,11 +188,18 @@ export class RequestWorker {
             },
           },
         );
-        await requests.update(requestId, (r) => ({
-          ...this.renewed(r),
-          guests: r.guests.map((g) => (g.email === guest.email ? { ...g, userId: result.userId, added: true, invited: g.invited || result.invited, error: undefined } : g)),
-        }));
-        await audit.append({ at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited: result.invited } });
+        // The guest.added entry travels with the record that marks the guest added; if the process dies before this
+        // write, the next start provisions again (idempotent in the directory) and writes it then.
+        const marked = await requests.update(requestId, (r) => {
+          const current = r.guests.find((g) => g.email === guest.email);
+          if (!current || current.added) return undefined;
+          const invited = current.invited || result.invited;
+          return withAudit(
+            { ...this.renewed(r), guests: r.guests.map((g) => (g === current ? { ...g, userId: result.userId, added: true, invited, error: undefined } : g)) },
+            { at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited } },
+          );
+        });
+        if (marked?.changed) await relayAudit(this.deps, requestId);
       } catch (error) {
         const message = failureCode(error);
         errors.push(message);
@@ -190,60 +212,70 @@ export class RequestWorker {
     const done = await requests.update(requestId, (r) =>
       r.state !== 'provisioning'
         ? undefined
-        : {
-            ...r,
-            state: to,
-            provisioning: { attempts: r.provisioning?.attempts ?? 1, finishedAt: at, ...(errors.length ? { lastError: errors[0] } : {}) },
-            outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: to }],
-            updatedAt: at,
-          },
+        : withAudit(
+            {
+              ...r,
+              state: to,
+              provisioning: { attempts: r.provisioning?.attempts ?? 1, finishedAt: at, ...(errors.length ? { lastError: errors[0] } : {}) },
+              outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: to }],
+              updatedAt: at,
+            },
+            { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'provisioning', to, ...(errors.length ? { details: { errors: errors.length } } : {}) },
+          ),
     );
-    if (done?.changed) {
-      await audit.append({ at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'provisioning', to, ...(errors.length ? { details: { errors: errors.length } } : {}) });
-    }
+    if (done?.changed) await relayAudit(this.deps, requestId);
   }
 
   /**
    * Sends what the request owes, in order. An item that cannot be delivered now stays for the next sweep without
-   * holding up the others (one approver's unreachable chat must not keep the rest waiting).
+   * holding up the others (one approver's unreachable chat must not keep the rest waiting); one the Bot Connector
+   * asked to hold back for long gets a due time. Each item is marked in flight before it is sent, so a restart knows
+   * which messages may already have arrived.
    */
   private async deliver(requestId: string): Promise<void> {
-    const failed: OutboxItem[] = [];
+    const { requests, clock, logger } = this.deps;
+    const skipped: OutboxItem[] = [];
     for (;;) {
-      let request = await this.deps.requests.get(requestId);
-      const item = request?.outbox.find((i) => !failed.some((f) => sameItem(f, i)) && !this.claimedByOther(i.claim));
+      if (this.stopping) break;
+      const request = await requests.get(requestId);
+      const nowIso = clock.now().toISOString();
+      const item = request?.outbox.find(
+        (i) => !skipped.some((f) => sameItem(f, i)) && !(i.notBefore && i.notBefore > nowIso) && !this.claimedByOther(i.claim),
+      );
       if (!request || !item) break;
+      const resumed = item.sendingSince !== undefined;
       if (this.deps.shared) {
-        // Claim the item first: of two instances delivering this request, only one sends it.
-        const claimed = await this.deps.requests.update(requestId, (r) => this.withOutboxClaim(r, item, this.newClaim()));
+        // Claim the item with its in-flight mark: of two instances delivering this request, only one sends it.
+        const claimed = await requests.update(requestId, (r) => {
+          const current = r.outbox.find((i) => sameItem(i, item));
+          if (!current || this.claimedByOther(current.claim)) return undefined;
+          return markItem(r, item, { sendingSince: current.sendingSince ?? nowIso, claim: this.newClaim() });
+        });
         if (!claimed?.changed) {
-          failed.push(item); // delivered or claimed by another instance meanwhile
+          skipped.push(item); // delivered or claimed by another instance meanwhile
           continue;
         }
-        request = claimed.request;
-      }
+      } else if (!resumed) await requests.update(requestId, (r) => markItem(r, item, { sendingSince: nowIso }));
       try {
-        const copies = await this.deliverItem(request, item);
-        await this.deps.requests.update(requestId, (r) => {
+        const copies = await this.deliverItem(request, item, resumed);
+        await requests.update(requestId, (r) => {
           const index = r.outbox.findIndex((i) => sameItem(i, item));
           return { ...r, outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)], cards: [...r.cards, ...copies] };
         });
       } catch (error) {
-        failed.push(item);
-        this.deps.logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
-        if (this.deps.shared) await this.deps.requests.update(requestId, (r) => this.withOutboxClaim(r, item, undefined));
+        skipped.push(item);
+        if (error instanceof RetryAbortedError) break; // stopping: the item stays in flight for the next start
+        if (error instanceof RetryLaterError) {
+          const notBefore = new Date(clock.now().getTime() + error.retryAfterMs).toISOString();
+          await requests.update(requestId, (r) => markItem(r, item, { notBefore }));
+          logger.warn({ requestId, item: item.kind, retryAfterMs: error.retryAfterMs, code: 'DELIVERY_PARKED' }, 'Bot Connector asked for a long wait; message parked');
+          continue;
+        }
+        // The Bot Connector refused it: not delivered, so the next attempt is not a possible duplicate.
+        await requests.update(requestId, (r) => markItem(r, item, {}));
+        logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
       }
     }
-  }
-
-  /** The request with `item`'s claim set (or dropped); undefined when the item is gone or another instance has it. */
-  private withOutboxClaim(r: GuestRequest, item: OutboxItem, claim: WorkClaim | undefined): GuestRequest | undefined {
-    const index = r.outbox.findIndex((i) => sameItem(i, item));
-    if (index < 0 || this.claimedByOther(r.outbox[index].claim)) return undefined;
-    const { claim: _previous, ...plain } = r.outbox[index];
-    const outbox = [...r.outbox];
-    outbox[index] = claim ? { ...plain, claim } : plain;
-    return { ...r, outbox };
   }
 
   /** A claim for this instance from now on (shared stores only). */
@@ -264,14 +296,23 @@ export class RequestWorker {
     return claim && r.provisioning ? { ...r, provisioning: { ...r.provisioning, claim } } : r;
   }
 
-  private async deliverItem(request: GuestRequest, item: OutboxItem): Promise<CardCopy[]> {
-    const { notifier } = this.deps;
+  private async deliverItem(request: GuestRequest, item: OutboxItem, resumed: boolean): Promise<CardCopy[]> {
+    const { notifier, logger } = this.deps;
     if (isStale(request, item)) return [];
+    if (resumed) logger.info({ requestId: request.id, item: item.kind, code: 'RESUMED_IN_FLIGHT' }, 'message was in flight when the bot stopped');
     switch (item.kind) {
       case 'approvalCard':
       case 'requesterCard': {
+        const role = item.kind === 'approvalCard' ? 'approver' : 'requester';
+        const known = resumed ? request.cards.find((c) => c.userId === item.userId && c.role === role) : undefined;
+        if (known) {
+          // Already sent and its id recorded: bring that card up to date instead of sending a second one.
+          await notifier.update(known, await this.cardFor(request, item.userId));
+          return [];
+        }
+        if (resumed) logger.warn({ requestId: request.id, item: item.kind, code: 'POSSIBLE_DUPLICATE' }, 'card may have been sent before the stop; sending it again');
         const sent = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
-        return [{ ...sent, role: item.kind === 'approvalCard' ? 'approver' : 'requester' }];
+        return [{ ...sent, role }];
       }
       case 'refreshCards':
         for (const copy of request.cards) await notifier.update(copy, await this.cardFor(request, copy.userId));
@@ -319,10 +360,22 @@ function isStale(request: GuestRequest, item: OutboxItem): boolean {
   return false;
 }
 
-/** The same message, whoever claims it. */
+/** What an item is, without its delivery bookkeeping (marks and claims). */
+function itemKey(item: OutboxItem): string {
+  const { sendingSince: _s, notBefore: _n, claim: _c, ...what } = item;
+  return JSON.stringify(what);
+}
+
 function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {
-  if (!a) return false;
-  const { claim: _a, ...x } = a;
-  const { claim: _b, ...y } = b;
-  return JSON.stringify(x) === JSON.stringify(y);
+  return !!a && itemKey(a) === itemKey(b);
+}
+
+/** The request with the first item like `item` given this delivery bookkeeping (replacing what it had). */
+function markItem(request: GuestRequest, item: OutboxItem, delivery: OutboxDelivery): GuestRequest | undefined {
+  const index = request.outbox.findIndex((i) => sameItem(i, item));
+  if (index < 0) return undefined;
+  const { sendingSince: _s, notBefore: _n, claim: _c, ...what } = request.outbox[index];
+  const outbox = [...request.outbox];
+  outbox[index] = { ...what, ...delivery } as OutboxItem;
+  return { ...request, outbox };
 }

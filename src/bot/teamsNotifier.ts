@@ -3,6 +3,7 @@ import { defaultRetry, withRetry, type RetryPolicy } from '../app/retry.js';
 import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
 import type { Notifier, OutboundMessage, SentMessage } from '../ports/notifier.js';
 import type { Logger } from '../logger.js';
+import { Pacer } from './pacer.js';
 
 export interface TeamsNotifierDeps {
   adapter: CloudAdapter;
@@ -13,6 +14,10 @@ export interface TeamsNotifierDeps {
   /** The Bot Connector URL used to open a chat with someone the bot has never talked to (else the latest one seen). */
   defaultServiceUrl?: string;
   retry?: RetryPolicy;
+  /** Paces calls under Teams' rate limits (default: Teams' published limits). */
+  pacer?: Pacer;
+  /** Aborted when the process stops: waits between retries end at once, the message stays in its outbox. */
+  signal?: AbortSignal;
 }
 
 function toActivity(message: OutboundMessage): Partial<Activity> {
@@ -58,21 +63,42 @@ function sentId(response: { id?: string } | undefined): string {
   return response.id;
 }
 
-/** Proactive messages through the Bot Connector, with exponential backoff and jitter on 429 and 5xx. */
+/**
+ * Proactive messages through the Bot Connector, paced under Teams' limits, with exponential backoff and jitter on
+ * 429 and 5xx. A Retry-After longer than the policy's cap rejects with RetryLaterError (the caller parks the
+ * message). Each user's 1:1 chat is opened once, however many messages for them are sent at the same time.
+ */
 export class TeamsNotifier implements Notifier {
-  constructor(private readonly deps: TeamsNotifierDeps) {}
+  private readonly pacer: Pacer;
+  /** Chats being opened, by user: concurrent sends to a new user share one creation. */
+  private readonly opening = new Map<string, Promise<StoredConversationReference>>();
+
+  constructor(private readonly deps: TeamsNotifierDeps) {
+    this.pacer = deps.pacer ?? new Pacer();
+  }
+
+  private retry<T>(operation: () => Promise<T>): Promise<T> {
+    return withRetry(operation, classify, this.deps.retry ?? defaultRetry, undefined, this.deps.signal);
+  }
 
   private async serviceUrl(): Promise<string | undefined> {
     return this.deps.defaultServiceUrl ?? (await this.deps.conversations.latestServiceUrl());
   }
 
   async sendToUser(userId: string, message: OutboundMessage): Promise<SentMessage> {
-    const stored = await this.deps.conversations.get(userId);
-    if (stored) {
-      const activityId = await this.send(toReference(stored), message);
-      return { userId, conversationId: stored.conversation.id, activityId };
+    const stored = (await this.deps.conversations.get(userId)) ?? (await this.openChat(userId));
+    const activityId = await this.send(toReference(stored), message);
+    return { userId, conversationId: stored.conversation.id, activityId };
+  }
+
+  /** The user's 1:1 chat, opened once: a second caller while it is being opened waits for the same creation. */
+  private openChat(userId: string): Promise<StoredConversationReference> {
+    let opening = this.opening.get(userId);
+    if (!opening) {
+      opening = this.createChat(userId).finally(() => this.opening.delete(userId));
+      this.opening.set(userId, opening);
     }
-    return this.createAndSend(userId, message);
+    return opening;
   }
 
   async update(sent: SentMessage, message: OutboundMessage): Promise<void> {
@@ -80,17 +106,15 @@ export class TeamsNotifier implements Notifier {
     const reference = stored ? toReference(stored) : this.referenceFor(sent.conversationId, await this.serviceUrl());
     if (!reference.serviceUrl) throw new Error('no service URL known to update the message');
     const target = { ...reference, conversation: { ...reference.conversation!, id: sent.conversationId } } as ConversationReference;
-    await withRetry(
-      () =>
-        surfaceErrors(
-          (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, target, logic),
-          async (context) => {
-            await context.updateActivity({ ...toActivity(message), id: sent.activityId });
-          },
-        ),
-      classify,
-      this.deps.retry ?? defaultRetry,
-    );
+    await this.retry(async () => {
+      await this.pacer.take(sent.conversationId);
+      await surfaceErrors(
+        (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, target, logic),
+        async (context) => {
+          await context.updateActivity({ ...toActivity(message), id: sent.activityId });
+        },
+      );
+    });
   }
 
   private referenceFor(conversationId: string, serviceUrl: string | undefined): Partial<ConversationReference> {
@@ -104,22 +128,20 @@ export class TeamsNotifier implements Notifier {
 
   private async send(reference: Partial<ConversationReference>, message: OutboundMessage): Promise<string> {
     let activityId = '';
-    await withRetry(
-      () =>
-        surfaceErrors(
-          (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference as ConversationReference, logic),
-          async (context) => {
-            activityId = sentId(await context.sendActivity(toActivity(message)));
-          },
-        ),
-      classify,
-      this.deps.retry ?? defaultRetry,
-    );
+    await this.retry(async () => {
+      await this.pacer.take(reference.conversation?.id ?? '');
+      await surfaceErrors(
+        (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference as ConversationReference, logic),
+        async (context) => {
+          activityId = sentId(await context.sendActivity(toActivity(message)));
+        },
+      );
+    });
     return activityId;
   }
 
-  /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and sends into it. */
-  private async createAndSend(userId: string, message: OutboundMessage): Promise<SentMessage> {
+  /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and remembers it. */
+  private async createChat(userId: string): Promise<StoredConversationReference> {
     const serviceUrl = await this.serviceUrl();
     if (!serviceUrl) throw new Error('no Bot Connector service URL known yet: nobody has talked to the bot');
     const parameters: ConversationParameters = {
@@ -131,19 +153,15 @@ export class TeamsNotifier implements Notifier {
       activity: undefined as unknown as Activity,
     };
     let conversationId = '';
-    let activityId = '';
-    await withRetry(
-      () =>
-        surfaceErrors(
-          (logic) => this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, logic),
-          async (context) => {
-            conversationId = context.activity.conversation.id;
-            activityId = sentId(await context.sendActivity(toActivity(message)));
-          },
-        ),
-      classify,
-      this.deps.retry ?? defaultRetry,
-    );
+    await this.retry(async () => {
+      await this.pacer.take();
+      await surfaceErrors(
+        (logic) => this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, logic),
+        async (context) => {
+          conversationId = context.activity.conversation.id;
+        },
+      );
+    });
     const stored: StoredConversationReference = {
       channelId: Channels.Msteams,
       serviceUrl,
@@ -153,7 +171,7 @@ export class TeamsNotifier implements Notifier {
     };
     await this.deps.conversations.save(userId, stored);
     this.deps.logger.info({ userId, code: 'CONVERSATION_CREATED' }, 'opened a 1:1 chat for a proactive message');
-    return { userId, conversationId, activityId };
+    return stored;
   }
 }
 

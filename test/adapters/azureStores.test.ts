@@ -77,6 +77,14 @@ describe('azure audit log (Azurite)', () => {
     expect(names).toEqual(['2026-11-21T09-00000.jsonl']);
   });
 
+  test('an entry relayed by two processes at once, or again after a restart, is kept once', async () => {
+    const [a, b] = [AzureAuditLog.open(await storage()), AzureAuditLog.open(await storage())];
+    const relayed = { ...entry('2026-11-21T09:00:00Z', 'r1'), id: 'a1' };
+    await Promise.all([a.append(relayed), b.append(relayed), a.append({ ...entry('2026-11-21T09:01:00Z', 'r2'), id: 'a2' }), b.append(relayed)]);
+    await AzureAuditLog.open(await storage()).append(relayed);
+    expect((await collect(a)).sort()).toEqual(['r1', 'r2']);
+  });
+
   test('export-audit reads the trail from Azure as it does from DATA_DIR', async () => {
     const log = AzureAuditLog.open(await storage());
     await log.append(entry('2026-11-20T09:00:00Z', 'r1'));

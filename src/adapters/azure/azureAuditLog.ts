@@ -4,16 +4,31 @@ import { readAll } from './azureDirectoryOverlayStore.js';
 import { statusOf, type AzureStorage } from './azureStorage.js';
 
 const BLOB = /^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{5})\.jsonl$/;
+/** Hours whose ids this process keeps in memory (now, the previous one, and late relays). */
+const CACHED_HOURS = 4;
+
+/** What this process has read of one hour's blobs: the part appended to now, how far it has read it, the ids seen. */
+interface HourState {
+  part: number;
+  /** Bytes of `part` read so far; always the end of a block, so reading on from here gives whole lines. */
+  read: number;
+  exists: boolean;
+  ids: Set<string>;
+}
 
 /**
  * {@link AuditLog} in append blobs, one per UTC hour of the entry's `at` (`<prefix>-audit/2026-11-21T09-00000.jsonl`),
- * one JSON line per entry. An append is one Append Block call: atomic, and safe from any number of instances at once
- * (the service orders them). An append blob takes 50,000 blocks; a busier hour continues in `-00001` and so on.
- * Order is by hour, then by append within the hour.
+ * one JSON line per entry, each line one Append Block (atomic). An append blob takes 50,000 blocks; a busier hour
+ * continues in `-00001` and so on. Order is by hour, then by append within the hour.
+ *
+ * Idempotent by entry id across instances: before appending, the process reads what was appended to that hour since
+ * it last looked (a ranged read of the new bytes only), and appends with an append-position condition equal to the
+ * length it has read, so an append by anyone in between fails (412), is read, and the id is checked again. An entry
+ * is therefore written once however many instances relay it. Each append costs one small read and one append.
  */
 export class AzureAuditLog implements AuditLog {
-  /** Per hour, the part appended to now and whether this process knows it exists. */
-  private readonly parts = new Map<string, { part: number; created: boolean }>();
+  private readonly hours = new Map<string, HourState>();
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly container: ContainerClient) {}
 
@@ -22,26 +37,13 @@ export class AzureAuditLog implements AuditLog {
   }
 
   async append(entry: AuditEntry): Promise<void> {
-    const hour = hourOf(entry.at);
+    const hour = hourOf(entry.at); // checked before queueing: a bad timestamp is the caller's bug
     const line = `${JSON.stringify(entry)}\n`;
-    for (;;) {
-      let state = this.parts.get(hour);
-      if (!state) this.parts.set(hour, (state = { part: 0, created: false }));
-      if (this.parts.size > 4) this.parts.delete(this.parts.keys().next().value!);
-      const blob = this.blob(hour, state.part);
-      if (!state.created) {
-        await blob.createIfNotExists({ blobHTTPHeaders: { blobContentType: 'application/x-ndjson' } });
-        state.created = true;
-      }
-      try {
-        await blob.appendBlock(line, Buffer.byteLength(line));
-        return;
-      } catch (error) {
-        if (!isFull(error)) throw error;
-        state.part += 1;
-        state.created = false;
-      }
-    }
+    // One append at a time in this process: they would only make each other's position conditions fail.
+    const run = () => this.appendLine(hour, line, entry.id);
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    await result;
   }
 
   async tail(n: number): Promise<AuditEntry[]> {
@@ -49,7 +51,7 @@ export class AzureAuditLog implements AuditLog {
     const collected: AuditEntry[][] = [];
     let count = 0;
     for (const name of (await this.names()).reverse()) {
-      const entries = await this.read(name);
+      const entries = parse(await this.download(this.container.getAppendBlobClient(name)));
       collected.unshift(entries.slice(-(n - count)));
       count += collected[0].length;
       if (count >= n) break;
@@ -58,7 +60,61 @@ export class AzureAuditLog implements AuditLog {
   }
 
   async *all(): AsyncIterable<AuditEntry> {
-    for (const name of await this.names()) yield* await this.read(name);
+    for (const name of await this.names()) yield* parse(await this.download(this.container.getAppendBlobClient(name)));
+  }
+
+  private async appendLine(hour: string, line: string, id: string | undefined): Promise<void> {
+    const state = this.hour(hour);
+    for (;;) {
+      const blob = this.blob(hour, state.part);
+      await this.catchUp(blob, state);
+      if (id !== undefined && state.ids.has(id)) return;
+      try {
+        if (!state.exists) {
+          await blob.createIfNotExists({ blobHTTPHeaders: { blobContentType: 'application/x-ndjson' } });
+          state.exists = true;
+        }
+        await blob.appendBlock(line, Buffer.byteLength(line), { conditions: { appendPosition: state.read } });
+        state.read += Buffer.byteLength(line);
+        if (id !== undefined) state.ids.add(id);
+        return;
+      } catch (error) {
+        if (isFull(error)) {
+          state.part += 1;
+          state.read = 0;
+          state.exists = false;
+        } else if (statusOf(error) !== 412) throw error; // 412: someone appended meanwhile; read it and try again
+      }
+    }
+  }
+
+  /** Reads what was appended to `blob` since `state.read` and remembers the ids in it. */
+  private async catchUp(blob: AppendBlobClient, state: HourState): Promise<void> {
+    let text: string;
+    try {
+      const response = await blob.download(state.read);
+      text = (await readAll(response.readableStreamBody)).toString('utf8');
+      state.exists = true;
+    } catch (error) {
+      // 404: not created yet; 416: nothing new past our position.
+      if (statusOf(error) === 404) return;
+      if (statusOf(error) === 416) return;
+      throw error;
+    }
+    state.read += Buffer.byteLength(text);
+    for (const entry of parse(text)) if (entry.id !== undefined) state.ids.add(entry.id);
+  }
+
+  private hour(hour: string): HourState {
+    let state = this.hours.get(hour);
+    if (!state) {
+      this.hours.set(hour, (state = { part: 0, read: 0, exists: false, ids: new Set() }));
+      for (const key of [...this.hours.keys()].sort()) {
+        if (this.hours.size <= CACHED_HOURS) break;
+        if (key !== hour) this.hours.delete(key);
+      }
+    }
+    return state;
   }
 
   private blob(hour: string, part: number): AppendBlobClient {
@@ -71,10 +127,13 @@ export class AzureAuditLog implements AuditLog {
     return names.sort();
   }
 
-  private async read(name: string): Promise<AuditEntry[]> {
-    const text = (await readAll((await this.container.getAppendBlobClient(name).download()).readableStreamBody)).toString('utf8');
-    return text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as AuditEntry);
+  private async download(blob: AppendBlobClient): Promise<string> {
+    return (await readAll((await blob.download()).readableStreamBody)).toString('utf8');
   }
+}
+
+function parse(text: string): AuditEntry[] {
+  return text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as AuditEntry);
 }
 
 function isFull(error: unknown): boolean {

@@ -23,8 +23,9 @@ type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string; 
  * - `requestkeys`: one entity per guest and group (partition = hash of group id and address) naming the open request
  *   that asks for them. Inserting it fails when it exists, which makes "one open request per guest and group" atomic
  *   across processes. A key whose request is closed, has added the guest, or never got written is taken over.
- * - `requestdue`: the small sets the worker sweeps: partition `work` (requests with messages or provisioning to do)
- *   and `pending` (with the dates of expiry and reminder, filtered server-side).
+ * - `requestdue`: the small sets the worker sweeps: partition `work` (requests with messages or provisioning to do),
+ *   `unlogged` (audit entries still to relay) and `pending` (with the dates of expiry and reminder, filtered
+ *   server-side).
  * - `requestlists`: who asked, which group, which approvers (written once at creation; they never change).
  * Index entries are written before the request and removed after it, so a crash between leaves an entry too many
  * (checked against the request and cleaned up on read), never a request the worker cannot find.
@@ -100,6 +101,11 @@ export class AzureRequestStore implements RequestStore {
     return this.resolve(entries, (r) => hasWork(r));
   }
 
+  async listUnlogged(): Promise<GuestRequest[]> {
+    const entries = await collect(this.due.listEntities<Entity>({ queryOptions: { filter: odata`PartitionKey eq 'unlogged'` } }));
+    return this.resolve(entries, hasUnlogged);
+  }
+
   async listPendingDue(now: string, remindBefore: string): Promise<GuestRequest[]> {
     const filter = odata`PartitionKey eq 'pending' and (expiresAt le ${now} or (reminded eq false and createdAt le ${remindBefore}))`;
     const entries = await collect(this.due.listEntities<Entity>({ queryOptions: { filter } }));
@@ -152,6 +158,9 @@ export class AzureRequestStore implements RequestStore {
     if (hasWork(next) && !(current && hasWork(current))) {
       writes.push(this.due.upsertEntity({ partitionKey: 'work', rowKey: next.id, version: next.version }, 'Replace'));
     }
+    if (hasUnlogged(next) && !(current && hasUnlogged(current))) {
+      writes.push(this.due.upsertEntity({ partitionKey: 'unlogged', rowKey: next.id, version: next.version }, 'Replace'));
+    }
     const dates = (r: GuestRequest) => `${r.state}|${r.expiresAt}|${r.createdAt}|${!!r.reminderSentAt}`;
     if (next.state === 'pending' && (!current || dates(current) !== dates(next))) {
       writes.push(
@@ -169,6 +178,7 @@ export class AzureRequestStore implements RequestStore {
     const kept = new Set(openGuestKeys(stored).map((k) => k.key));
     await Promise.all([
       hasWork(current) && !hasWork(stored) ? this.deleteUnlessNewer(this.due, 'work', stored.id, stored.version) : undefined,
+      hasUnlogged(current) && !hasUnlogged(stored) ? this.deleteUnlessNewer(this.due, 'unlogged', stored.id, stored.version) : undefined,
       current.state === 'pending' && stored.state !== 'pending' ? this.deleteUnlessNewer(this.due, 'pending', stored.id, stored.version) : undefined,
       ...openGuestKeys(current).filter((k) => !kept.has(k.key)).map((k) => this.releaseGuest(hashKey(k.key), stored.id)),
     ]);
@@ -231,6 +241,10 @@ export class AzureRequestStore implements RequestStore {
       throw error;
     }
   }
+}
+
+function hasUnlogged(r: GuestRequest): boolean {
+  return (r.unlogged?.length ?? 0) > 0;
 }
 
 function guestKeyOf(groupId: string, email: string): string {

@@ -30,6 +30,16 @@ export function auditLogContract(open: () => Promise<AuditLog>): void {
     expect(await collect(log)).toEqual(['r1', 'r2', 'r3', 'r4']);
   });
 
+  test('an entry appended again with the same id is kept once (a relay after a crash)', async () => {
+    const log = await open();
+    const first = { ...entry('2026-11-21T09:00:00Z', 'r1'), id: 'a1' };
+    await log.append(first);
+    await log.append({ ...entry('2026-11-21T09:05:00Z', 'r2'), id: 'a2' });
+    await log.append(first);
+    await Promise.all([log.append({ ...entry('2026-11-21T09:06:00Z', 'r3'), id: 'a3' }), log.append({ ...entry('2026-11-21T09:06:00Z', 'r3'), id: 'a3' })]);
+    expect(await collect(log)).toEqual(['r1', 'r2', 'r3']);
+  });
+
   test('entries are copies: changing one afterwards changes nothing', async () => {
     const log = await open();
     const e = entry('2026-11-21T09:00:00Z', 'r1');
