@@ -97,7 +97,8 @@ async function main(): Promise<number> {
   if (storage.kind === 'azure') {
     const { AzureStorage } = await import('../src/adapters/azure/azureStorage.js');
     const { AzureAuditLog } = await import('../src/adapters/azure/azureAuditLog.js');
-    const credential = storage.connectionString ? undefined : new (await import('@azure/identity')).DefaultAzureCredential();
+    const identity = storage.connectionString ? undefined : await import('@azure/identity');
+    const credential = identity && new identity.DefaultAzureCredential();
     source = AzureAuditLog.open(await AzureStorage.open({ ...storage, credential }));
   }
   const count = await exportAudit(source, names, out);

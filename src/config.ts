@@ -24,7 +24,10 @@ const schema = z
     AZURE_STORAGE_CONNECTION_STRING: z.string().trim().optional(),
     AZURE_STORAGE_ACCOUNT_URL: z.url({ protocol: /^https?$/ }).optional(),
     AZURE_STORAGE_TABLE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    AZURE_STORAGE_PREFIX: z.string().regex(/^[a-z][a-z0-9]{0,20}$/, 'lowercase letters and digits, starting with a letter').default('guestbot'),
+    AZURE_STORAGE_PREFIX: z
+      .string()
+      .regex(/^[a-z][a-z0-9]{0,20}$/, 'lowercase letters and digits, starting with a letter')
+      .default('guestbot'),
     AZURE_WORK_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
@@ -38,7 +41,9 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['AZURE_STORAGE_CONNECTION_STRING'],
-        message: 'STORAGE=azure needs AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_URL (signed in with @azure/identity)',
+        message:
+          'STORAGE=azure needs AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_URL ' +
+          '(signed in with @azure/identity)',
       });
     }
     if (env.NODE_ENV === 'production' && !env.MICROSOFT_APP_ID) {
@@ -83,7 +88,7 @@ export type StorageConfig =
   | {
       readonly kind: 'azure';
       readonly connectionString?: string;
-      /** Blob endpoint; used (with the table endpoint and DefaultAzureCredential) when there is no connection string. */
+      /** Blob endpoint: with the table endpoint and DefaultAzureCredential, when there is no connection string. */
       readonly blobUrl?: string;
       readonly tableUrl?: string;
       readonly prefix: string;

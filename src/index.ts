@@ -93,7 +93,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   let stores: Stores;
   try {
-    stores = config.storage.kind === 'azure' ? await openAzureStores(config.storage, logger) : await openLowdbStores(config.dataDir);
+    stores =
+      config.storage.kind === 'azure'
+        ? await openAzureStores(config.storage, logger)
+        : await openLowdbStores(config.dataDir);
   } catch (error) {
     return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
   }
@@ -153,8 +156,8 @@ async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>
     import('./adapters/azure/blobSweepLease.js'),
     import('./bot/blobsDialogStorage.js'),
   ]);
-  const { DefaultAzureCredential } = config.connectionString ? { DefaultAzureCredential: undefined } : await import('@azure/identity');
-  const credential = DefaultAzureCredential ? new DefaultAzureCredential() : undefined;
+  const identity = config.connectionString ? undefined : await import('@azure/identity');
+  const credential = identity && new identity.DefaultAzureCredential();
   const storage = await AzureStorage.open({ ...config, credential });
   return {
     overlay: AzureDirectoryOverlayStore.open(storage),
@@ -216,7 +219,9 @@ async function compose(
     requireJustification: config.requests.requireJustification,
   };
   const worker = new RequestWorker({
-    directory, conversations, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry, shared: stores.shared,
+    ...{ directory, conversations, audit, clock, logger, requests, policy, notifier, settings },
+    retry: overrides.retry,
+    shared: stores.shared,
   });
   const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings };
 
@@ -326,7 +331,10 @@ async function main(): Promise<void> {
   } else {
     logger.info({ port, host: config.host, appId: config.auth.appId, appType: config.auth.appType }, 'authentication is on');
   }
-  const where = config.storage.kind === 'azure' ? { storage: 'azure', prefix: config.storage.prefix } : { storage: 'lowdb', dataDir: config.dataDir };
+  const where =
+    config.storage.kind === 'azure'
+      ? { storage: 'azure', prefix: config.storage.prefix }
+      : { storage: 'lowdb', dataDir: config.dataDir };
   logger.info({ port, tenantFile: config.tenantFile, ...where, version: VERSION }, 'guest access bot listening');
 
   const shutdown = async (signal: string) => {

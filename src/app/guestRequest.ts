@@ -91,7 +91,14 @@ export interface GuestRequest {
   approverBasis: string;
   decision?: { outcome: 'approved' | 'rejected' | 'cancelled' | 'expired'; by: string; at: string; comment?: string };
   reminderSentAt?: string;
-  provisioning?: { attempts: number; nextAttemptAt?: string; lastError?: string; finishedAt?: string; claim?: WorkClaim };
+  provisioning?: {
+    attempts: number;
+    nextAttemptAt?: string;
+    lastError?: string;
+    finishedAt?: string;
+    /** Set when instances share the store: the instance provisioning now. */
+    claim?: WorkClaim;
+  };
   cards: CardCopy[];
   outbox: OutboxItem[];
   /**

@@ -184,7 +184,10 @@ export class RequestWorker {
           {
             retry: this.deps.retry ?? defaultRetry,
             onInvited: async (userId) => {
-              await requests.update(requestId, (r) => ({ ...this.renewed(r), guests: r.guests.map((g) => (g.email === guest.email ? { ...g, userId, invited: true } : g)) }));
+              await requests.update(requestId, (r) => ({
+                ...this.renewed(r),
+                guests: r.guests.map((g) => (g.email === guest.email ? { ...g, userId, invited: true } : g)),
+              }));
             },
           },
         );
@@ -195,7 +198,12 @@ export class RequestWorker {
           if (!current || current.added) return undefined;
           const invited = current.invited || result.invited;
           return withAudit(
-            { ...this.renewed(r), guests: r.guests.map((g) => (g === current ? { ...g, userId: result.userId, added: true, invited, error: undefined } : g)) },
+            {
+              ...this.renewed(r),
+              guests: r.guests.map((g) =>
+                g === current ? { ...g, userId: result.userId, added: true, invited, error: undefined } : g,
+              ),
+            },
             { at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited } },
           );
         });
@@ -240,7 +248,8 @@ export class RequestWorker {
       const request = await requests.get(requestId);
       const nowIso = clock.now().toISOString();
       const item = request?.outbox.find(
-        (i) => !skipped.some((f) => sameItem(f, i)) && !(i.notBefore && i.notBefore > nowIso) && !this.claimedByOther(i.claim),
+        (i) =>
+          !skipped.some((f) => sameItem(f, i)) && !(i.notBefore && i.notBefore > nowIso) && !this.claimedByOther(i.claim),
       );
       if (!request || !item) break;
       const resumed = item.sendingSince !== undefined;
@@ -281,7 +290,8 @@ export class RequestWorker {
   /** A claim for this instance from now on (shared stores only). */
   private newClaim(): WorkClaim | undefined {
     const shared = this.deps.shared;
-    return shared && { by: shared.instanceId, until: new Date(this.deps.clock.now().getTime() + shared.claimMs).toISOString() };
+    if (!shared) return undefined;
+    return { by: shared.instanceId, until: new Date(this.deps.clock.now().getTime() + shared.claimMs).toISOString() };
   }
 
   /** Whether another live instance holds the claim. */

@@ -12,7 +12,9 @@ export function openBlobsDialogStorage(
   containerName: string,
 ): Storage {
   if (connection.connectionString) return new BlobsStorage(connection.connectionString, containerName);
-  if (!connection.blobUrl || !connection.credential) throw new Error('dialog state in Azure needs a connection string or an account URL');
+  if (!connection.blobUrl || !connection.credential) {
+    throw new Error('dialog state in Azure needs a connection string or an account URL');
+  }
   const url = `${connection.blobUrl.replace(/\/+$/, '')}/${containerName}`;
   return new BlobsStorage('', containerName, undefined, url, connection.credential);
 }

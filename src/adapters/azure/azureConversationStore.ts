@@ -28,7 +28,8 @@ export class AzureConversationStore implements ConversationStore {
       writes.push(this.table.upsertEntity({ partitionKey: REFERENCES, rowKey: tableKey(userId), json }, 'Replace'));
     }
     if (reference.serviceUrl && this.latestKnown !== reference.serviceUrl) {
-      writes.push(this.table.upsertEntity({ partitionKey: LATEST, rowKey: '', serviceUrl: reference.serviceUrl }, 'Replace'));
+      const latest = { partitionKey: LATEST, rowKey: '', serviceUrl: reference.serviceUrl };
+      writes.push(this.table.upsertEntity(latest, 'Replace'));
     }
     await Promise.all(writes);
     this.remember(userId, json);

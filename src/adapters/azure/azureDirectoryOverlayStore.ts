@@ -47,15 +47,17 @@ export class AzureDirectoryOverlayStore implements DirectoryOverlayStore {
     }
   }
 
-  private async write(overlay: DirectoryOverlay, conditions?: { ifMatch?: string; ifNoneMatch?: string }): Promise<void> {
+  private async write(overlay: DirectoryOverlay, conditions?: { ifMatch?: string; ifNoneMatch?: string }) {
     const body = JSON.stringify(overlay);
-    await this.blob.upload(body, Buffer.byteLength(body), { conditions, blobHTTPHeaders: { blobContentType: 'application/json' } });
+    const blobHTTPHeaders = { blobContentType: 'application/json' };
+    await this.blob.upload(body, Buffer.byteLength(body), { conditions, blobHTTPHeaders });
   }
 }
 
 /** The body of a blob download (one response: the content and its ETag belong together). */
 export async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  if (stream) for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  if (!stream) return Buffer.alloc(0);
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
   return Buffer.concat(chunks);
 }

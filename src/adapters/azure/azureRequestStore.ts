@@ -39,7 +39,8 @@ export class AzureRequestStore implements RequestStore {
   ) {}
 
   static open(storage: AzureStorage): AzureRequestStore {
-    return new AzureRequestStore(storage.table('requests'), storage.table('requestkeys'), storage.table('requestdue'), storage.table('requestlists'));
+    const table = (name: Parameters<AzureStorage['table']>[0]) => storage.table(name);
+    return new AzureRequestStore(table('requests'), table('requestkeys'), table('requestdue'), table('requestlists'));
   }
 
   async create(request: GuestRequest): Promise<void> {
@@ -54,7 +55,9 @@ export class AzureRequestStore implements RequestStore {
       }
       if (conflicts.length > 0) throw new OpenRequestExistsError(conflicts);
       await Promise.all([
-        ...listKeys(stored).map((partitionKey) => this.lists.upsertEntity({ partitionKey, rowKey: stored.id }, 'Replace')),
+        ...listKeys(stored).map((partitionKey) =>
+          this.lists.upsertEntity({ partitionKey, rowKey: stored.id }, 'Replace'),
+        ),
         ...this.dueWrites(undefined, stored),
       ]);
       try {
@@ -97,17 +100,17 @@ export class AzureRequestStore implements RequestStore {
   }
 
   async listWithWork(): Promise<GuestRequest[]> {
-    const entries = await collect(this.due.listEntities<Entity>({ queryOptions: { filter: odata`PartitionKey eq 'work'` } }));
-    return this.resolve(entries, (r) => hasWork(r));
+    return this.resolve(await this.partition(this.due, 'work'), (r) => hasWork(r));
   }
 
   async listUnlogged(): Promise<GuestRequest[]> {
-    const entries = await collect(this.due.listEntities<Entity>({ queryOptions: { filter: odata`PartitionKey eq 'unlogged'` } }));
-    return this.resolve(entries, hasUnlogged);
+    return this.resolve(await this.partition(this.due, 'unlogged'), hasUnlogged);
   }
 
   async listPendingDue(now: string, remindBefore: string): Promise<GuestRequest[]> {
-    const filter = odata`PartitionKey eq 'pending' and (expiresAt le ${now} or (reminded eq false and createdAt le ${remindBefore}))`;
+    const filter = odata`PartitionKey eq 'pending' and (expiresAt le ${now} or (reminded eq false and createdAt le ${
+      remindBefore
+    }))`;
     const entries = await collect(this.due.listEntities<Entity>({ queryOptions: { filter } }));
     return this.resolve(entries, (r) => r.state === 'pending', (r) => isDue(r, now, remindBefore));
   }
@@ -123,9 +126,9 @@ export class AzureRequestStore implements RequestStore {
           : undefined;
     if (listed !== undefined) {
       const partitionKey = tableKey(listed);
-      ids = (await collect(this.lists.listEntities<Entity>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } }))).map((e) => e.rowKey);
+      ids = (await this.partition(this.lists, partitionKey, ['RowKey'])).map((e) => e.rowKey);
     } else if (query.states && query.states.every((s) => s === 'pending')) {
-      ids = (await collect(this.due.listEntities<Entity>({ queryOptions: { filter: odata`PartitionKey eq 'pending'`, select: ['RowKey'] } }))).map((e) => e.rowKey);
+      ids = (await this.partition(this.due, 'pending', ['RowKey'])).map((e) => e.rowKey);
     } else {
       // No index names these requests (e.g. every completed one): read them all, as an administrator's export would.
       const all = await collect(this.records.listEntities<Entity>());
@@ -145,7 +148,8 @@ export class AzureRequestStore implements RequestStore {
       const request = await this.get(entry.rowKey);
       if (request && belongs(request)) return keep(request) ? request : undefined;
       if (request ? request.version >= Number(entry.version ?? 0) : ageOf(entry) > LEFTOVER_MS) {
-        await this.deleteUnlessNewer(this.due, entry.partitionKey, entry.rowKey, request?.version ?? Number.MAX_SAFE_INTEGER);
+        const version = request?.version ?? Number.MAX_SAFE_INTEGER;
+        await this.deleteUnlessNewer(this.due, entry.partitionKey, entry.rowKey, version);
       }
       return undefined;
     });
@@ -159,16 +163,15 @@ export class AzureRequestStore implements RequestStore {
       writes.push(this.due.upsertEntity({ partitionKey: 'work', rowKey: next.id, version: next.version }, 'Replace'));
     }
     if (hasUnlogged(next) && !(current && hasUnlogged(current))) {
-      writes.push(this.due.upsertEntity({ partitionKey: 'unlogged', rowKey: next.id, version: next.version }, 'Replace'));
+      const entry = { partitionKey: 'unlogged', rowKey: next.id, version: next.version };
+      writes.push(this.due.upsertEntity(entry, 'Replace'));
     }
     const dates = (r: GuestRequest) => `${r.state}|${r.expiresAt}|${r.createdAt}|${!!r.reminderSentAt}`;
     if (next.state === 'pending' && (!current || dates(current) !== dates(next))) {
-      writes.push(
-        this.due.upsertEntity(
-          { partitionKey: 'pending', rowKey: next.id, version: next.version, expiresAt: next.expiresAt, createdAt: next.createdAt, reminded: !!next.reminderSentAt },
-          'Replace',
-        ),
-      );
+      const { id, version, expiresAt, createdAt } = next;
+      const reminded = !!next.reminderSentAt;
+      const entry = { partitionKey: 'pending', rowKey: id, version, expiresAt, createdAt, reminded };
+      writes.push(this.due.upsertEntity(entry, 'Replace'));
     }
     return writes;
   }
@@ -176,11 +179,14 @@ export class AzureRequestStore implements RequestStore {
   /** Removes the index entries and guest keys the stored state no longer needs. */
   private async afterWrite(current: GuestRequest, stored: GuestRequest): Promise<void> {
     const kept = new Set(openGuestKeys(stored).map((k) => k.key));
+    const drop = (partition: string) => this.deleteUnlessNewer(this.due, partition, stored.id, stored.version);
     await Promise.all([
-      hasWork(current) && !hasWork(stored) ? this.deleteUnlessNewer(this.due, 'work', stored.id, stored.version) : undefined,
-      hasUnlogged(current) && !hasUnlogged(stored) ? this.deleteUnlessNewer(this.due, 'unlogged', stored.id, stored.version) : undefined,
-      current.state === 'pending' && stored.state !== 'pending' ? this.deleteUnlessNewer(this.due, 'pending', stored.id, stored.version) : undefined,
-      ...openGuestKeys(current).filter((k) => !kept.has(k.key)).map((k) => this.releaseGuest(hashKey(k.key), stored.id)),
+      hasWork(current) && !hasWork(stored) ? drop('work') : undefined,
+      hasUnlogged(current) && !hasUnlogged(stored) ? drop('unlogged') : undefined,
+      current.state === 'pending' && stored.state !== 'pending' ? drop('pending') : undefined,
+      ...openGuestKeys(current)
+        .filter((k) => !kept.has(k.key))
+        .map((k) => this.releaseGuest(hashKey(k.key), stored.id)),
     ]);
   }
 
@@ -188,7 +194,7 @@ export class AzureRequestStore implements RequestStore {
    * Deletes an index entry unless a later write of the request (a higher version) has put it back meanwhile: that
    * write stored its entry before its request, so deleting it would hide work the request has.
    */
-  private async deleteUnlessNewer(table: TableClient, partitionKey: string, rowKey: string, version: number): Promise<void> {
+  private async deleteUnlessNewer(table: TableClient, partitionKey: string, rowKey: string, version: number) {
     await retryOnConflict(async () => {
       const entry = await this.entity(table, partitionKey, rowKey);
       if (!entry || Number(entry.version ?? 0) > version) return;
@@ -227,6 +233,12 @@ export class AzureRequestStore implements RequestStore {
     });
   }
 
+  /** Every entity of one partition (`select`: only these properties). */
+  private partition(table: TableClient, partitionKey: string, select?: string[]): Promise<Entity[]> {
+    const filter = odata`PartitionKey eq ${partitionKey}`;
+    return collect(table.listEntities<Entity>({ queryOptions: { filter, select } }));
+  }
+
   private async read(id: string): Promise<{ request: GuestRequest; etag: string } | undefined> {
     const entity = await this.entity(this.records, id, '');
     return entity && { request: unpack(entity), etag: entity.etag! };
@@ -257,7 +269,8 @@ function hashKey(key: string): string {
 }
 
 function listKeys(r: GuestRequest): string[] {
-  return [`requester|${r.requesterId}`, `group|${r.groupId}`, ...r.approverIds.map((a) => `approver|${a}`)].map(tableKey);
+  const keys = [`requester|${r.requesterId}`, `group|${r.groupId}`, ...r.approverIds.map((a) => `approver|${a}`)];
+  return keys.map(tableKey);
 }
 
 function pack(r: GuestRequest): Entity {

@@ -49,8 +49,10 @@ export class AzureSeenActivities implements SeenActivities {
   private async prune(): Promise<void> {
     const before = this.now() - this.ttlMs;
     try {
-      for await (const entity of this.table.listEntities<{ at?: number }>({ queryOptions: { filter: odata`at lt ${before}` } })) {
-        await this.table.deleteEntity(entity.partitionKey!, entity.rowKey!, { etag: entity.etag }).catch(() => undefined);
+      const old = this.table.listEntities<{ at?: number }>({ queryOptions: { filter: odata`at lt ${before}` } });
+      for await (const entity of old) {
+        const { partitionKey, rowKey, etag } = entity;
+        await this.table.deleteEntity(partitionKey!, rowKey!, { etag }).catch(() => undefined);
       }
     } catch {
       // keep going: pruning only saves space

@@ -31,7 +31,9 @@ export class AzureStorage {
   private readonly blobs: BlobServiceClient;
 
   private constructor(private readonly config: AzureStorageConfig) {
-    if (!PREFIX.test(config.prefix)) throw new Error(`storage prefix ${JSON.stringify(config.prefix)} must be lowercase letters and digits`);
+    if (!PREFIX.test(config.prefix)) {
+      throw new Error(`storage prefix ${JSON.stringify(config.prefix)} must be lowercase letters and digits`);
+    }
     if (config.connectionString) {
       this.blobs = BlobServiceClient.fromConnectionString(config.connectionString);
     } else if (config.blobUrl && config.credential) {
@@ -65,7 +67,8 @@ export class AzureStorage {
 
   /** For botbuilder's BlobsStorage, which takes the connection string or URL itself. */
   get connection(): { connectionString?: string; blobUrl?: string; credential?: TokenCredential } {
-    return { connectionString: this.config.connectionString, blobUrl: this.config.blobUrl, credential: this.config.credential };
+    const { connectionString, blobUrl, credential } = this.config;
+    return { connectionString, blobUrl, credential };
   }
 
   private tableClient(table: string): TableClient {
@@ -74,7 +77,9 @@ export class AzureStorage {
     const allowInsecureConnection = /https?:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(connectionString ?? tableUrl ?? '')
       || /UseDevelopmentStorage=true/i.test(connectionString ?? '');
     if (connectionString) return TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection });
-    if (!tableUrl || !credential) throw new Error('Azure table storage needs a connection string, or a table URL with a credential');
+    if (!tableUrl || !credential) {
+      throw new Error('Azure table storage needs a connection string, or a table URL with a credential');
+    }
     return new TableClient(tableUrl, table, credential, { allowInsecureConnection });
   }
 }
@@ -85,7 +90,7 @@ export function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-/** Runs `attempt` until it does not throw an ETag conflict (412) or an insert race (409), with a short jittered pause. */
+/** Runs `attempt` until it throws no ETag conflict (412) or insert race (409), with a short jittered pause between. */
 export async function retryOnConflict<T>(attempt: () => Promise<T>, what: string, attempts = 100): Promise<T> {
   for (let i = 1; ; i++) {
     try {
@@ -93,7 +98,9 @@ export async function retryOnConflict<T>(attempt: () => Promise<T>, what: string
     } catch (error) {
       const status = statusOf(error);
       if ((status !== 412 && status !== 409) || i >= attempts) {
-        if (status === 412 || status === 409) throw new Error(`${what}: still conflicting after ${attempts} attempts`, { cause: error });
+        if (status === 412 || status === 409) {
+          throw new Error(`${what}: still conflicting after ${attempts} attempts`, { cause: error });
+        }
         throw error;
       }
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * i)));
@@ -103,6 +110,7 @@ export async function retryOnConflict<T>(attempt: () => Promise<T>, what: string
 
 /** A table key from any text: the characters Azure Tables refuse in keys (/ \ # ? and control characters) escaped. */
 export function tableKey(text: string): string {
+  const escape = (c: string) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[%/\\#?\u0000-\u001f\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(/[%/\\#?\u0000-\u001f\u007f-\u009f]/g, escape);
 }

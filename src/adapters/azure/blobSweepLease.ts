@@ -79,8 +79,11 @@ export class BlobSweepLease implements SweepLease {
       this.held = true;
     } catch (error) {
       const status = statusOf(error);
-      if (this.held) this.logger.warn({ code: 'SWEEP_LEASE_LOST', status }, 'lost the sweep lease; another instance sweeps');
-      else if (status !== 409) this.logger.warn({ err: error, code: 'SWEEP_LEASE_ERROR' }, 'could not check the sweep lease');
+      if (this.held) {
+        this.logger.warn({ code: 'SWEEP_LEASE_LOST', status }, 'lost the sweep lease; another instance sweeps');
+      } else if (status !== 409) {
+        this.logger.warn({ err: error, code: 'SWEEP_LEASE_ERROR' }, 'could not check the sweep lease');
+      }
       this.held = false;
     }
   }

@@ -194,7 +194,8 @@ export class EmbeddedDirectory implements Directory {
       });
     } catch (error) {
       if (error instanceof DirectoryError) throw error;
-      throw new DirectoryError('DIRECTORY_WRITE_FAILED', `could not save the directory changes: ${String(error)}`, true);
+      const message = `could not save the directory changes: ${String(error)}`;
+      throw new DirectoryError('DIRECTORY_WRITE_FAILED', message, true);
     }
     this.adopt(stored);
     return outcome!.result;

@@ -35,7 +35,8 @@ export function guestKey(groupId: string, email: string): string {
 
 /** The guests an open request holds the one-open-request key for: those not yet added (none once it is closed). */
 export function openGuestKeys(r: GuestRequest): { key: string; email: string }[] {
-  return isOpen(r) ? r.guests.filter((g) => !g.added).map((g) => ({ key: guestKey(r.groupId, g.email), email: g.email })) : [];
+  if (!isOpen(r)) return [];
+  return r.guests.filter((g) => !g.added).map((g) => ({ key: guestKey(r.groupId, g.email), email: g.email }));
 }
 
 /** id sets per key, so a query touches the requests it names rather than every request ever made. */
