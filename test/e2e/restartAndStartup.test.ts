@@ -27,8 +27,8 @@ describe('when the bot restarts in the middle of a conversation', () => {
 });
 
 describe('when the bot process starts', () => {
-  // Each case starts node + tsx (compiling src on the fly) up to twice: on a busy 2-core machine that alone takes 10 s+.
-  jest.setTimeout(60_000);
+  // Each case starts node + tsx (compiling src on the fly) up to twice: on a busy 2-core machine one start took 20 s+.
+  jest.setTimeout(120_000);
 
   it('then it reads .env from its working folder, and the environment wins over it', async () => {
     const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
@@ -42,14 +42,14 @@ describe('when the bot process starts', () => {
     const env = { ...process.env, NODE_ENV: '', PORT: '0' } as Record<string, string>;
     delete env.NODE_ENV;
     try {
-      await expect(run(process.execPath, ['--import', tsx, entry], { cwd: dir, env, timeout: 20_000 })).rejects.toMatchObject({
+      await expect(run(process.execPath, ['--import', tsx, entry], { cwd: dir, env, timeout: 50_000 })).rejects.toMatchObject({
         code: 1,
         stderr: expect.stringMatching(/will not start[\s\S]*MICROSOFT_APP_ID/),
       });
       // NODE_ENV=development in the environment beats production in .env: config passes, and the (deliberately
       // invalid) tenant file is what stops it.
       await expect(
-        run(process.execPath, ['--import', tsx, entry], { cwd: dir, env: { ...env, NODE_ENV: 'development', TENANT_FILE: resolve('package.json') }, timeout: 20_000 }),
+        run(process.execPath, ['--import', tsx, entry], { cwd: dir, env: { ...env, NODE_ENV: 'development', TENANT_FILE: resolve('package.json') }, timeout: 50_000 }),
       ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot start[\s\S]*\$\.tenant/) });
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -57,7 +57,7 @@ describe('when the bot process starts', () => {
   });
 
   const start = (env: Record<string, string>) =>
-    run(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, PORT: '0', DATA_DIR: '/nonexistent/never-created', ...env }, timeout: 20_000 });
+    run(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, PORT: '0', DATA_DIR: '/nonexistent/never-created', ...env }, timeout: 50_000 });
 
   it('then NODE_ENV=production without an app id refuses to start and says why', async () => {
     await expect(start({ NODE_ENV: 'production', MICROSOFT_APP_ID: '' })).rejects.toMatchObject({
