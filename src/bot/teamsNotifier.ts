@@ -1,7 +1,7 @@
 import { type CloudAdapter, type ConversationReference, type Activity, CardFactory, MessageFactory, type ConversationParameters, Channels, type TurnContext } from 'botbuilder';
 import { defaultRetry, withRetry, type RetryPolicy } from '../app/retry.js';
 import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
-import type { Notifier, OutboundMessage, SentMessage } from '../ports/notifier.js';
+import type { Delivery, Notifier, OutboundMessage, SentMessage, UnreachableReason } from '../ports/notifier.js';
 import type { Logger } from '../logger.js';
 
 export interface TeamsNotifierDeps {
@@ -13,6 +13,12 @@ export interface TeamsNotifierDeps {
   /** The Bot Connector URL used to open a chat with someone the bot has never talked to (else the latest one seen). */
   defaultServiceUrl?: string;
   retry?: RetryPolicy;
+  /**
+   * Called once when Teams refuses a user for good (HTTP 403), before the notifier answers `unreachable`: a chance to
+   * make them reachable, e.g. by installing the app for them through Microsoft Graph. Resolve `true` when it may work
+   * now: the message is then tried once more. Without it, or on `false`, the user is reported unreachable.
+   */
+  makeReachable?: (userId: string, reason: UnreachableReason) => Promise<boolean>;
 }
 
 function toActivity(message: OutboundMessage): Partial<Activity> {
@@ -52,6 +58,11 @@ async function surfaceErrors(run: (logic: (context: TurnContext) => Promise<void
   if (failure) throw failure.error;
 }
 
+/** Teams' permanent refusal of a user: 403 when opening a 1:1 chat or sending into one. */
+function isRefusal(error: unknown): boolean {
+  return (error as { statusCode?: number } | undefined)?.statusCode === 403;
+}
+
 /** The id the Bot Connector gave a sent activity; without one the message cannot be updated later. */
 function sentId(response: { id?: string } | undefined): string {
   if (!response?.id) throw Object.assign(new Error('the Bot Connector returned no activity id'), { statusCode: 502 });
@@ -66,13 +77,27 @@ export class TeamsNotifier implements Notifier {
     return this.deps.defaultServiceUrl ?? (await this.deps.conversations.latestServiceUrl());
   }
 
-  async sendToUser(userId: string, message: OutboundMessage): Promise<SentMessage> {
+  async sendToUser(userId: string, message: OutboundMessage): Promise<Delivery> {
+    const first = await this.trySend(userId, message);
+    if (first.kind !== 'unreachable' || !this.deps.makeReachable) return first;
+    if (!(await this.deps.makeReachable(userId, first.reason))) return first;
+    return this.trySend(userId, message);
+  }
+
+  private async trySend(userId: string, message: OutboundMessage): Promise<Delivery> {
     const stored = await this.deps.conversations.get(userId);
-    if (stored) {
-      const activityId = await this.send(toReference(stored), message);
-      return { userId, conversationId: stored.conversation.id, activityId };
+    try {
+      if (stored) {
+        const activityId = await this.send(toReference(stored), message);
+        return { kind: 'delivered', sent: { userId, conversationId: stored.conversation.id, activityId } };
+      }
+      return { kind: 'delivered', sent: await this.createAndSend(userId, message) };
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      const reason: UnreachableReason = stored ? 'blocked' : 'appNotInstalled';
+      this.deps.logger.warn({ userId, reason, code: 'RECIPIENT_UNREACHABLE' }, 'Teams refused the recipient (403)');
+      return { kind: 'unreachable', userId, reason };
     }
-    return this.createAndSend(userId, message);
   }
 
   async update(sent: SentMessage, message: OutboundMessage): Promise<void> {

@@ -296,8 +296,9 @@ describe('when the bot must find approvers it has never talked to', () => {
     expect(cardsTo(`a:1on1-${alex.id}`)).toHaveLength(1);
   });
 
-  it('then an approver who cannot be reached does not hold up the requester’s card, and is tried again later', async () => {
+  it('then an approver whose chat cannot be opened for now (throttled) does not hold up the requester’s card, and is tried again later', async () => {
     t.connector.refuseNewConversations = true;
+    t.connector.refusalStatus = 429;
     const request = await memberAsks();
     expect(cardsTo(`a:personal-${nestor.id}`)).toHaveLength(1);
     expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([{ kind: 'approvalCard', userId: alex.id }]);
@@ -310,6 +311,7 @@ describe('when the bot must find approvers it has never talked to', () => {
 
   it('then a card that could not be delivered before the request closed is not sent at all', async () => {
     t.connector.refuseNewConversations = true;
+    t.connector.refusalStatus = 429;
     const request = await memberAsks();
     await t.say(message(nestor, `cancel ${request.id}`));
     await settle();

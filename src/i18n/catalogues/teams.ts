@@ -1,0 +1,19 @@
+export const en = {
+  'teams.unreachable.tellSome':
+    'I could not reach {names} in Teams (the Guest Access app is not installed for them), so they have not seen your request {id} to add {guests} to **{group}**. The other approvers have it.',
+  'teams.unreachable.tellAll':
+    'I could not reach {names} in Teams (the Guest Access app is not installed for them), so nobody has seen your request {id} to add {guests} to **{group}** yet. Ask them to open the Guest Access app in Teams, or ask an administrator to install it for them.',
+  'teams.unreachable.pendingTitle': 'Requests with approvers I could not reach',
+  'teams.unreachable.pendingItem': '**{id}** · {group} · not reachable: {names}',
+  'teams.unreachable.pendingHint': 'They need the Guest Access app in Teams (install it for them, or ask them to open it).',
+} as const;
+
+export const nl: { [K in keyof typeof en]: string } = {
+  'teams.unreachable.tellSome':
+    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus zij hebben je aanvraag {id} om {guests} toe te voegen aan **{group}** niet gezien. De andere goedkeurders hebben hem wel.',
+  'teams.unreachable.tellAll':
+    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus niemand heeft je aanvraag {id} om {guests} toe te voegen aan **{group}** nog gezien. Vraag hen de app Gasttoegang in Teams te openen, of vraag een beheerder de app voor hen te installeren.',
+  'teams.unreachable.pendingTitle': 'Aanvragen met goedkeurders die ik niet kon bereiken',
+  'teams.unreachable.pendingItem': '**{id}** · {group} · niet bereikbaar: {names}',
+  'teams.unreachable.pendingHint': 'Zij hebben de app Gasttoegang in Teams nodig (installeer die voor hen, of vraag hen de app te openen).',
+} as const;
