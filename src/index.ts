@@ -3,7 +3,6 @@ import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
@@ -20,12 +19,14 @@ import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
+import { DialogConversationState } from './bot/dialogState.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
 import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
+import { TypingIndicator } from './bot/typingIndicator.js';
 import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
@@ -133,7 +134,8 @@ async function compose(
   const worker = new RequestWorker({ directory, conversations, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
   const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings };
 
-  const conversationState = new ConversationState(dialogStorage);
+  const conversationState = new DialogConversationState(dialogStorage);
+  adapter.use(new TypingIndicator(logger));
   const bot = new GuestAccessBot({
     services: deps,
     tenantId: snapshot.tenant.id,
@@ -142,6 +144,7 @@ async function compose(
     commands: { ...requestCommands(deps), ...adminCommands(deps) },
     cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
+    personalChat: notifier,
   });
 
   // The one place turn errors end up: log with the activity id, apologise in the user's language, drop the dialog.

@@ -143,6 +143,70 @@ export class TeamsNotifier implements Notifier {
     return activityId;
   }
 
+  /**
+   * Runs `work` as a turn of the user's 1:1 chat with the bot, opening that chat first when the bot has none with
+   * them: answers asked for in a group chat or channel that must stay private go there. Opening the chat is retried
+   * on throttling; `work` itself runs once (its sends are ordinary replies of that turn). `unreachable` when Teams
+   * refuses (403: the app is not installed for the user); other failures reject.
+   */
+  async inPersonalChat(
+    user: { id: string; teamsId?: string; name?: string },
+    work: (context: TurnContext) => Promise<void>,
+    hint: { serviceUrl?: string; locale?: string } = {},
+  ): Promise<'done' | 'unreachable'> {
+    let stored = await this.deps.conversations.get(user.id);
+    if (!stored) {
+      const serviceUrl = hint.serviceUrl || (await this.serviceUrl());
+      if (!serviceUrl) throw new Error('no Bot Connector service URL known yet');
+      const memberId = user.teamsId || user.id;
+      const parameters: ConversationParameters = {
+        isGroup: false,
+        bot: { id: this.deps.appId || 'bot', name: '' },
+        members: [{ id: memberId, name: user.name ?? '' }],
+        tenantId: this.deps.tenantId,
+        channelData: { tenant: { id: this.deps.tenantId } },
+        activity: undefined as unknown as Activity,
+      };
+      let conversationId = '';
+      try {
+        await withRetry(
+          () =>
+            surfaceErrors(
+              (logic) => this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, logic),
+              async (context) => {
+                conversationId = context.activity.conversation.id;
+              },
+            ),
+          classify,
+          this.deps.retry ?? defaultRetry,
+        );
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        this.deps.logger.warn({ userId: user.id, code: 'PERSONAL_CHAT_REFUSED' }, 'Teams refused to open a 1:1 chat (403)');
+        return 'unreachable';
+      }
+      stored = {
+        channelId: Channels.Msteams,
+        serviceUrl,
+        conversation: { id: conversationId, tenantId: this.deps.tenantId, conversationType: 'personal' },
+        user: { id: memberId, aadObjectId: user.id, name: user.name },
+        bot: { id: this.deps.appId || 'bot' },
+        locale: hint.locale,
+      };
+      await this.deps.conversations.save(user.id, stored);
+      this.deps.logger.info({ userId: user.id, code: 'CONVERSATION_CREATED' }, 'opened a 1:1 chat for a private answer');
+    }
+    const reference = toReference(stored) as ConversationReference;
+    try {
+      await surfaceErrors((logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference, logic), work);
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      this.deps.logger.warn({ userId: user.id, code: 'PERSONAL_CHAT_REFUSED' }, 'Teams refused a message into the 1:1 chat (403)');
+      return 'unreachable';
+    }
+    return 'done';
+  }
+
   /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and sends into it. */
   private async createAndSend(userId: string, message: OutboundMessage): Promise<SentMessage> {
     const serviceUrl = await this.serviceUrl();

@@ -3,6 +3,10 @@ export const en = {
     'I could not reach {names} in Teams (the Guest Access app is not installed for them), so they have not seen your request {id} to add {guests} to **{group}**. The other approvers have it.',
   'teams.unreachable.tellAll':
     'I could not reach {names} in Teams (the Guest Access app is not installed for them), so nobody has seen your request {id} to add {guests} to **{group}** yet. Ask them to open the Guest Access app in Teams, or ask an administrator to install it for them.',
+  'teams.private.sent': 'I sent you the answer in our personal chat, so it stays between us.',
+  'teams.private.inviteMoved': 'Let’s continue in our personal chat: I sent you the next step there.',
+  'teams.private.askPersonal':
+    'I can’t open a personal chat with you from here, and this answer is not for everyone in this conversation. Ask me in a personal chat: find **Guest Access** under Apps in Teams.',
   'teams.unreachable.pendingTitle': 'Requests with approvers I could not reach',
   'teams.unreachable.pendingItem': '**{id}** · {group} · not reachable: {names}',
   'teams.unreachable.pendingHint': 'They need the Guest Access app in Teams (install it for them, or ask them to open it).',
@@ -13,6 +17,10 @@ export const nl: { [K in keyof typeof en]: string } = {
     'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus zij hebben je aanvraag {id} om {guests} toe te voegen aan **{group}** niet gezien. De andere goedkeurders hebben hem wel.',
   'teams.unreachable.tellAll':
     'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus niemand heeft je aanvraag {id} om {guests} toe te voegen aan **{group}** nog gezien. Vraag hen de app Gasttoegang in Teams te openen, of vraag een beheerder de app voor hen te installeren.',
+  'teams.private.sent': 'Ik heb je het antwoord in onze persoonlijke chat gestuurd, zodat het tussen ons blijft.',
+  'teams.private.inviteMoved': 'Laten we verdergaan in onze persoonlijke chat: daar staat de volgende stap.',
+  'teams.private.askPersonal':
+    'Ik kan van hieruit geen persoonlijke chat met je openen, en dit antwoord is niet voor iedereen in dit gesprek. Vraag het me in een persoonlijke chat: zoek **Gasttoegang** onder Apps in Teams.',
   'teams.unreachable.pendingTitle': 'Aanvragen met goedkeurders die ik niet kon bereiken',
   'teams.unreachable.pendingItem': '**{id}** · {group} · niet bereikbaar: {names}',
   'teams.unreachable.pendingHint': 'Zij hebben de app Gasttoegang in Teams nodig (installeer die voor hen, of vraag hen de app te openen).',
