@@ -250,14 +250,14 @@ export class RequestWorker {
   /** The card as `userId` should see it, in their language. */
   async cardFor(request: GuestRequest, userId: string): Promise<OutboundMessage> {
     const { directory, conversations, policy } = this.deps;
-    const lang = await languageOfUser(userId, conversations, directory);
+    const lang = await languageOfUser(userId, conversations, directory, this.deps.languages);
     const view = await requestCardView(request, { id: userId, isAdmin: isAdmin(await policy.current(), userId) }, lang, directory, conversations);
     return { card: buildApprovalRequestCard(view), text: view.title };
   }
 
   private async tellText(request: GuestRequest, userId: string, event: RequestEvent): Promise<string> {
     const { directory, conversations } = this.deps;
-    const tr = translator(await languageOfUser(userId, conversations, directory));
+    const tr = translator(await languageOfUser(userId, conversations, directory, this.deps.languages));
     const group = await directory.getGroup(request.groupId);
     const params = {
       id: request.id,

@@ -16,6 +16,7 @@ import { languageOf, translator } from '../i18n/i18n.js';
 import { checkOrigin } from './activityOrigin.js';
 import { RecentActivities } from './recentActivities.js';
 import { activityTenantId } from './activityTenant.js';
+import { commandLanguage } from './commands/commandLanguage.js';
 import { parseCommand, type Command } from './commands/parseCommand.js';
 import { answerPlace } from './answerPlace.js';
 import { scopeOf, teamOf } from './conversationScope.js';
@@ -103,10 +104,20 @@ export class GuestAccessBot extends TeamsActivityHandler {
     await this.deps.conversationState.saveChanges(context, false);
   }
 
-  private async turnUser(context: TurnContext): Promise<TurnUser | undefined> {
+  /**
+   * Who is asking, and in which language to answer: the language they pinned (`language nl`), else the one of this
+   * message's command word when it is clearly Dutch or English (remembered for later turns and proactive messages),
+   * else the one of their last such command, else the client's locale, else the directory's preferredLanguage.
+   */
+  private async turnUser(context: TurnContext, text?: string): Promise<TurnUser | undefined> {
     const profile = await identifyUser(this.deps.services.directory, context.activity.from, { byChannelId: this.deps.localMode });
     if (!profile) return undefined;
-    const lang = languageOf(context.activity.locale ?? profile.user.preferredLanguage);
+    const languages = this.deps.services.languages;
+    const preference = await languages?.get(profile.user.id);
+    const spoken = commandLanguage(text);
+    if (spoken && spoken !== preference?.spoken) await languages?.noteSpoken(profile.user.id, spoken);
+    const lang =
+      preference?.pinned ?? spoken ?? preference?.spoken ?? languageOf(context.activity.locale ?? profile.user.preferredLanguage);
     return { profile, lang, tr: translator(lang) };
   }
 
@@ -118,7 +129,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
     }
     // Before anything reads the text (parser, dialog prompts): in group chats and channels it starts with our mention.
     removeBotMention(context.activity);
-    const user = await this.turnUser(context);
+    const user = await this.turnUser(context, context.activity.text);
     if (!user) {
       await context.sendActivity(translator(languageOf(context.activity.locale))('common.notInDirectory'));
       return;
@@ -229,7 +240,8 @@ export class GuestAccessBot extends TeamsActivityHandler {
     if (user) await this.rememberConversation(context, user);
     const lang = user?.lang ?? languageOf(context.activity.locale);
     const name = user?.profile.user.displayName ?? context.activity.from?.name ?? '';
-    await context.sendActivity(translator(lang)('common.welcome', { name }));
+    const tr = translator(lang);
+    await context.sendActivity(`${tr('common.welcome', { name })}\n\n${tr('teams.language.hint')}`);
   }
 
   /** Keeps the 1:1 conversation reference of everyone who talks to the bot, for proactive cards later. */

@@ -3,6 +3,13 @@ export const en = {
     'I could not reach {names} in Teams (the Guest Access app is not installed for them), so they have not seen your request {id} to add {guests} to **{group}**. The other approvers have it.',
   'teams.unreachable.tellAll':
     'I could not reach {names} in Teams (the Guest Access app is not installed for them), so nobody has seen your request {id} to add {guests} to **{group}** yet. Ask them to open the Guest Access app in Teams, or ask an administrator to install it for them.',
+  'teams.language.hint': 'Liever Nederlands? Typ **taal nl**.',
+  'teams.language.pinned': 'OK: I will answer you in {language} from now on, here and in messages I send you. **language auto** lets your words and Teams decide again.',
+  'teams.language.auto': 'OK: I follow the language of your commands again (else your Teams language).',
+  'teams.language.usage': 'I answer you in {current}. Choose with **language en**, **language nl** (Dutch) or **language auto**.',
+  'teams.language.name.en': 'English',
+  'teams.language.name.nl': 'Dutch',
+  'teams.help.language': '**language** en|nl|auto: the language I answer you in',
   'teams.private.sent': 'I sent you the answer in our personal chat, so it stays between us.',
   'teams.private.inviteMoved': 'Let’s continue in our personal chat: I sent you the next step there.',
   'teams.private.askPersonal':
@@ -17,6 +24,13 @@ export const nl: { [K in keyof typeof en]: string } = {
     'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus zij hebben je aanvraag {id} om {guests} toe te voegen aan **{group}** niet gezien. De andere goedkeurders hebben hem wel.',
   'teams.unreachable.tellAll':
     'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus niemand heeft je aanvraag {id} om {guests} toe te voegen aan **{group}** nog gezien. Vraag hen de app Gasttoegang in Teams te openen, of vraag een beheerder de app voor hen te installeren.',
+  'teams.language.hint': 'Prefer English? Type **language en**.',
+  'teams.language.pinned': 'Oké: ik antwoord je voortaan in het {language}, hier en in berichten die ik je stuur. Met **taal auto** bepalen je woorden en Teams het weer.',
+  'teams.language.auto': 'Oké: ik volg weer de taal van je opdrachten (anders je Teams-taal).',
+  'teams.language.usage': 'Ik antwoord je in het {current}. Kies met **taal nl**, **taal en** (Engels) of **taal auto**.',
+  'teams.language.name.en': 'Engels',
+  'teams.language.name.nl': 'Nederlands',
+  'teams.help.language': '**taal** nl|en|auto: de taal waarin ik je antwoord',
   'teams.private.sent': 'Ik heb je het antwoord in onze persoonlijke chat gestuurd, zodat het tussen ons blijft.',
   'teams.private.inviteMoved': 'Laten we verdergaan in onze persoonlijke chat: daar staat de volgende stap.',
   'teams.private.askPersonal':
