@@ -40,13 +40,14 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
         groupQuery: command.group,
         guests: command.guests,
         justification: command.justification,
+        requesterCardInReply: true,
       });
       if (outcome.kind === 'justificationRequired') {
         // Nothing was stored: ask for the reason, then the dialog submits the whole request.
         await turn.dialogs.beginDialog(INVITE_DIALOG, options);
         return;
       }
-      await sendRequestOutcome(turn.context, turn.user, outcome, await deps.policy.current(), deps.directory);
+      await sendRequestOutcome(turn.context, turn.user, outcome, deps);
     },
 
     myRequests: async (turn: Turn) => {
