@@ -1,5 +1,5 @@
 import { channelMessage, groupChatMessage, message } from '../support/activities.js';
-import { demoGroup, demoUser } from '../support/demoTenant.js';
+import { demoGroup, demoTenant, demoUser } from '../support/demoTenant.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const alex = demoUser('Alex Wilber'); // owns Marketing
@@ -134,5 +134,51 @@ describe('when people talk to the bot in a team channel', () => {
     await t.connector.waitFor(() => sentTo(`a:1on1-29:${alex.id}`).some((x) => /added to/.test(x)));
     const bob = await t.app.deps.directory.findUserByMail('bob@fabrikam.com');
     expect((await t.app.deps.directory.getGroup(marketing.id))!.members).toContain(bob!.id);
+  });
+});
+
+describe('when Teams leaves the team’s group out of a channel message', () => {
+  const bare = { id: '19:sales-team@thread.tacv2' };
+
+  it('then the group is taken from the installation event', async () => {
+    const sales = demoGroup('Sales');
+    const install = {
+      ...channelMessage(demoUser('Adele Vance'), 'x', { team: { ...bare, name: 'Sales', aadGroupId: sales.id } }),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: '28:bot' }],
+      channelData: { team: { ...bare, name: 'Sales', aadGroupId: sales.id }, eventType: 'teamMemberAdded', tenant: { id: demoTenant.tenant.id } },
+    };
+    expect((await t.say(install)).join()).toMatch(/^Hi Adele Vance!/);
+    await t.say(channelMessage(sanne, 'uitnodigen piet@fabrikam.com omdat we samen offertes maken', { team: bare, locale: 'nl-NL' }));
+    await t.app.deps.worker.idle();
+    const [request] = await t.app.deps.requests.list({});
+    expect(request).toMatchObject({ groupId: sales.id, requesterId: sanne.id });
+    // Sanne's answers came in Dutch, in her personal chat.
+    expect(sentTo(`a:1on1-29:${sanne.id}`).join()).toMatch(/wacht op goedkeuring door Adele Vance/);
+  });
+
+  it('then the group is asked of the Bot Connector (team details)', async () => {
+    t.connector.teams.set(bare.id, { id: bare.id, name: 'Marketing', aadGroupId: marketing.id });
+    await t.say(channelMessage(alex, 'invite bob@fabrikam.com', { team: bare }));
+    await t.connector.waitFor(() => sentTo(`a:1on1-29:${alex.id}`).some((x) => /added to \*\*Marketing\*\*/.test(x)));
+    expect(t.connector.calls.filter((c) => c.method === 'GET' && c.path === `/v3/teams/${encodeURIComponent(bare.id)}`)).toHaveLength(1);
+  });
+
+  it('then without any group the guided dialog asks which group, in the personal chat', async () => {
+    await t.say(channelMessage(nestor, 'invite bob@fabrikam.com', { team: { id: '19:unknown@thread.tacv2' } }));
+    await t.connector.waitFor(() => sentTo(`a:1on1-29:${nestor.id}`).some((x) => /To which group/.test(x)));
+  });
+});
+
+describe('when a Dutch admin and a member use the same channel', () => {
+  it('then each gets their own answer in their own language, privately where it carries data', async () => {
+    const daanSays = await t.say(channelMessage(daan, 'instellingen Marketing', { team: marketingTeam, locale: 'nl-NL' }));
+    expect(daanSays).toEqual([expect.stringContaining('persoonlijke chat')]);
+    const nestorSays = await t.say(channelMessage(nestor, 'why joe@tailspintoys.com Marketing', { team: marketingTeam }));
+    expect(nestorSays.join()).toMatch(/tailspintoys/);
+    await t.connector.waitFor(() => sentTo(`a:1on1-29:${daan.id}`).length > 0);
+    expect(sentTo(`a:1on1-29:${daan.id}`).join()).toMatch(/Marketing/);
+    expect(t.connector.created().map((c) => c.body.members[0].id)).toEqual([`29:${daan.id}`]);
   });
 });
