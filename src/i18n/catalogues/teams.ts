@@ -1,8 +1,8 @@
 export const en = {
   'teams.unreachable.tellSome':
-    'I could not reach {names} in Teams (the Guest Access app is not installed for them), so they have not seen your request {id} to add {guests} to **{group}**. The other approvers have it.',
+    'I could not reach {names} in Teams (the Guest Access app is not installed for them, or they blocked it), so they have not seen your request {id} to add {guests} to **{group}**. The other approvers have it.',
   'teams.unreachable.tellAll':
-    'I could not reach {names} in Teams (the Guest Access app is not installed for them), so nobody has seen your request {id} to add {guests} to **{group}** yet. Ask them to open the Guest Access app in Teams, or ask an administrator to install it for them.',
+    'I could not reach {names} in Teams (the Guest Access app is not installed for them, or they blocked it), so nobody has seen your request {id} to add {guests} to **{group}** yet. Ask them to open the Guest Access app in Teams, or ask an administrator to install it for them.',
   'teams.language.hint': 'Liever Nederlands? Typ **taal nl**.',
   'teams.language.pinned': 'OK: I will answer you in {language} from now on, here and in messages I send you. **language auto** lets your words and Teams decide again.',
   'teams.language.auto': 'OK: I follow the language of your commands again (else your Teams language).',
@@ -21,9 +21,9 @@ export const en = {
 
 export const nl: { [K in keyof typeof en]: string } = {
   'teams.unreachable.tellSome':
-    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus zij hebben je aanvraag {id} om {guests} toe te voegen aan **{group}** niet gezien. De andere goedkeurders hebben hem wel.',
+    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd, of ze hebben hem geblokkeerd), dus zij hebben je aanvraag {id} om {guests} toe te voegen aan **{group}** niet gezien. De andere goedkeurders hebben hem wel.',
   'teams.unreachable.tellAll':
-    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus niemand heeft je aanvraag {id} om {guests} toe te voegen aan **{group}** nog gezien. Vraag hen de app Gasttoegang in Teams te openen, of vraag een beheerder de app voor hen te installeren.',
+    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd, of ze hebben hem geblokkeerd), dus niemand heeft je aanvraag {id} om {guests} toe te voegen aan **{group}** nog gezien. Vraag hen de app Gasttoegang in Teams te openen, of vraag een beheerder de app voor hen te installeren.',
   'teams.language.hint': 'Prefer English? Type **language en**.',
   'teams.language.pinned': 'Oké: ik antwoord je voortaan in het {language}, hier en in berichten die ik je stuur. Met **taal auto** bepalen je woorden en Teams het weer.',
   'teams.language.auto': 'Oké: ik volg weer de taal van je opdrachten (anders je Teams-taal).',
