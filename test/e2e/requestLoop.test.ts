@@ -120,7 +120,8 @@ describe('when Teams delivers the message normally (not expectReplies)', () => {
     const activity = message(nestor, text, { expectReplies: false });
     const { status } = await t.post({ ...activity, serviceUrl: t.connector.url });
     expect(status).toBe(200);
-    const inChat = t.connector.sent(`a:personal-${nestor.id}`);
+    // (A typing indicator may come first when the machine is slow.)
+    const inChat = t.connector.sent(`a:personal-${nestor.id}`).filter((c) => c.body.type === 'message');
     expect(inChat.map((c) => (c.body.text ? 'text' : 'card'))).toEqual(['text', 'card']);
     expect(inChat.every((c) => c.body.replyToId)).toBe(true);
     const request = await onlyRequest();
