@@ -166,7 +166,11 @@ export class GuestAccessBot extends TeamsActivityHandler {
   private async runCommand(turn: Turn, command: Command): Promise<void> {
     const { context, user } = turn;
     if (command.kind === 'help') {
-      await context.sendActivity(helpMessage(user.tr, user.profile));
+      const help = helpMessage(user.tr, user.profile);
+      // In a group chat or channel, say which answers come here and which privately.
+      const scope = scopeOf(context.activity);
+      const note = scope === 'channel' ? 'teams.help.inChannel' : 'teams.help.inGroupChat';
+      await context.sendActivity(scope === 'personal' ? help : `${help}\n\n${user.tr(note)}`);
       return;
     }
     const handler = this.deps.commands[command.kind] as ((t: Turn, c: typeof command) => Promise<void>) | undefined;

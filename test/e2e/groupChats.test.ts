@@ -27,6 +27,7 @@ describe('when people talk to the bot in a group chat', () => {
   it('then the @mention is removed before parsing, with leftover spaces and nbsp', async () => {
     const [help] = await t.say(groupChatMessage(nestor, 'help'));
     expect(help).toContain('What I can do for you');
+    expect(help).toContain('come to our personal chat');
     const odd = { ...groupChatMessage(nestor, 'help'), text: ' <at>Guest Access</at>&nbsp;\u00a0help \n' };
     expect(await said(odd)).toContain('What I can do for you');
     const byName = { ...groupChatMessage(nestor, 'x', { mention: false }), text: '@Guest Access hulp' };
@@ -119,8 +120,9 @@ describe('when Teams keeps failing to open the 1:1 chat', () => {
 
 describe('when people talk to the bot in a team channel', () => {
   it('then help and why answer in place', async () => {
-    const [help] = await t.say(channelMessage(nestor, 'help', { team: marketingTeam }));
-    expect(help).toContain('What I can do for you');
+    const [help] = await t.say(channelMessage(nestor, 'hulp', { team: marketingTeam }));
+    expect(help).toContain('Wat ik voor je kan doen');
+    expect(help).toContain('**uitnodigen** gaat verder in onze persoonlijke chat');
     const why = await said(channelMessage(nestor, 'why joe@tailspintoys.com Marketing', { team: marketingTeam }));
     expect(why).toMatch(/tailspintoys/);
     expect(t.connector.created()).toEqual([]);

@@ -10,6 +10,10 @@ export const en = {
   'teams.language.name.en': 'English',
   'teams.language.name.nl': 'Dutch',
   'teams.help.language': '**language** en|nl|auto: the language I answer you in',
+  'teams.help.inGroupChat':
+    'Here I answer **help**, **why** and **invite** (your own dialog). Answers with request or directory data come to our personal chat.',
+  'teams.help.inChannel':
+    'Here I answer **help** and **why**; **invite** continues in our personal chat (this team’s group unless you name another), and so do answers with request or directory data.',
   'teams.private.sent': 'I sent you the answer in our personal chat, so it stays between us.',
   'teams.private.inviteMoved': 'Let’s continue in our personal chat: I sent you the next step there.',
   'teams.private.askPersonal':
@@ -31,6 +35,10 @@ export const nl: { [K in keyof typeof en]: string } = {
   'teams.language.name.en': 'Engels',
   'teams.language.name.nl': 'Nederlands',
   'teams.help.language': '**taal** nl|en|auto: de taal waarin ik je antwoord',
+  'teams.help.inGroupChat':
+    'Hier beantwoord ik **hulp**, **waarom** en **uitnodigen** (je eigen gesprek). Antwoorden met aanvraag- of adreslijstgegevens komen in onze persoonlijke chat.',
+  'teams.help.inChannel':
+    'Hier beantwoord ik **hulp** en **waarom**; **uitnodigen** gaat verder in onze persoonlijke chat (de groep van dit team, tenzij je een andere noemt), net als antwoorden met aanvraag- of adreslijstgegevens.',
   'teams.private.sent': 'Ik heb je het antwoord in onze persoonlijke chat gestuurd, zodat het tussen ons blijft.',
   'teams.private.inviteMoved': 'Laten we verdergaan in onze persoonlijke chat: daar staat de volgende stap.',
   'teams.private.askPersonal':
