@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
@@ -20,11 +19,14 @@ import { openDataDir } from './adapters/lowdb/dataDir.js';
 import type { DirectoryOverlayStore } from './adapters/embedded/directoryOverlay.js';
 import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
 import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.js';
+import { LowdbLanguagePreferenceStore } from './adapters/lowdb/lowdbLanguagePreferenceStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
+import { languageCommands } from './bot/languageCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
+import { DialogConversationState } from './bot/dialogState.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
 import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
@@ -32,12 +34,14 @@ import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
 import type { Pacer } from './bot/pacer.js';
+import { TypingIndicator } from './bot/typingIndicator.js';
 import { loadConfig, type Config, type StorageConfig } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import type { AuditLog } from './ports/auditLog.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { ConversationStore } from './ports/conversationStore.js';
+import type { LanguagePreferenceStore } from './ports/languagePreferenceStore.js';
 import type { RequestStore } from './ports/requestStore.js';
 import type { SeenActivities } from './ports/seenActivities.js';
 import type { TenantSnapshot } from './policy/tenantModel.js';
@@ -113,6 +117,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 interface Stores {
   overlay: DirectoryOverlayStore;
   conversations: ConversationStore;
+  languages: LanguagePreferenceStore;
   audit: AuditLog;
   requests: RequestStore;
   dialogStorage: Storage;
@@ -129,6 +134,7 @@ async function openLowdbStores(path: string): Promise<Stores> {
     return {
       overlay: await LowdbDirectoryOverlayStore.open(dataDir.path),
       conversations: await LowdbConversationStore.open(dataDir.path),
+      languages: await LowdbLanguagePreferenceStore.open(dataDir.path),
       audit: await LowdbAuditLog.open(dataDir.path),
       requests: await LowdbRequestStore.open(dataDir.path),
       dialogStorage: await LowdbDialogStorage.open(dataDir.path),
@@ -145,12 +151,14 @@ async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>
   // Loaded only in azure mode: the Azure SDKs add a second or more to the start of every lowdb process.
   const [
     { AzureAuditLog }, { AzureConversationStore }, { AzureDirectoryOverlayStore }, { AzureRequestStore },
+    { AzureLanguagePreferenceStore },
     { AzureSeenActivities }, { AzureStorage }, { BlobSweepLease }, { openBlobsDialogStorage },
   ] = await Promise.all([
     import('./adapters/azure/azureAuditLog.js'),
     import('./adapters/azure/azureConversationStore.js'),
     import('./adapters/azure/azureDirectoryOverlayStore.js'),
     import('./adapters/azure/azureRequestStore.js'),
+    import('./adapters/azure/azureLanguagePreferenceStore.js'),
     import('./adapters/azure/azureSeenActivities.js'),
     import('./adapters/azure/azureStorage.js'),
     import('./adapters/azure/blobSweepLease.js'),
@@ -162,6 +170,7 @@ async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>
   return {
     overlay: AzureDirectoryOverlayStore.open(storage),
     conversations: AzureConversationStore.open(storage),
+    languages: AzureLanguagePreferenceStore.open(storage),
     audit: AzureAuditLog.open(storage),
     requests: AzureRequestStore.open(storage),
     dialogStorage: openBlobsDialogStorage(storage.connection, storage.containerName('dialogs')),
@@ -188,7 +197,7 @@ async function compose(
     faults: overrides.directoryFaults,
     clock,
   });
-  const { conversations, audit, requests, dialogStorage } = stores;
+  const { conversations, languages, audit, requests, dialogStorage } = stores;
   // Before anything new happens: the audit entries a crash left inside request records reach the log.
   await relayAllUnlogged({ requests, audit, logger });
 
@@ -218,23 +227,27 @@ async function compose(
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
   };
+  const services = { directory, conversations, languages, audit, clock, logger };
   const worker = new RequestWorker({
-    ...{ directory, conversations, audit, clock, logger, requests, policy, notifier, settings },
+    ...services,
+    ...{ requests, policy, notifier, settings },
     retry: overrides.retry,
     shared: stores.shared,
   });
-  const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings };
+  const deps: BotDeps = { ...services, requests, policy, worker, settings };
 
-  const conversationState = new ConversationState(dialogStorage);
+  const conversationState = new DialogConversationState(dialogStorage);
+  adapter.use(new TypingIndicator(logger));
   const bot = new GuestAccessBot({
     services: deps,
     tenantId: snapshot.tenant.id,
     localMode: config.localMode,
     conversationState,
-    commands: { ...requestCommands(deps), ...adminCommands(deps) },
+    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages) },
     cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
     seenActivities: stores.seenActivities,
+    personalChat: notifier,
   });
 
   // The one place turn errors end up: log with the activity id, apologise in the user's language, drop the dialog.

@@ -2,6 +2,7 @@ import { InMemoryDirectory, EmbeddedDirectory } from '../../src/adapters/embedde
 import { AzureAuditLog } from '../../src/adapters/azure/azureAuditLog.js';
 import { AzureConversationStore } from '../../src/adapters/azure/azureConversationStore.js';
 import { AzureDirectoryOverlayStore } from '../../src/adapters/azure/azureDirectoryOverlayStore.js';
+import { AzureLanguagePreferenceStore } from '../../src/adapters/azure/azureLanguagePreferenceStore.js';
 import { AzureRequestStore } from '../../src/adapters/azure/azureRequestStore.js';
 import { AzureSeenActivities } from '../../src/adapters/azure/azureSeenActivities.js';
 import { AzureStorage } from '../../src/adapters/azure/azureStorage.js';
@@ -108,6 +109,17 @@ describe('azure conversation store (Azurite)', () => {
     await a.save('u1', { channelId: 'msteams', serviceUrl: 'https://x/', conversation: { id: 'a:1' }, bot: { id: '28:b' } });
     expect((await b.get('u1'))?.conversation.id).toBe('a:1');
     expect(await b.latestServiceUrl()).toBe('https://x/');
+  });
+});
+
+describe('azure language preferences (Azurite)', () => {
+  test('pinned and spoken languages are kept apart, shared by instances, and a pin can be lifted', async () => {
+    const [a, b] = [AzureLanguagePreferenceStore.open(await storage()), AzureLanguagePreferenceStore.open(await storage())];
+    expect(await a.get('u1')).toBeUndefined();
+    await Promise.all([a.pin('u1', 'nl'), b.noteSpoken('u1', 'en')]);
+    expect(await b.get('u1')).toEqual({ pinned: 'nl', spoken: 'en' });
+    await b.pin('u1', undefined);
+    expect(await a.get('u1')).toEqual({ spoken: 'en' });
   });
 });
 

@@ -22,7 +22,7 @@ function setup() {
     async sendToUser(userId: string, _message: OutboundMessage) {
       await gate;
       sends.push({ instance, userId });
-      return { userId, conversationId: `a:${userId}`, activityId: `act-${sends.length}` };
+      return { kind: 'delivered' as const, sent: { userId, conversationId: `a:${userId}`, activityId: `act-${sends.length}` } };
     },
     async update() {},
   });

@@ -15,7 +15,15 @@ export interface AzureStorageConfig {
 }
 
 /** The tables and blob containers the bot uses. */
-export const TABLES = ['requests', 'requestkeys', 'requestdue', 'requestlists', 'conversations', 'activities'] as const;
+export const TABLES = [
+  'requests',
+  'requestkeys',
+  'requestdue',
+  'requestlists',
+  'conversations',
+  'languages',
+  'activities',
+] as const;
 export const CONTAINERS = ['state', 'audit', 'dialogs'] as const;
 export type TableName = (typeof TABLES)[number];
 export type ContainerName = (typeof CONTAINERS)[number];
