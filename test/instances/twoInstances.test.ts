@@ -180,7 +180,7 @@ describe('when two bot processes share one Azure storage account', () => {
     expect(new Set(bodies).size).toBe(bodies.length);
   });
 
-  it('then, when the instance that sweeps dies mid-delivery, the other takes over within a minute and sends each card once', async () => {
+  it('then, when the instance that sweeps dies mid-delivery, the other takes over within a minute and sends the card once', async () => {
     const holder = await until('a sweep lease holder', async () => bots.find((bot) => bot.log.some((l) => l.includes('SWEEP_LEASE_ACQUIRED'))));
     const survivor = holder === a ? b : a;
     connector.hold = true;
@@ -194,14 +194,14 @@ describe('when two bot processes share one Azure storage account', () => {
 
     const [request] = await requestsFor('dup-three@fabrikam.com');
     const delivered = (who: string) => connector.sent().filter((c) => JSON.stringify(c.body).includes(request.id) && c.conversationId?.includes(who));
-    await until('the survivor to deliver both cards', async () => delivered(alex.id).length > 0 && delivered(nestor.id).length > 0, 60_000);
+    // The requester's status card came with the reply; the approval card is the background work left behind.
+    await until('the survivor to deliver the approval card', async () => delivered(alex.id).length > 0, 60_000);
     const tookMs = Date.now() - killedAt;
     console.log(`sweep taken over and cards delivered ${(tookMs / 1000).toFixed(1)} s after the holder was killed`);
     expect(tookMs).toBeLessThan(60_000);
     expect(survivor.log.some((l) => l.includes('SWEEP_LEASE_ACQUIRED'))).toBe(true);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(delivered(alex.id)).toHaveLength(1);
-    expect(delivered(nestor.id)).toHaveLength(1);
     const bodies = sentBodies();
     expect(new Set(bodies).size).toBe(bodies.length);
   }, 90_000);
