@@ -77,7 +77,7 @@ function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; dom
 
   if (verdict.internal || a.existing?.userType === 'Member') {
     section(tr('policy.layer.directory'), [{ icon: 'ℹ️', setting: tr('admin.check.internal'), value: '', meaning: tr('admin.check.internalMeaning', { address: shown }), fix: [] }]);
-    return { title: tr('admin.check.title', { address: shown }), subtitle: tr('admin.check.subtitle'), chain: tr('admin.check.internalChain'), sections, footer: '' };
+    return { title: tr('admin.check.title', { address: shown }), subtitle: '', chain: tr('admin.check.internalChain'), sections, footer: '' };
   }
 
   if (a.existing) {
@@ -127,20 +127,29 @@ function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; dom
   for (const group of ctx.snapshot.groups) {
     if (groupProfile(ctx, group.id)?.newGuest.verdict !== 'blocked') open.push(escapeMarkdown(group.displayName));
   }
-  const blockedHere = sections.some((s) => s.icon === '⛔');
+  const stoppedAt = sections.filter((s) => s.icon === '⛔').map((s) => s.name);
+  const blockedHere = stoppedAt.length > 0;
+  // The row's words and its icon say the same thing: when the invitation is stopped, no group takes this guest now.
   const groupsIcon: ChainIcon = open.length === 0 || blockedHere ? '⛔' : open.length < ctx.snapshot.groups.length ? '⚠️' : '✓';
   section(tr('admin.check.groupsLayer'), [
     {
       icon: groupsIcon,
-      setting: tr('admin.check.groupsOpen', { count: open.length, total: ctx.snapshot.groups.length }),
+      setting: blockedHere || open.length === 0
+        ? tr('admin.check.groupsNone')
+        : tr('admin.check.groupsOpen', { count: open.length, total: ctx.snapshot.groups.length }),
       value: '',
       meaning: blockedHere ? tr('admin.check.groupsAfterFix', { names: open.join(', ') || '—' }) : open.join(', ') || '—',
       fix: [],
     },
   ]);
+  const subtitle = blockedHere
+    ? tr('admin.check.subtitleBlocked', { layers: stoppedAt.join(', ') })
+    : a.existing
+      ? tr('admin.check.subtitleExisting')
+      : tr('admin.check.subtitle');
   return {
     title: tr('admin.check.title', { address: shown }),
-    subtitle: tr('admin.check.subtitle'),
+    subtitle,
     chain: sections.map((s) => `${s.icon} ${s.name}`).join(' → '),
     sections,
     footer: tr('admin.check.footer'),

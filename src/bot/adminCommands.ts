@@ -9,7 +9,7 @@ import type { GroupMiss } from '../app/lookupGroup.js';
 import { formatDate, safe } from '../app/presentRequest.js';
 import { prepareGuestRemoval } from '../app/removeGuest.js';
 import { whatIf, WHATIF_SYNTAX, type ChangeSummary, type WhatIfDifferences } from '../app/whatIf.js';
-import type { AdaptiveCardJson } from '../cards/cardTemplate.js';
+import { inlineCode, type AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
 import { buildLayerChainCard } from '../cards/layerChainCard.js';
 import type { MessageKey, Translate } from '../i18n/i18n.js';
@@ -60,7 +60,7 @@ const USAGE: Record<Exclude<UsageTopic, 'whatif'>, MessageKey> = {
 };
 
 function whatIfUsage(tr: Translate): string {
-  return tr('admin.whatif.usage', { settings: WHATIF_SYNTAX.map((s) => `- \`${s}\``).join('\n') });
+  return tr('admin.whatif.usage', { settings: WHATIF_SYNTAX.map((s) => `- \`${inlineCode(s)}\``).join('\n') });
 }
 
 function verdictWord(tr: Translate, verdict: string): string {
@@ -78,7 +78,7 @@ function capped(lines: string[], tr: Translate): string[] {
 
 /** The whatif answer as chat text: the change, then every group and waiting guest whose answer would change. */
 function whatIfText(tr: Translate, summary: ChangeSummary, diff: WhatIfDifferences): string {
-  const code = (s: string) => s.replace(/`/g, "'");
+  const code = inlineCode;
   const params = { setting: code(summary.setting), from: code(summary.from), to: code(summary.to) };
   const lines = [summary.subject ? tr('admin.whatif.titleFor', { ...params, subject: safe(summary.subject) }) : tr('admin.whatif.title', params)];
   lines.push(tr('admin.whatif.simulation'));
@@ -236,7 +236,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
         case 'usage':
           await turn.context.sendActivity(
             outcome.setting
-              ? tr('admin.whatif.badValue', { setting: safe(outcome.setting), value: safe(outcome.value ?? ''), expected: (outcome.expected ?? '').replace(/`/g, "'") })
+              ? tr('admin.whatif.badValue', { setting: safe(outcome.setting), value: safe(outcome.value ?? ''), expected: inlineCode(outcome.expected ?? '') })
               : whatIfUsage(tr),
           );
           return;
