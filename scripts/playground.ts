@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadTenantSnapshot } from '../src/adapters/embedded/loadTenantSnapshot.js';
 import { loadConfig } from '../src/config.js';
+import { needsLocaleRelay, startLocaleRelay } from './localeRelay.js';
 import { featuredIds, findPerson, personSlug, playgroundPeople, playgroundYaml, PLAYGROUND_BASE_PORT } from './playgroundConfig.js';
 
 interface Args {
@@ -76,6 +77,9 @@ async function main(): Promise<number> {
   const { person, index } = match;
   const port = args.port ?? PLAYGROUND_BASE_PORT + index;
   const bot = args.bot ?? `http://127.0.0.1:${config.port}/api/messages`;
+  // The Playground always says en-US; Teams would send the person's own language.
+  const relay = needsLocaleRelay(person.preferredLanguage) ? await startLocaleRelay(bot, person.preferredLanguage) : undefined;
+  const endpoint = relay?.url ?? bot;
   const folder = resolve(config.dataDir, 'playground', personSlug(person));
   mkdirSync(folder, { recursive: true });
   const configPath = join(folder, '.m365agentsplayground.yml');
@@ -83,8 +87,9 @@ async function main(): Promise<number> {
   const featured = existsSync(checkedIn) ? featuredIds(readFileSync(checkedIn, 'utf8')) : [];
   writeFileSync(configPath, playgroundYaml(snapshot.snapshot, 'Guest Access', person, featured));
   console.log(`Agents Playground as ${person.displayName} → http://localhost:${port} (bot ${bot}; config ${configPath})`);
+  if (relay) console.log(`Activities reach the bot with locale ${person.preferredLanguage} (relay ${relay.url}).`);
 
-  const child = spawn(process.execPath, [playgroundCli(), '-e', bot, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
+  const child = spawn(process.execPath, [playgroundCli(), '-e', endpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -95,7 +100,12 @@ async function main(): Promise<number> {
     },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  return new Promise((done) => child.on('exit', (code) => done(code ?? 0)));
+  return new Promise((done) =>
+    child.on('exit', async (code) => {
+      await relay?.close();
+      done(code ?? 0);
+    }),
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

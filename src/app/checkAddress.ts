@@ -58,7 +58,11 @@ export async function checkAddress(
     return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
   }
   const existing = email?.ok ? ctx.usersByAddress.get(email.email) : undefined;
-  return { kind: 'address', view: addressView(ctx, lang, { shown: email?.ok ? email.email : domain, domain, existing }) };
+  // Which groups take a new guest depends on the settings only: computed once per settings version.
+  const open = deps.policy.derive(ctx, 'groupsTakingNewGuests', () =>
+    ctx.snapshot.groups.filter((g) => groupProfile(ctx, g.id)?.newGuest.verdict !== 'blocked').map((g) => escapeMarkdown(g.displayName)),
+  );
+  return { kind: 'address', view: addressView(ctx, lang, { shown: email?.ok ? email.email : domain, domain, existing, open }) };
 }
 
 function rowFor(ctx: PolicyContext, lang: Language, domain: string, ok: Omit<LayerChainRow, 'fix' | 'icon'>, blocked?: Blocker): LayerChainRow {
@@ -67,7 +71,11 @@ function rowFor(ctx: PolicyContext, lang: Language, domain: string, ok: Omit<Lay
   return { ...ok, icon: '⛔', meaning: item.what, fix: item.facts };
 }
 
-function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; domain: string; existing?: DirectoryUser }): LayerChainView {
+function addressView(
+  ctx: PolicyContext,
+  lang: Language,
+  a: { shown: string; domain: string; existing?: DirectoryUser; open: readonly string[] },
+): LayerChainView {
   const tr = translator(lang);
   const shown = escapeMarkdown(a.shown);
   const domain = escapeMarkdown(a.domain);
@@ -123,10 +131,7 @@ function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; dom
     : { icon: '✓', setting: tr('admin.setting.sharingDomains'), value: '', meaning: tr('admin.check.siteDomainAllowed', { domain }), fix: [] };
   section(tr('policy.layer.sharePoint'), [spRow]);
 
-  const open: string[] = [];
-  for (const group of ctx.snapshot.groups) {
-    if (groupProfile(ctx, group.id)?.newGuest.verdict !== 'blocked') open.push(escapeMarkdown(group.displayName));
-  }
+  const open = a.open;
   const stoppedAt = sections.filter((s) => s.icon === '⛔').map((s) => s.name);
   const blockedHere = stoppedAt.length > 0;
   // The row's words and its icon say the same thing: when the invitation is stopped, no group takes this guest now.

@@ -1,6 +1,6 @@
 import type { DecisionExplanationFact, DecisionExplanationView } from '../cards/decisionExplanationCard.js';
-import { escapeMarkdown } from '../cards/cardTemplate.js';
-import { worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
+import { escapeMarkdown, type AdaptiveCardJson } from '../cards/cardTemplate.js';
+import { buildLayerChainCard, worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
 import { groupProfile, tenantLayers, type GroupProfile, type LayerStatus, type NoteCode, type PolicyContext } from '../policy/index.js';
 import type { TenantLayer } from '../policy/index.js';
@@ -14,7 +14,8 @@ import type { PolicyCache } from './policyCache.js';
 export type SettingsOutcome =
   | { kind: 'forbidden' }
   | GroupMiss
-  | { kind: 'tenant'; view: LayerChainView }
+  /** `card` is built once per settings version and language. */
+  | { kind: 'tenant'; view: LayerChainView; card: AdaptiveCardJson }
   | { kind: 'group'; view: DecisionExplanationView };
 
 /**
@@ -30,7 +31,12 @@ export async function describeSettings(
 ): Promise<SettingsOutcome> {
   if (!actor.isAdmin) return { kind: 'forbidden' };
   const ctx = await deps.policy.current();
-  if (!groupQuery) return { kind: 'tenant', view: tenantSettingsView(ctx, lang) };
+  if (!groupQuery) {
+    return deps.policy.derive(ctx, `settings:${lang}`, () => {
+      const view = tenantSettingsView(ctx, lang);
+      return { kind: 'tenant' as const, view, card: buildLayerChainCard(view) };
+    });
+  }
   const found = await lookupGroup(deps.directory, groupQuery);
   if (found.kind !== 'found') return found;
   const profile = groupProfile(ctx, found.group.id);

@@ -174,7 +174,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
           await turn.context.sendActivity(groupMissText(tr, outcome));
           return;
         case 'tenant':
-          await sendCard(turn, buildLayerChainCard(outcome.view), outcome.view.chain);
+          await sendCard(turn, outcome.card, outcome.view.chain);
           return;
         case 'group':
           await sendCard(turn, buildDecisionExplanationCard(outcome.view), outcome.view.headline);

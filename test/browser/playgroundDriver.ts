@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { playgroundCli } from '../../scripts/playground.js';
+import { needsLocaleRelay, startLocaleRelay } from '../../scripts/localeRelay.js';
 import { findPerson, personSlug, playgroundYaml } from '../../scripts/playgroundConfig.js';
 import type { TenantSnapshot } from '../../src/policy/tenantModel.js';
 
@@ -41,6 +42,8 @@ export async function freePort(): Promise<number> {
 
 export interface Playground {
   person: string;
+  /** The person's preferred language: the browser runs in it, as Teams would for them. */
+  locale: string;
   url: string;
   process: ChildProcess;
   stop(): Promise<void>;
@@ -55,7 +58,9 @@ export async function startPlayground(snapshot: TenantSnapshot, name: string, bo
   const configPath = join(dir, '.m365agentsplayground.yml');
   await writeFile(configPath, playgroundYaml(snapshot, 'Guest Access', match.person));
   const port = await freePort();
-  const child = spawn(process.execPath, [playgroundCli(), '-e', botUrl, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
+  const language = match.person.preferredLanguage;
+  const relay = needsLocaleRelay(language) ? await startLocaleRelay(botUrl, language) : undefined;
+  const child = spawn(process.execPath, [playgroundCli(), '-e', relay?.url ?? botUrl, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath, M365_AGENTS_PLAYGROUND_LOGFILE: join(dir, 'playground.log'), TEAMSAPPTESTER_BROWSER: 'none' },
@@ -74,6 +79,7 @@ export async function startPlayground(snapshot: TenantSnapshot, name: string, bo
   }
   return {
     person: match.person.displayName,
+    locale: match.person.preferredLanguage ?? 'en-US',
     url,
     process: child,
     stop: async () => {
@@ -82,6 +88,9 @@ export async function startPlayground(snapshot: TenantSnapshot, name: string, bo
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      await relay?.close();
     },
   };
 }
@@ -94,7 +103,7 @@ export class Chat {
   ) {}
 
   static async open(browser: Browser, playground: Playground, viewport = { width: 1280, height: 1000 }): Promise<Chat> {
-    const context = await browser.newContext({ viewport });
+    const context = await browser.newContext({ viewport, locale: playground.locale });
     const page = await context.newPage();
     await page.goto(playground.url);
     const chat = new Chat(page, playground.person);

@@ -1,0 +1,10 @@
+import base from './jest.config.js';
+
+// npm run test:browser: the Agents Playground in headless Chromium (see test/browser). Not part of `npm test`.
+export default {
+  ...base,
+  roots: ['<rootDir>/test/browser'],
+  testPathIgnorePatterns: ['/node_modules/'],
+  testTimeout: 180_000,
+  maxWorkers: 1,
+};
