@@ -9,9 +9,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TenantSnapshot } from '../src/policy/tenantModel.js';
 import { message } from '../test/support/activities.js';
-import { demoTenant, demoUser } from '../test/support/demoTenant.js';
+import { demoUser } from '../test/support/demoTenant.js';
+import { generateSnapshot } from './scaleSnapshot.js';
 import { startTestApp } from '../test/support/testApp.js';
 
 const args = new Map<string, string>();
@@ -20,62 +20,6 @@ const USERS = Number(args.get('users') ?? 50_000);
 const GUESTS = Number(args.get('guests') ?? 20_000);
 const GROUPS = Number(args.get('groups') ?? 5_000);
 const GOAL_MS = 2_000;
-
-const id = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-const GUEST_DOMAINS = ['fabrikam.com', 'woodgrovebank.com', 'outlook.com', 'adatum.com', 'litware.com', 'northwindtraders.com'];
-
-/** The demo tenant's settings and people, plus generated users, guests and groups (each demo group kind repeated). */
-export function generateSnapshot(users: number, guests: number, groups: number): TenantSnapshot {
-  const t = structuredClone(demoTenant);
-  const memberIds: string[] = [];
-  for (let i = 0; i < users; i += 1) {
-    const uid = id('c1000000', i);
-    memberIds.push(uid);
-    t.users.push({
-      id: uid,
-      displayName: `User ${i}`,
-      mail: `user${i}@contoso.com`,
-      userPrincipalName: `user${i}@contoso.com`,
-      userType: 'Member',
-      accountEnabled: i % 97 !== 0,
-      roles: [],
-      preferredLanguage: i % 3 === 0 ? 'nl-NL' : 'en-US',
-    });
-  }
-  const guestIds: string[] = [];
-  for (let i = 0; i < guests; i += 1) {
-    const gid = id('c2000000', i);
-    guestIds.push(gid);
-    const domain = GUEST_DOMAINS[i % GUEST_DOMAINS.length];
-    t.users.push({
-      id: gid,
-      displayName: `Guest ${i}`,
-      mail: `guest${i}@${domain}`,
-      userPrincipalName: `guest${i}_${domain}#EXT#@contoso.onmicrosoft.com`,
-      userType: 'Guest',
-      accountEnabled: true,
-      roles: [],
-      preferredLanguage: null,
-      externalUserState: i % 10 === 0 ? 'PendingAcceptance' : 'Accepted',
-    });
-  }
-  const templates = demoTenant.groups;
-  for (let i = 0; i < groups; i += 1) {
-    const template = structuredClone(templates[i % templates.length]);
-    const members = Array.from({ length: 20 }, (_, k) => memberIds[(i * 20 + k) % memberIds.length]);
-    const groupGuests = Array.from({ length: 4 }, (_, k) => guestIds[(i * 4 + k) % guestIds.length]);
-    t.groups.push({
-      ...template,
-      id: id('c3000000', i),
-      displayName: `${template.displayName} ${i}`,
-      mail: template.mail ? `group${i}@contoso.com` : null,
-      owners: template.owners.length > 0 ? [members[0], members[1]] : [],
-      members: [...members, ...groupGuests],
-      site: template.site ? { ...template.site, webUrl: `https://contoso.sharepoint.com/sites/group${i}` } : template.site,
-    });
-  }
-  return t;
-}
 
 async function main(): Promise<void> {
   const folder = await mkdtemp(join(tmpdir(), 'gab-bench-scale-'));
@@ -90,18 +34,19 @@ async function main(): Promise<void> {
   );
   console.log('(the machine is shared: figures are noisy)\n');
   const megan = demoUser('Megan Bowen');
+  const last = (name: string) => snapshot.groups.filter((g) => g.displayName.startsWith(`${name} `)).at(-1)!.displayName;
   const commands = [
     'settings',
-    `settings Marketing ${GROUPS - 1}`,
+    `settings ${last('Marketing')}`,
     'check tailspintoys.com',
     'check anna@fabrikam.com',
-    `check anna@fabrikam.com in Sales ${Math.floor(GROUPS / 2)}`,
-    `why guest7@woodgrovebank.com Sales ${GROUPS - 13}`,
+    `check anna@fabrikam.com in ${last('Sales')}`,
+    `why guest7@woodgrovebank.com ${last('Project Falcon')}`,
     'whatif AllowToAddGuests false',
     'whatif blockedDomains -tailspintoys.com',
-    `whatif group HR ${GROUPS - 10} AllowToAddGuests true`,
+    `whatif group ${last('HR')} AllowToAddGuests true`,
   ];
-  console.log('command                                          cold ms   warm ms (median of 5)   goal ≤ 2 s');
+  console.log('command                                          cold ms   warm ms (median of 5)   max ms   goal ≤ 2 s');
   let allMet = true;
   try {
     for (const text of commands) {
@@ -117,7 +62,8 @@ async function main(): Promise<void> {
       const warm = times.slice(1).sort((a, b) => a - b)[2];
       const met = Math.max(...times) <= GOAL_MS;
       allMet &&= met;
-      console.log(`${text.padEnd(48)} ${times[0].toFixed(0).padStart(7)}   ${warm.toFixed(0).padStart(7)}                 ${met ? 'met' : 'NOT met'}`);
+      const max = Math.max(...times).toFixed(0);
+      console.log(`${text.padEnd(48)} ${times[0].toFixed(0).padStart(7)}   ${warm.toFixed(0).padStart(7)}                 ${max.padStart(6)}   ${met ? 'met' : 'NOT met'}`);
     }
     console.log(`\ngoal (every answer ≤ ${GOAL_MS / 1000} s, cold included): ${allMet ? 'met' : 'NOT met'}`);
   } finally {

@@ -1,5 +1,5 @@
-import { escapeMarkdown } from '../cards/cardTemplate.js';
-import { worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
+import { escapeMarkdown, type AdaptiveCardJson } from '../cards/cardTemplate.js';
+import { buildLayerChainCard, worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
 import { translator, type Language } from '../i18n/i18n.js';
 import {
   groupProfile,
@@ -26,7 +26,11 @@ export type CheckOutcome =
   /** A domain with `in <group>`: a group answer needs one address. */
   | { kind: 'needAddress'; domain: string }
   | { kind: 'decision'; decision: GuestDecision; ctx: PolicyContext; askerMayRequest: boolean }
-  | { kind: 'address'; view: LayerChainView };
+  /** `card` is built once per settings version, language and address (a few hundred remembered). */
+  | { kind: 'address'; view: LayerChainView; card: AdaptiveCardJson };
+
+/** How many address answers are kept per settings version (admins tend to check the same few domains). */
+const CHECK_CACHE_SIZE = 500;
 
 /** Administrators and Guest Inviters: the people who answer invitation questions. */
 export function mayCheck(actor: UserProfile): boolean {
@@ -58,11 +62,21 @@ export async function checkAddress(
     return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
   }
   const existing = email?.ok ? ctx.usersByAddress.get(email.email) : undefined;
-  // Which groups take a new guest depends on the settings only: computed once per settings version.
+  const shown = email?.ok ? email.email : domain;
+  // The answer depends only on the settings, the language and the address: kept per settings version.
+  const answers = deps.policy.derive(ctx, 'checkAnswers', () => new Map<string, Extract<CheckOutcome, { kind: 'address' }>>());
+  const key = `${lang}|${shown}`;
+  const known = answers.get(key);
+  if (known) return known;
+  // Which groups take a new guest depends on the settings only.
   const open = deps.policy.derive(ctx, 'groupsTakingNewGuests', () =>
     ctx.snapshot.groups.filter((g) => groupProfile(ctx, g.id)?.newGuest.verdict !== 'blocked').map((g) => escapeMarkdown(g.displayName)),
   );
-  return { kind: 'address', view: addressView(ctx, lang, { shown: email?.ok ? email.email : domain, domain, existing, open }) };
+  const view = addressView(ctx, lang, { shown, domain, existing, open });
+  const answer = { kind: 'address' as const, view, card: buildLayerChainCard(view) };
+  if (answers.size >= CHECK_CACHE_SIZE) answers.clear();
+  answers.set(key, answer);
+  return answer;
 }
 
 function rowFor(ctx: PolicyContext, lang: Language, domain: string, ok: Omit<LayerChainRow, 'fix' | 'icon'>, blocked?: Blocker): LayerChainRow {

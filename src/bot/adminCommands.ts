@@ -11,7 +11,6 @@ import { prepareGuestRemoval } from '../app/removeGuest.js';
 import { whatIf, WHATIF_SYNTAX, type ChangeSummary, type WhatIfDifferences } from '../app/whatIf.js';
 import { inlineCode, type AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
-import { buildLayerChainCard } from '../cards/layerChainCard.js';
 import type { MessageKey, Translate } from '../i18n/i18n.js';
 import { layerOf, type PolicyContext, type ReasonCode } from '../policy/index.js';
 import { removeGuestCard } from './adminCardActions.js';
@@ -204,7 +203,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
           return;
         }
         case 'address':
-          await sendCard(turn, buildLayerChainCard(outcome.view), outcome.view.chain);
+          await sendCard(turn, outcome.card, outcome.view.chain);
       }
     },
 
