@@ -7,4 +7,6 @@ export default {
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 180_000,
   maxWorkers: 1,
+  // afterAll stops Chromium, the Playgrounds and the bot; this keeps a stray keep-alive socket from holding CI.
+  forceExit: true,
 };

@@ -138,7 +138,13 @@ function stateWord(tr: Translate, state: string | undefined): string {
 function auditLineText(tr: Translate, lang: Turn['user']['lang'], line: AuditLine): string {
   const actor = line.actorId === 'system' ? tr('admin.audit.system') : safe(line.actorName ?? tr('request.unknownUser'));
   const group = safe(line.subjectName ?? line.subjectId);
-  const guest = safe(line.guestName ?? tr('admin.audit.aGuest'));
+  // The address is what an admin looks for; the name beside it when it says more.
+  const mail = line.guestMail ? safe(line.guestMail, 320) : undefined;
+  const address = (line.guestMail ?? '').toLowerCase();
+  // A name that only repeats the address (or its local part, as for new guests) adds nothing.
+  const repeats = !!line.guestName && !!address && [address, address.split('@')[0]].includes(line.guestName.toLowerCase());
+  const name = line.guestName && !repeats ? safe(line.guestName) : undefined;
+  const guest = mail && name ? `${name} (${mail})` : (mail ?? name ?? tr('admin.audit.aGuest'));
   let what: string;
   switch (line.action) {
     case 'request.transition':

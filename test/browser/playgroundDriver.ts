@@ -110,9 +110,11 @@ export class Chat {
     await chat.box().waitFor({ state: 'visible', timeout: 60_000 });
     // The Playground installs the bot and opens the 1:1 chat: the bot greets (and remembers the chat).
     await page.getByText(`Hi ${playground.person}!`).or(page.getByText(`Hallo ${playground.person}!`)).first().waitFor({ timeout: 30_000 });
-    // The log panel takes a third of the width and shows nothing a chat user would see.
-    const close = page.getByRole('button', { name: /close/i }).first();
-    if (await close.isVisible().catch(() => false)) await close.click().catch(() => undefined);
+    // The log panel takes a third of the width and shows nothing a Teams user would see.
+    if (await page.getByText('Log Panel', { exact: true }).isVisible()) {
+      await page.locator('button[title="Toggle Log Panel"]').click();
+      await page.getByText('Log Panel', { exact: true }).waitFor({ state: 'hidden' });
+    }
     return chat;
   }
 
@@ -144,8 +146,13 @@ export class Chat {
   async shot(folder: string, name: string, element?: Locator): Promise<string> {
     const path = join(folder, `${name}.png`);
     if (element) {
+      // A card taller than the window is shot in a window tall enough for it (the chat scrolls inside the page).
+      const size = this.page.viewportSize() ?? { width: 1280, height: 1000 };
+      const box = await element.boundingBox();
+      if (box && box.height > size.height - 250) await this.page.setViewportSize({ width: size.width, height: Math.ceil(box.height) + 300 });
       await element.scrollIntoViewIfNeeded();
       await element.screenshot({ path });
+      await this.page.setViewportSize(size);
     } else await this.page.screenshot({ path });
     return path;
   }
