@@ -74,7 +74,9 @@ describe('the main loop in the Agents Playground', () => {
 
     await alex.say('invite anna@fabrikam.com to Sales because joint proposal');
     await alex.waitForText(/is waiting for approval by Adele Vance/);
-    await alex.shot(SHOTS, '03-member-request-waiting');
+    const waiting = await alex.card(/Waiting for approval/);
+    expect(await clippedText(waiting)).toEqual([]);
+    await alex.shot(SHOTS, '03-member-request-waiting', waiting);
 
     const approval = await adele.card(/anna@fabrikam\.com/);
     expect(await clippedText(approval)).toEqual([]);
