@@ -61,6 +61,18 @@ function indexAddress(map: Map<string, DirectoryUser>, address: string | null | 
   if (n.ok && !map.has(n.email)) map.set(n.email, user);
 }
 
+/** The tenant settings a compiled group depends on, as one comparable string. */
+function groupInputsOf(snapshot: TenantSnapshot): string {
+  return JSON.stringify([
+    snapshot.groupSettings,
+    snapshot.sensitivityLabels,
+    snapshot.sharePoint.sharingCapability,
+    snapshot.authorizationPolicy.allowInvitesFrom,
+    snapshot.teams,
+    snapshot.authorizationPolicy.guestUserRoleId,
+  ]);
+}
+
 function indexUsers(users: readonly DirectoryUser[]) {
   const usersById = new Map<string, DirectoryUser>();
   const usersByAddress = new Map<string, DirectoryUser>();
@@ -130,8 +142,14 @@ export function compilePolicy(snapshot: TenantSnapshot, previous?: PolicyContext
     admins,
     inviterRoleHolders,
   };
+  // A compiled group depends on its own object and on these tenant settings: when neither changed (a what-if of a
+  // domain list or one group), the previous compilation is taken over.
+  const before = same && groupInputsOf(same.snapshot) === groupInputsOf(snapshot) ? same : undefined;
   const groups = new Map<string, CompiledGroup>();
-  for (const group of snapshot.groups) groups.set(group.id, compileGroup(groupFacts, group));
+  for (const group of snapshot.groups) {
+    const previousGroup = before?.groups.get(group.id);
+    groups.set(group.id, previousGroup && previousGroup.group === group ? previousGroup : compileGroup(groupFacts, group));
+  }
 
   const cache = new DomainVerdictCache({ verifiedDomains, invitationBlockers: invites, entraDomains, crossTenant, sharePointDomains });
 
