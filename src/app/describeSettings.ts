@@ -1,4 +1,4 @@
-import type { DecisionExplanationFact, DecisionExplanationView } from '../cards/decisionExplanationCard.js';
+import { buildDecisionExplanationCard, type DecisionExplanationFact, type DecisionExplanationView } from '../cards/decisionExplanationCard.js';
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildLayerChainCard, worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
@@ -16,7 +16,8 @@ export type SettingsOutcome =
   | GroupMiss
   /** `card` is built once per settings version and language. */
   | { kind: 'tenant'; view: LayerChainView; card: AdaptiveCardJson }
-  | { kind: 'group'; view: DecisionExplanationView };
+  /** `card` is built once per settings version, language and group. */
+  | { kind: 'group'; view: DecisionExplanationView; card: AdaptiveCardJson };
 
 /**
  * "settings": every tenant-wide layer with its value, what it means and ✓/⛔, Entra ID down to Teams and SharePoint.
@@ -41,7 +42,11 @@ export async function describeSettings(
   if (found.kind !== 'found') return found;
   const profile = groupProfile(ctx, found.group.id);
   if (!profile) return { kind: 'noGroup', query: groupQuery, match: { kind: 'notFound', suggestions: [] } };
-  return { kind: 'group', view: groupSettingsView(profile, ctx, lang) };
+  // One group's answer depends on the settings and the language only; the group count bounds the keys.
+  return deps.policy.derive(ctx, `settings:${lang}:${found.group.id}`, () => {
+    const view = groupSettingsView(profile, ctx, lang);
+    return { kind: 'group' as const, view, card: buildDecisionExplanationCard(view) };
+  });
 }
 
 const LAYER_ORDER: readonly TenantLayer[] = ['entra', 'crossTenant', 'groups', 'label', 'sharePoint', 'teams'];

@@ -182,7 +182,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
           await sendCard(turn, outcome.card, outcome.view.chain);
           return;
         case 'group':
-          await sendCard(turn, buildDecisionExplanationCard(outcome.view), outcome.view.headline);
+          await sendCard(turn, outcome.card, outcome.view.headline);
       }
     },
 

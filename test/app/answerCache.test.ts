@@ -20,6 +20,9 @@ describe('answers built from the settings are built once per settings version an
     const check = () => checkAddress(t.app.deps, profile, { target: 'kari.hansen@fabrikam.com' }, 'en');
     const first = await settings();
     const firstCheck = await check();
+    const group = await describeSettings(t.app.deps, profile, 'Marketing', 'en');
+    expect(group.kind).toBe('group');
+    expect(await describeSettings(t.app.deps, profile, 'marketing', 'en')).toBe(group);
     expect(first.kind).toBe('tenant');
     expect(await settings()).toBe(first);
     expect(await check()).toBe(firstCheck);
@@ -30,6 +33,7 @@ describe('answers built from the settings are built once per settings version an
     // A change in the directory (an owner adds a new guest) is a new version: everything is built again.
     await t.say(message(demoUser('Alex Wilber'), 'invite bob@fabrikam.com to Marketing'));
     expect(await settings()).not.toBe(first);
+    expect(await describeSettings(t.app.deps, profile, 'Marketing', 'en')).not.toBe(group);
     const after = await check();
     expect(after).not.toBe(firstCheck);
     expect(JSON.stringify(after)).toEqual(JSON.stringify(firstCheck));
