@@ -16,6 +16,7 @@ describe('did you mean: a mistyped command gets the closest command word, in eit
     ['remove gust a@b.com from HR', 'remove guest', 'a@b.com from HR'],
     ['gast verwijdren a@b.com uit HR', 'gast verwijderen', 'a@b.com uit HR'],
     ['wataals AllowToAddGuests false', 'watals', 'AllowToAddGuests false'],
+    ['langauge nl', 'language', 'nl'],
   ])('%s → %s', (typed, command, rest) => {
     expect(parseCommand(typed).kind).toBe('unknown');
     expect(suggestCommand(typed)).toEqual({ command, rest });

@@ -28,6 +28,8 @@ export const COMMAND_WORDS: readonly string[] = [
   'remove guest',
   'gast verwijderen',
   'audit',
+  'language',
+  'taal',
 ];
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping early past `max`. */
