@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   ConversationState,
   type TurnContext,
 } from 'botbuilder';
@@ -27,6 +26,7 @@ import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
+import { NoInnerRetryAuthentication } from './bot/noInnerRetry.js';
 import type { Pacer } from './bot/pacer.js';
 import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
@@ -118,7 +118,7 @@ async function compose(
   // Before anything new happens: the audit entries a crash left inside request records reach the log.
   await relayAllUnlogged({ requests, audit, logger });
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new NoInnerRetryAuthentication({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppTenantId: config.auth.appTenantId,
