@@ -8,7 +8,8 @@ import {
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
 import { RequestWorker } from './app/requestWorker.js';
-import { relayAllUnlogged } from './app/auditRelay.js';
+import { relayAllUnlogged, settleAuditIntents } from './app/auditRelay.js';
+import { LowdbAuditIntents } from './adapters/lowdb/lowdbAuditIntents.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
@@ -115,8 +116,10 @@ async function compose(
   const audit = await LowdbAuditLog.open(dataDir.path);
   const requests = await LowdbRequestStore.open(dataDir.path);
   const dialogStorage = await LowdbDialogStorage.open(dataDir.path);
-  // Before anything new happens: the audit entries a crash left inside request records reach the log.
+  const auditIntents = await LowdbAuditIntents.open(dataDir.path);
+  // Before anything new happens: the audit entries a crash left inside request records or as intents reach the log.
   await relayAllUnlogged({ requests, audit, logger });
+  await settleAuditIntents({ audit, auditIntents, directory, logger });
 
   const auth = new NoInnerRetryAuthentication({
     MicrosoftAppId: config.auth.appId,
@@ -144,8 +147,8 @@ async function compose(
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
   };
-  const worker = new RequestWorker({ directory, conversations, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
-  const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings };
+  const worker = new RequestWorker({ directory, conversations, audit, auditIntents, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
+  const deps: BotDeps = { directory, conversations, audit, auditIntents, clock, logger, requests, policy, worker, settings };
 
   const conversationState = new ConversationState(dialogStorage);
   const bot = new GuestAccessBot({

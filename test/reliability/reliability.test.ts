@@ -12,13 +12,15 @@ import type { AuditEntry } from '../../src/ports/auditLog.js';
 import { cardAction, installed, message } from '../support/activities.js';
 import { demoUser } from '../support/demoTenant.js';
 import { FakeConnector } from '../support/fakeConnector.js';
-import { post, startBot, type BotProcess } from './botProcess.js';
+import { post, startBot as start, type BotProcess } from './botProcess.js';
 
 const alex = demoUser('Alex Wilber'); // owns Marketing: the approver
 const nestor = demoUser('Nestor Wilke'); // member of Marketing: the requester
 
 const KILLS = Number(process.env.RELIABILITY_KILLS ?? 8);
 const figures: Record<string, string | number> = {};
+/** Log lines of every process started, killed ones included. */
+const allLogs: Record<string, unknown>[] = [];
 
 let dataDir: string;
 let connector: FakeConnector;
@@ -40,6 +42,14 @@ afterAll(async () => {
 });
 
 const opts = () => ({ serviceUrl: connector.url });
+
+async function startBot(dir: string): Promise<BotProcess> {
+  const started = await start(dir);
+  const push = started.logs.push.bind(started.logs);
+  allLogs.push(...started.logs);
+  started.logs.push = (...items) => (allLogs.push(...items), push(...items));
+  return started;
+}
 
 /** One member request; resolves with its id once the bot has acknowledged it. */
 async function ask(url: string): Promise<string | undefined> {
@@ -64,6 +74,12 @@ async function load(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
   const worker = async (i: number) => {
     while (Date.now() < until) {
+      if (i === 5) {
+        // The owner adds a guest directly: a directory change with no request record.
+        const { status } = await post(url, message(alex, `invite direct${++guestSeq}@fabrikam.com to Marketing`, opts()));
+        if (status !== 200) return;
+        continue;
+      }
       const id = await ask(url);
       if (!id) return; // killed
       if (i % 2 === 0) await decide(url, id, i % 4 === 0 ? 'rejectRequest' : 'approveRequest');
@@ -203,6 +219,13 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
       }
     }
     figures['requests whose transitions are not exactly in the audit log'] = missing;
+    // Guests the owner added directly (no request): each member added to Marketing has its guest.added entry.
+    const overlay = JSON.parse(await readFile(join(dataDir, 'directory.json'), 'utf8')) as { membership: Record<string, { added: string[] }> };
+    const addedToGroups = Object.entries(overlay.membership).flatMap(([groupId, m]) => m.added.map((userId) => ({ groupId, userId })));
+    const unaudited = addedToGroups.filter(({ groupId, userId }) => !audit.some((e) => e.action === 'guest.added' && e.subjectId === groupId && e.details?.guestUserId === userId));
+    figures['guests added to groups'] = addedToGroups.length;
+    figures['guests added with no guest.added entry'] = unaudited.length;
+    expect(unaudited).toEqual([]);
     expect(missing).toBe(0);
 
     // Exactly one decision per race.
@@ -218,7 +241,10 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
     const duplicates = [...perRequest.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
     figures['approval cards sent'] = cards.length;
     figures['approval cards sent twice (at-least-once after a kill)'] = duplicates;
-    expect(duplicates).toBeLessThanOrEqual(KILLS);
+    // Each second copy is one the bot knew might be a duplicate: a card in flight when the process was killed.
+    const flagged = allLogs.filter((l) => l.code === 'POSSIBLE_DUPLICATE').length;
+    figures['cards resent because they were in flight at a kill'] = flagged;
+    expect(duplicates).toBeLessThanOrEqual(flagged);
     for (const r of requests.filter((x) => x.state === 'pending' && !x.outbox.some((i) => i.notBefore))) expect(perRequest.get(r.id) ?? 0).toBeGreaterThanOrEqual(1);
     figures['1:1 chats opened for the approver'] = connector.created().filter((c) => c.body?.members?.[0]?.id === alex.id).length;
     expect(connector.created().filter((c) => c.body?.members?.[0]?.id === alex.id)).toHaveLength(1);
