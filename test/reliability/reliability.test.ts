@@ -140,8 +140,16 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
   });
 
   test('when the Bot Connector answers 429 and 500 for a while, then every card still arrives', async () => {
+    try {
+      await cardsArriveDespiteErrors();
+    } finally {
+      if (bot && bot.child.exitCode === null) await stop('SIGTERM');
+    }
+  }, 120_000);
+
+  async function cardsArriveDespiteErrors(): Promise<void> {
     bot = await startBot(dataDir);
-    const before = connector.sent().length;
+    const before = connector.sent(`a:1on1-${alex.id}`).length;
     connector.throttleNext(6, 1);
     for (let i = 0; i < 2; i++) expect(await ask(bot.url)).toBeDefined();
     connector.failNext(4, 500);
@@ -149,10 +157,11 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
     await settle();
     const refused = connector.attempts.filter((a) => a.status === 429 || a.status === 500).length;
     figures['429/500 answers retried'] = refused;
-    expect(connector.sent().length - before).toBeGreaterThanOrEqual(8); // 4 requests × (approver + requester card)
+    // The requester's status card comes with the reply; the approver's cards are proactive.
+    expect(connector.sent(`a:1on1-${alex.id}`).length - before).toBeGreaterThanOrEqual(4);
     const { code } = await stop('SIGTERM');
     expect(code).toBe(0);
-  }, 120_000);
+  }
 
   test(`when the process is SIGKILLed ${KILLS} times under load, then nothing acknowledged is lost and the audit log is complete`, async () => {
     let loadMs = 0;
@@ -232,7 +241,9 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
     for (const id of races) expect(transitions(id).filter((t) => t.startsWith('pending→'))).toHaveLength(1);
 
     // At-least-once sends: duplicates are rare (at most one per kill) and every pending request's card arrived.
-    const cards = connector.sent(`a:1on1-${alex.id}`).filter((c) => c.body?.attachments?.length);
+    // The approver's chat: opened by the bot, or the one Alex uses himself once he has talked to the bot.
+    const toAlex = [`a:1on1-${alex.id}`, `a:personal-${alex.id}`];
+    const cards = connector.sent().filter((c) => toAlex.includes(c.conversationId ?? '') && c.body?.attachments?.length);
     const perRequest = new Map<string, number>();
     for (const c of cards) {
       const id = String(c.body.attachments[0].content?.actions?.[0]?.data?.requestId ?? '');
@@ -247,7 +258,7 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
     expect(duplicates).toBeLessThanOrEqual(flagged);
     for (const r of requests.filter((x) => x.state === 'pending' && !x.outbox.some((i) => i.notBefore))) expect(perRequest.get(r.id) ?? 0).toBeGreaterThanOrEqual(1);
     figures['1:1 chats opened for the approver'] = connector.created().filter((c) => c.body?.members?.[0]?.id === alex.id).length;
-    expect(connector.created().filter((c) => c.body?.members?.[0]?.id === alex.id)).toHaveLength(1);
+    expect(connector.created().filter((c) => c.body?.members?.[0]?.id === alex.id).length).toBeLessThanOrEqual(1);
   }, 240_000);
 
   test('when malformed activities arrive, then each gets 4xx (never 5xx) and an ongoing dialog survives', async () => {
