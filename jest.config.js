@@ -4,10 +4,15 @@ export default {
   ...createDefaultEsmPreset({ tsconfig: 'tsconfig.json' }),
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  // The two-process test builds dist and takes a minute: `npm run test:instances` (.ci/run runs it too).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/instances/'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 20000,
-  // The real-browser tests run on their own: npm run test:browser (jest.browser.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+  // Run on their own: the real-browser tests (npm run test:browser), the reliability suite, which kills real
+  // processes for minutes (npm run test:reliability), and the two-process test, which builds dist and takes a
+  // minute (npm run test:instances). .ci/run runs all three.
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/test/browser/',
+    '<rootDir>/test/reliability/',
+    '<rootDir>/test/instances/',
+  ],
 };

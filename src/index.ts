@@ -4,14 +4,14 @@ import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
 import { RequestWorker, type WorkerDeps } from './app/requestWorker.js';
-import { relayAllUnlogged } from './app/auditRelay.js';
+import { relayAllUnlogged, settleAuditIntents } from './app/auditRelay.js';
+import { LowdbAuditIntents } from './adapters/lowdb/lowdbAuditIntents.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
@@ -33,12 +33,13 @@ import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
+import { NoInnerRetryAuthentication } from './bot/noInnerRetry.js';
 import type { Pacer } from './bot/pacer.js';
 import { TypingIndicator } from './bot/typingIndicator.js';
 import { loadConfig, type Config, type StorageConfig } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
-import type { AuditLog } from './ports/auditLog.js';
+import type { AuditIntents, AuditLog } from './ports/auditLog.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { ConversationStore } from './ports/conversationStore.js';
 import type { LanguagePreferenceStore } from './ports/languagePreferenceStore.js';
@@ -119,6 +120,7 @@ interface Stores {
   conversations: ConversationStore;
   languages: LanguagePreferenceStore;
   audit: AuditLog;
+  auditIntents: AuditIntents;
   requests: RequestStore;
   dialogStorage: Storage;
   /** Shared by the instances (azure); this process's memory otherwise. */
@@ -136,6 +138,7 @@ async function openLowdbStores(path: string): Promise<Stores> {
       conversations: await LowdbConversationStore.open(dataDir.path),
       languages: await LowdbLanguagePreferenceStore.open(dataDir.path),
       audit: await LowdbAuditLog.open(dataDir.path),
+      auditIntents: await LowdbAuditIntents.open(dataDir.path),
       requests: await LowdbRequestStore.open(dataDir.path),
       dialogStorage: await LowdbDialogStorage.open(dataDir.path),
       release: () => dataDir.release(),
@@ -150,10 +153,11 @@ async function openLowdbStores(path: string): Promise<Stores> {
 async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>, logger: Logger): Promise<Stores> {
   // Loaded only in azure mode: the Azure SDKs add a second or more to the start of every lowdb process.
   const [
-    { AzureAuditLog }, { AzureConversationStore }, { AzureDirectoryOverlayStore }, { AzureRequestStore },
-    { AzureLanguagePreferenceStore },
+    { AzureAuditIntents }, { AzureAuditLog }, { AzureConversationStore }, { AzureDirectoryOverlayStore },
+    { AzureRequestStore }, { AzureLanguagePreferenceStore },
     { AzureSeenActivities }, { AzureStorage }, { BlobSweepLease }, { openBlobsDialogStorage },
   ] = await Promise.all([
+    import('./adapters/azure/azureAuditIntents.js'),
     import('./adapters/azure/azureAuditLog.js'),
     import('./adapters/azure/azureConversationStore.js'),
     import('./adapters/azure/azureDirectoryOverlayStore.js'),
@@ -172,6 +176,7 @@ async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>
     conversations: AzureConversationStore.open(storage),
     languages: AzureLanguagePreferenceStore.open(storage),
     audit: AzureAuditLog.open(storage),
+    auditIntents: AzureAuditIntents.open(storage),
     requests: AzureRequestStore.open(storage),
     dialogStorage: openBlobsDialogStorage(storage.connection, storage.containerName('dialogs')),
     seenActivities: AzureSeenActivities.open(storage),
@@ -197,11 +202,12 @@ async function compose(
     faults: overrides.directoryFaults,
     clock,
   });
-  const { conversations, languages, audit, requests, dialogStorage } = stores;
-  // Before anything new happens: the audit entries a crash left inside request records reach the log.
+  const { conversations, languages, audit, auditIntents, requests, dialogStorage } = stores;
+  // Before anything new happens: the audit entries a crash left inside request records or as intents reach the log.
   await relayAllUnlogged({ requests, audit, logger });
+  await settleAuditIntents({ audit, auditIntents, directory, logger });
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new NoInnerRetryAuthentication({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppTenantId: config.auth.appTenantId,
@@ -227,7 +233,7 @@ async function compose(
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
   };
-  const services = { directory, conversations, languages, audit, clock, logger };
+  const services = { directory, conversations, languages, audit, auditIntents, clock, logger };
   const worker = new RequestWorker({
     ...services,
     ...{ requests, policy, notifier, settings },

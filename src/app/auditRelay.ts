@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, AuditLog } from '../ports/auditLog.js';
+import type { AuditCheck, AuditEntry, AuditIntents, AuditLog } from '../ports/auditLog.js';
+import type { Directory } from '../ports/directory.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { Logger } from '../logger.js';
 import type { GuestRequest } from './guestRequest.js';
@@ -40,4 +41,53 @@ export async function relayAllUnlogged(deps: { requests: RequestStore; audit: Au
   for (const request of pending) await relayAudit(deps, request.id);
   if (pending.length > 0) deps.logger.info({ requests: pending.length, code: 'AUDIT_RELAYED' }, 'audit entries left by a crash moved to the log');
   return pending.length;
+}
+
+/**
+ * Runs a directory change that no request record carries (a direct add, a removal) with its audit entry written
+ * ahead as an intent: if the process dies after the change but before the entry is appended, the next start finds
+ * the intent, sees the change in the directory and appends the entry ({@link settleAuditIntents}).
+ */
+export async function auditedChange<T>(
+  deps: { audit: AuditLog; auditIntents?: AuditIntents },
+  planned: Omit<AuditEntry, 'id'>,
+  check: AuditCheck,
+  change: () => Promise<T>,
+  done: (result: T) => Omit<AuditEntry, 'id'>,
+): Promise<T> {
+  const id = randomUUID();
+  await deps.auditIntents?.intend({ entry: { ...planned, id }, check });
+  let result: T;
+  try {
+    result = await change();
+  } catch (error) {
+    await deps.auditIntents?.settle(id).catch(() => undefined);
+    throw error;
+  }
+  await deps.audit.append({ ...done(result), id });
+  await deps.auditIntents?.settle(id);
+  return result;
+}
+
+/** At start: appends the entries of changes a crash interrupted that did happen, and drops the others. */
+export async function settleAuditIntents(deps: { audit: AuditLog; auditIntents?: AuditIntents; directory: Directory; logger: Logger }): Promise<number> {
+  if (!deps.auditIntents) return 0;
+  let appended = 0;
+  for (const { entry, check } of await deps.auditIntents.intended()) {
+    const group = await deps.directory.getGroup(check.groupId);
+    const members = new Set((group?.members ?? []).map((m) => m.toLowerCase()));
+    if (check.kind === 'member') {
+      const user = await deps.directory.findUserByMail(check.email);
+      if (group && user && members.has(user.id.toLowerCase())) {
+        await deps.audit.append({ ...entry, details: { ...entry.details, guestUserId: user.id } });
+        appended += 1;
+      }
+    } else if (group && !members.has(check.userId.toLowerCase())) {
+      await deps.audit.append(entry);
+      appended += 1;
+    }
+    await deps.auditIntents.settle(entry.id);
+  }
+  if (appended > 0) deps.logger.info({ entries: appended, code: 'AUDIT_INTENTS_SETTLED' }, 'audit entries of changes a crash interrupted appended');
+  return appended;
 }

@@ -6,7 +6,7 @@ import { findGroup } from './findGroup.js';
 import type { GuestRequest } from './guestRequest.js';
 import type { UserProfile } from './identifyUser.js';
 import type { PolicyCache } from './policyCache.js';
-import { auditEntry, relayAudit } from './auditRelay.js';
+import { auditedChange, auditEntry, relayAudit } from './auditRelay.js';
 import { failureCode } from './failure.js';
 import { provisionGuest } from './provisionGuest.js';
 import { newRequestId } from './requestId.js';
@@ -100,20 +100,22 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
   const failed: { decision: GuestDecision; error: string }[] = [];
   for (const decision of direct) {
     try {
-      const result = await provisionGuest(deps.directory, {
-        groupId: group.id,
-        email: decision.guestEmail,
-        userId: decision.existingUserId,
-        invitedBy: requesterId,
-      });
+      const at = deps.clock.now().toISOString();
+      const entry = { at, actorId: requesterId, action: 'guest.added', subjectId: group.id } as const;
+      const result = await auditedChange(
+        deps,
+        { ...entry, details: { direct: true } },
+        { kind: 'member', groupId: group.id, email: decision.guestEmail },
+        () =>
+          provisionGuest(deps.directory, {
+            groupId: group.id,
+            email: decision.guestEmail,
+            userId: decision.existingUserId,
+            invitedBy: requesterId,
+          }),
+        (r) => ({ ...entry, details: { guestUserId: r.userId, invited: r.invited, direct: true } }),
+      );
       added.push({ decision, invited: result.invited });
-      await deps.audit.append({
-        at: deps.clock.now().toISOString(),
-        actorId: requesterId,
-        action: 'guest.added',
-        subjectId: group.id,
-        details: { guestUserId: result.userId, invited: result.invited, direct: true },
-      });
     } catch (error) {
       deps.logger.error({ err: error, groupId: group.id, code: 'DIRECT_ADD_FAILED' }, 'adding a guest directly failed');
       failed.push({ decision, error: failureCode(error) });

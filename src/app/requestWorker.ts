@@ -36,6 +36,8 @@ export interface WorkerDeps extends AppServices {
 }
 
 const DAY = 86_400_000;
+/** Approval cards of one request sent at the same time (to different approvers). */
+const FANOUT = 8;
 
 /**
  * Does what requests still owe, in the background and after restarts: delivers their outbox (cards, updates,
@@ -255,65 +257,73 @@ export class RequestWorker {
    * approver is recorded on the request and the requester told once.
    */
   private async deliver(requestId: string): Promise<void> {
-    const { requests, clock, logger } = this.deps;
+    const { requests, clock } = this.deps;
     const skipped: OutboxItem[] = [];
     for (;;) {
       if (this.stopping) break;
       const request = await requests.get(requestId);
       const nowIso = clock.now().toISOString();
-      const item = request?.outbox.find(
-        (i) =>
-          !skipped.some((f) => sameItem(f, i)) && !(i.notBefore && i.notBefore > nowIso) && !this.claimedByOther(i.claim),
-      );
+      const ready = (i: OutboxItem) =>
+        !skipped.some((f) => sameItem(f, i)) && !(i.notBefore && i.notBefore > nowIso) && !this.claimedByOther(i.claim);
+      const item = request?.outbox.find(ready);
       if (!request || !item) break;
-      const resumed = item.sendingSince !== undefined;
-      if (this.deps.shared) {
-        // Claim the item with its in-flight mark: of two instances delivering this request, only one sends it.
-        const claimed = await requests.update(requestId, (r) => {
-          const current = r.outbox.find((i) => sameItem(i, item));
-          if (!current || this.claimedByOther(current.claim)) return undefined;
-          return markItem(r, item, { sendingSince: current.sendingSince ?? nowIso, claim: this.newClaim() });
-        });
-        if (!claimed?.changed) {
-          skipped.push(item); // delivered or claimed by another instance meanwhile
-          continue;
-        }
-      } else if (!resumed) await requests.update(requestId, (r) => markItem(r, item, { sendingSince: nowIso }));
-      let result: { copies: CardCopy[]; unreachable?: Extract<Delivery, { kind: 'unreachable' }> };
-      try {
-        result = await this.deliverItem(request, item, resumed);
-      } catch (error) {
-        skipped.push(item);
-        if (error instanceof RetryAbortedError) break; // stopping: the item stays in flight for the next start
-        if (error instanceof RetryLaterError) {
-          const notBefore = new Date(clock.now().getTime() + error.retryAfterMs).toISOString();
-          await requests.update(requestId, (r) => markItem(r, item, { notBefore }));
-          logger.warn({ requestId, item: item.kind, retryAfterMs: error.retryAfterMs, code: 'DELIVERY_PARKED' }, 'Bot Connector asked for a long wait; message parked');
-          continue;
-        }
-        // The Bot Connector refused it: not delivered, so the next attempt is not a possible duplicate.
-        await requests.update(requestId, (r) => markItem(r, item, {}));
-        logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
-        continue;
-      }
-      const at = clock.now().toISOString();
-      await requests.update(requestId, (r) => {
-        const index = r.outbox.findIndex((i) => sameItem(i, item));
-        const outbox = index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)];
-        let next: GuestRequest = { ...r, outbox, cards: [...r.cards, ...result.copies] };
-        if (item.kind === 'tell' && item.event === 'unreachable' && !result.unreachable) {
-          next = { ...next, unreachable: (next.unreachable ?? []).map((u) => (u.toldAt ? u : { ...u, toldAt: at })) };
-        }
-        if (result.unreachable && item.kind === 'approvalCard') next = markUnreachable(next, result.unreachable, at);
-        return next;
-      });
-      if (result.unreachable) {
-        logger.warn(
-          { requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' },
-          'recipient unreachable; message dropped',
-        );
-      }
+      // Approval cards go to different people: a fan-out to many approvers sends several at once (the notifier
+      // paces them under Teams' limits). Everything else goes one at a time, in order.
+      const batch = item.kind === 'approvalCard' ? request.outbox.filter((i) => i.kind === 'approvalCard' && ready(i)).slice(0, FANOUT) : [item];
+      const outcomes = await Promise.all(batch.map((i) => this.deliverOne(request, i, skipped, nowIso)));
+      if (outcomes.includes('stop')) break;
     }
+  }
+
+  /** Sends one item, marked in flight first; on failure it is skipped for this pass, parked, or left for the sweep. */
+  private async deliverOne(request: GuestRequest, item: OutboxItem, skipped: OutboxItem[], nowIso: string): Promise<'next' | 'stop'> {
+    const { requests, clock, logger } = this.deps;
+    const requestId = request.id;
+    const resumed = item.sendingSince !== undefined;
+    if (this.deps.shared) {
+      // Claim the item with its in-flight mark: of two instances delivering this request, only one sends it.
+      const claimed = await requests.update(requestId, (r) => {
+        const current = r.outbox.find((i) => sameItem(i, item));
+        if (!current || this.claimedByOther(current.claim)) return undefined;
+        return markItem(r, item, { sendingSince: current.sendingSince ?? nowIso, claim: this.newClaim() });
+      });
+      if (!claimed?.changed) {
+        skipped.push(item); // delivered or claimed by another instance meanwhile
+        return 'next';
+      }
+    } else if (!resumed) await requests.update(requestId, (r) => markItem(r, item, { sendingSince: nowIso }));
+    let result: { copies: CardCopy[]; unreachable?: Extract<Delivery, { kind: 'unreachable' }> };
+    try {
+      result = await this.deliverItem(request, item, resumed);
+    } catch (error) {
+      skipped.push(item);
+      if (error instanceof RetryAbortedError) return 'stop'; // stopping: the item stays in flight for the next start
+      if (error instanceof RetryLaterError) {
+        const notBefore = new Date(clock.now().getTime() + error.retryAfterMs).toISOString();
+        await requests.update(requestId, (r) => markItem(r, item, { notBefore }));
+        logger.warn({ requestId, item: item.kind, retryAfterMs: error.retryAfterMs, code: 'DELIVERY_PARKED' }, 'Bot Connector asked for a long wait; message parked');
+        return 'next';
+      }
+      // The Bot Connector refused it: not delivered, so the next attempt is not a possible duplicate.
+      await requests.update(requestId, (r) => markItem(r, item, {}));
+      logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
+      return 'next';
+    }
+    const at = clock.now().toISOString();
+    await requests.update(requestId, (r) => {
+      const index = r.outbox.findIndex((i) => sameItem(i, item));
+      const outbox = index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)];
+      let next: GuestRequest = { ...r, outbox, cards: [...r.cards, ...result.copies] };
+      if (item.kind === 'tell' && item.event === 'unreachable' && !result.unreachable) {
+        next = { ...next, unreachable: (next.unreachable ?? []).map((u) => (u.toldAt ? u : { ...u, toldAt: at })) };
+      }
+      if (result.unreachable && item.kind === 'approvalCard') next = markUnreachable(next, result.unreachable, at);
+      return next;
+    });
+    if (result.unreachable) {
+      logger.warn({ requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' }, 'recipient unreachable; message dropped');
+    }
+    return 'next';
   }
 
   /** A claim for this instance from now on (shared stores only). */
@@ -342,9 +352,7 @@ export class RequestWorker {
   ): Promise<{ copies: CardCopy[]; unreachable?: Extract<Delivery, { kind: 'unreachable' }> }> {
     const { notifier, logger } = this.deps;
     if (isStale(request, item)) return { copies: [] };
-    if (resumed) {
-      logger.info({ requestId: request.id, item: item.kind, code: 'RESUMED_IN_FLIGHT' }, 'message was in flight when the bot stopped');
-    }
+    if (resumed) logger.info({ requestId: request.id, item: item.kind, code: 'RESUMED_IN_FLIGHT' }, 'message was in flight when the bot stopped');
     switch (item.kind) {
       case 'approvalCard':
       case 'requesterCard': {
@@ -355,10 +363,7 @@ export class RequestWorker {
           await notifier.update(known, await this.cardFor(request, item.userId));
           return { copies: [] };
         }
-        if (resumed) {
-          const code = 'POSSIBLE_DUPLICATE';
-          logger.warn({ requestId: request.id, item: item.kind, code }, 'card may have been sent before the stop; sending it again');
-        }
+        if (resumed) logger.warn({ requestId: request.id, item: item.kind, code: 'POSSIBLE_DUPLICATE' }, 'card may have been sent before the stop; sending it again');
         const delivery = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
         if (delivery.kind === 'unreachable') return { copies: [], unreachable: delivery };
         if (delivery.kind === 'deliveredElsewhere') return { copies: [] };

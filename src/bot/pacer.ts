@@ -8,8 +8,11 @@ export const TEAMS_CONVERSATION_LIMITS: readonly RateLimit[] = [
   [60, 30_000],
   [1_800, 3_600_000],
 ];
-/** Teams' limit per app and tenant: about 50 requests per second, all conversations together. */
-export const TEAMS_APP_LIMITS: readonly RateLimit[] = [[50, 1_000]];
+/**
+ * Teams' limit per app and tenant: about 50 requests per second, all conversations together. Paced at 45 so that
+ * network jitter between our count and the service's never tips a second over.
+ */
+export const TEAMS_APP_LIMITS: readonly RateLimit[] = [[45, 1_000]];
 
 /** Sliding-window log of recent call times for one key. */
 class Window {

@@ -14,16 +14,16 @@ export interface TeamsNotifierDeps {
   /** The Bot Connector URL used to open a chat with someone the bot has never talked to (else the latest one seen). */
   defaultServiceUrl?: string;
   retry?: RetryPolicy;
-  /** Paces calls under Teams' rate limits (default: Teams' published limits). */
-  pacer?: Pacer;
-  /** Aborted when the process stops: waits between retries end at once, the message stays in its outbox. */
-  signal?: AbortSignal;
   /**
    * Called once when Teams refuses a user for good (HTTP 403), before the notifier answers `unreachable`: a chance to
    * make them reachable, e.g. by installing the app for them through Microsoft Graph. Resolve `true` when it may work
    * now: the message is then tried once more. Without it, or on `false`, the user is reported unreachable.
    */
   makeReachable?: (userId: string, reason: UnreachableReason) => Promise<boolean>;
+  /** Paces calls under Teams' rate limits (default: Teams' published limits). */
+  pacer?: Pacer;
+  /** Aborted when the process stops: waits between retries end at once, the message stays in its outbox. */
+  signal?: AbortSignal;
 }
 
 function toActivity(message: OutboundMessage): Partial<Activity> {
@@ -106,25 +106,19 @@ export class TeamsNotifier implements Notifier {
   private async trySend(userId: string, message: OutboundMessage): Promise<Delivery> {
     const stored = await this.deps.conversations.get(userId);
     try {
-      const chat = stored ?? (await this.openChat(userId));
-      const activityId = await this.send(toReference(chat), message);
-      return { kind: 'delivered', sent: { userId, conversationId: chat.conversation.id, activityId } };
+      if (stored) {
+        const activityId = await this.send(toReference(stored), message);
+        return { kind: 'delivered', sent: { userId, conversationId: stored.conversation.id, activityId } };
+      }
+      const opened = await this.openChat(userId);
+      const activityId = await this.send(toReference(opened), message);
+      return { kind: 'delivered', sent: { userId, conversationId: opened.conversation.id, activityId } };
     } catch (error) {
       if (!isRefusal(error)) throw error;
       const reason: UnreachableReason = stored ? 'blocked' : 'appNotInstalled';
       this.deps.logger.warn({ userId, reason, code: 'RECIPIENT_UNREACHABLE' }, 'Teams refused the recipient (403)');
       return { kind: 'unreachable', userId, reason };
     }
-  }
-
-  /** The user's 1:1 chat, opened once: a second caller while it is being opened waits for the same creation. */
-  private openChat(userId: string): Promise<StoredConversationReference> {
-    let opening = this.opening.get(userId);
-    if (!opening) {
-      opening = this.createChat(userId).finally(() => this.opening.delete(userId));
-      this.opening.set(userId, opening);
-    }
-    return opening;
   }
 
   async update(sent: SentMessage, message: OutboundMessage): Promise<void> {
@@ -242,6 +236,16 @@ export class TeamsNotifier implements Notifier {
       return 'unreachable';
     }
     return 'done';
+  }
+
+  /** The user's 1:1 chat, opened once: a second caller while it is being opened waits for the same creation. */
+  private openChat(userId: string): Promise<StoredConversationReference> {
+    let opening = this.opening.get(userId);
+    if (!opening) {
+      opening = this.createChat(userId).finally(() => this.opening.delete(userId));
+      this.opening.set(userId, opening);
+    }
+    return opening;
   }
 
   /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and remembers it. */

@@ -35,3 +35,30 @@ export interface AuditLog {
   /** Every entry, oldest first. */
   all(): AsyncIterable<AuditEntry>;
 }
+
+/** What must hold in the directory for an intended entry's change to have happened. */
+export type AuditCheck =
+  /** A direct add: the guest (found by address, the user may not exist before the invitation) is a member. */
+  | { kind: 'member'; groupId: string; email: string }
+  /** A removal: the user is no longer a member. */
+  | { kind: 'notMember'; groupId: string; userId: string };
+
+export interface AuditIntent {
+  /** The entry to append once the change is done; its `id` names the intent. */
+  entry: AuditEntry & { id: string };
+  check: AuditCheck;
+}
+
+/**
+ * Write-ahead for directory changes that no request record carries (a guest added directly, a guest removed):
+ * `intend` is durable before the change is made, and `settle` drops it once the entry is appended or the change
+ * failed. After a crash, `intended` lists what was never settled, so the start-up can look at the directory and
+ * append the entry (the change happened) or drop it (it did not). Intents may hold a guest's address, to find them
+ * in the directory; the audit log itself never does.
+ */
+export interface AuditIntents {
+  intend(intent: AuditIntent): Promise<void>;
+  /** Removes the intent; settling an unknown id does nothing. */
+  settle(id: string): Promise<void>;
+  intended(): Promise<AuditIntent[]>;
+}

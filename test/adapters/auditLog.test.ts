@@ -1,9 +1,12 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LowdbAuditIntents } from '../../src/adapters/lowdb/lowdbAuditIntents.js';
 import { LowdbAuditLog } from '../../src/adapters/lowdb/lowdbAuditLog.js';
+import { MemoryAuditIntents } from '../../src/adapters/memory/memoryAuditIntents.js';
 import { MemoryAuditLog } from '../../src/adapters/memory/memoryAuditLog.js';
 import type { AuditEntry } from '../../src/ports/auditLog.js';
+import { auditIntentsContract } from './contracts/auditIntentsContract.js';
 import { auditLogContract, collect, entry } from './contracts/auditLogContract.js';
 
 let dataDir: string;
@@ -19,6 +22,18 @@ describe.each([
   ['LowdbAuditLog', async () => LowdbAuditLog.open(dataDir)],
 ])('%s', (_, open) => {
   auditLogContract(open);
+});
+
+describe('MemoryAuditIntents', () => {
+  let opened: MemoryAuditIntents;
+  auditIntentsContract(
+    async () => (opened = new MemoryAuditIntents()),
+    async () => opened, // memory lives as long as the process: the same store stands for the next start
+  );
+});
+
+describe('LowdbAuditIntents', () => {
+  auditIntentsContract(() => LowdbAuditIntents.open(dataDir));
 });
 
 describe('LowdbAuditLog on disk', () => {
@@ -94,5 +109,20 @@ describe('LowdbAuditLog on disk', () => {
     const log = await LowdbAuditLog.open(dataDir);
     expect(await log.tail(5)).toEqual([]);
     expect(await collect(log)).toEqual([]);
+  });
+});
+
+describe('LowdbAuditIntents on disk', () => {
+  test('an intent survives a restart until settled', async () => {
+    const intent = {
+      entry: { id: 'i-1', at: '2026-11-21T09:00:00Z', actorId: 'u1', action: 'guest.removed', subjectId: 'g1' },
+      check: { kind: 'notMember' as const, groupId: 'g1', userId: 'u2' },
+    };
+    await (await LowdbAuditIntents.open(dataDir)).intend(intent);
+    const reopened = await LowdbAuditIntents.open(dataDir);
+    expect(await reopened.intended()).toEqual([intent]);
+    await reopened.settle('i-1');
+    await reopened.settle('i-1');
+    expect(await (await LowdbAuditIntents.open(dataDir)).intended()).toEqual([]);
   });
 });

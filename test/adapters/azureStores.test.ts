@@ -1,4 +1,5 @@
 import { InMemoryDirectory, EmbeddedDirectory } from '../../src/adapters/embedded/embeddedDirectory.js';
+import { AzureAuditIntents } from '../../src/adapters/azure/azureAuditIntents.js';
 import { AzureAuditLog } from '../../src/adapters/azure/azureAuditLog.js';
 import { AzureConversationStore } from '../../src/adapters/azure/azureConversationStore.js';
 import { AzureDirectoryOverlayStore } from '../../src/adapters/azure/azureDirectoryOverlayStore.js';
@@ -13,6 +14,7 @@ import { openBlobsDialogStorage } from '../../src/bot/blobsDialogStorage.js';
 import { createLogger } from '../../src/logger.js';
 import { startAzurite, freshPrefix, type Azurite } from '../support/azurite.js';
 import { demoTenant, demoUser } from '../support/demoTenant.js';
+import { auditIntentsContract, intent } from './contracts/auditIntentsContract.js';
 import { auditLogContract, collect, entry } from './contracts/auditLogContract.js';
 import { conversationStoreContract } from './contracts/conversationStoreContract.js';
 import { request, requestStoreContract } from './contracts/requestStoreContract.js';
@@ -98,6 +100,18 @@ describe('azure audit log (Azurite)', () => {
 
   test('an entry with an invalid timestamp is refused', async () => {
     await expect(AzureAuditLog.open(await storage()).append(entry('yesterday', 'r1'))).rejects.toThrow(/invalid timestamp/);
+  });
+});
+
+describe('azure audit intents (Azurite)', () => {
+  auditIntentsContract(async () => AzureAuditIntents.open(await storage()));
+
+  test('an intent left by one instance is seen and settled by another', async () => {
+    await AzureAuditIntents.open(await storage()).intend(intent('i-1'));
+    const other = AzureAuditIntents.open(await storage());
+    expect(await other.intended()).toEqual([intent('i-1')]);
+    await other.settle('i-1');
+    expect(await AzureAuditIntents.open(await storage()).intended()).toEqual([]);
   });
 });
 

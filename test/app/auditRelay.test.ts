@@ -1,4 +1,6 @@
-import { relayAllUnlogged, relayAudit, withAudit } from '../../src/app/auditRelay.js';
+import { auditedChange, relayAllUnlogged, relayAudit, settleAuditIntents, withAudit } from '../../src/app/auditRelay.js';
+import { MemoryAuditIntents } from '../../src/adapters/memory/memoryAuditIntents.js';
+import type { Directory } from '../../src/ports/directory.js';
 import type { GuestRequest } from '../../src/app/guestRequest.js';
 import { MemoryAuditLog } from '../../src/adapters/memory/memoryAuditLog.js';
 import { MemoryRequestStore } from '../../src/adapters/memory/memoryRequestStore.js';
@@ -57,5 +59,43 @@ describe('audit entries travel inside the request and reach the log exactly once
     await relayAllUnlogged({ requests, audit, logger });
     await relayAllUnlogged({ requests, audit, logger });
     expect(await actions(audit)).toEqual(['R-000002 none→pending']);
+  });
+});
+
+describe('directory changes outside requests are written ahead as intents', () => {
+  const group = { id: 'g-1', members: ['u-owner', 'guest-1'] };
+  const directory = {
+    getGroup: async (id: string) => (id === group.id ? group : undefined),
+    findUserByMail: async (mail: string) => (mail === 'anna@fabrikam.com' ? { id: 'guest-1' } : undefined),
+  } as unknown as Directory;
+
+  test('when the process died after the change but before the entry, the start appends it; a change that did not happen is dropped', async () => {
+    const audit = new MemoryAuditLog();
+    const auditIntents = new MemoryAuditIntents();
+    const at = '2026-11-01T09:00:00.000Z';
+    await auditIntents.intend({ entry: { id: 'i1', at, actorId: 'u-owner', action: 'guest.added', subjectId: 'g-1', details: { direct: true } }, check: { kind: 'member', groupId: 'g-1', email: 'anna@fabrikam.com' } });
+    await auditIntents.intend({ entry: { id: 'i2', at, actorId: 'u-owner', action: 'guest.added', subjectId: 'g-1' }, check: { kind: 'member', groupId: 'g-1', email: 'bo@fabrikam.com' } });
+    await auditIntents.intend({ entry: { id: 'i3', at, actorId: 'u-owner', action: 'guest.removed', subjectId: 'g-1', details: { guestUserId: 'guest-9' } }, check: { kind: 'notMember', groupId: 'g-1', userId: 'guest-9' } });
+    expect(await settleAuditIntents({ audit, auditIntents, directory, logger })).toBe(2);
+    const entries: AuditEntry[] = [];
+    for await (const e of audit.all()) entries.push(e);
+    expect(entries.map((e) => `${e.id} ${e.action} ${e.details?.guestUserId}`)).toEqual(['i1 guest.added guest-1', 'i3 guest.removed guest-9']);
+    expect(await auditIntents.intended()).toEqual([]);
+  });
+
+  test('a change that succeeds is appended once and its intent settled; one that fails leaves no intent and no entry', async () => {
+    const audit = new MemoryAuditLog();
+    const auditIntents = new MemoryAuditIntents();
+    const entry = { at: '2026-11-01T09:00:00.000Z', actorId: 'u-owner', action: 'guest.removed', subjectId: 'g-1' };
+    let seen = 0;
+    await auditedChange({ audit, auditIntents }, entry, { kind: 'notMember', groupId: 'g-1', userId: 'x' }, async () => {
+      seen = (await auditIntents.intended()).length; // written before the change
+    }, () => entry);
+    expect(seen).toBe(1);
+    await expect(auditedChange({ audit, auditIntents }, entry, { kind: 'notMember', groupId: 'g-1', userId: 'x' }, async () => {
+      throw new Error('directory down');
+    }, () => entry)).rejects.toThrow('directory down');
+    expect(await audit.tail(10)).toHaveLength(1);
+    expect(await auditIntents.intended()).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ export const TABLES = [
   'conversations',
   'languages',
   'activities',
+  'auditintents',
 ] as const;
 export const CONTAINERS = ['state', 'audit', 'dialogs'] as const;
 export type TableName = (typeof TABLES)[number];
