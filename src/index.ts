@@ -205,7 +205,9 @@ async function compose(
   const { conversations, languages, audit, auditIntents, requests, dialogStorage } = stores;
   // Before anything new happens: the audit entries a crash left inside request records or as intents reach the log.
   await relayAllUnlogged({ requests, audit, logger });
-  await settleAuditIntents({ audit, auditIntents, directory, logger });
+  // Shared stores: intents younger than a claim may belong to a live instance's change in progress.
+  const settleBefore = stores.shared && new Date(clock.now().getTime() - stores.shared.claimMs).toISOString();
+  await settleAuditIntents({ audit, auditIntents, directory, logger }, settleBefore);
 
   const auth = new NoInnerRetryAuthentication({
     MicrosoftAppId: config.auth.appId,

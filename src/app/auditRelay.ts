@@ -69,11 +69,19 @@ export async function auditedChange<T>(
   return result;
 }
 
-/** At start: appends the entries of changes a crash interrupted that did happen, and drops the others. */
-export async function settleAuditIntents(deps: { audit: AuditLog; auditIntents?: AuditIntents; directory: Directory; logger: Logger }): Promise<number> {
+/**
+ * At start: appends the entries of changes a crash interrupted that did happen, and drops the others. With stores
+ * shared by several instances, `before` leaves alone the intents made since then: another live instance may still
+ * be making that change (it settles them itself; a crashed one's are settled by a later start).
+ */
+export async function settleAuditIntents(
+  deps: { audit: AuditLog; auditIntents?: AuditIntents; directory: Directory; logger: Logger },
+  before?: string,
+): Promise<number> {
   if (!deps.auditIntents) return 0;
   let appended = 0;
   for (const { entry, check } of await deps.auditIntents.intended()) {
+    if (before !== undefined && !(Date.parse(entry.at) < Date.parse(before))) continue;
     const group = await deps.directory.getGroup(check.groupId);
     const members = new Set((group?.members ?? []).map((m) => m.toLowerCase()));
     if (check.kind === 'member') {

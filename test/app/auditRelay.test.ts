@@ -83,6 +83,18 @@ describe('directory changes outside requests are written ahead as intents', () =
     expect(await auditIntents.intended()).toEqual([]);
   });
 
+  test('with shared stores, an intent younger than the cut-off is left to the live instance making the change', async () => {
+    const audit = new MemoryAuditLog();
+    const auditIntents = new MemoryAuditIntents();
+    const check = { kind: 'notMember' as const, groupId: 'g-1', userId: 'guest-9' };
+    const removal = (id: string, at: string) => ({ id, at, actorId: 'u-owner', action: 'guest.removed', subjectId: 'g-1' });
+    await auditIntents.intend({ entry: removal('old', '2026-11-01T09:00:00.000Z'), check });
+    await auditIntents.intend({ entry: removal('young', '2026-11-01T09:05:00.000Z'), check });
+    expect(await settleAuditIntents({ audit, auditIntents, directory, logger }, '2026-11-01T09:04:00.000Z')).toBe(1);
+    expect((await audit.tail(10)).map((e) => e.id)).toEqual(['old']);
+    expect((await auditIntents.intended()).map((i) => i.entry.id)).toEqual(['young']);
+  });
+
   test('a change that succeeds is appended once and its intent settled; one that fails leaves no intent and no entry', async () => {
     const audit = new MemoryAuditLog();
     const auditIntents = new MemoryAuditIntents();
