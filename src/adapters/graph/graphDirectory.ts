@@ -513,8 +513,14 @@ export class GraphDirectory implements Directory {
     }
     let state = this.groups.get(key);
     if (state === undefined) {
+      // A group new to the mirror: read its owners and members outright (a delta item may carry only changes).
       const properties = toGroupProperties(g);
-      state = { properties, owners: new Set(), members: new Set(), settings: await this.readGroupSettings(properties) };
+      const [owners, members, settings] = await Promise.all([
+        this.readRefs(`/v1.0/groups/${properties.id}/owners?$select=id&$top=999`),
+        this.readRefs(`/v1.0/groups/${properties.id}/members?$select=id&$top=999`),
+        this.readGroupSettings(properties),
+      ]);
+      state = { properties, owners, members, settings };
       this.groups.set(key, state);
     } else {
       state.properties = mergeGroupProperties(state.properties, g);
