@@ -1,4 +1,4 @@
-import { evaluateRequest, type GuestDecision } from '../policy/index.js';
+import { evaluateRequest, stripInvisible, type GuestDecision } from '../policy/index.js';
 import type { DirectoryGroup } from '../policy/tenantModel.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
@@ -77,7 +77,7 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
   const direct = decisions.filter((d) => d.verdict === 'addNow');
   let needApproval = decisions.filter((d) => d.verdict === 'needsApproval');
 
-  const justification = (input.justification ?? '').trim().slice(0, MAX_JUSTIFICATION);
+  const justification = stripInvisible(input.justification ?? '').trim().slice(0, MAX_JUSTIFICATION);
   if (needApproval.length > 0 && !justification && deps.settings.requireJustification) return { kind: 'justificationRequired' };
 
   // A guest already waiting in an open request for this group is not asked for twice.
