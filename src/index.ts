@@ -7,10 +7,12 @@ import {
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
+import { reachByInstall } from './app/reachByInstall.js';
 import { RequestWorker } from './app/requestWorker.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { createGraphCredential } from './adapters/graph/graphCredential.js';
+import { GraphAppInstaller } from './adapters/graph/graphAppInstaller.js';
 import { GraphDirectory } from './adapters/graph/graphDirectory.js';
 import { GraphHttp } from './adapters/graph/graphHttp.js';
 import { loadTenantOverrides } from './adapters/graph/tenantOverrides.js';
@@ -81,7 +83,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.directory === 'graph' && config.graph) {
     const opened = await openGraph(config, overrides, logger);
     if (!opened.ok) return opened;
-    source = { kind: 'graph', directory: opened.directory };
+    source = { kind: 'graph', directory: opened.directory, http: opened.http };
   } else {
     const loaded = await loadTenantSnapshot(config.tenantFile);
     if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
@@ -142,6 +144,16 @@ async function compose(
   });
   const adapter = new CloudAdapter(auth);
   const policy = new PolicyCache(directory);
+  // On a Graph tenant, approvers who never opened the bot get the app installed for them before being 'not reachable'.
+  const installer =
+    source.kind === 'graph' && config.graph
+      ? new GraphAppInstaller({
+          http: source.http,
+          catalogAppId: config.graph.teamsAppCatalogId,
+          externalId: config.graph.teamsAppExternalId ?? MANIFEST_ID,
+          logger,
+        })
+      : undefined;
   const notifier = new TeamsNotifier({
     adapter,
     appId: config.auth.appId,
@@ -150,6 +162,9 @@ async function compose(
     logger,
     defaultServiceUrl: overrides.defaultServiceUrl,
     retry: overrides.retry,
+    makeReachable: installer
+      ? reachByInstall({ installer, conversations, logger, tenantId: tenant.id, botId: config.auth.appId, serviceUrl: overrides.defaultServiceUrl })
+      : undefined,
   });
   const settings = {
     expiryDays: config.requests.expiryDays,
@@ -219,14 +234,17 @@ async function compose(
   };
 }
 
-type DirectorySource = { kind: 'embedded'; snapshot: TenantSnapshot } | { kind: 'graph'; directory: GraphDirectory };
+type DirectorySource = { kind: 'embedded'; snapshot: TenantSnapshot } | { kind: 'graph'; directory: GraphDirectory; http: GraphHttp };
+
+/** The Teams app's manifest id: the catalog's externalId when the app is published to the organisation. */
+const MANIFEST_ID = (JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }).id;
 
 /** Reads the tenant from Microsoft Graph (and the overrides file); every problem as a startup error. */
 async function openGraph(
   config: Config,
   overrides: AppOverrides,
   logger: Logger,
-): Promise<{ ok: true; directory: GraphDirectory } | { ok: false; errors: string[] }> {
+): Promise<{ ok: true; directory: GraphDirectory; http: GraphHttp } | { ok: false; errors: string[] }> {
   const graph = config.graph!;
   let tenantOverrides;
   if (graph.overridesFile) {
@@ -244,7 +262,7 @@ async function openGraph(
       logger,
     });
     logger.info({ graph: graph.baseUrl, calls: directory.graphCalls }, 'tenant read from Microsoft Graph');
-    return { ok: true, directory };
+    return { ok: true, directory, http };
   } catch (error) {
     http.close();
     const code = (error as { code?: string }).code ?? 'UNEXPECTED';
