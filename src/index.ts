@@ -169,8 +169,9 @@ async function compose(
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
   };
-  const worker = new RequestWorker({ directory, conversations, languages, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
-  const deps: BotDeps = { directory, conversations, languages, audit, clock, logger, requests, policy, worker, settings };
+  const services = { directory, conversations, languages, audit, clock, logger };
+  const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, retry: overrides.retry });
+  const deps: BotDeps = { ...services, requests, policy, worker, settings };
 
   const conversationState = new DialogConversationState(dialogStorage);
   adapter.use(new TypingIndicator(logger));
