@@ -26,7 +26,6 @@ import {
   FABRIKAM_TENANT_ID,
   G,
   groupGuestSetting,
-  groupKind,
   groupUnified,
   invitesFrom,
   label,
@@ -463,7 +462,7 @@ describe('approvers are always owners or admins able to invite and manage the gr
           if (d.approval.basis === 'owners') for (const id of d.approval.approverIds) expect(cg.ownerIds.has(id)).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: fc.readConfigureGlobal().numRuns ?? 300 },
     );
   });
 });
