@@ -180,3 +180,24 @@ describe('blockers: shared, frozen, and only what is known', () => {
     expect(Object.isFrozen(list)).toBe(true);
   });
 });
+
+describe('a snapshot built by hand, with only what Graph always returns', () => {
+  test('gets Microsoft’s defaults for every missing part and is not changed', () => {
+    const minimal = {
+      tenant: { id: 't', displayName: 'Contoso', verifiedDomains: ['contoso.com'] },
+      users: [
+        { id: 'o', displayName: 'Owner', mail: 'o@contoso.com', userPrincipalName: 'o@contoso.com' },
+        { id: 'a', displayName: 'Admin', mail: 'a@contoso.com', userPrincipalName: 'a@contoso.com', roles: ['Global Administrator'] },
+      ],
+      groups: [{ id: 'g', displayName: 'Team', groupTypes: ['Unified'], mailEnabled: true, owners: ['o'], members: [] }],
+    } as unknown as TenantSnapshot;
+    const frozen = JSON.stringify(minimal);
+    const ctx = compilePolicy(minimal);
+    const d = evaluateGuest(ctx, { groupId: 'g', requesterId: 'o', guestEmail: 'x@fabrikam.com' });
+    expect(d.verdict).toBe('addNow');
+    expect(d.access).toEqual({ groupContent: 'yes', team: 'noTeam', site: 'noSite' });
+    expect(evaluateGuest(ctx, { groupId: 'g', requesterId: 'a', guestEmail: 'x@fabrikam.com' }).approval.reasonCode).toBe('REQUESTER_IS_ADMIN');
+    expect(tenantLayers(ctx).find((l) => l.setting === 'sharePoint.sharingCapability')?.currentValue).toBe('externalUserAndGuestSharing');
+    expect(JSON.stringify(minimal)).toBe(frozen);
+  });
+});
