@@ -92,7 +92,7 @@ describe('explainDecision: per blocker what, who and where, by audience', () => 
   });
 
   // Changed: a Guest Inviter who does not own the group never decides; the admins do, and the owners' reason is told.
-  test('when no owner may invite, the explanation says why the owners can't decide', () => {
+  test('when no owner may invite, the explanation says why the owners can’t decide', () => {
     const { text, view } = explain([invitesFrom('adminsAndGuestInviters')], {}, 'nl', 'member');
     expect(text.split('\n')[1]).toBe(
       'Een nieuwe gast heeft een uitnodiging nodig, en geen eigenaar van Marketing mag die in deze organisatie versturen (eigenaren moeten beheerder zijn om goed te keuren). Daarom beslist een beheerder die mag uitnodigen en de groep mag beheren: Ada Admin en Uri Useradmin.',
