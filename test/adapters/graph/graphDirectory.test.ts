@@ -161,6 +161,39 @@ describe('the Graph directory, as Graph sees it', () => {
   });
 });
 
+describe('freshness', () => {
+  test('a membership change made in the tenant is seen within two sync intervals, without a full read', async () => {
+    t = await openGraphDirectory(demoTenant);
+    const usersReads = t.graph.graphCalls({ path: /^\/v1\.0\/users$/ }).length;
+    t.directory.startSync(300, 60_000);
+    try {
+      t.graph.addGroupMember(marketing.id, isaiah.id);
+      const started = Date.now();
+      while (!(await t.directory.getGroup(marketing.id))?.members.includes(isaiah.id)) {
+        if (Date.now() - started > 600 + 2_000) throw new Error('not seen within two intervals (plus slack)');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await t.directory.stopSync();
+    }
+    expect(t.graph.graphCalls({ path: /^\/v1\.0\/users$/ }).length).toBe(usersReads);
+  });
+
+  test('"no Entra tenant" is remembered; a failed look-up is not', async () => {
+    t = await openGraphDirectory(demoTenant);
+    const lookups = () => t.graph.graphCalls({ path: /findTenantInformationByDomainName/ }).length;
+    t.graph.failNext({ path: /findTenantInformationByDomainName/, status: 503, headers: { 'Retry-After': '0' }, times: 4 });
+    expect(await t.directory.tenantOfDomain('fabrikam.com')).toBeUndefined();
+    const afterFailure = lookups();
+    expect((await t.directory.tenantOfDomain('fabrikam.com'))?.displayName).toBe('Fabrikam');
+    expect(lookups()).toBe(afterFailure + 1);
+    await t.directory.tenantOfDomain('gmail.com');
+    await t.directory.tenantOfDomain('GMAIL.com');
+    expect(lookups()).toBe(afterFailure + 2);
+    expect((await t.directory.snapshot()).domainsWithoutTenant).toEqual(['gmail.com']);
+  });
+});
+
 describe('what Graph cannot tell', () => {
   const legal = demoTenant.groups.find((g) => g.assignedLabels.length > 0)!;
 
