@@ -29,10 +29,21 @@ export function withDefaults(snapshot: TenantSnapshot): TenantSnapshot {
       sharingBlockedDomainList: s.sharePoint?.sharingBlockedDomainList ?? [],
     },
     sensitivityLabels: s.sensitivityLabels ?? [],
-    users: (s.users ?? []).map(userWithDefaults),
-    groups: (s.groups ?? []).map(groupWithDefaults),
+    users: mapKeep(s.users ?? [], userWithDefaults),
+    groups: mapKeep(s.groups ?? [], groupWithDefaults),
   };
 }
+
+/** `list.map(f)`, but the very same array when `f` changed nothing (compilations reuse work by identity). */
+function mapKeep<T>(list: readonly T[], f: (item: T) => T): T[] {
+  const mapped = list.map(f);
+  return mapped.every((item, i) => item === list[i]) ? (list as T[]) : mapped;
+}
+
+const GROUP_FIELDS: readonly (keyof DirectoryGroup)[] = [
+  'displayName', 'mail', 'groupTypes', 'mailEnabled', 'securityEnabled', 'onPremisesSyncEnabled', 'membershipRule',
+  'resourceProvisioningOptions', 'assignedLabels', 'assignedLicenses', 'settings', 'site', 'owners', 'members',
+];
 
 function userWithDefaults(user: DirectoryUser): DirectoryUser {
   const u = user as Partial<DirectoryUser> & Pick<DirectoryUser, 'id'>;
@@ -42,6 +53,7 @@ function userWithDefaults(user: DirectoryUser): DirectoryUser {
 
 function groupWithDefaults(group: DirectoryGroup): DirectoryGroup {
   const g = group as Partial<DirectoryGroup> & Pick<DirectoryGroup, 'id'>;
+  if (GROUP_FIELDS.every((field) => g[field] !== undefined)) return group;
   return {
     ...group,
     displayName: g.displayName ?? g.id,
