@@ -20,6 +20,17 @@ const schema = z
     REQUEST_EXPIRY_DAYS: z.coerce.number().positive().default(14),
     REMINDER_DAYS: z.coerce.number().positive().default(3),
     REQUIRE_JUSTIFICATION: boolean.default(true),
+    APPROVAL_CHANNELS: z
+      .string()
+      .transform((v) => v.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean))
+      .pipe(
+        z
+          .array(z.enum(['teams', 'outlook'], { message: "each channel must be 'teams' or 'outlook'" }))
+          .refine((list) => list.includes('teams'), "must include 'teams' (e.g. 'teams' or 'teams,outlook')"),
+      )
+      .default(['teams']),
+    MAIL_SENDER: z.string().trim().min(3).optional(),
+    OUTLOOK_ORIGINATOR_ID: z.guid({ message: 'must be the provider id (a GUID) from the Actionable Email Developer Dashboard' }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
@@ -27,6 +38,13 @@ const schema = z
     }
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required for a SingleTenant bot' });
+    }
+    if (env.APPROVAL_CHANNELS.includes('outlook') && env.MICROSOFT_APP_ID && !env.OUTLOOK_ORIGINATOR_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OUTLOOK_ORIGINATOR_ID'],
+        message: 'required for APPROVAL_CHANNELS with outlook: Outlook removes actionable cards without a registered originator',
+      });
     }
     if (env.NODE_ENV === 'production' && !env.MICROSOFT_APP_ID) {
       ctx.addIssue({
@@ -59,6 +77,15 @@ export interface Config {
     readonly expiryDays: number;
     readonly reminderDays: number;
     readonly requireJustification: boolean;
+  };
+  /** Approval cards by mail (Outlook actionable messages). */
+  readonly mail: {
+    /** Also mail every approver the card, not only those Teams can't reach. */
+    readonly alwaysMailApprovers: boolean;
+    /** The mailbox (UPN or object id) mails are sent from; on the embedded tenant only the From line. */
+    readonly sender?: string;
+    /** The actionable-message provider id registered for the organisation; without it Outlook drops the card. */
+    readonly originatorId?: string;
   };
 }
 
@@ -99,6 +126,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       expiryDays: e.REQUEST_EXPIRY_DAYS,
       reminderDays: e.REMINDER_DAYS,
       requireJustification: e.REQUIRE_JUSTIFICATION,
+    },
+    mail: {
+      alwaysMailApprovers: e.APPROVAL_CHANNELS.includes('outlook'),
+      ...(e.MAIL_SENDER ? { sender: e.MAIL_SENDER } : {}),
+      ...(e.OUTLOOK_ORIGINATOR_ID ? { originatorId: e.OUTLOOK_ORIGINATOR_ID.toLowerCase() } : {}),
     },
   };
   return { ok: true, config: deepFreeze(config) };

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
@@ -17,6 +18,7 @@ import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
 import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
+import { EmlOutboxMailer } from './adapters/mail/emlOutboxMailer.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
@@ -30,6 +32,7 @@ import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { systemClock, type Clock } from './ports/clock.js';
+import type { Mailer } from './ports/mailer.js';
 import type { TenantSnapshot } from './policy/tenantModel.js';
 import { createServer, listen } from './server.js';
 
@@ -45,6 +48,8 @@ export interface AppOverrides {
   workerIntervalMs?: number | null;
   /** Bot Connector URL for opening chats with users the bot has never met. */
   defaultServiceUrl?: string;
+  /** Where approval mails go (default: Graph sendMail on a Graph tenant, .eml files on the embedded one). */
+  mailer?: Mailer;
 }
 
 export interface App {
@@ -129,9 +134,20 @@ async function compose(
     expiryDays: config.requests.expiryDays,
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
+    mailApprovers: config.mail.alwaysMailApprovers,
   };
-  const worker = new RequestWorker({ directory, conversations, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
-  const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings };
+  // The embedded tenant has no mail server: approval mails become .eml files under DATA_DIR/outbox.
+  const mailer =
+    overrides.mailer ??
+    (await EmlOutboxMailer.open({
+      folder: join(dataDir.path, 'outbox'),
+      from: { address: config.mail.sender?.includes('@') ? config.mail.sender : `guest-access@${snapshot.tenant.verifiedDomains[0] ?? 'localhost'}`, name: 'Guest Access' },
+      clock,
+    }));
+  const mail = { mailer, settings: { originatorId: config.mail.originatorId, botAppId: config.auth.appId || undefined } };
+  const worker = new RequestWorker({ directory, conversations, audit, clock, logger, requests, policy, notifier, settings, mail, retry: overrides.retry });
+  const outlook = { originatorId: config.mail.originatorId };
+  const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings, outlook };
 
   const conversationState = new ConversationState(dialogStorage);
   const bot = new GuestAccessBot({

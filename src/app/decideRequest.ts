@@ -45,7 +45,7 @@ export async function currentApprovers(deps: Pick<DecideDeps, 'policy'>, request
  */
 export async function decideRequest(
   deps: DecideDeps,
-  input: { actorId: string; requestId: string; action: DecisionAction; comment?: string },
+  input: { actorId: string; requestId: string; action: DecisionAction; comment?: string; via?: 'outlook' },
 ): Promise<DecideOutcome> {
   const request = await deps.requests.get(input.requestId);
   if (!request) return { kind: 'notFound' };
@@ -91,7 +91,15 @@ export async function decideRequest(
   if (!result) return { kind: 'notFound' };
   if (!result.changed) return { kind: 'alreadyDecided', request: result.request };
 
-  await deps.audit.append({ at: nowIso, actorId, action: 'request.transition', subjectId: request.id, from, to: target });
+  await deps.audit.append({
+    at: nowIso,
+    actorId,
+    action: 'request.transition',
+    subjectId: request.id,
+    from,
+    to: target,
+    ...(input.via ? { details: { via: input.via } } : {}),
+  });
   deps.logger.info({ requestId: request.id, from, to: target, actorId }, 'request decided');
   deps.onRequestChanged(request.id);
   return { kind: 'done', request: result.request };

@@ -16,6 +16,8 @@ export const MAX_JUSTIFICATION = 2000;
 export interface RequestSettings {
   expiryDays: number;
   requireJustification: boolean;
+  /** Mail every approver the card as well (APPROVAL_CHANNELS=teams,outlook). */
+  mailApprovers?: boolean;
 }
 
 export interface RequestGuestsDeps extends AppServices {
@@ -138,6 +140,9 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
       outbox: [
         ...batch[0].approval.approverIds.map((userId) => ({ kind: 'approvalCard' as const, userId })),
         { kind: 'requesterCard', userId: requesterId },
+        ...(deps.settings.mailApprovers
+          ? batch[0].approval.approverIds.map((userId) => ({ kind: 'approvalMail' as const, userId, why: 'always' as const }))
+          : []),
       ],
       version: 1,
       updatedAt: now.toISOString(),

@@ -1,10 +1,12 @@
 import { isAdmin } from '../policy/index.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
 import { translator, type MessageKey } from '../i18n/i18n.js';
-import type { Notifier, OutboundMessage } from '../ports/notifier.js';
+import type { Mailer } from '../ports/mailer.js';
+import { isRecipientUnreachable, type Notifier, type OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
-import type { CardCopy, GuestRequest, OutboxItem, RequestEvent } from './guestRequest.js';
+import { composeApprovalMail, type ApprovalMailSettings } from './approvalMail.js';
+import type { CardCopy, GuestRequest, MailCopy, OutboxItem, RequestEvent } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { failureCode, failureText } from './failure.js';
@@ -17,6 +19,8 @@ export interface WorkerDeps extends AppServices {
   policy: PolicyCache;
   notifier: Notifier;
   settings: { expiryDays: number; reminderDays: number };
+  /** Approval cards by mail for approvers Teams can't reach (and for all, when configured). */
+  mail?: { mailer: Mailer; settings: ApprovalMailSettings };
   retry?: RetryPolicy;
 }
 
@@ -196,33 +200,75 @@ export class RequestWorker {
       const item = request?.outbox.find((i) => !failed.some((f) => sameItem(f, i)));
       if (!request || !item) break;
       try {
-        const copies = await this.deliverItem(request, item);
+        const { copies, mailed } = await this.deliverItem(request, item);
         await this.deps.requests.update(requestId, (r) => {
           const index = r.outbox.findIndex((i) => sameItem(i, item));
-          return { ...r, outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)], cards: [...r.cards, ...copies] };
+          return {
+            ...r,
+            outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)],
+            cards: [...r.cards, ...copies],
+            ...(mailed ? { mails: [...(r.mails ?? []), mailed] } : {}),
+          };
         });
       } catch (error) {
         failed.push(item);
         this.deps.logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
+        if (isRecipientUnreachable(error)) await this.mailInstead(requestId, item);
       }
     }
   }
 
-  private async deliverItem(request: GuestRequest, item: OutboxItem): Promise<CardCopy[]> {
+  private async deliverItem(request: GuestRequest, item: OutboxItem): Promise<{ copies: CardCopy[]; mailed?: MailCopy }> {
     const { notifier } = this.deps;
-    if (isStale(request, item)) return [];
+    if (isStale(request, item)) return { copies: [] };
     switch (item.kind) {
       case 'approvalCard':
       case 'requesterCard': {
         const sent = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
-        return [{ ...sent, role: item.kind === 'approvalCard' ? 'approver' : 'requester' }];
+        return { copies: [{ ...sent, role: item.kind === 'approvalCard' ? 'approver' : 'requester' }] };
       }
       case 'refreshCards':
+        // Teams copies are replaced here; mailed copies refresh themselves when opened in Outlook.
         for (const copy of request.cards) await notifier.update(copy, await this.cardFor(request, copy.userId));
-        return [];
+        return { copies: [] };
       case 'tell':
         await notifier.sendToUser(item.userId, { text: await this.tellText(request, item.userId, item.event) });
-        return [];
+        return { copies: [] };
+      case 'approvalMail': {
+        const mail = this.deps.mail;
+        const composed = mail && (await composeApprovalMail(this.deps, request, item.userId, item.why, mail.settings));
+        if (!mail || !composed) {
+          this.deps.logger.warn({ requestId: request.id, userId: item.userId, code: 'MAIL_NOT_POSSIBLE' }, 'approval mail dropped: no mailer or no address');
+          return { copies: [] };
+        }
+        await mail.mailer.send(composed);
+        const at = this.deps.clock.now().toISOString();
+        await this.deps.audit.append({ at, actorId: 'system', action: 'request.mailed', subjectId: request.id, details: { userId: item.userId, why: item.why } });
+        return { copies: [], mailed: { userId: item.userId, why: item.why, at } };
+      }
+    }
+  }
+
+  /**
+   * Teams refused to reach this user: an approval card or a reminder goes by mail instead, once (the Teams card stays
+   * owed, so it arrives too if the app is installed for them later). Other news for them waits in the outbox.
+   */
+  private async mailInstead(requestId: string, item: OutboxItem): Promise<void> {
+    if (!this.deps.mail) return;
+    const why = item.kind === 'approvalCard' ? 'unreachable' : item.kind === 'tell' && item.event === 'reminder' ? 'reminder' : undefined;
+    if (!why || item.kind === 'refreshCards') return;
+    const userId = item.userId;
+    const result = await this.deps.requests.update(requestId, (r) => {
+      if (r.state !== 'pending' || r.outbox.some((i) => i.kind === 'approvalMail' && i.userId === userId)) return undefined;
+      const mails = (r.mails ?? []).filter((m) => m.userId === userId);
+      // The card by mail once; a reminder by mail once, and only to someone who was mailed the card.
+      if (why === 'unreachable' && mails.length > 0) return undefined;
+      if (why === 'reminder' && (mails.length === 0 || mails.some((m) => m.why === 'reminder'))) return undefined;
+      const outbox = why === 'reminder' ? r.outbox.filter((i) => !sameItem(i, item)) : r.outbox;
+      return { ...r, outbox: [...outbox, { kind: 'approvalMail', userId, why }] };
+    });
+    if (result?.changed) {
+      this.deps.logger.info({ requestId, userId, why, code: 'APPROVER_MAILED' }, 'Teams cannot reach the approver: the card goes by mail');
     }
   }
 
@@ -258,7 +304,7 @@ export class RequestWorker {
  * or news of a cancellation for an approver who never received the card.
  */
 function isStale(request: GuestRequest, item: OutboxItem): boolean {
-  if (item.kind === 'approvalCard') return request.state !== 'pending';
+  if (item.kind === 'approvalCard' || item.kind === 'approvalMail') return request.state !== 'pending';
   if (item.kind === 'tell' && item.event === 'cancelled') return !request.cards.some((c) => c.userId === item.userId);
   return false;
 }

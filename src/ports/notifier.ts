@@ -23,3 +23,11 @@ export interface Notifier {
   /** Replaces a message sent earlier (e.g. a card after a decision). */
   update(sent: SentMessage, message: OutboundMessage): Promise<void>;
 }
+
+/**
+ * Whether a failed send means that Teams refuses to reach this user at all (403: the app is not installed for them,
+ * or they blocked it), as opposed to a failure worth retrying soon. Other channels (mail) can still reach them.
+ */
+export function isRecipientUnreachable(error: unknown): boolean {
+  return (error as { statusCode?: unknown } | undefined)?.statusCode === 403;
+}

@@ -1,0 +1,269 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { cardAction, message } from '../support/activities.js';
+import { cardProblems, cardText, cardVerbs } from '../support/cards.js';
+import { demoUser } from '../support/demoTenant.js';
+import { RecordingMailer } from '../support/recordingMailer.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+import type { GuestRequest } from '../../src/app/guestRequest.js';
+
+const alex = demoUser('Alex Wilber'); // owns Marketing
+const nestor = demoUser('Nestor Wilke'); // member of Marketing
+const adele = demoUser('Adele Vance'); // owns Sales, not Marketing
+const sanne = demoUser('Sanne Jansen'); // Dutch, owns Leesclub
+const emma = demoUser('Emma de Boer'); // Dutch, member of Leesclub
+const ORIGINATOR = '3f2b8c1e-7a4d-4e9b-9c1a-5d6e7f8a9b0c';
+
+let t: TestApp;
+afterEach(() => t?.close());
+
+async function start(env: Record<string, string> = {}): Promise<void> {
+  t = await startTestApp({ env: { OUTLOOK_ORIGINATOR_ID: ORIGINATOR, ...env } });
+}
+
+async function settle(): Promise<void> {
+  await t.app.deps.worker.idle();
+}
+
+async function onlyRequest(): Promise<GuestRequest> {
+  const all = await t.app.deps.requests.list({});
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
+async function emlFiles(): Promise<string[]> {
+  return (await readdir(join(t.dataDir, 'outbox')).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort();
+}
+
+/** Reads an .eml from the outbox as a mail client would, and the card from its HTML head. */
+async function readMail(file: string) {
+  const mail = await simpleParser(await readFile(join(t.dataDir, 'outbox', file)));
+  const html = typeof mail.html === 'string' ? mail.html : '';
+  const script = html.match(/<head>[\s\S]*<script type="application\/adaptivecard\+json">([\s\S]*?)<\/script>[\s\S]*<\/head>/);
+  return { mail, html, card: script ? JSON.parse(script[1]) : undefined };
+}
+
+/** A tap on the mailed card as the Outlook channel delivers it. */
+function outlookAction(user: typeof alex, verb: string, data: Record<string, unknown>, trigger: 'manual' | 'automatic' = 'manual') {
+  const teams = cardAction(user, verb, data, { trigger, serviceUrl: t.connector.url });
+  return {
+    ...teams,
+    channelId: 'outlook',
+    serviceUrl: 'https://outlook.botframework.com/',
+    from: { id: user.id, aadObjectId: user.id, name: user.displayName },
+    conversation: { id: `outlook-${user.id}`, tenantId: teams.conversation.tenantId },
+    channelData: {},
+  };
+}
+
+const unreachableAlex = () => {
+  t.connector.refuseNewConversations = true;
+};
+
+async function nestorAsks(text = 'invite anna@fabrikam.com to Marketing because she runs R&D for "Fabrikam" [x](https://x.test)'): Promise<GuestRequest> {
+  const replies = await t.say(message(nestor, text));
+  expect(replies.join('\n')).toMatch(/waiting for approval by Alex Wilber/);
+  await settle();
+  return onlyRequest();
+}
+
+describe('when an approver cannot be reached in Teams', () => {
+  it('then they get the approval card by mail, as an .eml on the embedded tenant that parses as MIME', async () => {
+    await start();
+    unreachableAlex();
+    const request = await nestorAsks();
+    expect(await emlFiles()).toEqual([`${request.id}-${alex.id}-unreachable.eml`]);
+
+    const { mail, html, card } = await readMail(`${request.id}-${alex.id}-unreachable.eml`);
+    expect(mail.to && 'value' in mail.to ? mail.to.value : []).toEqual([{ address: alex.mail, name: 'Alex Wilber' }]);
+    expect(mail.from?.value[0].address).toBe('guest-access@contoso.com');
+    expect(mail.subject).toBe(`Approval needed: guest access to Marketing (request ${request.id})`);
+    expect(mail.text).toContain('she runs R&D for "Fabrikam" [x](https://x.test)');
+    // User text is escaped in the HTML: the mail shows it as written, it never becomes markup or a link.
+    expect(html).toContain('she runs R&amp;D for &quot;Fabrikam&quot; [x](https://x.test)');
+    expect(html).not.toContain('href="https://x.test');
+    expect(html).toContain('Nestor Wilke asks to add guests to the group Marketing');
+    expect(html).toContain('<li>anna@fabrikam.com</li>');
+    expect(html).toMatch(/could not reach you in Microsoft Teams/);
+
+    expect(card).toBeDefined();
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.version).toBe('1.4');
+    expect(card.originator).toBe(ORIGINATOR);
+    expect(cardVerbs(card)).toEqual(['approveRequest', 'rejectRequest']);
+    expect(card.refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'refreshRequest', data: { requestId: request.id } });
+    expect(cardText(card)).toContain('R&D for "Fabrikam" \\[x\\]\\(https://x.test\\)');
+
+    const stored = (await t.app.deps.requests.get(request.id))!;
+    expect(stored.mails).toEqual([{ userId: alex.id, why: 'unreachable', at: expect.any(String) }]);
+    // The Teams card stays owed: it arrives too if the app is installed for Alex later.
+    expect(stored.outbox).toEqual([{ kind: 'approvalCard', userId: alex.id }]);
+    const audit = (await t.app.deps.audit.tail(20)).filter((e) => e.action === 'request.mailed');
+    expect(audit).toEqual([expect.objectContaining({ subjectId: request.id, details: { userId: alex.id, why: 'unreachable' } })]);
+
+    // Later sweeps retry Teams but never mail the card twice.
+    await t.app.deps.worker.tick();
+    await settle();
+    expect(await emlFiles()).toHaveLength(1);
+    expect((await t.app.deps.requests.get(request.id))!.mails).toHaveLength(1);
+  });
+
+  it('then a Dutch approver gets a Dutch mail', async () => {
+    await start();
+    t.connector.refuseNewConversations = true;
+    const replies = await t.say(message(emma, 'uitnodigen anna@fabrikam.com voor Leesclub omdat ze boeken bespreekt', { locale: 'nl-NL' }));
+    expect(replies.join('\n')).toMatch(/Sanne Jansen/);
+    await settle();
+    const request = await onlyRequest();
+    const { mail, html, card } = await readMail(`${request.id}-${sanne.id}-unreachable.eml`);
+    expect(mail.subject).toBe(`Goedkeuring gevraagd: gasttoegang tot Leesclub (aanvraag ${request.id})`);
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('Emma de Boer vraagt om gasten toe te voegen aan de groep Leesclub');
+    expect(html).toMatch(/niet kon bereiken in Microsoft Teams/);
+    expect(cardText(card)).toContain('Goedkeuren');
+  });
+
+  it('then the approver decides from Outlook: same rules, one transition, the requester is told once', async () => {
+    await start();
+    unreachableAlex();
+    const request = await nestorAsks();
+
+    const started = Date.now();
+    const { status, body } = await t.post(outlookAction(alex, 'approveRequest', { requestId: request.id, comment: 'Welcome!' }));
+    const elapsed = Date.now() - started;
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(body.value.originator).toBe(ORIGINATOR);
+    expect(body.value.version).toBe('1.4');
+    expect(cardText(body.value)).toMatch(/Approved by Alex Wilber/);
+    expect(cardVerbs(body.value)).toEqual([]);
+    expect(cardProblems(body.value)).toEqual([]);
+    expect(elapsed).toBeLessThan(2000);
+    // The same tap delivered again, then a tap on the Teams copy: already decided, nothing changes.
+    const again = await t.post(outlookAction(alex, 'approveRequest', { requestId: request.id }));
+    expect(cardText(again.body.value)).toMatch(/already approved by Alex Wilber/);
+    const fromTeams = await t.post(cardAction(alex, 'rejectRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
+    expect(cardText(fromTeams.body.value)).toMatch(/already approved by Alex Wilber/);
+    await settle();
+    expect((await t.app.deps.requests.get(request.id))!.state).toBe('completed');
+    expect((await t.app.deps.audit.tail(50)).filter((e) => e.action === 'guest.added')).toHaveLength(1);
+
+    const told = t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean);
+    expect(told).toEqual([expect.stringMatching(/Good news: anna@fabrikam.com can now use/)]);
+    const transitions = (await t.app.deps.audit.tail(50)).filter((e) => e.subjectId === request.id && e.action === 'request.transition');
+    expect(transitions.map((e) => `${e.from}→${e.to}`)).toEqual(['none→pending', 'pending→approved', 'approved→provisioning', 'provisioning→completed']);
+    expect(transitions[1]).toMatchObject({ actorId: alex.id, details: { via: 'outlook' } });
+    // The requester's Teams card shows the outcome.
+    const finalCard = t.connector.updates().at(-1)!.body.attachments[0].content;
+    expect(cardText(finalCard)).toMatch(/Done: the guest was added/);
+  });
+
+  it('then a forged Outlook tap from someone who is not an approver is refused and changes nothing', async () => {
+    await start();
+    unreachableAlex();
+    const request = await nestorAsks();
+    for (const verb of ['approveRequest', 'rejectRequest']) {
+      const { body } = await t.post(outlookAction(adele, verb, { requestId: request.id, actorId: alex.id }));
+      expect(body).toMatchObject({ statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'FORBIDDEN' } });
+    }
+    // Nor may the requester approve his own request from a mail, nor anyone read it by refreshing.
+    expect((await t.post(outlookAction(nestor, 'approveRequest', { requestId: request.id }))).body.statusCode).toBe(403);
+    expect((await t.post(outlookAction(adele, 'refreshRequest', { requestId: request.id }, 'automatic'))).body.statusCode).toBe(403);
+    await settle();
+    expect((await t.app.deps.requests.get(request.id))!.state).toBe('pending');
+    expect((await t.app.deps.audit.tail(50)).filter((e) => e.subjectId === request.id && e.action === 'request.transition')).toHaveLength(1);
+  });
+
+  it('then the approver is reminded by mail, once', async () => {
+    await start();
+    unreachableAlex();
+    const request = await nestorAsks();
+    t.clock.advanceDays(3.01);
+    await t.app.deps.worker.tick();
+    await settle();
+    await t.app.deps.worker.tick();
+    await settle();
+    expect(await emlFiles()).toEqual([`${request.id}-${alex.id}-reminder.eml`, `${request.id}-${alex.id}-unreachable.eml`]);
+    const { mail } = await readMail(`${request.id}-${alex.id}-reminder.eml`);
+    expect(mail.subject).toMatch(/^Reminder: approval needed/);
+    expect((await t.app.deps.requests.get(request.id))!.outbox.filter((i) => i.kind === 'tell')).toEqual([]);
+  });
+
+  it('then a mail that could not be sent stays owed, and is dropped once the request closed', async () => {
+    const mailer = new RecordingMailer();
+    mailer.failing = true;
+    t = await startTestApp({ env: { OUTLOOK_ORIGINATOR_ID: ORIGINATOR }, mailer });
+    unreachableAlex();
+    const request = await nestorAsks();
+    expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([
+      { kind: 'approvalCard', userId: alex.id },
+      { kind: 'approvalMail', userId: alex.id, why: 'unreachable' },
+    ]);
+    mailer.failing = false;
+    await t.app.deps.worker.tick();
+    await settle();
+    expect(mailer.sent.map((m) => m.to.address)).toEqual([alex.mail]);
+
+    // A second request: cancelled while its mail is still owed.
+    mailer.failing = true;
+    await t.say(message(nestor, 'invite bert@fabrikam.com to Marketing because he writes copy'));
+    await settle();
+    const second = (await t.app.deps.requests.list({})).find((r) => r.id !== request.id)!;
+    await t.say(message(nestor, `cancel ${second.id}`));
+    mailer.failing = false;
+    await t.app.deps.worker.tick();
+    await settle();
+    expect(mailer.sent).toHaveLength(1);
+    expect((await t.app.deps.requests.get(second.id))!.outbox).toEqual([]);
+  });
+});
+
+describe('when APPROVAL_CHANNELS=teams,outlook', () => {
+  it('then every approver gets the card in Teams and by mail, and a decision in either place shows in the other', async () => {
+    await start({ APPROVAL_CHANNELS: 'teams,outlook' });
+    const request = await nestorAsks('invite anna@fabrikam.com to Marketing because she designs our campaign');
+    expect(await emlFiles()).toEqual([`${request.id}-${alex.id}-always.eml`]);
+    const { html } = await readMail(`${request.id}-${alex.id}-always.eml`);
+    expect(html).toMatch(/because you may approve guests for Marketing\./);
+    const teamsCopies = t.connector.sent(`a:1on1-${alex.id}`);
+    expect(teamsCopies).toHaveLength(1);
+
+    // Opening the mail shows the current state (Outlook refreshes on open, with an automatic invoke).
+    const before = await t.post(outlookAction(alex, 'refreshRequest', { requestId: request.id }, 'automatic'));
+    expect(cardVerbs(before.body.value)).toEqual(['approveRequest', 'rejectRequest']);
+
+    // Decided in Teams …
+    const teams = await t.post(cardAction(alex, 'rejectRequest', { requestId: request.id, comment: 'Not now' }, { serviceUrl: t.connector.url }));
+    expect(cardText(teams.body.value)).toMatch(/Rejected by Alex Wilber/);
+    await settle();
+    // … the mailed copy shows it when opened, within Outlook's 2 seconds, with its originator.
+    const started = Date.now();
+    const after = await t.post(outlookAction(alex, 'refreshRequest', { requestId: request.id }, 'automatic'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(after.body.value.originator).toBe(ORIGINATOR);
+    expect(cardVerbs(after.body.value)).toEqual([]);
+    expect(cardText(after.body.value)).toMatch(/Rejected by Alex Wilber/);
+    expect(cardText(after.body.value)).toContain('Not now');
+    // The requester opening his own copy of nothing by mail: he was never mailed, but may see his request's state.
+    const requesterView = await t.post(outlookAction(nestor, 'refreshRequest', { requestId: request.id }, 'automatic'));
+    expect(cardText(requesterView.body.value)).toMatch(/Rejected/);
+
+    const told = t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean);
+    expect(told).toEqual([expect.stringContaining('Alex Wilber rejected your request')]);
+  });
+
+  it('then a decision from Outlook updates the Teams copies', async () => {
+    await start({ APPROVAL_CHANNELS: 'teams,outlook' });
+    const request = await nestorAsks('invite anna@fabrikam.com to Marketing because she designs our campaign');
+    const { body } = await t.post(outlookAction(alex, 'rejectRequest', { requestId: request.id }));
+    expect(cardText(body.value)).toMatch(/Rejected by Alex Wilber/);
+    await settle();
+    const updated = t.connector.updates().map((u) => u.body.attachments[0].content);
+    expect(updated).toHaveLength(2);
+    for (const card of updated) {
+      expect(cardText(card)).toMatch(/Rejected by Alex Wilber/);
+      expect(card.originator).toBeUndefined();
+    }
+  });
+});
