@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { cardAction, message } from '../support/activities.js';
 import { cardProblems, cardText, cardVerbs } from '../support/cards.js';
-import { demoUser } from '../support/demoTenant.js';
+import { demoTenant, demoUser } from '../support/demoTenant.js';
+import { GraphMailer } from '../../src/adapters/mail/graphMailer.js';
+import type { FakeGraph } from '../support/fakeGraph.js';
+import { startFakeGraph } from '../support/graphTestDirectory.js';
 import { RecordingMailer } from '../support/recordingMailer.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import type { GuestRequest } from '../../src/app/guestRequest.js';
@@ -67,6 +70,84 @@ async function nestorAsks(text = 'invite anna@fabrikam.com to Marketing because 
   await settle();
   return onlyRequest();
 }
+
+/** Extracts the card from the head of an HTML mail (the block Outlook reads). */
+function cardInHead(html: string) {
+  const script = html.match(/<head>[\s\S]*<script type="application\/adaptivecard\+json">([\s\S]*?)<\/script>[\s\S]*<\/head>/);
+  return script ? JSON.parse(script[1]) : undefined;
+}
+
+describe('when an approver cannot be reached in Teams and mail goes through Microsoft Graph', () => {
+  const SENDER = { id: 'a0000000-0000-4000-8000-0000000000ff', userPrincipalName: 'guest-access@contoso.com' };
+  let graph: FakeGraph;
+  let close: () => Promise<void>;
+
+  beforeEach(async () => {
+    const started = await startFakeGraph(demoTenant);
+    graph = started.graph;
+    graph.addUser({ ...SENDER, displayName: 'Guest Access', mail: SENDER.userPrincipalName });
+    close = async () => {
+      started.http.close();
+      await graph.stop();
+    };
+    const mailer = new GraphMailer(started.http, { sender: SENDER.userPrincipalName });
+    t = await startTestApp({ env: { OUTLOOK_ORIGINATOR_ID: ORIGINATOR, MAIL_SENDER: SENDER.userPrincipalName }, mailer });
+    unreachableAlex();
+  });
+  afterEach(() => close());
+
+  it('then the loopback Graph gets a sendMail whose HTML carries a valid card with the originator, and the approver decides from Outlook', async () => {
+    const request = await nestorAsks();
+    const calls = graph.graphCalls({ method: 'POST', path: /sendMail$/ });
+    expect(calls.map((c) => c.path)).toEqual([`/v1.0/users/${SENDER.userPrincipalName}/sendMail`]);
+    expect(calls[0].authorized).toBe(true);
+    expect(graph.sentMail).toHaveLength(1);
+    const { senderId, body } = graph.sentMail[0];
+    expect(senderId).toBe(SENDER.id);
+    expect(body).toMatchObject({
+      message: {
+        subject: `Approval needed: guest access to Marketing (request ${request.id})`,
+        body: { contentType: 'HTML' },
+        toRecipients: [{ emailAddress: { address: alex.mail, name: 'Alex Wilber' } }],
+      },
+      saveToSentItems: false,
+    });
+    const html: string = body.message.body.content;
+    expect(html).toContain('she runs R&amp;D for &quot;Fabrikam&quot;');
+    const card = cardInHead(html);
+    expect(cardProblems(card)).toEqual([]);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.4', originator: ORIGINATOR });
+    expect(cardVerbs(card)).toEqual(['approveRequest', 'rejectRequest']);
+    expect(await emlFiles()).toEqual([]);
+
+    // The approver taps Approve in Outlook; a forged tap from a non-approver was refused before.
+    const forged = await t.post(outlookAction(adele, 'approveRequest', { requestId: request.id }));
+    expect(forged.body).toMatchObject({ statusCode: 403, value: { code: 'FORBIDDEN' } });
+    const { body: answer } = await t.post(outlookAction(alex, 'approveRequest', { requestId: request.id }));
+    expect(answer).toMatchObject({ statusCode: 200, value: { originator: ORIGINATOR } });
+    expect(cardText(answer.value)).toMatch(/Approved by Alex Wilber/);
+    await settle();
+    expect((await t.app.deps.requests.get(request.id))!.state).toBe('completed');
+  });
+
+  it('then a throttled sendMail is retried after Retry-After, and an outage keeps the mail owed for the next sweep', async () => {
+    graph.failNext({ method: 'POST', path: /sendMail$/, status: 429, headers: { 'Retry-After': '0' } });
+    const request = await nestorAsks();
+    expect(graph.sentMail).toHaveLength(1);
+
+    // Graph stays unavailable through the client's own retries (1 try + 3 retries).
+    graph.failNext({ method: 'POST', path: /sendMail$/, status: 503, headers: { 'Retry-After': '0' }, times: 4 });
+    await t.say(message(nestor, 'invite bert@fabrikam.com to Marketing because he writes copy'));
+    await settle();
+    const second = (await t.app.deps.requests.list({})).find((r) => r.id !== request.id)!;
+    expect((await t.app.deps.requests.get(second.id))!.outbox).toContainEqual({ kind: 'approvalMail', userId: alex.id, why: 'unreachable' });
+    expect(graph.sentMail).toHaveLength(1);
+    await t.app.deps.worker.tick();
+    await settle();
+    expect(graph.sentMail).toHaveLength(2);
+    expect((await t.app.deps.requests.get(second.id))!.mails).toEqual([expect.objectContaining({ userId: alex.id })]);
+  });
+});
 
 describe('when an approver cannot be reached in Teams', () => {
   it('then they get the approval card by mail, as an .eml on the embedded tenant that parses as MIME', async () => {
