@@ -23,7 +23,13 @@ function outlookInvoke(verb: string, requestId: string, tenantId: string) {
   const base = cardAction(alex, verb, { requestId }, { trigger: verb === 'refreshRequest' ? 'automatic' : 'manual' });
   // BENCH_CHANNEL=msteams: the same taps from Teams, for comparison.
   if (process.env.BENCH_CHANNEL === 'msteams') return { ...base, serviceUrl: 'http://127.0.0.1:9' };
-  return { ...base, channelId: 'outlook', serviceUrl: 'https://outlook.botframework.com/', channelData: {}, conversation: { id: 'outlook-bench', tenantId } };
+  return {
+    ...base,
+    channelId: 'outlook',
+    serviceUrl: 'https://outlook.botframework.com/',
+    channelData: {},
+    conversation: { id: 'outlook-bench', tenantId },
+  };
 }
 
 async function main(): Promise<void> {
@@ -46,7 +52,7 @@ async function main(): Promise<void> {
     while (next < TAPS) {
       const i = next++;
       // One in six decides a request not decided yet; the rest are refreshes of any request (decided or not).
-      const verb = process.env.BENCH_DECIDE === '0' ? 'refreshRequest' : i % 6 === 0 ? 'approveRequest' : 'refreshRequest';
+      const verb = process.env.BENCH_DECIDE !== '0' && i % 6 === 0 ? 'approveRequest' : 'refreshRequest';
       const id = verb === 'approveRequest' ? ids[i / 6] : ids[(i * 7) % ids.length];
       const t0 = performance.now();
       const { status, body } = await t.post(outlookInvoke(verb, id, tenantId));
@@ -63,14 +69,19 @@ async function main(): Promise<void> {
   latencies.sort((a, b) => a - b);
 
   console.log(`${mailed} of ${ids.length} pending requests mailed to an approver Teams could not reach`);
-  console.log(`${process.env.BENCH_CHANNEL === 'msteams' ? 'Teams' : 'Outlook'} invokes: ${TAPS}, concurrency ${CONCURRENCY}, ${(TAPS / (elapsed / 1000)).toFixed(0)} invokes/s`);
-  console.log(`latency ms: p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${latencies.at(-1)!.toFixed(1)}`);
+  const ms = (list: number[], p: number) => percentile(list, p).toFixed(1);
+  const channel = process.env.BENCH_CHANNEL === 'msteams' ? 'Teams' : 'Outlook';
+  const rate = (TAPS / (elapsed / 1000)).toFixed(0);
+  console.log(`${channel} invokes: ${TAPS}, concurrency ${CONCURRENCY}, ${rate} invokes/s`);
+  const all = [50, 95, 99, 100].map((p) => `${p === 100 ? 'max' : `p${p}`} ${ms(latencies, p)}`).join('  ');
+  console.log(`latency ms: ${all}`);
   for (const [verb, list] of Object.entries(byVerb)) {
     list.sort((a, b) => a - b);
-    if (list.length) console.log(`  ${verb} (${list.length}): p50 ${percentile(list, 50).toFixed(1)}  p99 ${percentile(list, 99).toFixed(1)}`);
+    if (list.length) console.log(`  ${verb} (${list.length}): p50 ${ms(list, 50)}  p99 ${ms(list, 99)}`);
   }
   const refreshP99 = percentile(byVerb.refreshRequest, 99);
-  console.log(`goal: refresh p99 < 2000 ms (Outlook's wait on opening a mail): ${refreshP99 < 2000 ? 'met' : 'NOT met'}`);
+  const met = refreshP99 < 2000 ? 'met' : 'NOT met';
+  console.log(`goal: refresh p99 < 2000 ms (Outlook's wait on opening a mail): ${met}`);
   await t.close();
   process.exit(0);
 }

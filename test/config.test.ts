@@ -43,7 +43,12 @@ describe('configuration', () => {
     [{ APPROVAL_CHANNELS: 'teams,fax' }, /APPROVAL_CHANNELS.*'teams' or 'outlook'/],
     [{ OUTLOOK_ORIGINATOR_ID: 'not-a-guid' }, /OUTLOOK_ORIGINATOR_ID/],
     [
-      { MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TENANT_ID: 't', APPROVAL_CHANNELS: 'teams,outlook' },
+      {
+        MICROSOFT_APP_ID: 'id',
+        MICROSOFT_APP_PASSWORD: 'pw',
+        MICROSOFT_APP_TENANT_ID: 't',
+        APPROVAL_CHANNELS: 'teams,outlook',
+      },
       /OUTLOOK_ORIGINATOR_ID: required/,
     ],
   ])('reports %j as invalid', (env, message) => {

@@ -44,7 +44,8 @@ export async function composeApprovalMail(
   if (!approver?.mail) return undefined;
   const lang = await languageOfUser(userId, conversations, directory);
   const tr = translator(lang);
-  const view = await requestCardView(request, { id: userId, isAdmin: isAdmin(await policy.current(), userId) }, lang, directory, conversations);
+  const viewer = { id: userId, isAdmin: isAdmin(await policy.current(), userId) };
+  const view = await requestCardView(request, viewer, lang, directory, conversations);
   const card = forOutlook(buildApprovalRequestCard(view), settings);
 
   const group = (await directory.getGroup(request.groupId))?.displayName ?? request.groupId;
@@ -71,7 +72,9 @@ export async function composeApprovalMail(
     basisNote: view.basisNote,
     howOutlook: tr('mail.approval.howOutlook'),
     howTeams: tr('mail.approval.howTeams'),
-    ...(settings.botAppId ? { teamsLink: { url: teamsChatLink(settings.botAppId), text: tr('mail.approval.teamsLink') } } : {}),
+    ...(settings.botAppId
+      ? { teamsLink: { url: teamsChatLink(settings.botAppId), text: tr('mail.approval.teamsLink') } }
+      : {}),
     expires: tr('mail.approval.expires', { date: formatDate(lang, request.expiresAt) }),
     why: tr(why === 'always' ? 'mail.approval.whyAlways' : 'mail.approval.whyUnreachable', { group }),
     card,

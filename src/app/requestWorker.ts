@@ -145,13 +145,14 @@ export class RequestWorker {
       await audit.append({ at: before.updatedAt, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'approved', to: 'provisioning' });
     }
     const invitedBy = before.decision?.by ?? before.requesterId;
+    const language = (await directory.getUser(before.requesterId))?.preferredLanguage ?? null;
     const errors: string[] = [];
     for (const guest of before.guests) {
       if (guest.added) continue;
       try {
         const result = await provisionGuest(
           directory,
-          { groupId: before.groupId, email: guest.email, userId: guest.userId, invitedBy },
+          { groupId: before.groupId, email: guest.email, userId: guest.userId, invitedBy, language, message: before.justification },
           {
             retry: this.deps.retry ?? defaultRetry,
             onInvited: async (userId) => {
@@ -218,7 +219,7 @@ export class RequestWorker {
     }
   }
 
-  private async deliverItem(request: GuestRequest, item: OutboxItem): Promise<{ copies: CardCopy[]; mailed?: MailCopy }> {
+  private async deliverItem(request: GuestRequest, item: OutboxItem): Promise<Delivered> {
     const { notifier } = this.deps;
     if (isStale(request, item)) return { copies: [] };
     switch (item.kind) {
@@ -238,12 +239,14 @@ export class RequestWorker {
         const mail = this.deps.mail;
         const composed = mail && (await composeApprovalMail(this.deps, request, item.userId, item.why, mail.settings));
         if (!mail || !composed) {
-          this.deps.logger.warn({ requestId: request.id, userId: item.userId, code: 'MAIL_NOT_POSSIBLE' }, 'approval mail dropped: no mailer or no address');
+          const log = { requestId: request.id, userId: item.userId, code: 'MAIL_NOT_POSSIBLE' };
+          this.deps.logger.warn(log, 'approval mail dropped: no mailer or no mail address');
           return { copies: [] };
         }
         await mail.mailer.send(composed);
         const at = this.deps.clock.now().toISOString();
-        await this.deps.audit.append({ at, actorId: 'system', action: 'request.mailed', subjectId: request.id, details: { userId: item.userId, why: item.why } });
+        const details = { userId: item.userId, why: item.why };
+        await this.deps.audit.append({ at, actorId: 'system', action: 'request.mailed', subjectId: request.id, details });
         return { copies: [], mailed: { userId: item.userId, why: item.why, at } };
       }
     }
@@ -255,11 +258,13 @@ export class RequestWorker {
    */
   private async mailInstead(requestId: string, item: OutboxItem): Promise<void> {
     if (!this.deps.mail) return;
-    const why = item.kind === 'approvalCard' ? 'unreachable' : item.kind === 'tell' && item.event === 'reminder' ? 'reminder' : undefined;
+    const reminder = item.kind === 'tell' && item.event === 'reminder';
+    const why = item.kind === 'approvalCard' ? 'unreachable' : reminder ? 'reminder' : undefined;
     if (!why || item.kind === 'refreshCards') return;
     const userId = item.userId;
     const result = await this.deps.requests.update(requestId, (r) => {
-      if (r.state !== 'pending' || r.outbox.some((i) => i.kind === 'approvalMail' && i.userId === userId)) return undefined;
+      const owed = r.outbox.some((i) => i.kind === 'approvalMail' && i.userId === userId);
+      if (r.state !== 'pending' || owed) return undefined;
       const mails = (r.mails ?? []).filter((m) => m.userId === userId);
       // The card by mail once; a reminder by mail once, and only to someone who was mailed the card.
       if (why === 'unreachable' && mails.length > 0) return undefined;
@@ -268,7 +273,8 @@ export class RequestWorker {
       return { ...r, outbox: [...outbox, { kind: 'approvalMail', userId, why }] };
     });
     if (result?.changed) {
-      this.deps.logger.info({ requestId, userId, why, code: 'APPROVER_MAILED' }, 'Teams cannot reach the approver: the card goes by mail');
+      const log = { requestId, userId, why, code: 'APPROVER_MAILED' };
+      this.deps.logger.info(log, 'Teams cannot reach the approver: the card goes by mail');
     }
   }
 
@@ -297,6 +303,12 @@ export class RequestWorker {
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
     return tr(key, params);
   }
+}
+
+/** What delivering an outbox item produced: card copies to remember (Teams), or a mail sent. */
+interface Delivered {
+  copies: CardCopy[];
+  mailed?: MailCopy;
 }
 
 /**

@@ -31,7 +31,8 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
     const view = await requestCardView(request, { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) }, lang, deps.directory, deps.conversations);
     const card = buildApprovalRequestCard({ ...view, noticeText: notice });
     const inOutlook = turn.context.activity.channelId === 'outlook';
-    return { statusCode: 200, type: CARD, value: inOutlook ? forOutlook(card, { originatorId: deps.outlook?.originatorId }) : card };
+    const value = inOutlook ? forOutlook(card, { originatorId: deps.outlook?.originatorId }) : card;
+    return { statusCode: 200, type: CARD, value };
   };
 
   const decide =

@@ -27,6 +27,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+const TH = 'padding:2px 12px 2px 0';
+
 /** Plain text with its line breaks kept. */
 const para = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
 
@@ -36,7 +38,7 @@ const para = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
  */
 export function buildApprovalMail(data: ApprovalMailData): { subject: string; html: string; text: string } {
   const facts = data.facts
-    .map((f) => `<tr><th align="left" style="padding:2px 12px 2px 0">${escapeHtml(f.label)}</th><td>${para(f.value)}</td></tr>`)
+    .map((f) => `<tr><th align="left" style="${TH}">${escapeHtml(f.label)}</th><td>${para(f.value)}</td></tr>`)
     .join('');
   const guests = data.guests.map((g) => `<li>${escapeHtml(g)}</li>`).join('');
   const link = data.teamsLink

@@ -15,6 +15,9 @@ export function forOutlook(card: AdaptiveCardJson, options: { originatorId?: str
  * same JSON) so that text in the card can never close the script element or open a comment.
  */
 export function adaptiveCardScript(card: AdaptiveCardJson): string {
-  const json = JSON.stringify(card).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(card)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `<script type="application/adaptivecard+json">${json}</script>`;
 }

@@ -62,6 +62,7 @@ describe('the HTML of an approval mail', () => {
   });
 
   it('escapes the five HTML-special characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    const escaped = '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;';
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(escaped);
   });
 });

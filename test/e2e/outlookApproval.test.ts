@@ -4,9 +4,7 @@ import { simpleParser } from 'mailparser';
 import { cardAction, message } from '../support/activities.js';
 import { cardProblems, cardText, cardVerbs } from '../support/cards.js';
 import { demoTenant, demoUser } from '../support/demoTenant.js';
-import { GraphMailer } from '../../src/adapters/mail/graphMailer.js';
-import type { FakeGraph } from '../support/fakeGraph.js';
-import { startFakeGraph } from '../support/graphTestDirectory.js';
+import { FakeGraph, testCertificate } from '../support/fakeGraph.js';
 import { RecordingMailer } from '../support/recordingMailer.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import type { GuestRequest } from '../../src/app/guestRequest.js';
@@ -36,19 +34,31 @@ async function onlyRequest(): Promise<GuestRequest> {
 }
 
 async function emlFiles(): Promise<string[]> {
-  return (await readdir(join(t.dataDir, 'outbox')).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort();
+  const files = await readdir(join(t.dataDir, 'outbox')).catch(() => [] as string[]);
+  return files.filter((f) => f.endsWith('.eml')).sort();
+}
+
+/** Extracts the card from the head of an HTML mail (the block Outlook reads). */
+function cardInHead(html: string) {
+  const head = html.match(/<head>([\s\S]*)<\/head>/)?.[1] ?? '';
+  const script = head.match(/<script type="application\/adaptivecard\+json">([\s\S]*?)<\/script>/);
+  return script ? JSON.parse(script[1]) : undefined;
 }
 
 /** Reads an .eml from the outbox as a mail client would, and the card from its HTML head. */
 async function readMail(file: string) {
   const mail = await simpleParser(await readFile(join(t.dataDir, 'outbox', file)));
   const html = typeof mail.html === 'string' ? mail.html : '';
-  const script = html.match(/<head>[\s\S]*<script type="application\/adaptivecard\+json">([\s\S]*?)<\/script>[\s\S]*<\/head>/);
-  return { mail, html, card: script ? JSON.parse(script[1]) : undefined };
+  return { mail, html, card: cardInHead(html) };
 }
 
 /** A tap on the mailed card as the Outlook channel delivers it. */
-function outlookAction(user: typeof alex, verb: string, data: Record<string, unknown>, trigger: 'manual' | 'automatic' = 'manual') {
+function outlookAction(
+  user: typeof alex,
+  verb: string,
+  data: Record<string, unknown>,
+  trigger: 'manual' | 'automatic' = 'manual',
+) {
   const teams = cardAction(user, verb, data, { trigger, serviceUrl: t.connector.url });
   return {
     ...teams,
@@ -60,21 +70,24 @@ function outlookAction(user: typeof alex, verb: string, data: Record<string, unk
   };
 }
 
+const ERROR = 'application/vnd.microsoft.error';
+
+async function transitionsOf(requestId: string) {
+  const entries = await t.app.deps.audit.tail(50);
+  return entries.filter((e) => e.subjectId === requestId && e.action === 'request.transition');
+}
+
 const unreachableAlex = () => {
   t.connector.refuseNewConversations = true;
 };
 
-async function nestorAsks(text = 'invite anna@fabrikam.com to Marketing because she runs R&D for "Fabrikam" [x](https://x.test)'): Promise<GuestRequest> {
+const TRICKY_ASK = 'invite anna@fabrikam.com to Marketing because she runs R&D for "Fabrikam" [x](https://x.test)';
+
+async function nestorAsks(text = TRICKY_ASK): Promise<GuestRequest> {
   const replies = await t.say(message(nestor, text));
   expect(replies.join('\n')).toMatch(/waiting for approval by Alex Wilber/);
   await settle();
   return onlyRequest();
-}
-
-/** Extracts the card from the head of an HTML mail (the block Outlook reads). */
-function cardInHead(html: string) {
-  const script = html.match(/<head>[\s\S]*<script type="application\/adaptivecard\+json">([\s\S]*?)<\/script>[\s\S]*<\/head>/);
-  return script ? JSON.parse(script[1]) : undefined;
 }
 
 describe('when an approver cannot be reached in Teams and mail goes through Microsoft Graph', () => {
@@ -83,20 +96,32 @@ describe('when an approver cannot be reached in Teams and mail goes through Micr
   let close: () => Promise<void>;
 
   beforeEach(async () => {
-    const started = await startFakeGraph(demoTenant);
-    graph = started.graph;
+    // The real composition on DIRECTORY=graph: the directory and the mail both go to the loopback Graph.
+    graph = new FakeGraph(demoTenant);
+    await graph.start();
     graph.addUser({ ...SENDER, displayName: 'Guest Access', mail: SENDER.userPrincipalName });
-    close = async () => {
-      started.http.close();
-      await graph.stop();
+    const { cert } = await testCertificate();
+    const env = {
+      DIRECTORY: 'graph',
+      GRAPH_BASE_URL: graph.url,
+      AZURE_TENANT_ID: demoTenant.tenant.id,
+      AZURE_CLIENT_ID: '00000000-0000-4000-8000-0000000000aa',
+      AZURE_CLIENT_SECRET: 'test-secret',
+      AZURE_AUTHORITY_HOST: graph.url,
+      GRAPH_MAX_RETRY_AFTER_SECONDS: '1',
+      MAIL_SENDER: SENDER.userPrincipalName,
+      OUTLOOK_ORIGINATOR_ID: ORIGINATOR,
     };
-    const mailer = new GraphMailer(started.http, { sender: SENDER.userPrincipalName });
-    t = await startTestApp({ env: { OUTLOOK_ORIGINATOR_ID: ORIGINATOR, MAIL_SENDER: SENDER.userPrincipalName }, mailer });
+    t = await startTestApp({ env, graphCa: cert });
+    close = () => graph.stop();
     unreachableAlex();
   });
-  afterEach(() => close());
+  afterEach(async () => {
+    await t.close();
+    await close();
+  });
 
-  it('then the loopback Graph gets a sendMail whose HTML carries a valid card with the originator, and the approver decides from Outlook', async () => {
+  it('then Graph gets a sendMail with a valid card and the originator, and the approver decides from Outlook', async () => {
     const request = await nestorAsks();
     const calls = graph.graphCalls({ method: 'POST', path: /sendMail$/ });
     expect(calls.map((c) => c.path)).toEqual([`/v1.0/users/${SENDER.userPrincipalName}/sendMail`]);
@@ -130,7 +155,7 @@ describe('when an approver cannot be reached in Teams and mail goes through Micr
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('completed');
   });
 
-  it('then a throttled sendMail is retried after Retry-After, and an outage keeps the mail owed for the next sweep', async () => {
+  it('then a throttled sendMail is retried after Retry-After, and an outage keeps the mail owed', async () => {
     graph.failNext({ method: 'POST', path: /sendMail$/, status: 429, headers: { 'Retry-After': '0' } });
     const request = await nestorAsks();
     expect(graph.sentMail).toHaveLength(1);
@@ -140,7 +165,8 @@ describe('when an approver cannot be reached in Teams and mail goes through Micr
     await t.say(message(nestor, 'invite bert@fabrikam.com to Marketing because he writes copy'));
     await settle();
     const second = (await t.app.deps.requests.list({})).find((r) => r.id !== request.id)!;
-    expect((await t.app.deps.requests.get(second.id))!.outbox).toContainEqual({ kind: 'approvalMail', userId: alex.id, why: 'unreachable' });
+    const owed = (await t.app.deps.requests.get(second.id))!.outbox;
+    expect(owed).toContainEqual({ kind: 'approvalMail', userId: alex.id, why: 'unreachable' });
     expect(graph.sentMail).toHaveLength(1);
     await t.app.deps.worker.tick();
     await settle();
@@ -173,7 +199,8 @@ describe('when an approver cannot be reached in Teams', () => {
     expect(card.version).toBe('1.4');
     expect(card.originator).toBe(ORIGINATOR);
     expect(cardVerbs(card)).toEqual(['approveRequest', 'rejectRequest']);
-    expect(card.refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'refreshRequest', data: { requestId: request.id } });
+    const refresh = { type: 'Action.Execute', verb: 'refreshRequest', data: { requestId: request.id } };
+    expect(card.refresh.action).toMatchObject(refresh);
     expect(cardText(card)).toContain('R&D for "Fabrikam" \\[x\\]\\(https://x.test\\)');
 
     const stored = (await t.app.deps.requests.get(request.id))!;
@@ -181,7 +208,8 @@ describe('when an approver cannot be reached in Teams', () => {
     // The Teams card stays owed: it arrives too if the app is installed for Alex later.
     expect(stored.outbox).toEqual([{ kind: 'approvalCard', userId: alex.id }]);
     const audit = (await t.app.deps.audit.tail(20)).filter((e) => e.action === 'request.mailed');
-    expect(audit).toEqual([expect.objectContaining({ subjectId: request.id, details: { userId: alex.id, why: 'unreachable' } })]);
+    const details = { userId: alex.id, why: 'unreachable' };
+    expect(audit).toEqual([expect.objectContaining({ subjectId: request.id, details })]);
 
     // Later sweeps retry Teams but never mail the card twice.
     await t.app.deps.worker.tick();
@@ -193,7 +221,8 @@ describe('when an approver cannot be reached in Teams', () => {
   it('then a Dutch approver gets a Dutch mail', async () => {
     await start();
     t.connector.refuseNewConversations = true;
-    const replies = await t.say(message(emma, 'uitnodigen anna@fabrikam.com voor Leesclub omdat ze boeken bespreekt', { locale: 'nl-NL' }));
+    const ask = 'uitnodigen anna@fabrikam.com voor Leesclub omdat ze boeken bespreekt';
+    const replies = await t.say(message(emma, ask, { locale: 'nl-NL' }));
     expect(replies.join('\n')).toMatch(/Sanne Jansen/);
     await settle();
     const request = await onlyRequest();
@@ -211,7 +240,8 @@ describe('when an approver cannot be reached in Teams', () => {
     const request = await nestorAsks();
 
     const started = Date.now();
-    const { status, body } = await t.post(outlookAction(alex, 'approveRequest', { requestId: request.id, comment: 'Welcome!' }));
+    const tap = outlookAction(alex, 'approveRequest', { requestId: request.id, comment: 'Welcome!' });
+    const { status, body } = await t.post(tap);
     const elapsed = Date.now() - started;
     expect(status).toBe(200);
     expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
@@ -224,7 +254,8 @@ describe('when an approver cannot be reached in Teams', () => {
     // The same tap delivered again, then a tap on the Teams copy: already decided, nothing changes.
     const again = await t.post(outlookAction(alex, 'approveRequest', { requestId: request.id }));
     expect(cardText(again.body.value)).toMatch(/already approved by Alex Wilber/);
-    const fromTeams = await t.post(cardAction(alex, 'rejectRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
+    const teamsTap = cardAction(alex, 'rejectRequest', { requestId: request.id }, { serviceUrl: t.connector.url });
+    const fromTeams = await t.post(teamsTap);
     expect(cardText(fromTeams.body.value)).toMatch(/already approved by Alex Wilber/);
     await settle();
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('completed');
@@ -232,8 +263,13 @@ describe('when an approver cannot be reached in Teams', () => {
 
     const told = t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean);
     expect(told).toEqual([expect.stringMatching(/Good news: anna@fabrikam.com can now use/)]);
-    const transitions = (await t.app.deps.audit.tail(50)).filter((e) => e.subjectId === request.id && e.action === 'request.transition');
-    expect(transitions.map((e) => `${e.from}→${e.to}`)).toEqual(['none→pending', 'pending→approved', 'approved→provisioning', 'provisioning→completed']);
+    const transitions = await transitionsOf(request.id);
+    expect(transitions.map((e) => `${e.from}→${e.to}`)).toEqual([
+      'none→pending',
+      'pending→approved',
+      'approved→provisioning',
+      'provisioning→completed',
+    ]);
     expect(transitions[1]).toMatchObject({ actorId: alex.id, details: { via: 'outlook' } });
     // The requester's Teams card shows the outcome.
     const finalCard = t.connector.updates().at(-1)!.body.attachments[0].content;
@@ -246,14 +282,16 @@ describe('when an approver cannot be reached in Teams', () => {
     const request = await nestorAsks();
     for (const verb of ['approveRequest', 'rejectRequest']) {
       const { body } = await t.post(outlookAction(adele, verb, { requestId: request.id, actorId: alex.id }));
-      expect(body).toMatchObject({ statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'FORBIDDEN' } });
+      expect(body).toMatchObject({ statusCode: 403, type: ERROR, value: { code: 'FORBIDDEN' } });
     }
     // Nor may the requester approve his own request from a mail, nor anyone read it by refreshing.
-    expect((await t.post(outlookAction(nestor, 'approveRequest', { requestId: request.id }))).body.statusCode).toBe(403);
-    expect((await t.post(outlookAction(adele, 'refreshRequest', { requestId: request.id }, 'automatic'))).body.statusCode).toBe(403);
+    const own = await t.post(outlookAction(nestor, 'approveRequest', { requestId: request.id }));
+    expect(own.body.statusCode).toBe(403);
+    const peek = await t.post(outlookAction(adele, 'refreshRequest', { requestId: request.id }, 'automatic'));
+    expect(peek.body.statusCode).toBe(403);
     await settle();
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('pending');
-    expect((await t.app.deps.audit.tail(50)).filter((e) => e.subjectId === request.id && e.action === 'request.transition')).toHaveLength(1);
+    expect(await transitionsOf(request.id)).toHaveLength(1);
   });
 
   it('then the approver is reminded by mail, once', async () => {
@@ -265,7 +303,8 @@ describe('when an approver cannot be reached in Teams', () => {
     await settle();
     await t.app.deps.worker.tick();
     await settle();
-    expect(await emlFiles()).toEqual([`${request.id}-${alex.id}-reminder.eml`, `${request.id}-${alex.id}-unreachable.eml`]);
+    const prefix = `${request.id}-${alex.id}`;
+    expect(await emlFiles()).toEqual([`${prefix}-reminder.eml`, `${prefix}-unreachable.eml`]);
     const { mail } = await readMail(`${request.id}-${alex.id}-reminder.eml`);
     expect(mail.subject).toMatch(/^Reminder: approval needed/);
     expect((await t.app.deps.requests.get(request.id))!.outbox.filter((i) => i.kind === 'tell')).toEqual([]);
@@ -301,7 +340,7 @@ describe('when an approver cannot be reached in Teams', () => {
 });
 
 describe('when APPROVAL_CHANNELS=teams,outlook', () => {
-  it('then every approver gets the card in Teams and by mail, and a decision in either place shows in the other', async () => {
+  it('then every approver gets the card in Teams and by mail, and a decision in Teams shows in the mail', async () => {
     await start({ APPROVAL_CHANNELS: 'teams,outlook' });
     const request = await nestorAsks('invite anna@fabrikam.com to Marketing because she designs our campaign');
     expect(await emlFiles()).toEqual([`${request.id}-${alex.id}-always.eml`]);
@@ -315,7 +354,9 @@ describe('when APPROVAL_CHANNELS=teams,outlook', () => {
     expect(cardVerbs(before.body.value)).toEqual(['approveRequest', 'rejectRequest']);
 
     // Decided in Teams …
-    const teams = await t.post(cardAction(alex, 'rejectRequest', { requestId: request.id, comment: 'Not now' }, { serviceUrl: t.connector.url }));
+    const data = { requestId: request.id, comment: 'Not now' };
+    const reject = cardAction(alex, 'rejectRequest', data, { serviceUrl: t.connector.url });
+    const teams = await t.post(reject);
     expect(cardText(teams.body.value)).toMatch(/Rejected by Alex Wilber/);
     await settle();
     // … the mailed copy shows it when opened, within Outlook's 2 seconds, with its originator.

@@ -345,7 +345,12 @@ export class FakeGraph {
     this.owners.set(group.id, new Set(owners));
     this.members.set(group.id, new Set(members));
     this.groupSettingsById.set(group.id, []);
-    this.record({ kind: 'group', id: group.id });
+    this.record({
+      kind: 'group',
+      id: group.id,
+      members: members.map((id) => ({ id, removed: false })),
+      owners: owners.map((id) => ({ id, removed: false })),
+    });
   }
 
   deleteGroup(id: string): void {

@@ -90,6 +90,8 @@ export class GraphDirectory implements Directory {
   private changes = 0;
   private cached?: { version: number; snapshot: TenantSnapshot };
   private running: Promise<void> = Promise.resolve();
+  private timers: NodeJS.Timeout[] = [];
+  private groupSettingsReadAt = Date.now();
 
   private constructor(options: GraphDirectoryOptions) {
     this.http = options.http;
@@ -221,8 +223,7 @@ export class GraphDirectory implements Directory {
   }
 
   async addMember(groupId: string, userId: string): Promise<void> {
-    const group = this.groups.get(groupId.toLowerCase());
-    if (group === undefined) throw new DirectoryError('GROUP_NOT_FOUND', 'no group with this id', false);
+    const group = this.manageableGroup(groupId);
     if (group.members.has(userId.toLowerCase())) return;
     try {
       await this.http.post(`/v1.0/groups/${encodeURIComponent(group.properties.id)}/members/$ref`, {
@@ -237,8 +238,7 @@ export class GraphDirectory implements Directory {
   }
 
   async removeMember(groupId: string, userId: string): Promise<void> {
-    const group = this.groups.get(groupId.toLowerCase());
-    if (group === undefined) throw new DirectoryError('GROUP_NOT_FOUND', 'no group with this id', false);
+    const group = this.manageableGroup(groupId);
     try {
       await this.http.delete(`/v1.0/groups/${encodeURIComponent(group.properties.id)}/members/${encodeURIComponent(userId)}/$ref`);
     } catch (error) {
@@ -248,6 +248,23 @@ export class GraphDirectory implements Directory {
       }
     }
     if (group.members.delete(userId.toLowerCase())) this.changes += 1;
+  }
+
+  /** The group, if Graph would let anyone change its members by hand (same codes as the embedded directory). */
+  private manageableGroup(groupId: string): GroupState {
+    const group = this.groups.get(groupId.toLowerCase());
+    if (group === undefined) throw new DirectoryError('GROUP_NOT_FOUND', 'no group with this id', false);
+    const g = group.properties;
+    if (g.groupTypes.includes('DynamicMembership') || g.membershipRule) {
+      throw new DirectoryError('GROUP_DYNAMIC_MEMBERSHIP', 'members of a dynamic group come from its rule', false);
+    }
+    if (g.onPremisesSyncEnabled === true) {
+      throw new DirectoryError('GROUP_ON_PREMISES_SYNCED', 'the group is managed in on-premises Active Directory', false);
+    }
+    if (!g.groupTypes.includes('Unified') && g.mailEnabled) {
+      throw new DirectoryError('GROUP_MAIL_ENABLED', 'distribution lists and mail-enabled security groups are managed in Exchange', false);
+    }
+    return group;
   }
 
   /** One round of delta queries for users and groups (and members, owners); runs one at a time. */
@@ -272,6 +289,41 @@ export class GraphDirectory implements Directory {
     });
     this.running = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Keeps the mirror fresh: a delta round every `syncMs`, tenant settings and roles every `settingsMs`, and every
+   * group's own settings once a day (Microsoft allows settings changes up to 24 hours to take effect anyway).
+   */
+  startSync(syncMs: number, settingsMs: number): void {
+    this.stopTimers();
+    const log = (what: string) => (error: unknown) =>
+      this.options.logger?.warn({ code: toDirectoryError(error, 'read').code, what }, 'directory refresh failed; the mirror is kept');
+    this.timers.push(setInterval(() => void this.sync().catch(log('delta')), syncMs).unref());
+    this.timers.push(
+      setInterval(() => {
+        const groups = Date.now() - this.groupSettingsReadAt >= 86_400_000;
+        if (groups) this.groupSettingsReadAt = Date.now();
+        void this.refreshSettings({ groups }).catch(log('settings'));
+      }, settingsMs).unref(),
+    );
+  }
+
+  /** Stops the timers and waits for a refresh under way. */
+  async stopSync(): Promise<void> {
+    this.stopTimers();
+    await this.running;
+  }
+
+  /** Stops refreshing and closes Graph connections. */
+  async close(): Promise<void> {
+    await this.stopSync();
+    this.http.close();
+  }
+
+  private stopTimers(): void {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
   }
 
   // --- reading ------------------------------------------------------------------------------------------------
@@ -461,8 +513,14 @@ export class GraphDirectory implements Directory {
     }
     let state = this.groups.get(key);
     if (state === undefined) {
+      // A group new to the mirror: read its owners and members outright (a delta item may carry only changes).
       const properties = toGroupProperties(g);
-      state = { properties, owners: new Set(), members: new Set(), settings: await this.readGroupSettings(properties) };
+      const [owners, members, settings] = await Promise.all([
+        this.readRefs(`/v1.0/groups/${properties.id}/owners?$select=id&$top=999`),
+        this.readRefs(`/v1.0/groups/${properties.id}/members?$select=id&$top=999`),
+        this.readGroupSettings(properties),
+      ]);
+      state = { properties, owners, members, settings };
       this.groups.set(key, state);
     } else {
       state.properties = mergeGroupProperties(state.properties, g);

@@ -6,11 +6,13 @@ export const en = {
   'mail.approval.intro': '{requester} asks to add guests to the group {group}. Please approve or reject the request.',
   'mail.approval.reminderIntro': '{requester} is still waiting for a decision on adding guests to the group {group}.',
   'mail.approval.howOutlook': 'In Outlook, decide with the Approve and Reject buttons on the card in this message.',
-  'mail.approval.howTeams': 'You can also decide in Microsoft Teams: open your chat with Guest Access and type "pending".',
+  'mail.approval.howTeams':
+    'You can also decide in Microsoft Teams: open your chat with Guest Access and type "pending".',
   'mail.approval.teamsLink': 'Open the chat with Guest Access in Teams',
   'mail.approval.expires': 'If nobody decides, the request expires on {date}.',
   'mail.approval.whyUnreachable':
-    'You get this mail because you may approve guests for {group} and Guest Access could not reach you in Microsoft Teams.',
+    'You get this mail because you may approve guests for {group} and Guest Access could not reach you in ' +
+    'Microsoft Teams.',
   'mail.approval.whyAlways': 'You get this mail because you may approve guests for {group}.',
 };
 
@@ -18,13 +20,16 @@ export const nl: { [K in keyof typeof en]: string } = {
   'mail.approval.subject': 'Goedkeuring gevraagd: gasttoegang tot {group} (aanvraag {id})',
   'mail.approval.reminderSubject': 'Herinnering: goedkeuring gevraagd voor gasttoegang tot {group} (aanvraag {id})',
   'mail.approval.heading': 'Gastaanvraag voor {group}',
-  'mail.approval.intro': '{requester} vraagt om gasten toe te voegen aan de groep {group}. Keur de aanvraag goed of wijs haar af.',
+  'mail.approval.intro':
+    '{requester} vraagt om gasten toe te voegen aan de groep {group}. Keur de aanvraag goed of wijs haar af.',
   'mail.approval.reminderIntro': '{requester} wacht nog op een beslissing over gasten voor de groep {group}.',
   'mail.approval.howOutlook': 'In Outlook beslis je met de knoppen Goedkeuren en Afwijzen op de kaart in dit bericht.',
-  'mail.approval.howTeams': 'Je kunt ook in Microsoft Teams beslissen: open je chat met Guest Access en typ "openstaand".',
+  'mail.approval.howTeams':
+    'Je kunt ook in Microsoft Teams beslissen: open je chat met Guest Access en typ "openstaand".',
   'mail.approval.teamsLink': 'Open de chat met Guest Access in Teams',
   'mail.approval.expires': 'Als niemand beslist, verloopt de aanvraag op {date}.',
   'mail.approval.whyUnreachable':
-    'Je krijgt deze mail omdat je gasten voor {group} mag goedkeuren en Guest Access je niet kon bereiken in Microsoft Teams.',
+    'Je krijgt deze mail omdat je gasten voor {group} mag goedkeuren en Guest Access je niet kon bereiken in ' +
+    'Microsoft Teams.',
   'mail.approval.whyAlways': 'Je krijgt deze mail omdat je gasten voor {group} mag goedkeuren.',
 };
