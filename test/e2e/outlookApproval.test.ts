@@ -121,7 +121,7 @@ describe('when an approver cannot be reached in Teams and mail goes through Micr
     await close();
   });
 
-  it('then Graph gets a sendMail with a valid card and the originator, and the approver decides from Outlook', async () => {
+  it('then Graph gets a sendMail with a valid card and originator; the approver decides from Outlook', async () => {
     const request = await nestorAsks();
     const calls = graph.graphCalls({ method: 'POST', path: /sendMail$/ });
     expect(calls.map((c) => c.path)).toEqual([`/v1.0/users/${SENDER.userPrincipalName}/sendMail`]);
