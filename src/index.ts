@@ -4,7 +4,6 @@ import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
@@ -20,19 +19,23 @@ import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
 import { openDataDir, type DataDir } from './adapters/lowdb/dataDir.js';
 import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
 import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.js';
+import { LowdbLanguagePreferenceStore } from './adapters/lowdb/lowdbLanguagePreferenceStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
 import { EmlOutboxMailer } from './adapters/mail/emlOutboxMailer.js';
 import { GraphMailer } from './adapters/mail/graphMailer.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
+import { languageCommands } from './bot/languageCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
+import { DialogConversationState } from './bot/dialogState.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
 import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
+import { TypingIndicator } from './bot/typingIndicator.js';
 import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
@@ -54,8 +57,8 @@ export interface AppOverrides {
   workerIntervalMs?: number | null;
   /** Bot Connector URL for opening chats with users the bot has never met. */
   defaultServiceUrl?: string;
-  /** Where approval mails go (default: Graph sendMail on a Graph tenant, .eml files on the embedded one). */
-  mailer?: Mailer;
+  /** Where approval mails go (default: Graph sendMail on Graph, .eml files on the embedded tenant); null: none. */
+  mailer?: Mailer | null;
   /** A certificate (PEM) to trust for a loopback Graph and token endpoint, for in-process tests. */
   graphCa?: string;
 }
@@ -131,6 +134,7 @@ async function compose(
           clock,
         });
   const conversations = await LowdbConversationStore.open(dataDir.path);
+  const languages = await LowdbLanguagePreferenceStore.open(dataDir.path);
   const audit = await LowdbAuditLog.open(dataDir.path);
   const requests = await LowdbRequestStore.open(dataDir.path);
   const dialogStorage = await LowdbDialogStorage.open(dataDir.path);
@@ -159,12 +163,14 @@ async function compose(
     requireJustification: config.requests.requireJustification,
     mailApprovers: config.mail.alwaysMailApprovers,
   };
-  const mailer = overrides.mailer ?? (await openMailer(config, source, tenant, dataDir, clock, logger));
+  const mailer =
+    overrides.mailer === null ? undefined : (overrides.mailer ?? (await openMailer(config, source, tenant, dataDir, clock, logger)));
   const mailSettings = { originatorId: config.mail.originatorId, botAppId: config.auth.appId || undefined };
   const mail = mailer && { mailer, settings: mailSettings };
   const worker = new RequestWorker({
     directory,
     conversations,
+    languages,
     audit,
     clock,
     logger,
@@ -176,17 +182,19 @@ async function compose(
     retry: overrides.retry,
   });
   const outlook = { originatorId: config.mail.originatorId };
-  const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings, outlook };
+  const deps: BotDeps = { ...{ directory, conversations, languages, audit, clock, logger }, requests, policy, worker, settings, outlook };
 
-  const conversationState = new ConversationState(dialogStorage);
+  const conversationState = new DialogConversationState(dialogStorage);
+  adapter.use(new TypingIndicator(logger));
   const bot = new GuestAccessBot({
     services: deps,
     tenantId: tenant.id,
     localMode: config.localMode,
     conversationState,
-    commands: { ...requestCommands(deps), ...adminCommands(deps) },
+    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages) },
     cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
+    personalChat: notifier,
   });
 
   // The one place turn errors end up: log with the activity id, apologise in the user's language, drop the dialog.

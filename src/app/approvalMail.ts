@@ -5,6 +5,7 @@ import { forOutlook } from '../cards/outlookCard.js';
 import { translator, type MessageKey } from '../i18n/i18n.js';
 import type { ConversationStore } from '../ports/conversationStore.js';
 import type { Directory } from '../ports/directory.js';
+import type { LanguagePreferenceStore } from '../ports/languagePreferenceStore.js';
 import type { OutboundMail } from '../ports/mailer.js';
 import type { GuestRequest, MailReason } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
@@ -33,16 +34,16 @@ export function teamsChatLink(botAppId: string): string {
  * no mail address for them.
  */
 export async function composeApprovalMail(
-  deps: { directory: Directory; conversations: ConversationStore; policy: PolicyCache },
+  deps: { directory: Directory; conversations: ConversationStore; policy: PolicyCache; languages?: LanguagePreferenceStore },
   request: GuestRequest,
   userId: string,
   why: MailReason,
   settings: ApprovalMailSettings,
 ): Promise<OutboundMail | undefined> {
-  const { directory, conversations, policy } = deps;
+  const { directory, conversations, policy, languages } = deps;
   const approver = await directory.getUser(userId);
   if (!approver?.mail) return undefined;
-  const lang = await languageOfUser(userId, conversations, directory);
+  const lang = await languageOfUser(userId, conversations, directory, languages);
   const tr = translator(lang);
   const viewer = { id: userId, isAdmin: isAdmin(await policy.current(), userId) };
   const view = await requestCardView(request, viewer, lang, directory, conversations);

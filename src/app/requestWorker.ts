@@ -2,11 +2,11 @@ import { isAdmin } from '../policy/index.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
 import { translator, type MessageKey } from '../i18n/i18n.js';
 import type { Mailer } from '../ports/mailer.js';
-import { isRecipientUnreachable, type Notifier, type OutboundMessage } from '../ports/notifier.js';
+import type { Delivery, Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
 import { composeApprovalMail, type ApprovalMailSettings } from './approvalMail.js';
-import type { CardCopy, GuestRequest, MailCopy, OutboxItem, RequestEvent } from './guestRequest.js';
+import type { CardCopy, GuestRequest, MailCopy, MailReason, OutboxItem, RequestEvent, UnreachableApprover } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { failureCode, failureText } from './failure.js';
@@ -120,10 +120,20 @@ export class RequestWorker {
         : {
             ...r,
             reminderSentAt: at,
-            outbox: [...r.outbox, ...r.approverIds.map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const }))],
+            outbox: [
+              ...r.outbox,
+              ...r.approverIds.filter((userId) => !isUnreachable(r, userId)).map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const })),
+            ],
             updatedAt: at,
           },
     );
+    // Approvers Teams can't reach, who got the card by mail, are reminded by mail.
+    if (result?.changed && this.deps.mail) {
+      await this.deps.requests.update(requestId, (r) => {
+        const next = (r.unreachable ?? []).reduce((acc, u) => queueMail(acc, u.userId, 'reminder'), r);
+        return next === r ? undefined : next;
+      });
+    }
     if (result?.changed) {
       await this.deps.audit.append({ at, actorId: 'system', action: 'request.reminder', subjectId: requestId, details: { approvers: result.request.approverIds.length } });
       this.kick(requestId);
@@ -192,7 +202,8 @@ export class RequestWorker {
 
   /**
    * Sends what the request owes, in order. An item that cannot be delivered now stays for the next sweep without
-   * holding up the others (one approver's unreachable chat must not keep the rest waiting).
+   * holding up the others (one approver's unreachable chat must not keep the rest waiting). An item whose recipient
+   * Teams refuses for good is dropped; a refused approver is recorded on the request and the requester told once.
    */
   private async deliver(requestId: string): Promise<void> {
     const failed: OutboxItem[] = [];
@@ -200,21 +211,33 @@ export class RequestWorker {
       const request = await this.deps.requests.get(requestId);
       const item = request?.outbox.find((i) => !failed.some((f) => sameItem(f, i)));
       if (!request || !item) break;
+      let result: Delivered;
       try {
-        const { copies, mailed } = await this.deliverItem(request, item);
-        await this.deps.requests.update(requestId, (r) => {
-          const index = r.outbox.findIndex((i) => sameItem(i, item));
-          return {
-            ...r,
-            outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)],
-            cards: [...r.cards, ...copies],
-            ...(mailed ? { mails: [...(r.mails ?? []), mailed] } : {}),
-          };
-        });
+        result = await this.deliverItem(request, item);
       } catch (error) {
         failed.push(item);
         this.deps.logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
-        if (isRecipientUnreachable(error)) await this.mailInstead(requestId, item);
+        continue;
+      }
+      const at = this.deps.clock.now().toISOString();
+      // Teams refused the approver for good: the card goes by mail instead (once), if they have an address.
+      const refusedId = result.unreachable?.userId;
+      const mailable = !!refusedId && !!this.deps.mail && !!(await this.deps.directory.getUser(refusedId))?.mail;
+      await this.deps.requests.update(requestId, (r) => {
+        const index = r.outbox.findIndex((i) => sameItem(i, item));
+        let next: GuestRequest = { ...r, outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)], cards: [...r.cards, ...result.copies] };
+        if (result.mailed) next = { ...next, mails: [...(next.mails ?? []), result.mailed] };
+        if (item.kind === 'tell' && item.event === 'unreachable' && !result.unreachable) {
+          next = { ...next, unreachable: (next.unreachable ?? []).map((u) => (u.toldAt ? u : { ...u, toldAt: at })) };
+        }
+        if (result.unreachable && item.kind === 'approvalCard') {
+          next = markUnreachable(mailable ? queueMail(next, item.userId, 'unreachable') : next, result.unreachable, at);
+        }
+        if (mailable && item.kind === 'tell' && item.event === 'reminder') next = queueMail(next, item.userId, 'reminder');
+        return next;
+      });
+      if (result.unreachable) {
+        this.deps.logger.warn({ requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' }, 'recipient unreachable; message dropped');
       }
     }
   }
@@ -225,16 +248,20 @@ export class RequestWorker {
     switch (item.kind) {
       case 'approvalCard':
       case 'requesterCard': {
-        const sent = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
-        return { copies: [{ ...sent, role: item.kind === 'approvalCard' ? 'approver' : 'requester' }] };
+        const delivery = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
+        if (delivery.kind === 'unreachable') return { copies: [], unreachable: delivery };
+        if (delivery.kind === 'deliveredElsewhere') return { copies: [] };
+        return { copies: [{ ...delivery.sent, role: item.kind === 'approvalCard' ? 'approver' : 'requester' }] };
       }
       case 'refreshCards':
         // Teams copies are replaced here; mailed copies refresh themselves when opened in Outlook.
         for (const copy of request.cards) await notifier.update(copy, await this.cardFor(request, copy.userId));
         return { copies: [] };
-      case 'tell':
-        await notifier.sendToUser(item.userId, { text: await this.tellText(request, item.userId, item.event) });
-        return { copies: [] };
+      case 'tell': {
+        const text = await this.tellText(request, item.userId, item.event);
+        const delivery = await notifier.sendToUser(item.userId, { text });
+        return delivery.kind === 'unreachable' ? { copies: [], unreachable: delivery } : { copies: [] };
+      }
       case 'approvalMail': {
         const mail = this.deps.mail;
         const composed = mail && (await composeApprovalMail(this.deps, request, item.userId, item.why, mail.settings));
@@ -252,43 +279,17 @@ export class RequestWorker {
     }
   }
 
-  /**
-   * Teams refused to reach this user: an approval card or a reminder goes by mail instead, once (the Teams card stays
-   * owed, so it arrives too if the app is installed for them later). Other news for them waits in the outbox.
-   */
-  private async mailInstead(requestId: string, item: OutboxItem): Promise<void> {
-    if (!this.deps.mail) return;
-    const reminder = item.kind === 'tell' && item.event === 'reminder';
-    const why = item.kind === 'approvalCard' ? 'unreachable' : reminder ? 'reminder' : undefined;
-    if (!why || item.kind === 'refreshCards') return;
-    const userId = item.userId;
-    const result = await this.deps.requests.update(requestId, (r) => {
-      const owed = r.outbox.some((i) => i.kind === 'approvalMail' && i.userId === userId);
-      if (r.state !== 'pending' || owed) return undefined;
-      const mails = (r.mails ?? []).filter((m) => m.userId === userId);
-      // The card by mail once; a reminder by mail once, and only to someone who was mailed the card.
-      if (why === 'unreachable' && mails.length > 0) return undefined;
-      if (why === 'reminder' && (mails.length === 0 || mails.some((m) => m.why === 'reminder'))) return undefined;
-      const outbox = why === 'reminder' ? r.outbox.filter((i) => !sameItem(i, item)) : r.outbox;
-      return { ...r, outbox: [...outbox, { kind: 'approvalMail', userId, why }] };
-    });
-    if (result?.changed) {
-      const log = { requestId, userId, why, code: 'APPROVER_MAILED' };
-      this.deps.logger.info(log, 'Teams cannot reach the approver: the card goes by mail');
-    }
-  }
-
   /** The card as `userId` should see it, in their language. */
   async cardFor(request: GuestRequest, userId: string): Promise<OutboundMessage> {
     const { directory, conversations, policy } = this.deps;
-    const lang = await languageOfUser(userId, conversations, directory);
+    const lang = await languageOfUser(userId, conversations, directory, this.deps.languages);
     const view = await requestCardView(request, { id: userId, isAdmin: isAdmin(await policy.current(), userId) }, lang, directory, conversations);
     return { card: buildApprovalRequestCard(view), text: view.title };
   }
 
   private async tellText(request: GuestRequest, userId: string, event: RequestEvent): Promise<string> {
     const { directory, conversations } = this.deps;
-    const tr = translator(await languageOfUser(userId, conversations, directory));
+    const tr = translator(await languageOfUser(userId, conversations, directory, this.deps.languages));
     const group = await directory.getGroup(request.groupId);
     const params = {
       id: request.id,
@@ -300,6 +301,14 @@ export class RequestWorker {
       error: request.provisioning?.lastError ? failureText(tr, request.provisioning.lastError) : '',
       days: this.deps.settings.expiryDays,
     };
+    if (event === 'unreachable') {
+      const untold = (request.unreachable ?? []).filter((u) => !u.toldAt);
+      const names = await Promise.all(untold.map(async (u) => safe(await displayName(directory, tr, u.userId))));
+      const reached = request.approverIds.some((id) => !isUnreachable(request, id));
+      // Those who got the card by mail have seen it: the requester hears that instead.
+      if (untold.every((u) => isMailed(request, u.userId))) return tr('mail.unreachable.tellMailed', { ...params, names: names.join(', ') });
+      return tr(reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll', { ...params, names: names.join(', ') });
+    }
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
     return tr(key, params);
   }
@@ -309,6 +318,27 @@ export class RequestWorker {
 interface Delivered {
   copies: CardCopy[];
   mailed?: MailCopy;
+  unreachable?: Extract<Delivery, { kind: 'unreachable' }>;
+}
+
+/**
+ * Owes `userId` the approval card by mail, unless it is owed already or was sent for the same reason (and, for a
+ * reminder, only to someone who was mailed the card). Nothing for a request that is no longer pending.
+ */
+function queueMail(request: GuestRequest, userId: string, why: MailReason): GuestRequest {
+  if (request.state !== 'pending' || isMailOwed(request, userId)) return request;
+  const mails = (request.mails ?? []).filter((m) => m.userId === userId);
+  if (why === 'reminder' ? mails.length === 0 || mails.some((m) => m.why === 'reminder') : mails.length > 0) return request;
+  return { ...request, outbox: [...request.outbox, { kind: 'approvalMail', userId, why }] };
+}
+
+/** Whether the approval card went, or is going, to this user by mail. */
+function isMailed(request: GuestRequest, userId: string): boolean {
+  return (request.mails ?? []).some((m) => m.userId === userId) || isMailOwed(request, userId);
+}
+
+function isMailOwed(request: GuestRequest, userId: string): boolean {
+  return request.outbox.some((i) => i.kind === 'approvalMail' && i.userId === userId);
 }
 
 /**
@@ -318,7 +348,25 @@ interface Delivered {
 function isStale(request: GuestRequest, item: OutboxItem): boolean {
   if (item.kind === 'approvalCard' || item.kind === 'approvalMail') return request.state !== 'pending';
   if (item.kind === 'tell' && item.event === 'cancelled') return !request.cards.some((c) => c.userId === item.userId);
+  if (item.kind === 'tell' && item.event === 'unreachable') return request.state !== 'pending' || !(request.unreachable ?? []).some((u) => !u.toldAt);
   return false;
+}
+
+/** Whether Teams refused this approver for good on this request. */
+export function isUnreachable(request: Pick<GuestRequest, 'unreachable'>, userId: string): boolean {
+  return (request.unreachable ?? []).some((u) => u.userId === userId);
+}
+
+/**
+ * Records a refused approver; the first new one also queues one message to the requester (who is told about every
+ * refused approver not yet reported when that message goes out).
+ */
+function markUnreachable(request: GuestRequest, refused: { userId: string; reason: UnreachableApprover['reason'] }, at: string): GuestRequest {
+  if (isUnreachable(request, refused.userId)) return request;
+  const unreachable = [...(request.unreachable ?? []), { userId: refused.userId, reason: refused.reason, at }];
+  const tell: OutboxItem = { kind: 'tell', userId: request.requesterId, event: 'unreachable' };
+  const queued = request.outbox.some((i) => sameItem(i, tell));
+  return { ...request, unreachable, outbox: queued || request.state !== 'pending' ? request.outbox : [...request.outbox, tell] };
 }
 
 function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {

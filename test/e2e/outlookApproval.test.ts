@@ -77,6 +77,8 @@ async function transitionsOf(requestId: string) {
   return entries.filter((e) => e.subjectId === requestId && e.action === 'request.transition');
 }
 
+const toldNestor = () => t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text as string).filter(Boolean);
+
 const unreachableAlex = () => {
   t.connector.refuseNewConversations = true;
 };
@@ -205,17 +207,23 @@ describe('when an approver cannot be reached in Teams', () => {
 
     const stored = (await t.app.deps.requests.get(request.id))!;
     expect(stored.mails).toEqual([{ userId: alex.id, why: 'unreachable', at: expect.any(String) }]);
-    // The Teams card stays owed: it arrives too if the app is installed for Alex later.
-    expect(stored.outbox).toEqual([{ kind: 'approvalCard', userId: alex.id }]);
+    // Teams refused Alex for good: he is marked not reachable, and the requester learns he was mailed, once.
+    expect(stored.outbox).toEqual([]);
+    expect(stored.unreachable).toEqual([expect.objectContaining({ userId: alex.id, reason: 'appNotInstalled' })]);
+    expect(toldNestor()).toEqual([
+      `I could not reach Alex Wilber in Teams (the Guest Access app is not installed for them), so I sent them your ` +
+        `request ${request.id} to add anna@fabrikam.com to **Marketing** by mail: they can decide in Outlook.`,
+    ]);
     const audit = (await t.app.deps.audit.tail(20)).filter((e) => e.action === 'request.mailed');
     const details = { userId: alex.id, why: 'unreachable' };
     expect(audit).toEqual([expect.objectContaining({ subjectId: request.id, details })]);
 
-    // Later sweeps retry Teams but never mail the card twice.
+    // Later sweeps never mail the card twice, nor tell the requester again.
     await t.app.deps.worker.tick();
     await settle();
     expect(await emlFiles()).toHaveLength(1);
     expect((await t.app.deps.requests.get(request.id))!.mails).toHaveLength(1);
+    expect(toldNestor()).toHaveLength(1);
   });
 
   it('then a Dutch approver gets a Dutch mail', async () => {
@@ -261,8 +269,8 @@ describe('when an approver cannot be reached in Teams', () => {
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('completed');
     expect((await t.app.deps.audit.tail(50)).filter((e) => e.action === 'guest.added')).toHaveLength(1);
 
-    const told = t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean);
-    expect(told).toEqual([expect.stringMatching(/Good news: anna@fabrikam.com can now use/)]);
+    const goodNews = expect.stringMatching(/^Good news: anna@fabrikam.com can now use/);
+    expect(toldNestor()).toEqual([expect.stringMatching(/sent them your request/), goodNews]);
     const transitions = await transitionsOf(request.id);
     expect(transitions.map((e) => `${e.from}→${e.to}`)).toEqual([
       'none→pending',
@@ -271,9 +279,10 @@ describe('when an approver cannot be reached in Teams', () => {
       'provisioning→completed',
     ]);
     expect(transitions[1]).toMatchObject({ actorId: alex.id, details: { via: 'outlook' } });
-    // The requester's Teams card shows the outcome.
-    const finalCard = t.connector.updates().at(-1)!.body.attachments[0].content;
-    expect(cardText(finalCard)).toMatch(/Done: the guest was added/);
+    // The requester's card in Teams shows the outcome when he looks at it.
+    const options = { serviceUrl: t.connector.url, trigger: 'automatic' as const };
+    const opened = cardAction(nestor, 'refreshRequest', { requestId: request.id }, options);
+    expect(cardText((await t.post(opened)).body.value)).toMatch(/Done: the guest was added/);
   });
 
   it('then a forged Outlook tap from someone who is not an approver is refused and changes nothing', async () => {
@@ -316,10 +325,8 @@ describe('when an approver cannot be reached in Teams', () => {
     t = await startTestApp({ env: { OUTLOOK_ORIGINATOR_ID: ORIGINATOR }, mailer });
     unreachableAlex();
     const request = await nestorAsks();
-    expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([
-      { kind: 'approvalCard', userId: alex.id },
-      { kind: 'approvalMail', userId: alex.id, why: 'unreachable' },
-    ]);
+    const owedMail = { kind: 'approvalMail', userId: alex.id, why: 'unreachable' };
+    expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([owedMail]);
     mailer.failing = false;
     await t.app.deps.worker.tick();
     await settle();
@@ -381,11 +388,11 @@ describe('when APPROVAL_CHANNELS=teams,outlook', () => {
     const { body } = await t.post(outlookAction(alex, 'rejectRequest', { requestId: request.id }));
     expect(cardText(body.value)).toMatch(/Rejected by Alex Wilber/);
     await settle();
-    const updated = t.connector.updates().map((u) => u.body.attachments[0].content);
-    expect(updated).toHaveLength(2);
-    for (const card of updated) {
-      expect(cardText(card)).toMatch(/Rejected by Alex Wilber/);
-      expect(card.originator).toBeUndefined();
-    }
+    // Alex's card in Teams is replaced (the requester's status card refreshes itself when shown).
+    const updated = t.connector.updates(`a:1on1-${alex.id}`).map((u) => u.body.attachments[0].content);
+    expect(updated).toHaveLength(1);
+    expect(cardText(updated[0])).toMatch(/Rejected by Alex Wilber/);
+    expect(cardVerbs(updated[0])).toEqual([]);
+    expect(updated[0].originator).toBeUndefined();
   });
 });

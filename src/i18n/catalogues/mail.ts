@@ -14,6 +14,9 @@ export const en = {
     'You get this mail because you may approve guests for {group} and Guest Access could not reach you in ' +
     'Microsoft Teams.',
   'mail.approval.whyAlways': 'You get this mail because you may approve guests for {group}.',
+  'mail.unreachable.tellMailed':
+    'I could not reach {names} in Teams (the Guest Access app is not installed for them), so I sent them your ' +
+    'request {id} to add {guests} to **{group}** by mail: they can decide in Outlook.',
 };
 
 export const nl: { [K in keyof typeof en]: string } = {
@@ -32,4 +35,7 @@ export const nl: { [K in keyof typeof en]: string } = {
     'Je krijgt deze mail omdat je gasten voor {group} mag goedkeuren en Guest Access je niet kon bereiken in ' +
     'Microsoft Teams.',
   'mail.approval.whyAlways': 'Je krijgt deze mail omdat je gasten voor {group} mag goedkeuren.',
+  'mail.unreachable.tellMailed':
+    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus ik heb hun je ' +
+    'aanvraag {id} om {guests} toe te voegen aan **{group}** per mail gestuurd: zij kunnen in Outlook beslissen.',
 };
