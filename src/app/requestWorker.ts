@@ -6,7 +6,15 @@ import type { Delivery, Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
 import { composeApprovalMail, type ApprovalMailSettings } from './approvalMail.js';
-import type { CardCopy, GuestRequest, MailCopy, MailReason, OutboxItem, RequestEvent, UnreachableApprover } from './guestRequest.js';
+import type {
+  CardCopy,
+  GuestRequest,
+  MailCopy,
+  MailReason,
+  OutboxItem,
+  RequestEvent,
+  UnreachableApprover,
+} from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { failureCode, failureText } from './failure.js';
@@ -233,7 +241,9 @@ export class RequestWorker {
         if (result.unreachable && item.kind === 'approvalCard') {
           next = markUnreachable(mailable ? queueMail(next, item.userId, 'unreachable') : next, result.unreachable, at);
         }
-        if (mailable && item.kind === 'tell' && item.event === 'reminder') next = queueMail(next, item.userId, 'reminder');
+        if (mailable && item.kind === 'tell' && item.event === 'reminder') {
+          next = queueMail(next, item.userId, 'reminder');
+        }
         return next;
       });
       if (result.unreachable) {
@@ -273,7 +283,8 @@ export class RequestWorker {
         await mail.mailer.send(composed);
         const at = this.deps.clock.now().toISOString();
         const details = { userId: item.userId, why: item.why };
-        await this.deps.audit.append({ at, actorId: 'system', action: 'request.mailed', subjectId: request.id, details });
+        const entry = { at, actorId: 'system', action: 'request.mailed', subjectId: request.id, details };
+        await this.deps.audit.append(entry);
         return { copies: [], mailed: { userId: item.userId, why: item.why, at } };
       }
     }
@@ -306,7 +317,9 @@ export class RequestWorker {
       const names = await Promise.all(untold.map(async (u) => safe(await displayName(directory, tr, u.userId))));
       const reached = request.approverIds.some((id) => !isUnreachable(request, id));
       // Those who got the card by mail have seen it: the requester hears that instead.
-      if (untold.every((u) => isMailed(request, u.userId))) return tr('mail.unreachable.tellMailed', { ...params, names: names.join(', ') });
+      if (untold.every((u) => isMailed(request, u.userId))) {
+        return tr('mail.unreachable.tellMailed', { ...params, names: names.join(', ') });
+      }
       return tr(reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll', { ...params, names: names.join(', ') });
     }
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
@@ -328,7 +341,8 @@ interface Delivered {
 function queueMail(request: GuestRequest, userId: string, why: MailReason): GuestRequest {
   if (request.state !== 'pending' || isMailOwed(request, userId)) return request;
   const mails = (request.mails ?? []).filter((m) => m.userId === userId);
-  if (why === 'reminder' ? mails.length === 0 || mails.some((m) => m.why === 'reminder') : mails.length > 0) return request;
+  const done = why === 'reminder' ? mails.length === 0 || mails.some((m) => m.why === 'reminder') : mails.length > 0;
+  if (done) return request;
   return { ...request, outbox: [...request.outbox, { kind: 'approvalMail', userId, why }] };
 }
 
