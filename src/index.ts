@@ -167,22 +167,10 @@ async function compose(
     overrides.mailer === null ? undefined : (overrides.mailer ?? (await openMailer(config, source, tenant, dataDir, clock, logger)));
   const mailSettings = { originatorId: config.mail.originatorId, botAppId: config.auth.appId || undefined };
   const mail = mailer && { mailer, settings: mailSettings };
-  const worker = new RequestWorker({
-    directory,
-    conversations,
-    languages,
-    audit,
-    clock,
-    logger,
-    requests,
-    policy,
-    notifier,
-    settings,
-    mail,
-    retry: overrides.retry,
-  });
+  const services = { directory, conversations, languages, audit, clock, logger };
+  const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, mail, retry: overrides.retry });
   const outlook = { originatorId: config.mail.originatorId };
-  const deps: BotDeps = { ...{ directory, conversations, languages, audit, clock, logger }, requests, policy, worker, settings, outlook };
+  const deps: BotDeps = { ...services, requests, policy, worker, settings, outlook };
 
   const conversationState = new DialogConversationState(dialogStorage);
   adapter.use(new TypingIndicator(logger));

@@ -130,7 +130,9 @@ export class RequestWorker {
             reminderSentAt: at,
             outbox: [
               ...r.outbox,
-              ...r.approverIds.filter((userId) => !isUnreachable(r, userId)).map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const })),
+              ...r.approverIds
+                .filter((userId) => !isUnreachable(r, userId))
+                .map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const })),
             ],
             updatedAt: at,
           },
@@ -233,7 +235,8 @@ export class RequestWorker {
       const mailable = !!refusedId && !!this.deps.mail && !!(await this.deps.directory.getUser(refusedId))?.mail;
       await this.deps.requests.update(requestId, (r) => {
         const index = r.outbox.findIndex((i) => sameItem(i, item));
-        let next: GuestRequest = { ...r, outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)], cards: [...r.cards, ...result.copies] };
+        const outbox = index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)];
+        let next: GuestRequest = { ...r, outbox, cards: [...r.cards, ...result.copies] };
         if (result.mailed) next = { ...next, mails: [...(next.mails ?? []), result.mailed] };
         if (item.kind === 'tell' && item.event === 'unreachable' && !result.unreachable) {
           next = { ...next, unreachable: (next.unreachable ?? []).map((u) => (u.toldAt ? u : { ...u, toldAt: at })) };
@@ -247,7 +250,10 @@ export class RequestWorker {
         return next;
       });
       if (result.unreachable) {
-        this.deps.logger.warn({ requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' }, 'recipient unreachable; message dropped');
+        this.deps.logger.warn(
+          { requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' },
+          'recipient unreachable; message dropped',
+        );
       }
     }
   }
@@ -317,10 +323,9 @@ export class RequestWorker {
       const names = await Promise.all(untold.map(async (u) => safe(await displayName(directory, tr, u.userId))));
       const reached = request.approverIds.some((id) => !isUnreachable(request, id));
       // Those who got the card by mail have seen it: the requester hears that instead.
-      if (untold.every((u) => isMailed(request, u.userId))) {
-        return tr('mail.unreachable.tellMailed', { ...params, names: names.join(', ') });
-      }
-      return tr(reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll', { ...params, names: names.join(', ') });
+      const mailed = untold.every((u) => isMailed(request, u.userId));
+      const key = mailed ? 'mail.unreachable.tellMailed' : reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll';
+      return tr(key, { ...params, names: names.join(', ') });
     }
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
     return tr(key, params);
@@ -362,7 +367,9 @@ function isMailOwed(request: GuestRequest, userId: string): boolean {
 function isStale(request: GuestRequest, item: OutboxItem): boolean {
   if (item.kind === 'approvalCard' || item.kind === 'approvalMail') return request.state !== 'pending';
   if (item.kind === 'tell' && item.event === 'cancelled') return !request.cards.some((c) => c.userId === item.userId);
-  if (item.kind === 'tell' && item.event === 'unreachable') return request.state !== 'pending' || !(request.unreachable ?? []).some((u) => !u.toldAt);
+  if (item.kind === 'tell' && item.event === 'unreachable') {
+    return request.state !== 'pending' || !(request.unreachable ?? []).some((u) => !u.toldAt);
+  }
   return false;
 }
 
@@ -375,12 +382,17 @@ export function isUnreachable(request: Pick<GuestRequest, 'unreachable'>, userId
  * Records a refused approver; the first new one also queues one message to the requester (who is told about every
  * refused approver not yet reported when that message goes out).
  */
-function markUnreachable(request: GuestRequest, refused: { userId: string; reason: UnreachableApprover['reason'] }, at: string): GuestRequest {
+function markUnreachable(
+  request: GuestRequest,
+  refused: { userId: string; reason: UnreachableApprover['reason'] },
+  at: string,
+): GuestRequest {
   if (isUnreachable(request, refused.userId)) return request;
   const unreachable = [...(request.unreachable ?? []), { userId: refused.userId, reason: refused.reason, at }];
   const tell: OutboxItem = { kind: 'tell', userId: request.requesterId, event: 'unreachable' };
   const queued = request.outbox.some((i) => sameItem(i, tell));
-  return { ...request, unreachable, outbox: queued || request.state !== 'pending' ? request.outbox : [...request.outbox, tell] };
+  const outbox = queued || request.state !== 'pending' ? request.outbox : [...request.outbox, tell];
+  return { ...request, unreachable, outbox };
 }
 
 function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {

@@ -8,7 +8,8 @@ const marketingTeam = { id: '19:marketing-team@thread.tacv2', aadGroupId: demoGr
 let t: TestApp;
 beforeEach(async () => {
   // The directory takes a while to invite: the turn is slow.
-  t = await startTestApp({ directoryFaults: { inviteGuest: () => new Promise<void>((resolve) => setTimeout(resolve, 1200)) } });
+  const slowly = () => new Promise<void>((resolve) => setTimeout(resolve, 1200));
+  t = await startTestApp({ directoryFaults: { inviteGuest: slowly } });
 });
 afterEach(() => t.close());
 
@@ -16,7 +17,8 @@ const kinds = (conversationId: string) => t.connector.sent(conversationId).map((
 
 describe('when a turn takes a while', () => {
   it('then Teams shows the bot typing before the answer', async () => {
-    await t.post({ ...message(alex, 'invite bob@fabrikam.com to Marketing', { expectReplies: false }), serviceUrl: t.connector.url });
+    const invite = message(alex, 'invite bob@fabrikam.com to Marketing', { expectReplies: false });
+    await t.post({ ...invite, serviceUrl: t.connector.url });
     const seen = kinds(`a:personal-${alex.id}`);
     expect(seen[0]).toBe('typing');
     expect(seen).toContain('message');
@@ -24,7 +26,8 @@ describe('when a turn takes a while', () => {
   });
 
   it('then no typing goes into a channel, nor into an expectReplies turn', async () => {
-    await t.post({ ...channelMessage(alex, 'why bob@fabrikam.com Marketing', { team: marketingTeam, expectReplies: false }), serviceUrl: t.connector.url });
+    const why = channelMessage(alex, 'why bob@fabrikam.com Marketing', { team: marketingTeam, expectReplies: false });
+    await t.post({ ...why, serviceUrl: t.connector.url });
     await t.say(message(alex, 'invite carl@fabrikam.com to Marketing'));
     expect(t.connector.sent().filter((c) => c.body.type === 'typing')).toEqual([]);
   });

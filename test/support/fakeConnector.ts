@@ -104,7 +104,8 @@ export class FakeConnector {
     const refusedUser = this.refusedUsers.has(body?.members?.[0]?.id ?? '');
     if (req.method === 'POST' && !conversationId && (this.refuseNewConversations || refusedUser)) {
       const status = refusedUser ? 403 : this.refusalStatus;
-      return send(status, { error: { code: status === 403 ? 'Forbidden' : 'Throttled', message: 'The bot is not installed for this user' } });
+      const code = status === 403 ? 'Forbidden' : 'Throttled';
+      return send(status, { error: { code, message: 'The bot is not installed for this user' } });
     }
     if (req.method === 'POST' && !conversationId) {
       const userId = body?.members?.[0]?.id ?? 'user';
