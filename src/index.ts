@@ -8,10 +8,12 @@ import {
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
+import { reachByInstall } from './app/reachByInstall.js';
 import { RequestWorker } from './app/requestWorker.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { createGraphCredential } from './adapters/graph/graphCredential.js';
+import { GraphAppInstaller } from './adapters/graph/graphAppInstaller.js';
 import { GraphDirectory } from './adapters/graph/graphDirectory.js';
 import { GraphHttp } from './adapters/graph/graphHttp.js';
 import { loadTenantOverrides } from './adapters/graph/tenantOverrides.js';
@@ -148,6 +150,16 @@ async function compose(
   });
   const adapter = new CloudAdapter(auth);
   const policy = new PolicyCache(directory);
+  // On a Graph tenant, approvers who never opened the bot get the app installed for them before being 'not reachable'.
+  const installer =
+    source.kind === 'graph' && config.graph
+      ? new GraphAppInstaller({
+          http: source.http,
+          catalogAppId: config.graph.teamsAppCatalogId,
+          externalId: config.graph.teamsAppExternalId ?? MANIFEST_ID,
+          logger,
+        })
+      : undefined;
   const notifier = new TeamsNotifier({
     adapter,
     appId: config.auth.appId,
@@ -156,6 +168,9 @@ async function compose(
     logger,
     defaultServiceUrl: overrides.defaultServiceUrl,
     retry: overrides.retry,
+    makeReachable: installer
+      ? reachByInstall({ installer, conversations, logger, tenantId: tenant.id, botId: config.auth.appId, serviceUrl: overrides.defaultServiceUrl })
+      : undefined,
   });
   const settings = {
     expiryDays: config.requests.expiryDays,
@@ -260,6 +275,9 @@ async function openMailer(
     clock,
   });
 }
+
+/** The Teams app's manifest id: the catalog's externalId when the app is published to the organisation. */
+const MANIFEST_ID = (JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }).id;
 
 /** Reads the tenant from Microsoft Graph (and the overrides file); every problem as a startup error. */
 async function openGraph(

@@ -17,7 +17,7 @@ import {
 import { GraphAuthError, GraphRequestError, type GraphHttp } from './graphHttp.js';
 import {
   GROUP_SELECT,
-  ROLE_TEMPLATES,
+  KNOWN_ROLE_TEMPLATES,
   USER_SELECT,
   isUserReference,
   mergeGroupProperties,
@@ -405,7 +405,7 @@ export class GraphDirectory implements Directory {
     await Promise.all(
       activated.map(async (role) => {
         const templateId = role.roleTemplateId?.toLowerCase();
-        if (!role.id || !templateId || ROLE_TEMPLATES[templateId] === undefined) return;
+        if (!role.id || !templateId || !KNOWN_ROLE_TEMPLATES.has(templateId)) return;
         roles.set(templateId, await this.readRefs(`/v1.0/directoryRoles/${role.id}/members?$select=id`));
       }),
     );
@@ -554,7 +554,7 @@ export class GraphDirectory implements Directory {
 
   private rolesOf(userKey: string): string[] {
     const roles: string[] = [];
-    for (const [templateId, holders] of this.roles) if (holders.has(userKey)) roles.push(ROLE_TEMPLATES[templateId]);
+    for (const [templateId, holders] of this.roles) if (holders.has(userKey)) roles.push(templateId);
     return roles;
   }
 
@@ -572,6 +572,12 @@ export class GraphDirectory implements Directory {
       if (known) known.domains.push(domain);
       else externalTenants.set(tenant.tenantId, { ...tenant, domains: [domain] });
     }
+    const domainsWithoutTenant = [...this.domains].flatMap(([domain, tenant]) => (tenant === null ? [domain] : []));
+    // Labels Graph shows on groups; whether each lets guests in is not in Graph (unknown unless the overrides say).
+    const labels = new Map<string, { id: string; displayName: string }>();
+    for (const g of this.groups.values()) {
+      for (const l of g.properties.assignedLabels) if (!labels.has(l.labelId)) labels.set(l.labelId, { id: l.labelId, displayName: l.displayName ?? l.labelId });
+    }
     const ids = (set: Set<string>) => [...set].flatMap((k) => (this.users.has(k) ? [this.users.get(k)!.id] : []));
     const base: TenantSnapshot = {
       tenant: s.tenant,
@@ -579,15 +585,16 @@ export class GraphDirectory implements Directory {
       b2bManagementPolicy: s.b2bManagementPolicy,
       crossTenantAccessPolicy: s.crossTenantAccessPolicy,
       externalTenants: [...externalTenants.values()],
+      domainsWithoutTenant,
       groupSettings: s.groupSettings,
       sharePoint: s.sharePoint,
-      teams: { allowGuestUser: true },
-      sensitivityLabels: [],
+      sensitivityLabels: [...labels.values()],
       users: [...this.users.values()].map((u) => this.withRoles(u)),
       groups: [...this.groups.values()].map((g) => ({
         ...g.properties,
         settings: g.settings,
-        site: null,
+        // A Microsoft 365 group has a connected site; its own sharing level is not in Graph (unknown).
+        site: g.properties.groupTypes.includes('Unified') ? {} : null,
         owners: ids(g.owners),
         members: ids(g.members),
       })),

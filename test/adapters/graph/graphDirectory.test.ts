@@ -1,3 +1,7 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTenantOverrides } from '../../../src/adapters/graph/tenantOverrides.js';
 import { PolicyCache } from '../../../src/app/policyCache.js';
 import { GraphDirectory } from '../../../src/adapters/graph/graphDirectory.js';
 import { GraphHttp } from '../../../src/adapters/graph/graphHttp.js';
@@ -139,5 +143,56 @@ describe('the Graph directory, as Graph sees it', () => {
       "/v1.0/tenantRelationships/findTenantInformationByDomainName(domainName='northwindtraders.com')",
       "/v1.0/tenantRelationships/findTenantInformationByDomainName(domainName='gmail.com')",
     ]);
+  });
+});
+
+describe('what Graph cannot tell', () => {
+  const legal = demoTenant.groups.find((g) => g.assignedLabels.length > 0)!;
+
+  test('without overrides, Teams guest access, site sharing and label guest settings stay unverified', async () => {
+    t = await openGraphDirectory(demoTenant);
+    const snapshot = await t.directory.snapshot();
+    expect(snapshot.teams?.allowGuestUser).toBeUndefined();
+    expect((await t.directory.getGroup(marketing.id))?.site).toEqual({});
+    expect(snapshot.sensitivityLabels.find((l) => l.id === legal.assignedLabels[0].labelId)).toEqual({ id: legal.assignedLabels[0].labelId, displayName: expect.any(String) });
+    const decision = evaluateGuest(await new PolicyCache(t.directory).current(['kari.hansen@fabrikam.com']), {
+      groupId: marketing.id,
+      requesterId: alex.id,
+      guestEmail: 'kari.hansen@fabrikam.com',
+    });
+    expect(decision.unverified.map((u) => u.code)).toEqual(expect.arrayContaining(['TEAMS_GUEST_ACCESS_UNVERIFIED', 'SITE_SHARING_UNVERIFIED']));
+  });
+
+  test('TENANT_OVERRIDES supplies them; anything Graph tells is refused in that file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'overrides-'));
+    try {
+      const good = join(dir, 'good.json');
+      await writeFile(good, JSON.stringify({
+        teams: { allowGuestUser: false },
+        sensitivityLabels: [{ id: legal.assignedLabels[0].labelId, displayName: 'Confidential', allowGuests: false }],
+        groups: [{ id: marketing.id, site: { sharingCapability: 'existingExternalUserSharingOnly' } }],
+      }));
+      const loaded = await loadTenantOverrides(good);
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+      t = await openGraphDirectory(demoTenant, { overrides: loaded.overrides });
+      const snapshot = await t.directory.snapshot();
+      expect(snapshot.teams).toEqual({ allowGuestUser: false });
+      expect((await t.directory.getGroup(marketing.id))?.site).toEqual({ sharingCapability: 'existingExternalUserSharingOnly' });
+      expect(snapshot.sensitivityLabels.find((l) => l.id === legal.assignedLabels[0].labelId)?.allowGuests).toBe(false);
+      const decision = evaluateGuest(await new PolicyCache(t.directory).current(['kari.hansen@fabrikam.com']), {
+        groupId: marketing.id,
+        requesterId: alex.id,
+        guestEmail: 'kari.hansen@fabrikam.com',
+      });
+      expect(decision.unverified).toEqual([]);
+
+      const bad = join(dir, 'bad.json');
+      await writeFile(bad, JSON.stringify({ authorizationPolicy: { allowInvitesFrom: 'none' }, teams: { allowGuestUser: 'yes' } }));
+      const refused = await loadTenantOverrides(bad);
+      expect(refused.ok).toBe(false);
+      expect(!refused.ok && refused.errors.map((e) => e.path).sort()).toEqual(['$.authorizationPolicy', '$.teams.allowGuestUser']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
