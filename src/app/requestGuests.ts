@@ -147,9 +147,10 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
       approverBasis: batch[0].approval.reasonCode ?? batch[0].approval.basis,
       cards: [],
       outbox: [
+        // Mails first: a Teams outage (retried with backoff) must not hold them up.
+        ...(deps.settings.mailApprovers ? batch[0].approval.approverIds.map((userId) => mailTo(userId)) : []),
         ...batch[0].approval.approverIds.map((userId) => ({ kind: 'approvalCard' as const, userId })),
         ...(input.requesterCardInReply ? [] : [{ kind: 'requesterCard' as const, userId: requesterId }]),
-        ...(deps.settings.mailApprovers ? batch[0].approval.approverIds.map((userId) => mailTo(userId)) : []),
       ],
       version: 1,
       updatedAt: now.toISOString(),
