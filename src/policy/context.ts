@@ -25,8 +25,8 @@ import { buildVariants, type AccessVariant } from './variants.js';
  */
 export interface PolicyContext {
   readonly snapshot: TenantSnapshot;
-  /** The users array of the snapshot as given (before defaults): what-if copies share it with the original. */
-  readonly inputUsers: TenantSnapshot['users'];
+  /** The snapshot as given, before defaults: a what-if copy shares its users and unchanged groups with it. */
+  readonly input: TenantSnapshot;
   readonly usersById: ReadonlyMap<string, DirectoryUser>;
   /** Users by normalised mail and user principal name. */
   readonly usersByAddress: ReadonlyMap<string, DirectoryUser>;
@@ -96,7 +96,7 @@ function indexUsers(users: readonly DirectoryUser[]) {
 export function compilePolicy(input: TenantSnapshot, previous?: PolicyContext): PolicyContext {
   const snapshot = withDefaults(input);
   // withDefaults copies the users, so a what-if copy is recognised by the input's users array.
-  const same = previous !== undefined && previous.inputUsers === input.users ? previous : undefined;
+  const same = previous !== undefined && previous.input.users === input.users ? previous : undefined;
   const { usersById, usersByAddress } = same ?? indexUsers(snapshot.users);
 
   const verifiedDomains = new Set<string>();
@@ -159,16 +159,19 @@ export function compilePolicy(input: TenantSnapshot, previous?: PolicyContext): 
   // domain list or one group), the previous compilation is taken over.
   const before = same && groupInputsOf(same.snapshot) === groupInputsOf(snapshot) ? same : undefined;
   const groups = new Map<string, CompiledGroup>();
-  for (const group of snapshot.groups) {
+  // withDefaults copies every group: unchanged ones are recognised by the group object given (same index).
+  const previousInput = before ? new Map(before.input.groups.map((g) => [g.id, g])) : undefined;
+  snapshot.groups.forEach((group, i) => {
     const previousGroup = before?.groups.get(group.id);
-    groups.set(group.id, previousGroup && previousGroup.group === group ? previousGroup : compileGroup(groupFacts, group));
-  }
+    const unchanged = previousGroup !== undefined && previousInput?.get(group.id) === input.groups[i];
+    groups.set(group.id, unchanged ? previousGroup : compileGroup(groupFacts, group));
+  });
 
   const cache = new DomainVerdictCache({ verifiedDomains, invitationBlockers: invites, entraDomains, crossTenant, sharePointDomains });
 
   return Object.freeze({
     snapshot,
-    inputUsers: input.users,
+    input,
     usersById,
     usersByAddress,
     groups,
