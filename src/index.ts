@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
 import { reachByInstall } from './app/reachByInstall.js';
 import { RequestWorker } from './app/requestWorker.js';
+import { relayAllUnlogged, settleAuditIntents } from './app/auditRelay.js';
+import { LowdbAuditIntents } from './adapters/lowdb/lowdbAuditIntents.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { createGraphCredential } from './adapters/graph/graphCredential.js';
@@ -37,6 +38,8 @@ import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
+import { NoInnerRetryAuthentication } from './bot/noInnerRetry.js';
+import type { Pacer } from './bot/pacer.js';
 import { TypingIndicator } from './bot/typingIndicator.js';
 import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
@@ -45,7 +48,7 @@ import { systemClock, type Clock } from './ports/clock.js';
 import type { Directory } from './ports/directory.js';
 import type { Mailer } from './ports/mailer.js';
 import type { TenantInfo, TenantSnapshot } from './policy/tenantModel.js';
-import { createServer, listen } from './server.js';
+import { createServer, listen, serviceUrlAllowed } from './server.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -63,7 +66,12 @@ export interface AppOverrides {
   mailer?: Mailer | null;
   /** A certificate (PEM) to trust for a loopback Graph and token endpoint, for in-process tests. */
   graphCa?: string;
+  /** Paces Bot Connector calls (default: Teams' published limits). */
+  pacer?: Pacer;
 }
+
+/** How long a stop waits for background work before leaving the rest in the outbox for the next start. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
 
 export interface App {
   config: Config;
@@ -72,10 +80,12 @@ export interface App {
   /** Starts listening; resolves with the port. */
   listen(): Promise<number>;
   /**
-   * Stops the server and the worker, waits for background work (unless `abandonWork`, which tests use to play a
-   * crash), and releases DATA_DIR.
+   * Stops the server and the worker, ends waits between retries, waits for background work up to `deadlineMs`
+   * (default {@link SHUTDOWN_DEADLINE_MS}; what is unfinished then stays in the outbox for the next start), and
+   * releases DATA_DIR. `abandonWork` (tests playing a crash) does not wait at all. Resolves with whether all work
+   * finished in time.
    */
-  close(options?: { abandonWork?: boolean }): Promise<void>;
+  close(options?: { abandonWork?: boolean; deadlineMs?: number }): Promise<boolean>;
 }
 
 export type CreateAppResult = { ok: true; app: App } | { ok: false; errors: string[] };
@@ -140,8 +150,12 @@ async function compose(
   const audit = await LowdbAuditLog.open(dataDir.path);
   const requests = await LowdbRequestStore.open(dataDir.path);
   const dialogStorage = await LowdbDialogStorage.open(dataDir.path);
+  const auditIntents = await LowdbAuditIntents.open(dataDir.path);
+  // Before anything new happens: the audit entries a crash left inside request records or as intents reach the log.
+  await relayAllUnlogged({ requests, audit, logger });
+  await settleAuditIntents({ audit, auditIntents, directory, logger });
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new NoInnerRetryAuthentication({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppTenantId: config.auth.appTenantId,
@@ -160,7 +174,10 @@ async function compose(
           logger,
         })
       : undefined;
+  const stopping = new AbortController();
   const notifier = new TeamsNotifier({
+    signal: stopping.signal,
+    pacer: overrides.pacer,
     adapter,
     appId: config.auth.appId,
     tenantId: tenant.id,
@@ -182,7 +199,7 @@ async function compose(
     overrides.mailer === null ? undefined : (overrides.mailer ?? (await openMailer(config, source, tenant, dataDir, clock, logger)));
   const mailSettings = { originatorId: config.mail.originatorId, botAppId: config.auth.appId || undefined };
   const mail = mailer && { mailer, settings: mailSettings };
-  const services = { directory, conversations, languages, audit, clock, logger };
+  const services = { directory, conversations, languages, audit, auditIntents, clock, logger };
   const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, mail, retry: overrides.retry });
   const outlook = { originatorId: config.mail.originatorId };
   const deps: BotDeps = { ...services, requests, policy, worker, settings, outlook };
@@ -204,9 +221,17 @@ async function compose(
   // Proactive turns (the notifier's) are not conversations with the user: their errors reach the notifier itself.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
-    if (context.activity.type !== 'message' && context.activity.type !== 'invoke') return;
+    // Only a failed message turn drops state: it ran the dialog that failed. An invoke (a card tap) runs no dialog,
+    // so its failure must not discard the dialog someone is in the middle of.
+    if (context.activity.type === 'invoke') {
+      await context
+        .sendActivity({ type: 'invokeResponse', value: { status: 500, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'INTERNAL', message: translator(languageOf(context.activity.locale))('common.error') } } } })
+        .catch(() => undefined);
+      return;
+    }
+    if (context.activity.type !== 'message') return;
     try {
-      if (context.activity.type === 'message') await context.sendActivity(translator(languageOf(context.activity.locale))('common.error'));
+      await context.sendActivity(translator(languageOf(context.activity.locale))('common.error'));
       await conversationState.delete(context);
       await conversationState.saveChanges(context, true);
     } catch (cleanupError) {
@@ -220,6 +245,7 @@ async function compose(
     logger,
     maxBodyBytes: config.maxBodyBytes,
     version: VERSION,
+    acceptServiceUrl: (url) => serviceUrlAllowed(url, config.localMode),
     health: () => ({ tenant: tenant.displayName, directory: config.directory, mode: config.localMode ? 'local' : 'authenticated' }),
   });
 
@@ -237,14 +263,26 @@ async function compose(
         return port;
       },
       async close(options = {}) {
-        if (closed) return;
+        if (closed) return true;
         closed = true;
         worker.stop();
         if (source.kind === 'graph') await source.directory.stopSync();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        stopping.abort(new Error('shutting down'));
+        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.server.closeIdleConnections();
+        let finished = true;
+        if (!options.abandonWork) {
+          let timer: NodeJS.Timeout | undefined;
+          const deadline = new Promise<false>((resolve) => {
+            timer = setTimeout(() => resolve(false), options.deadlineMs ?? SHUTDOWN_DEADLINE_MS);
+          });
+          finished = await Promise.race([Promise.all([serverClosed, worker.idle()]).then(() => true), deadline]);
+          clearTimeout(timer);
+          if (!finished) logger.warn({ code: 'SHUTDOWN_DEADLINE' }, 'stopping with work unfinished; it stays in the outbox for the next start');
+        }
         if (source.kind === 'graph') await source.directory.close();
-        if (!options.abandonWork) await worker.idle();
         await dataDir.release();
+        return finished;
       },
   };
 }
@@ -345,7 +383,9 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await app.close();
+    const finished = await app.close();
+    logger.info({ signal, finished }, 'stopped');
+    // A clean stop, also when the deadline left work in the outbox: nothing is lost, the next start continues.
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../ports/auditLog.js';
 import type { SentMessage, UnreachableReason } from '../ports/notifier.js';
 
 /** The life of a guest request. */
@@ -39,14 +40,26 @@ export interface RequestedGuest {
   error?: string;
 }
 
+/**
+ * Delivery bookkeeping of an outbox item. `sendingSince` is written before the send starts: an item still marked
+ * after a restart may have reached the user, so a card is then updated in place when its activity id is known and
+ * a possible duplicate is counted. `notBefore` holds an item back (the Bot Connector asked for a long wait).
+ */
+export interface OutboxDelivery {
+  sendingSince?: string;
+  notBefore?: string;
+}
+
 /** A message the request still owes someone; kept in the record so a restart cannot lose it. */
-export type OutboxItem =
+export type OutboxItem = (
   | { kind: 'approvalCard'; userId: string }
   | { kind: 'requesterCard'; userId: string }
   | { kind: 'refreshCards' }
   | { kind: 'tell'; userId: string; event: RequestEvent }
   /** The approval card by mail (an Outlook actionable message), and why this approver gets it by mail. */
-  | { kind: 'approvalMail'; userId: string; why: MailReason };
+  | { kind: 'approvalMail'; userId: string; why: MailReason }
+) &
+  OutboxDelivery;
 
 /** Why an approver is mailed: Teams can't reach them, every approver is mailed, or a reminder for a mailed one. */
 export type MailReason = 'unreachable' | 'always' | 'reminder';
@@ -95,6 +108,11 @@ export interface GuestRequest {
   /** Approval cards sent by mail (absent on requests stored before mail existed). */
   mails?: MailCopy[];
   outbox: OutboxItem[];
+  /**
+   * Audit entries of changes made in this record, written in the same atomic write as the change and moved to the
+   * audit log (idempotently, by entry id) right after; empty or absent once logged. Never contains guest addresses.
+   */
+  unlogged?: AuditEntry[];
   /** Bumped on every write. */
   version: number;
   updatedAt: string;
