@@ -63,7 +63,7 @@ function outlookAction(
   return {
     ...teams,
     channelId: 'outlook',
-    serviceUrl: 'https://outlook.botframework.com/',
+    serviceUrl: t.connector.url, // in local mode only loopback service URLs are accepted
     from: { id: user.id, aadObjectId: user.id, name: user.displayName },
     conversation: { id: `outlook-${user.id}`, tenantId: teams.conversation.tenantId },
     channelData: {},
