@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
@@ -22,6 +23,8 @@ import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.
 import { LowdbLanguagePreferenceStore } from './adapters/lowdb/lowdbLanguagePreferenceStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
+import { EmlOutboxMailer } from './adapters/mail/emlOutboxMailer.js';
+import { GraphMailer } from './adapters/mail/graphMailer.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
 import { languageCommands } from './bot/languageCommands.js';
@@ -41,6 +44,7 @@ import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Directory } from './ports/directory.js';
+import type { Mailer } from './ports/mailer.js';
 import type { TenantInfo, TenantSnapshot } from './policy/tenantModel.js';
 import { createServer, listen, serviceUrlAllowed } from './server.js';
 
@@ -56,6 +60,8 @@ export interface AppOverrides {
   workerIntervalMs?: number | null;
   /** Bot Connector URL for opening chats with users the bot has never met. */
   defaultServiceUrl?: string;
+  /** Where approval mails go (default: Graph sendMail on Graph, .eml files on the embedded tenant); null: none. */
+  mailer?: Mailer | null;
   /** A certificate (PEM) to trust for a loopback Graph and token endpoint, for in-process tests. */
   graphCa?: string;
   /** Paces Bot Connector calls (default: Teams' published limits). */
@@ -185,10 +191,16 @@ async function compose(
     expiryDays: config.requests.expiryDays,
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
+    mailApprovers: config.mail.alwaysMailApprovers,
   };
+  const mailer =
+    overrides.mailer === null ? undefined : (overrides.mailer ?? (await openMailer(config, source, tenant, dataDir, clock, logger)));
+  const mailSettings = { originatorId: config.mail.originatorId, botAppId: config.auth.appId || undefined };
+  const mail = mailer && { mailer, settings: mailSettings };
   const services = { directory, conversations, languages, audit, auditIntents, clock, logger };
-  const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, retry: overrides.retry });
-  const deps: BotDeps = { ...services, requests, policy, worker, settings };
+  const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, mail, retry: overrides.retry });
+  const outlook = { originatorId: config.mail.originatorId };
+  const deps: BotDeps = { ...services, requests, policy, worker, settings, outlook };
 
   const conversationState = new DialogConversationState(dialogStorage);
   adapter.use(new TypingIndicator(logger));
@@ -276,6 +288,31 @@ async function compose(
 type DirectorySource =
   | { kind: 'embedded'; snapshot: TenantSnapshot }
   | { kind: 'graph'; directory: GraphDirectory; http: GraphHttp; GraphAppInstaller: typeof GraphAppInstaller };
+
+/**
+ * Approval mail: Graph sendMail from MAIL_SENDER on a Graph tenant; on the embedded tenant, which has no mail
+ * server, .eml files under DATA_DIR/outbox. None on a Graph tenant without a sender mailbox (said at start).
+ */
+async function openMailer(
+  config: Config,
+  source: DirectorySource,
+  tenant: TenantInfo,
+  dataDir: DataDir,
+  clock: Clock,
+  logger: Logger,
+): Promise<Mailer | undefined> {
+  if (source.kind === 'graph') {
+    if (config.mail.sender) return new GraphMailer(source.http, { sender: config.mail.sender });
+    logger.warn({ code: 'MAIL_NOT_CONFIGURED' }, 'no MAIL_SENDER: approvers Teams cannot reach get no approval mail');
+    return undefined;
+  }
+  const fallback = `guest-access@${tenant.verifiedDomains[0] ?? 'localhost'}`;
+  return EmlOutboxMailer.open({
+    folder: join(dataDir.path, 'outbox'),
+    from: { address: config.mail.sender?.includes('@') ? config.mail.sender : fallback, name: 'Guest Access' },
+    clock,
+  });
+}
 
 /** The Teams app's manifest id: the catalog's externalId when the app is published to the organisation. */
 const MANIFEST_ID = (JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }).id;

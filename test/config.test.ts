@@ -39,10 +39,37 @@ describe('configuration', () => {
     [{ REQUEST_EXPIRY_DAYS: '-1' }, /REQUEST_EXPIRY_DAYS/],
     [{ REQUIRE_JUSTIFICATION: 'maybe' }, /REQUIRE_JUSTIFICATION/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ APPROVAL_CHANNELS: 'outlook' }, /APPROVAL_CHANNELS.*must include 'teams'/],
+    [{ APPROVAL_CHANNELS: 'teams,fax' }, /APPROVAL_CHANNELS.*'teams' or 'outlook'/],
+    [{ OUTLOOK_ORIGINATOR_ID: 'not-a-guid' }, /OUTLOOK_ORIGINATOR_ID/],
+    [
+      {
+        MICROSOFT_APP_ID: 'id',
+        MICROSOFT_APP_PASSWORD: 'pw',
+        MICROSOFT_APP_TENANT_ID: 't',
+        APPROVAL_CHANNELS: 'teams,outlook',
+      },
+      /OUTLOOK_ORIGINATOR_ID: required/,
+    ],
   ])('reports %j as invalid', (env, message) => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toMatch(message);
+  });
+
+  it('mails approvers only when Teams cannot reach them, unless APPROVAL_CHANNELS asks for Outlook too', () => {
+    const plain = loadConfig({});
+    expect(plain.ok && plain.config.mail).toEqual({ alwaysMailApprovers: false });
+    const both = loadConfig({
+      APPROVAL_CHANNELS: ' Teams , outlook ',
+      MAIL_SENDER: 'guest-access@contoso.com',
+      OUTLOOK_ORIGINATOR_ID: '3F2B8C1E-7A4D-4E9B-9C1A-5D6E7F8A9B0C',
+    });
+    expect(both.ok && both.config.mail).toEqual({
+      alwaysMailApprovers: true,
+      sender: 'guest-access@contoso.com',
+      originatorId: '3f2b8c1e-7a4d-4e9b-9c1a-5d6e7f8a9b0c',
+    });
   });
 
   it('treats empty variables as unset', () => {

@@ -10,6 +10,8 @@ export interface BotDeps extends AppServices {
   policy: PolicyCache;
   worker: RequestWorker;
   settings: RequestSettings & { reminderDays: number };
+  /** Cards answered to taps in Outlook carry the organisation's actionable-message provider id. */
+  outlook?: { originatorId?: string };
 }
 
 /** The use cases' view of the deps: background work goes to the worker. */

@@ -127,6 +127,8 @@ export class FakeGraph {
   readonly installedApps = new Map<string, Map<string, string>>();
   /** Users for whom installing the app is refused (403), e.g. because an admin policy blocks the app. */
   readonly refuseAppInstallFor = new Set<string>();
+  /** Mails accepted by POST /users/{id | userPrincipalName}/sendMail: the sending mailbox's id and the request body. */
+  readonly sentMail: { senderId: string; body: Json }[] = [];
   /** Answer POST /invitations with 403 Authorization_RequestDenied (guest invite settings refuse the app). */
   refuseInvitations = false;
   teamsApp?: { id: string; externalId: string; displayName?: string };
@@ -459,6 +461,23 @@ export class FakeGraph {
     send(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
   }
 
+  /** sendMail: 202 Accepted with no body; 400 ErrorInvalidRecipients / ErrorInvalidRequest for a malformed message. */
+  private sendMail(res: ServerResponse, sender: string, body: Json): void {
+    const user = this.users.get(sender) ?? [...this.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === sender.toLowerCase());
+    if (!user) return send(res, 404, { error: { code: 'ErrorInvalidUser', message: `The requested user '${sender}' is invalid.` } });
+    const message = body?.message;
+    const recipients = message?.toRecipients;
+    if (!message || typeof message !== 'object') return send(res, 400, { error: { code: 'ErrorInvalidRequest', message: 'message is required' } });
+    if (!Array.isArray(recipients) || recipients.length === 0 || recipients.some((r: Json) => typeof r?.emailAddress?.address !== 'string')) {
+      return send(res, 400, { error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' } });
+    }
+    if (message.body && !/^(text|html)$/i.test(String(message.body.contentType ?? ''))) {
+      return send(res, 400, { error: { code: 'ErrorInvalidRequest', message: 'body.contentType must be Text or HTML' } });
+    }
+    this.sentMail.push({ senderId: user.id, body });
+    return send(res, 202);
+  }
+
   private route(version: string, path: string, method: string, q: URLSearchParams, body: Json, req: IncomingMessage, res: ServerResponse): void {
     const base = `${this.url}/${version}`;
     let m: RegExpExecArray | null;
@@ -523,6 +542,7 @@ export class FakeGraph {
       return info ? send(res, 200, info) : notFound(res, m[1]);
     }
     if (method === 'POST' && path === '/invitations') return this.invite(res, base, body);
+    if (method === 'POST' && (m = /^\/users\/([^/]+)\/sendMail$/.exec(path))) return this.sendMail(res, m[1], body);
     if (method === 'GET' && path === '/appCatalogs/teamsApps') {
       const filter = q.get('$filter') ?? '';
       const wanted = /externalId eq '([^']*)'/.exec(filter)?.[1];
