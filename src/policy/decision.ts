@@ -5,7 +5,6 @@ import {
   SELF_AS_ADMIN,
   SELF_AS_GROUPS_ADMIN,
   SELF_AS_OWNER,
-  withoutRequester,
   type ApproverSet,
   type RequesterRelation,
 } from './approvers.js';
@@ -112,7 +111,8 @@ function approvalFor(ctx: PolicyContext, cg: CompiledGroup, requesterId: string,
     if (relation === 'admin') return SELF_AS_ADMIN;
     if (relation === 'groupsAdmin') return SELF_AS_GROUPS_ADMIN;
   }
-  return withoutRequester(invitationNeeded ? cg.approversNew : cg.approversExisting, requesterId);
+  // Never the requester: whoever could approve (an owner or admin who may complete the addition) adds directly above.
+  return invitationNeeded ? cg.approversNew : cg.approversExisting;
 }
 
 const EXT_MARK = '#ext#';
