@@ -41,7 +41,10 @@ export const CONSUMER_MAIL_DOMAINS: readonly string[] = Object.freeze([
 ]);
 
 /** How a domain stands towards Entra: a known tenant, known to have none, or not known. */
-export type DomainTenant = { readonly kind: 'entra'; readonly tenant: ExternalTenant } | { readonly kind: 'none' } | { readonly kind: 'unknown' };
+export type DomainTenant =
+  | { readonly kind: 'entra'; readonly tenant: ExternalTenant }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'unknown' };
 
 const SETTING = 'b2bCollaborationInbound.usersAndGroups.accessType';
 
@@ -51,7 +54,8 @@ export function compileCrossTenant(snapshot: TenantSnapshot): CrossTenantPolicy 
   const partners = new Map<string, AccessType>();
   for (const p of policy?.partners ?? []) {
     const access = accessOf(p.b2bCollaborationInbound?.usersAndGroups?.accessType);
-    // Stryker disable next-line ConditionalExpression: without a valid accessType the entry would map to undefined, which every reader treats as absent
+    // An entry without a valid accessType would map to undefined, which every reader treats as absent.
+    // Stryker disable next-line ConditionalExpression: equivalent, see above
     if (access) partners.set(p.tenantId.toLowerCase(), access);
   }
   const tenantsByDomain = new Map<string, ExternalTenant>();
@@ -66,7 +70,8 @@ export function compileCrossTenant(snapshot: TenantSnapshot): CrossTenantPolicy 
   const withoutTenant = new Set<string>();
   for (const d of [...CONSUMER_MAIL_DOMAINS, ...(snapshot.domainsWithoutTenant ?? [])]) {
     const domain = normaliseDomain(d);
-    // Stryker disable next-line ConditionalExpression: an entry that is no domain would add undefined, which no lookup asks for
+    // An entry that is no domain would add undefined, which no lookup asks for.
+    // Stryker disable next-line ConditionalExpression: equivalent, see above
     if (domain) withoutTenant.add(domain);
   }
   return { defaultAccess, partners, tenantsByDomain, withoutTenant };
