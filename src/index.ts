@@ -3,7 +3,6 @@ import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
@@ -15,17 +14,21 @@ import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
 import { openDataDir, type DataDir } from './adapters/lowdb/dataDir.js';
 import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
 import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.js';
+import { LowdbLanguagePreferenceStore } from './adapters/lowdb/lowdbLanguagePreferenceStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
+import { languageCommands } from './bot/languageCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
+import { DialogConversationState } from './bot/dialogState.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
 import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
+import { TypingIndicator } from './bot/typingIndicator.js';
 import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
@@ -103,6 +106,7 @@ async function compose(
     clock,
   });
   const conversations = await LowdbConversationStore.open(dataDir.path);
+  const languages = await LowdbLanguagePreferenceStore.open(dataDir.path);
   const audit = await LowdbAuditLog.open(dataDir.path);
   const requests = await LowdbRequestStore.open(dataDir.path);
   const dialogStorage = await LowdbDialogStorage.open(dataDir.path);
@@ -130,18 +134,21 @@ async function compose(
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
   };
-  const worker = new RequestWorker({ directory, conversations, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
-  const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings };
+  const services = { directory, conversations, languages, audit, clock, logger };
+  const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, retry: overrides.retry });
+  const deps: BotDeps = { ...services, requests, policy, worker, settings };
 
-  const conversationState = new ConversationState(dialogStorage);
+  const conversationState = new DialogConversationState(dialogStorage);
+  adapter.use(new TypingIndicator(logger));
   const bot = new GuestAccessBot({
     services: deps,
     tenantId: snapshot.tenant.id,
     localMode: config.localMode,
     conversationState,
-    commands: { ...requestCommands(deps), ...adminCommands(deps) },
+    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages) },
     cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
+    personalChat: notifier,
   });
 
   // The one place turn errors end up: log with the activity id, apologise in the user's language, drop the dialog.

@@ -31,6 +31,11 @@ export interface RequestGuestsInput {
   groupQuery: string;
   guests: string[];
   justification?: string;
+  /**
+   * The requester's status card is part of the reply to this very message (the caller sends it): the background
+   * sender only delivers later updates. Otherwise the card is queued like the approvers' cards.
+   */
+  requesterCardInReply?: boolean;
 }
 
 export interface AddedGuest {
@@ -137,7 +142,7 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
       cards: [],
       outbox: [
         ...batch[0].approval.approverIds.map((userId) => ({ kind: 'approvalCard' as const, userId })),
-        { kind: 'requesterCard', userId: requesterId },
+        ...(input.requesterCardInReply ? [] : [{ kind: 'requesterCard' as const, userId: requesterId }]),
       ],
       version: 1,
       updatedAt: now.toISOString(),

@@ -16,6 +16,7 @@ export type Command =
   | { kind: 'removeGuest'; guest: string; group: string }
   | { kind: 'audit'; count?: number }
   | { kind: 'cancelDialog' }
+  | { kind: 'language'; choice?: 'en' | 'nl' | 'auto'; invalid?: string }
   | { kind: 'usage'; command: UsageTopic }
   | { kind: 'unknown'; text: string };
 
@@ -35,6 +36,18 @@ export function cleanText(text: string | undefined): string {
     .replace(/[ \t\u00a0]+/g, ' ')
     .trim();
 }
+
+const LANGUAGE_CHOICES: Record<string, 'en' | 'nl' | 'auto' | undefined> = {
+  en: 'en',
+  english: 'en',
+  engels: 'en',
+  nl: 'nl',
+  dutch: 'nl',
+  nederlands: 'nl',
+  auto: 'auto',
+  automatic: 'auto',
+  automatisch: 'auto',
+};
 
 const rest = (m: RegExpMatchArray, i = 1) => (m[i] ?? '').trim();
 
@@ -58,6 +71,12 @@ export function parseCommand(raw: string | undefined): Command {
 
   if (/^(help|hulp|\?)$/.test(lower)) return { kind: 'help' };
   if (/^(cancel|annuleren|annuleer|stop|quit)$/.test(lower)) return { kind: 'cancelDialog' };
+  // language nl · taal en · language auto (follow my words and client again)
+  if ((m = lower.match(/^(?:language|taal)(?:\s+(.*))?$/))) {
+    const choice = LANGUAGE_CHOICES[(m[1] ?? '').trim()];
+    if (m[1] && !choice) return { kind: 'language', invalid: text.split(' ').slice(1).join(' ') };
+    return { kind: 'language', choice };
+  }
 
   // invite <emails> [to <group>] [because <reason>]  ·  uitnodigen <emails> [voor <groep>] [omdat <reden>]
   if ((m = text.match(/^(?:invite|add guests?|uitnodigen|nodig uit|gast toevoegen)\b(.*)$/is))) {
