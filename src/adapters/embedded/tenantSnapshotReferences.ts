@@ -120,7 +120,9 @@ export function findReferenceIssues(raw: unknown): SnapshotIssue[] {
   for (const d of withoutTenant) {
     const domain = lower(d.value);
     if (domain === undefined) continue;
-    if (tenantDomains.has(domain)) report(d.path, 'this domain is listed under externalTenants: it has an Entra tenant');
+    if (tenantDomains.has(domain)) {
+      report(d.path, 'this domain is listed under externalTenants: it has an Entra tenant');
+    }
     if (verifiedDomains.includes(domain)) report(d.path, "this is one of the tenant's own verified domains");
   }
 
