@@ -20,6 +20,9 @@ const schema = z
     REQUEST_EXPIRY_DAYS: z.coerce.number().positive().default(14),
     REMINDER_DAYS: z.coerce.number().positive().default(3),
     REQUIRE_JUSTIFICATION: boolean.default(true),
+    REVIEW_DAYS: z.coerce.number().min(0).default(90),
+    REVIEW_GRACE_DAYS: z.coerce.number().positive().default(14),
+    STALE_DAYS: z.coerce.number().positive().default(90),
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
@@ -60,6 +63,14 @@ export interface Config {
     readonly reminderDays: number;
     readonly requireJustification: boolean;
   };
+  readonly guests: {
+    /** Days between guest reviews by the groups' owners; 0 = no reviews. */
+    readonly reviewDays: number;
+    /** Days owners have to confirm a guest before the bot removes them from the group. */
+    readonly reviewGraceDays: number;
+    /** A guest whose last sign-in is older than this is shown as stale. */
+    readonly staleDays: number;
+  };
 }
 
 /** The bot's Microsoft app id alone (for building the Teams app package, which needs no secret). */
@@ -99,6 +110,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       expiryDays: e.REQUEST_EXPIRY_DAYS,
       reminderDays: e.REMINDER_DAYS,
       requireJustification: e.REQUIRE_JUSTIFICATION,
+    },
+    guests: {
+      reviewDays: e.REVIEW_DAYS,
+      reviewGraceDays: e.REVIEW_GRACE_DAYS,
+      staleDays: e.STALE_DAYS,
     },
   };
   return { ok: true, config: deepFreeze(config) };
