@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
+import { GuestReviews } from './app/guestReviews.js';
 import { PolicyCache } from './app/policyCache.js';
 import { RequestWorker } from './app/requestWorker.js';
 import type { RetryPolicy } from './app/retry.js';
@@ -17,9 +18,12 @@ import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
 import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
+import { LowdbReviewStore } from './adapters/lowdb/lowdbReviewStore.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
+import { guestCardActions } from './bot/guestCardActions.js';
+import { guestCommands } from './bot/guestCommands.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
 import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
@@ -106,6 +110,7 @@ async function compose(
   const audit = await LowdbAuditLog.open(dataDir.path);
   const requests = await LowdbRequestStore.open(dataDir.path);
   const dialogStorage = await LowdbDialogStorage.open(dataDir.path);
+  const reviewStore = await LowdbReviewStore.open(dataDir.path);
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.auth.appId,
@@ -131,7 +136,10 @@ async function compose(
     requireJustification: config.requests.requireJustification,
   };
   const worker = new RequestWorker({ directory, conversations, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
-  const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings };
+  const guestSettings = { ...config.guests };
+  const reviews = new GuestReviews({ directory, conversations, audit, clock, logger, reviews: reviewStore, notifier, policy, settings: guestSettings });
+  const guests = { reviews, store: reviewStore, settings: guestSettings };
+  const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings, guests };
 
   const conversationState = new ConversationState(dialogStorage);
   const bot = new GuestAccessBot({
@@ -139,8 +147,8 @@ async function compose(
     tenantId: snapshot.tenant.id,
     localMode: config.localMode,
     conversationState,
-    commands: { ...requestCommands(deps), ...adminCommands(deps) },
-    cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },
+    commands: { ...requestCommands(deps), ...adminCommands(deps), ...guestCommands(deps) },
+    cardActions: { ...requestCardActions(deps), ...adminCardActions(deps), ...guestCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
   });
 
@@ -168,21 +176,29 @@ async function compose(
   });
 
   let closed = false;
+  let reviewTimer: NodeJS.Timeout | undefined;
   return {
       config,
       server,
       deps,
       async listen() {
         const port = await listen(server, config.port, config.host);
-        if (overrides.workerIntervalMs !== null) worker.start(overrides.workerIntervalMs ?? 60_000);
+        if (overrides.workerIntervalMs !== null) {
+          worker.start(overrides.workerIntervalMs ?? 60_000);
+          const sweep = () => void reviews.tick().catch((err: unknown) => logger.error({ err }, 'guest review sweep failed'));
+          sweep();
+          reviewTimer = setInterval(sweep, overrides.workerIntervalMs ?? 60_000);
+          reviewTimer.unref();
+        }
         return port;
       },
       async close(options = {}) {
         if (closed) return;
         closed = true;
         worker.stop();
+        if (reviewTimer) clearInterval(reviewTimer);
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        if (!options.abandonWork) await worker.idle();
+        if (!options.abandonWork) await Promise.all([worker.idle(), reviews.idle()]);
         await dataDir.release();
       },
   };
