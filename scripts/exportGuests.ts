@@ -4,8 +4,9 @@
  *
  * Usage: npm run export-guests [-- --out guests.csv]
  *
- * Reads TENANT_FILE, DATA_DIR (the embedded directory's writes and the audit log) and STALE_DAYS from the environment
- * like the bot. It only reads, so it does not take the DATA_DIR lock: the bot may be running.
+ * Reads the directory like the bot (TENANT_FILE and DATA_DIR's directory writes, or Microsoft Graph with
+ * DIRECTORY=graph), DATA_DIR's audit log (who invited whom) and STALE_DAYS. It only reads, so it does not take the
+ * DATA_DIR lock: the bot may be running.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -17,6 +18,8 @@ import { LowdbAuditLog } from '../src/adapters/lowdb/lowdbAuditLog.js';
 import { LowdbDirectoryOverlayStore } from '../src/adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { tenantGuestRows, type TenantGuestRow } from '../src/app/tenantGuests.js';
 import { loadConfig } from '../src/config.js';
+import { openGraph } from '../src/index.js';
+import { createLogger } from '../src/logger.js';
 import type { AuditLog } from '../src/ports/auditLog.js';
 import type { Directory } from '../src/ports/directory.js';
 import { csvRow } from './exportAudit.js';
@@ -86,15 +89,27 @@ async function main(): Promise<number> {
     console.error('Usage: npm run export-guests [-- --out <file.csv>]');
     return 1;
   }
-  const snapshot = await loadTenantSnapshot(config.tenantFile);
-  if (!snapshot.ok) {
-    console.error(`${config.tenantFile} is not a valid tenant snapshot:\n  - ${snapshot.errors.map((e) => `${e.path}: ${e.message}`).join('\n  - ')}`);
-    return 1;
+  let directory: Directory;
+  let done = async () => undefined as void;
+  if (config.directory === 'graph' && config.graph) {
+    const opened = await openGraph(config, {}, createLogger(config.logLevel));
+    if (!opened.ok) {
+      console.error(opened.errors.join('\n'));
+      return 1;
+    }
+    directory = opened.directory;
+    done = () => opened.directory.close();
+  } else {
+    const snapshot = await loadTenantSnapshot(config.tenantFile);
+    if (!snapshot.ok) {
+      console.error(`${config.tenantFile} is not a valid tenant snapshot:\n  - ${snapshot.errors.map((e) => `${e.path}: ${e.message}`).join('\n  - ')}`);
+      return 1;
+    }
+    directory = await EmbeddedDirectory.open(snapshot.snapshot, { store: await LowdbDirectoryOverlayStore.open(config.dataDir) });
   }
-  const directory = await EmbeddedDirectory.open(snapshot.snapshot, { store: await LowdbDirectoryOverlayStore.open(config.dataDir) });
   const audit = await LowdbAuditLog.open(config.dataDir);
   const out = outPath ? createWriteStream(outPath) : process.stdout;
-  const count = await exportGuests({ directory, audit }, new Date(), config.guests.staleDays, out);
+  const count = await exportGuests({ directory, audit }, new Date(), config.guests.staleDays, out).finally(done);
   if (outPath) {
     out.end();
     await once(out, 'finish');

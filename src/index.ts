@@ -12,6 +12,10 @@ import { PolicyCache } from './app/policyCache.js';
 import { RequestWorker } from './app/requestWorker.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
+import { createGraphCredential } from './adapters/graph/graphCredential.js';
+import { GraphDirectory } from './adapters/graph/graphDirectory.js';
+import { GraphHttp } from './adapters/graph/graphHttp.js';
+import { loadTenantOverrides } from './adapters/graph/tenantOverrides.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
 import { openDataDir, type DataDir } from './adapters/lowdb/dataDir.js';
 import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
@@ -34,7 +38,8 @@ import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { systemClock, type Clock } from './ports/clock.js';
-import type { TenantSnapshot } from './policy/tenantModel.js';
+import type { Directory } from './ports/directory.js';
+import type { TenantInfo, TenantSnapshot } from './policy/tenantModel.js';
 import { createServer, listen } from './server.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -49,6 +54,8 @@ export interface AppOverrides {
   workerIntervalMs?: number | null;
   /** Bot Connector URL for opening chats with users the bot has never met. */
   defaultServiceUrl?: string;
+  /** A certificate (PEM) to trust for a loopback Graph and token endpoint, for in-process tests. */
+  graphCa?: string;
 }
 
 export interface App {
@@ -71,11 +78,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
 
-  const loaded = await loadTenantSnapshot(config.tenantFile);
-  if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
-  const snapshot = loaded.snapshot;
-  if (config.auth.appTenantId && config.auth.appTenantId !== snapshot.tenant.id && config.auth.appType === 'SingleTenant') {
-    return { ok: false, errors: [`MICROSOFT_APP_TENANT_ID (${config.auth.appTenantId}) is not the tenant of ${config.tenantFile} (${snapshot.tenant.id})`] };
+  let source: DirectorySource;
+  if (config.directory === 'graph' && config.graph) {
+    const opened = await openGraph(config, overrides, logger);
+    if (!opened.ok) return opened;
+    source = { kind: 'graph', directory: opened.directory };
+  } else {
+    const loaded = await loadTenantSnapshot(config.tenantFile);
+    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
+    source = { kind: 'embedded', snapshot: loaded.snapshot };
+  }
+  // The tenant the bot serves is the directory's tenant (the Graph tenant, or the snapshot's).
+  const tenant = source.kind === 'graph' ? (await source.directory.snapshot()).tenant : source.snapshot.tenant;
+  if (config.auth.appTenantId && config.auth.appTenantId !== tenant.id && config.auth.appType === 'SingleTenant') {
+    const where = source.kind === 'graph' ? 'the Graph tenant' : config.tenantFile;
+    if (source.kind === 'graph') await source.directory.close();
+    return { ok: false, errors: [`MICROSOFT_APP_TENANT_ID (${config.auth.appTenantId}) is not the tenant of ${where} (${tenant.id})`] };
   }
 
   let dataDir: DataDir;
@@ -86,7 +104,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
 
   try {
-    return { ok: true, app: await compose(config, overrides, logger, clock, snapshot, dataDir) };
+    return { ok: true, app: await compose(config, overrides, logger, clock, source, tenant, dataDir) };
   } catch (error) {
     await dataDir.release();
     throw error;
@@ -98,14 +116,18 @@ async function compose(
   overrides: AppOverrides,
   logger: Logger,
   clock: Clock,
-  snapshot: TenantSnapshot,
+  source: DirectorySource,
+  tenant: TenantInfo,
   dataDir: DataDir,
 ): Promise<App> {
-  const directory = await EmbeddedDirectory.open(snapshot, {
-    store: await LowdbDirectoryOverlayStore.open(dataDir.path),
-    faults: overrides.directoryFaults,
-    clock,
-  });
+  const directory: Directory =
+    source.kind === 'graph'
+      ? source.directory
+      : await EmbeddedDirectory.open(source.snapshot, {
+          store: await LowdbDirectoryOverlayStore.open(dataDir.path),
+          faults: overrides.directoryFaults,
+          clock,
+        });
   const conversations = await LowdbConversationStore.open(dataDir.path);
   const audit = await LowdbAuditLog.open(dataDir.path);
   const requests = await LowdbRequestStore.open(dataDir.path);
@@ -124,7 +146,7 @@ async function compose(
   const notifier = new TeamsNotifier({
     adapter,
     appId: config.auth.appId,
-    tenantId: snapshot.tenant.id,
+    tenantId: tenant.id,
     conversations,
     logger,
     defaultServiceUrl: overrides.defaultServiceUrl,
@@ -144,7 +166,7 @@ async function compose(
   const conversationState = new ConversationState(dialogStorage);
   const bot = new GuestAccessBot({
     services: deps,
-    tenantId: snapshot.tenant.id,
+    tenantId: tenant.id,
     localMode: config.localMode,
     conversationState,
     commands: { ...requestCommands(deps), ...adminCommands(deps), ...guestCommands(deps) },
@@ -172,7 +194,7 @@ async function compose(
     logger,
     maxBodyBytes: config.maxBodyBytes,
     version: VERSION,
-    health: () => ({ tenant: snapshot.tenant.displayName, mode: config.localMode ? 'local' : 'authenticated' }),
+    health: () => ({ tenant: tenant.displayName, directory: config.directory, mode: config.localMode ? 'local' : 'authenticated' }),
   });
 
   let closed = false;
@@ -190,6 +212,7 @@ async function compose(
           reviewTimer = setInterval(sweep, overrides.workerIntervalMs ?? 60_000);
           reviewTimer.unref();
         }
+        if (source.kind === 'graph' && config.graph) source.directory.startSync(config.graph.syncIntervalMs, config.graph.settingsIntervalMs);
         return port;
       },
       async close(options = {}) {
@@ -197,11 +220,46 @@ async function compose(
         closed = true;
         worker.stop();
         if (reviewTimer) clearInterval(reviewTimer);
+        if (source.kind === 'graph') await source.directory.stopSync();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        if (source.kind === 'graph') await source.directory.close();
         if (!options.abandonWork) await Promise.all([worker.idle(), reviews.idle()]);
         await dataDir.release();
       },
   };
+}
+
+type DirectorySource = { kind: 'embedded'; snapshot: TenantSnapshot } | { kind: 'graph'; directory: GraphDirectory };
+
+/** Reads the tenant from Microsoft Graph (and the overrides file); every problem as a startup error. */
+export async function openGraph(
+  config: Config,
+  overrides: AppOverrides,
+  logger: Logger,
+): Promise<{ ok: true; directory: GraphDirectory } | { ok: false; errors: string[] }> {
+  const graph = config.graph!;
+  let tenantOverrides;
+  if (graph.overridesFile) {
+    const loaded = await loadTenantOverrides(graph.overridesFile);
+    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${graph.overridesFile} ${e.path}: ${e.message}`) };
+    tenantOverrides = loaded.overrides;
+  }
+  const credential = createGraphCredential({ ...graph.credential, ca: overrides.graphCa });
+  const http = new GraphHttp({ baseUrl: graph.baseUrl, credential, ca: overrides.graphCa, maxRetryAfterSeconds: graph.maxRetryAfterSeconds });
+  try {
+    const directory = await GraphDirectory.open({
+      http,
+      overrides: tenantOverrides,
+      inviteRedirectUrl: graph.inviteRedirectUrl,
+      logger,
+    });
+    logger.info({ graph: graph.baseUrl, calls: directory.graphCalls }, 'tenant read from Microsoft Graph');
+    return { ok: true, directory };
+  } catch (error) {
+    http.close();
+    const code = (error as { code?: string }).code ?? 'UNEXPECTED';
+    return { ok: false, errors: [`Microsoft Graph (${graph.baseUrl}) could not be read: ${code}: ${(error as Error).message}`] };
+  }
 }
 
 async function main(): Promise<void> {
@@ -233,7 +291,7 @@ async function main(): Promise<void> {
   } else {
     logger.info({ port, host: config.host, appId: config.auth.appId, appType: config.auth.appType }, 'authentication is on');
   }
-  logger.info({ port, tenantFile: config.tenantFile, dataDir: config.dataDir, version: VERSION }, 'guest access bot listening');
+  logger.info({ port, directory: config.directory, tenantFile: config.directory === 'embedded' ? config.tenantFile : undefined, dataDir: config.dataDir, version: VERSION }, 'guest access bot listening');
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -50,7 +50,7 @@ export async function checkAddress(
   const domain = email ? (email.ok ? email.domain : undefined) : normaliseDomain(target.replace(/^@/, ''));
   if (!domain || (email && !email.ok)) return { kind: 'invalid', input: target };
 
-  const ctx = await deps.policy.current();
+  const ctx = await deps.policy.current(domain ? [`x@${domain}`] : []);
   if (input.group !== undefined) {
     if (!email?.ok) return { kind: 'needAddress', domain };
     const found = await lookupGroup(deps.directory, input.group);

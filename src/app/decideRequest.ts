@@ -61,7 +61,7 @@ export async function decideRequest(
   }
 
   if (action === 'approve' && request.state === 'pending') {
-    const ctx = await deps.policy.current();
+    const ctx = await deps.policy.current(request.guests.map((g) => g.email));
     const decisions = request.guests.map((g) =>
       evaluateGuest(ctx, { groupId: request.groupId, requesterId: request.requesterId, guestEmail: g.email }),
     );

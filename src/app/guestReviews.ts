@@ -146,6 +146,10 @@ export class GuestReviews {
 
   /** Records a new cycle over the groups that have guests now; its reviews are created next. */
   private async planCycle(now: Date, graceDays: number): Promise<ReviewCycle> {
+    // Fresh sign-ins for the cards: Graph reads them with the guest list (the embedded tenant has them already).
+    await this.deps.directory.listGuests().catch((err: unknown) =>
+      this.deps.logger.warn({ err, code: 'GUEST_LIST_FAILED' }, 'could not read guests’ sign-ins; cards show them as unknown'),
+    );
     const ctx = await this.deps.policy.current();
     const groupIds: string[] = [];
     for (const group of await this.deps.directory.listGroups()) {

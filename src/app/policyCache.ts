@@ -7,7 +7,13 @@ export class PolicyCache {
 
   constructor(private readonly directory: Directory) {}
 
-  async current(): Promise<PolicyContext> {
+  /**
+   * The compiled policy. `guestAddresses`: addresses about to be judged; their domains' tenants are looked up first
+   * (a Graph-backed directory asks `findTenantInformationByDomainName` once per domain and remembers the answer).
+   */
+  async current(guestAddresses: readonly string[] = []): Promise<PolicyContext> {
+    const domains = new Set(guestAddresses.flatMap((a) => (a.includes('@') ? [a.slice(a.lastIndexOf('@') + 1).trim().toLowerCase()] : [])));
+    for (const domain of domains) if (domain) await this.directory.tenantOfDomain(domain);
     const version = this.directory.version();
     if (this.cached?.version === version) return this.cached.ctx;
     const ctx = compilePolicy(await this.directory.snapshot());

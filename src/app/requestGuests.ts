@@ -71,7 +71,7 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
   const group = match.group;
   const requesterId = input.requester.user.id;
 
-  const decisions = evaluateRequest(await deps.policy.current(), { groupId: group.id, requesterId, guestEmails: guests });
+  const decisions = evaluateRequest(await deps.policy.current(guests), { groupId: group.id, requesterId, guestEmails: guests });
   const blocked = decisions.filter((d) => d.verdict === 'blocked');
   const nothingToDo = decisions.filter((d) => d.verdict === 'nothingToDo');
   const direct = decisions.filter((d) => d.verdict === 'addNow');
@@ -99,6 +99,8 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
         email: decision.guestEmail,
         userId: decision.existingUserId,
         invitedBy: requesterId,
+        language: input.requester.user.preferredLanguage ?? null,
+        message: justification || undefined,
       });
       added.push({ decision, invited: result.invited });
       await deps.audit.append({

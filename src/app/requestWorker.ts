@@ -141,13 +141,14 @@ export class RequestWorker {
       await audit.append({ at: before.updatedAt, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'approved', to: 'provisioning' });
     }
     const invitedBy = before.decision?.by ?? before.requesterId;
+    const language = (await directory.getUser(before.requesterId))?.preferredLanguage ?? null;
     const errors: string[] = [];
     for (const guest of before.guests) {
       if (guest.added) continue;
       try {
         const result = await provisionGuest(
           directory,
-          { groupId: before.groupId, email: guest.email, userId: guest.userId, invitedBy },
+          { groupId: before.groupId, email: guest.email, userId: guest.userId, invitedBy, language, message: before.justification },
           {
             retry: this.deps.retry ?? defaultRetry,
             onInvited: async (userId) => {
