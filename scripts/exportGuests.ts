@@ -18,7 +18,6 @@ import { LowdbAuditLog } from '../src/adapters/lowdb/lowdbAuditLog.js';
 import { LowdbDirectoryOverlayStore } from '../src/adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { tenantGuestRows, type TenantGuestRow } from '../src/app/tenantGuests.js';
 import { loadConfig } from '../src/config.js';
-import { openGraph } from '../src/index.js';
 import { createLogger } from '../src/logger.js';
 import type { AuditLog } from '../src/ports/auditLog.js';
 import type { Directory } from '../src/ports/directory.js';
@@ -92,6 +91,8 @@ async function main(): Promise<number> {
   let directory: Directory;
   let done = async () => undefined as void;
   if (config.directory === 'graph' && config.graph) {
+    // Loaded only for Graph: the composition root brings the whole bot with it.
+    const { openGraph } = await import('../src/index.js');
     const opened = await openGraph(config, {}, createLogger(config.logLevel));
     if (!opened.ok) {
       console.error(opened.errors.join('\n'));
