@@ -38,7 +38,11 @@ export const GUEST_COLUMNS = [
   'stale',
 ] as const;
 
-const STATE: Record<TenantGuestRow['state'], string> = { accepted: 'Accepted', pendingAcceptance: 'PendingAcceptance', disabled: 'Disabled' };
+const STATE: Record<TenantGuestRow['state'], string> = {
+  accepted: 'Accepted',
+  pendingAcceptance: 'PendingAcceptance',
+  disabled: 'Disabled',
+};
 
 export function guestRow(row: TenantGuestRow): string {
   return csvRow([
@@ -103,10 +107,15 @@ async function main(): Promise<number> {
   } else {
     const snapshot = await loadTenantSnapshot(config.tenantFile);
     if (!snapshot.ok) {
-      console.error(`${config.tenantFile} is not a valid tenant snapshot:\n  - ${snapshot.errors.map((e) => `${e.path}: ${e.message}`).join('\n  - ')}`);
+      console.error(
+        `${config.tenantFile} is not a valid tenant snapshot:\n  - ` +
+          snapshot.errors.map((e) => `${e.path}: ${e.message}`).join('\n  - '),
+      );
       return 1;
     }
-    directory = await EmbeddedDirectory.open(snapshot.snapshot, { store: await LowdbDirectoryOverlayStore.open(config.dataDir) });
+    directory = await EmbeddedDirectory.open(snapshot.snapshot, {
+      store: await LowdbDirectoryOverlayStore.open(config.dataDir),
+    });
   }
   const audit = await LowdbAuditLog.open(config.dataDir);
   const out = outPath ? createWriteStream(outPath) : process.stdout;

@@ -3,16 +3,17 @@ import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { GuestReviews } from './app/guestReviews.js';
 import { PolicyCache } from './app/policyCache.js';
+import { reachByInstall } from './app/reachByInstall.js';
 import { RequestWorker } from './app/requestWorker.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { createGraphCredential } from './adapters/graph/graphCredential.js';
+import { GraphAppInstaller } from './adapters/graph/graphAppInstaller.js';
 import { GraphDirectory } from './adapters/graph/graphDirectory.js';
 import { GraphHttp } from './adapters/graph/graphHttp.js';
 import { loadTenantOverrides } from './adapters/graph/tenantOverrides.js';
@@ -20,12 +21,15 @@ import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
 import { openDataDir, type DataDir } from './adapters/lowdb/dataDir.js';
 import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
 import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.js';
+import { LowdbLanguagePreferenceStore } from './adapters/lowdb/lowdbLanguagePreferenceStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
 import { LowdbReviewStore } from './adapters/lowdb/lowdbReviewStore.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
+import { languageCommands } from './bot/languageCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
+import { DialogConversationState } from './bot/dialogState.js';
 import { guestCardActions } from './bot/guestCardActions.js';
 import { guestCommands } from './bot/guestCommands.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
@@ -34,6 +38,7 @@ import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
+import { TypingIndicator } from './bot/typingIndicator.js';
 import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
@@ -82,7 +87,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.directory === 'graph' && config.graph) {
     const opened = await openGraph(config, overrides, logger);
     if (!opened.ok) return opened;
-    source = { kind: 'graph', directory: opened.directory };
+    source = { kind: 'graph', directory: opened.directory, http: opened.http };
   } else {
     const loaded = await loadTenantSnapshot(config.tenantFile);
     if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
@@ -129,6 +134,7 @@ async function compose(
           clock,
         });
   const conversations = await LowdbConversationStore.open(dataDir.path);
+  const languages = await LowdbLanguagePreferenceStore.open(dataDir.path);
   const audit = await LowdbAuditLog.open(dataDir.path);
   const requests = await LowdbRequestStore.open(dataDir.path);
   const dialogStorage = await LowdbDialogStorage.open(dataDir.path);
@@ -143,6 +149,16 @@ async function compose(
   });
   const adapter = new CloudAdapter(auth);
   const policy = new PolicyCache(directory);
+  // On a Graph tenant, approvers who never opened the bot get the app installed for them before being 'not reachable'.
+  const installer =
+    source.kind === 'graph' && config.graph
+      ? new GraphAppInstaller({
+          http: source.http,
+          catalogAppId: config.graph.teamsAppCatalogId,
+          externalId: config.graph.teamsAppExternalId ?? MANIFEST_ID,
+          logger,
+        })
+      : undefined;
   const notifier = new TeamsNotifier({
     adapter,
     appId: config.auth.appId,
@@ -151,27 +167,34 @@ async function compose(
     logger,
     defaultServiceUrl: overrides.defaultServiceUrl,
     retry: overrides.retry,
+    makeReachable: installer
+      ? reachByInstall({ installer, conversations, logger, tenantId: tenant.id, botId: config.auth.appId, serviceUrl: overrides.defaultServiceUrl })
+      : undefined,
   });
   const settings = {
     expiryDays: config.requests.expiryDays,
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
   };
-  const worker = new RequestWorker({ directory, conversations, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
+  const worker = new RequestWorker({ directory, conversations, languages, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
   const guestSettings = { ...config.guests };
-  const reviews = new GuestReviews({ directory, conversations, audit, clock, logger, reviews: reviewStore, notifier, policy, settings: guestSettings });
+  const reviews = new GuestReviews({
+    directory, conversations, languages, audit, clock, logger, reviews: reviewStore, notifier, policy, settings: guestSettings,
+  });
   const guests = { reviews, store: reviewStore, settings: guestSettings };
-  const deps: BotDeps = { directory, conversations, audit, clock, logger, requests, policy, worker, settings, guests };
+  const deps: BotDeps = { directory, conversations, languages, audit, clock, logger, requests, policy, worker, settings, guests };
 
-  const conversationState = new ConversationState(dialogStorage);
+  const conversationState = new DialogConversationState(dialogStorage);
+  adapter.use(new TypingIndicator(logger));
   const bot = new GuestAccessBot({
     services: deps,
     tenantId: tenant.id,
     localMode: config.localMode,
     conversationState,
-    commands: { ...requestCommands(deps), ...adminCommands(deps), ...guestCommands(deps) },
+    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages), ...guestCommands(deps) },
     cardActions: { ...requestCardActions(deps), ...adminCardActions(deps), ...guestCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
+    personalChat: notifier,
   });
 
   // The one place turn errors end up: log with the activity id, apologise in the user's language, drop the dialog.
@@ -229,14 +252,17 @@ async function compose(
   };
 }
 
-type DirectorySource = { kind: 'embedded'; snapshot: TenantSnapshot } | { kind: 'graph'; directory: GraphDirectory };
+type DirectorySource = { kind: 'embedded'; snapshot: TenantSnapshot } | { kind: 'graph'; directory: GraphDirectory; http: GraphHttp };
+
+/** The Teams app's manifest id: the catalog's externalId when the app is published to the organisation. */
+const MANIFEST_ID = (JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }).id;
 
 /** Reads the tenant from Microsoft Graph (and the overrides file); every problem as a startup error. */
 export async function openGraph(
   config: Config,
   overrides: AppOverrides,
   logger: Logger,
-): Promise<{ ok: true; directory: GraphDirectory } | { ok: false; errors: string[] }> {
+): Promise<{ ok: true; directory: GraphDirectory; http: GraphHttp } | { ok: false; errors: string[] }> {
   const graph = config.graph!;
   let tenantOverrides;
   if (graph.overridesFile) {
@@ -254,7 +280,7 @@ export async function openGraph(
       logger,
     });
     logger.info({ graph: graph.baseUrl, calls: directory.graphCalls }, 'tenant read from Microsoft Graph');
-    return { ok: true, directory };
+    return { ok: true, directory, http };
   } catch (error) {
     http.close();
     const code = (error as { code?: string }).code ?? 'UNEXPECTED';

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
+import { answerPlace } from '../src/bot/answerPlace.js';
+import type { Command } from '../src/bot/commands/parseCommand.js';
 
 // @microsoft/app-manifest needs require(esm), which Node has and jest's module runtime lacks: run the project's own
 // scripts in Node, as `npm run package` does.
@@ -35,6 +37,27 @@ describe('Teams app manifest', () => {
     expect(Number(manifest.manifestVersion)).toBeGreaterThanOrEqual(1.17);
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toContain('invite');
+  });
+
+  it('lists per scope exactly the commands that answer there (invite in a team starts in the personal chat)', () => {
+    const kinds: Record<string, Command['kind']> = {
+      help: 'help', invite: 'invite', 'my requests': 'myRequests', pending: 'pending', why: 'why', guests: 'guests',
+      settings: 'settings', check: 'check', whatif: 'whatif', audit: 'audit', language: 'language',
+    };
+    const scopeOf = { personal: 'personal', groupChat: 'groupChat', team: 'channel' } as const;
+    const lists = manifest.bots[0].commandLists as { scopes: (keyof typeof scopeOf)[]; commands: { title: string }[] }[];
+    expect(lists.map((l) => l.scopes)).toEqual([['personal'], ['groupChat'], ['team']]);
+    for (const list of lists) {
+      const scope = scopeOf[list.scopes[0]];
+      const listed = list.commands.map((c) => kinds[c.title]);
+      expect(listed).not.toContain(undefined);
+      const answersHere = Object.values(kinds).filter((k) => answerPlace(k, scope) === 'here');
+      if (scope === 'personal') {
+        expect(listed.every((k) => answersHere.includes(k))).toBe(true);
+        continue;
+      }
+      expect([...listed].sort()).toEqual([...answersHere, ...(scope === 'channel' ? ['invite' as const] : [])].sort());
+    }
   });
 
   it('localises every command into Dutch', () => {

@@ -2,6 +2,7 @@ import type { AuditLog } from '../ports/auditLog.js';
 import type { Clock } from '../ports/clock.js';
 import type { ConversationStore } from '../ports/conversationStore.js';
 import type { Directory } from '../ports/directory.js';
+import type { LanguagePreferenceStore } from '../ports/languagePreferenceStore.js';
 import type { Logger } from '../logger.js';
 
 /** What every use case may depend on; built once in the composition root. */
@@ -11,4 +12,6 @@ export interface AppServices {
   audit: AuditLog;
   clock: Clock;
   logger: Logger;
+  /** Pinned and spoken languages per user; without it, locale and directory decide. */
+  languages?: LanguagePreferenceStore;
 }

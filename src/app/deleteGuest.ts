@@ -68,7 +68,10 @@ export async function prepareGuestDeletion(
  */
 export function guestDeleter(deps: AppServices) {
   const serialised = keyedQueue();
-  return async function confirmGuestDeletion(actor: UserProfile, data: { guestUserId?: unknown }): Promise<ConfirmDeleteOutcome> {
+  return async function confirmGuestDeletion(
+    actor: UserProfile,
+    data: { guestUserId?: unknown },
+  ): Promise<ConfirmDeleteOutcome> {
     const id = data.guestUserId;
     if (typeof id !== 'string' || !ID.test(id)) return { kind: 'badRequest' };
     if (!actor.isAdmin) return { kind: 'forbidden' };

@@ -1,4 +1,4 @@
-import type { SentMessage } from '../ports/notifier.js';
+import type { SentMessage, UnreachableReason } from '../ports/notifier.js';
 
 /** The life of a guest request. */
 export type RequestState =
@@ -47,7 +47,16 @@ export type OutboxItem =
   | { kind: 'tell'; userId: string; event: RequestEvent };
 
 /** What the requester or approvers are told about. */
-export type RequestEvent = 'completed' | 'failed' | 'rejected' | 'expired' | 'reminder' | 'cancelled';
+export type RequestEvent = 'completed' | 'failed' | 'rejected' | 'expired' | 'reminder' | 'cancelled' | 'unreachable';
+
+/** An approver Teams refused for good (see {@link UnreachableReason}): they get no more messages about the request. */
+export interface UnreachableApprover {
+  userId: string;
+  reason: UnreachableReason;
+  at: string;
+  /** When the requester was told about this approver (told once). */
+  toldAt?: string;
+}
 
 export interface CardCopy extends SentMessage {
   role: 'approver' | 'requester';
@@ -67,6 +76,8 @@ export interface GuestRequest {
   approverBasis: string;
   decision?: { outcome: 'approved' | 'rejected' | 'cancelled' | 'expired'; by: string; at: string; comment?: string };
   reminderSentAt?: string;
+  /** Approvers whose approval card Teams refused (403); shown to the requester once and to admins in `pending`. */
+  unreachable?: UnreachableApprover[];
   provisioning?: { attempts: number; nextAttemptAt?: string; lastError?: string; finishedAt?: string };
   cards: CardCopy[];
   outbox: OutboxItem[];

@@ -15,9 +15,7 @@ export interface ReviewedGuest {
 
 /** A message a review still owes someone; kept in the record so a restart cannot lose it. */
 export type ReviewOutboxItem =
-  | { kind: 'reviewCard'; userId: string }
-  | { kind: 'refreshCards' }
-  | { kind: 'tell'; userId: string; event: 'closed' };
+  { kind: 'reviewCard'; userId: string } | { kind: 'refreshCards' } | { kind: 'tell'; userId: string; event: 'closed' };
 
 /** One group's guest review in one cycle: the card its reviewers get, and what they decided. */
 export interface GuestReview {

@@ -74,10 +74,15 @@ export class GuestReviews {
   }
 
   /** A Keep, Remove or Keep all tap. The actor is the invoke's authenticated user; the card gives ids only. */
-  async decide(actor: UserProfile, data: { reviewId?: unknown; guestUserId?: unknown }, action: ReviewAction): Promise<DecideReviewOutcome> {
+  async decide(
+    actor: UserProfile,
+    data: { reviewId?: unknown; guestUserId?: unknown },
+    action: ReviewAction,
+  ): Promise<DecideReviewOutcome> {
     const { reviewId, guestUserId } = data;
     if (typeof reviewId !== 'string' || !ID.test(reviewId)) return { kind: 'badRequest' };
-    if (action !== 'keepAll' && (typeof guestUserId !== 'string' || !USER_ID.test(guestUserId))) return { kind: 'badRequest' };
+    if (action !== 'keepAll' && (typeof guestUserId !== 'string' || !USER_ID.test(guestUserId)))
+      return { kind: 'badRequest' };
     return this.track(
       this.serialised(reviewId, async (): Promise<DecideReviewOutcome> => {
         const review = await this.deps.reviews.get(reviewId);
@@ -88,7 +93,9 @@ export class GuestReviews {
         const targets =
           action === 'keepAll'
             ? review.guests.filter((g) => !g.decision).map((g) => g.userId)
-            : review.guests.filter((g) => g.userId.toLowerCase() === (guestUserId as string).toLowerCase()).map((g) => g.userId);
+            : review.guests
+                .filter((g) => g.userId.toLowerCase() === (guestUserId as string).toLowerCase())
+                .map((g) => g.userId);
         if (targets.length === 0 && action !== 'keepAll') return { kind: 'badRequest' };
         const outcome: ReviewOutcome = action === 'remove' ? 'remove' : 'keep';
         const decided: string[] = [];
@@ -147,9 +154,14 @@ export class GuestReviews {
   /** Records a new cycle over the groups that have guests now; its reviews are created next. */
   private async planCycle(now: Date, graceDays: number): Promise<ReviewCycle> {
     // Fresh sign-ins for the cards: Graph reads them with the guest list (the embedded tenant has them already).
-    await this.deps.directory.listGuests().catch((err: unknown) =>
-      this.deps.logger.warn({ err, code: 'GUEST_LIST_FAILED' }, 'could not read guests’ sign-ins; cards show them as unknown'),
-    );
+    await this.deps.directory
+      .listGuests()
+      .catch((err: unknown) =>
+        this.deps.logger.warn(
+          { err, code: 'GUEST_LIST_FAILED' },
+          'could not read guests’ sign-ins; cards show them as unknown',
+        ),
+      );
     const ctx = await this.deps.policy.current();
     const groupIds: string[] = [];
     for (const group of await this.deps.directory.listGroups()) {
@@ -167,7 +179,13 @@ export class GuestReviews {
       complete: false,
     };
     await this.deps.reviews.saveCycle(cycle);
-    await this.deps.audit.append({ at: cycle.startedAt, actorId: 'system', action: 'review.cycleStarted', subjectId: cycle.id, details: { groups: groupIds.length } });
+    await this.deps.audit.append({
+      at: cycle.startedAt,
+      actorId: 'system',
+      action: 'review.cycleStarted',
+      subjectId: cycle.id,
+      details: { groups: groupIds.length },
+    });
     this.deps.logger.info({ cycleId: cycle.id, groups: groupIds.length }, 'guest review cycle started');
     return cycle;
   }
@@ -212,7 +230,8 @@ export class GuestReviews {
   private async process(reviewId: string): Promise<void> {
     const review = await this.deps.reviews.get(reviewId);
     if (!review) return;
-    if (review.state === 'open' && Date.parse(review.dueAt) <= this.deps.clock.now().getTime()) await this.close(reviewId);
+    if (review.state === 'open' && Date.parse(review.dueAt) <= this.deps.clock.now().getTime())
+      await this.close(reviewId);
     await this.removeDecided(reviewId);
     await this.deliver(reviewId);
   }
@@ -228,8 +247,14 @@ export class GuestReviews {
         ...r,
         state: 'closed',
         closedAt: at,
-        guests: r.guests.map((g) => (g.decision ? g : { ...g, decision: { outcome: 'remove' as const, by: 'system', at } })),
-        outbox: [...r.outbox, { kind: 'refreshCards' }, ...r.reviewerIds.map((userId) => ({ kind: 'tell' as const, userId, event: 'closed' as const }))],
+        guests: r.guests.map((g) =>
+          g.decision ? g : { ...g, decision: { outcome: 'remove' as const, by: 'system', at } },
+        ),
+        outbox: [
+          ...r.outbox,
+          { kind: 'refreshCards' },
+          ...r.reviewerIds.map((userId) => ({ kind: 'tell' as const, userId, event: 'closed' as const })),
+        ],
         updatedAt: at,
       };
     });
@@ -242,7 +267,11 @@ export class GuestReviews {
       actorId: 'system',
       action: 'review.closed',
       subjectId: review.groupId,
-      details: { reviewId: review.id, kept: review.guests.filter((g) => g.decision?.outcome === 'keep').length, unconfirmed },
+      details: {
+        reviewId: review.id,
+        kept: review.guests.filter((g) => g.decision?.outcome === 'keep').length,
+        unconfirmed,
+      },
     });
   }
 
@@ -257,12 +286,21 @@ export class GuestReviews {
         await this.deps.directory.removeMember(review.groupId, guest.userId);
       } catch (e) {
         error = failureCode(e);
-        this.deps.logger.warn({ reviewId, guestUserId: guest.userId, code: error }, 'removing a reviewed guest failed; will retry');
+        this.deps.logger.warn(
+          { reviewId, guestUserId: guest.userId, code: error },
+          'removing a reviewed guest failed; will retry',
+        );
       }
       await this.deps.reviews.update(reviewId, (r) => ({
         ...r,
-        guests: r.guests.map((g) => (g.userId === guest.userId ? { ...g, removed: error === undefined, ...(error ? { error } : { error: undefined }) } : g)),
-        ...(error === undefined ? { outbox: [...r.outbox.filter((i) => i.kind !== 'refreshCards'), { kind: 'refreshCards' as const }] } : {}),
+        guests: r.guests.map((g) =>
+          g.userId === guest.userId
+            ? { ...g, removed: error === undefined, ...(error ? { error } : { error: undefined }) }
+            : g,
+        ),
+        ...(error === undefined
+          ? { outbox: [...r.outbox.filter((i) => i.kind !== 'refreshCards'), { kind: 'refreshCards' as const }] }
+          : {}),
       }));
       if (error === undefined) {
         await this.deps.audit.append({
@@ -287,11 +325,18 @@ export class GuestReviews {
         const sent = await this.deliverItem(review, item);
         await this.deps.reviews.update(reviewId, (r) => {
           const index = r.outbox.findIndex((i) => JSON.stringify(i) === JSON.stringify(item));
-          return { ...r, outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)], cards: [...r.cards, ...sent] };
+          return {
+            ...r,
+            outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)],
+            cards: [...r.cards, ...sent],
+          };
         });
       } catch (error) {
         failed.push(JSON.stringify(item));
-        this.deps.logger.warn({ err: error, reviewId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'review message not delivered; will retry');
+        this.deps.logger.warn(
+          { err: error, reviewId, item: item.kind, code: 'DELIVERY_DEFERRED' },
+          'review message not delivered; will retry',
+        );
       }
     }
   }
@@ -299,12 +344,22 @@ export class GuestReviews {
   private async deliverItem(review: GuestReview, item: ReviewOutboxItem) {
     const { notifier } = this.deps;
     switch (item.kind) {
-      case 'reviewCard':
+      case 'reviewCard': {
         // A card for a review closed before it went out has lost its point: the closing message says it all.
         if (review.state === 'closed') return [];
-        return [await notifier.sendToUser(item.userId, await reviewMessage(this.deps, review, item.userId))];
+        const delivery = await notifier.sendToUser(item.userId, await reviewMessage(this.deps, review, item.userId));
+        if (delivery.kind === 'unreachable') {
+          // Final (the app is not installed for them, or they blocked it): trying again won't help.
+          this.deps.logger.warn(
+            { reviewId: review.id, userId: item.userId, code: 'REVIEWER_UNREACHABLE', reason: delivery.reason },
+            'reviewer not reachable',
+          );
+        }
+        return delivery.kind === 'delivered' ? [delivery.sent] : [];
+      }
       case 'refreshCards':
-        for (const copy of review.cards) await notifier.update(copy, await reviewMessage(this.deps, review, copy.userId));
+        for (const copy of review.cards)
+          await notifier.update(copy, await reviewMessage(this.deps, review, copy.userId));
         return [];
       case 'tell':
         await notifier.sendToUser(item.userId, { text: await reviewClosedText(this.deps, review, item.userId) });

@@ -4,6 +4,7 @@ import type { DirectoryUser } from '../policy/tenantModel.js';
 import type { AuditLog } from '../ports/auditLog.js';
 import type { ConversationStore } from '../ports/conversationStore.js';
 import type { Directory } from '../ports/directory.js';
+import type { LanguagePreferenceStore } from '../ports/languagePreferenceStore.js';
 import type { OutboundMessage } from '../ports/notifier.js';
 import type { GuestReview, ReviewedGuest } from './guestReview.js';
 import { guestState } from './listGuests.js';
@@ -13,7 +14,9 @@ import { languageOfUser } from './userLanguage.js';
 
 /** A date without time, in the reader's language (UTC, like the rest of the bot's dates). */
 export function formatDay(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(iso),
+  );
 }
 
 /** "last sign-in 28 Oct 2026", "never signed in", or "last sign-in unknown". */
@@ -28,7 +31,8 @@ async function additions(audit: AuditLog, groupId: string): Promise<Map<string, 
   const out = new Map<string, { by: string; at: string }>();
   for await (const e of audit.all()) {
     const guestId = e.details?.guestUserId;
-    if (e.action === 'guest.added' && e.subjectId === groupId && typeof guestId === 'string') out.set(guestId, { by: e.actorId, at: e.at });
+    if (e.action === 'guest.added' && e.subjectId === groupId && typeof guestId === 'string')
+      out.set(guestId, { by: e.actorId, at: e.at });
   }
   return out;
 }
@@ -36,13 +40,19 @@ async function additions(audit: AuditLog, groupId: string): Promise<Map<string, 
 interface PresentDeps {
   directory: Directory;
   conversations: ConversationStore;
+  languages?: LanguagePreferenceStore;
   audit: AuditLog;
   clock: { now(): Date };
   settings: { staleDays: number; reviewDays: number };
 }
 
 /** The review card as `viewerId` should see it, in their language: buttons only while it is open and undecided. */
-export async function reviewCardData(deps: PresentDeps, review: GuestReview, viewerId: string, lang: Language): Promise<GuestReviewCardData> {
+export async function reviewCardData(
+  deps: PresentDeps,
+  review: GuestReview,
+  viewerId: string,
+  lang: Language,
+): Promise<GuestReviewCardData> {
   const tr = translator(lang);
   const group = await deps.directory.getGroup(review.groupId);
   const groupName = safe(group?.displayName ?? review.groupId);
@@ -55,7 +65,9 @@ export async function reviewCardData(deps: PresentDeps, review: GuestReview, vie
     const user = await deps.directory.getUser(g.userId);
     guests.push({
       id: g.userId,
-      heading: user ? tr('guests.heading', { name: safe(user.displayName), mail: safe(user.mail ?? user.userPrincipalName, 320) }) : tr('request.unknownUser'),
+      heading: user
+        ? tr('guests.heading', { name: safe(user.displayName), mail: safe(user.mail ?? user.userPrincipalName, 320) })
+        : tr('request.unknownUser'),
       details: user ? await guestDetails(deps, tr, lang, user, added.get(g.userId), now) : '',
       ...(await decisionStatus(deps.directory, tr, g)),
       showActions: open && reviewer && !g.decision,
@@ -66,7 +78,9 @@ export async function reviewCardData(deps: PresentDeps, review: GuestReview, vie
     reviewId: review.id,
     style: open ? 'warning' : 'default',
     title: open ? tr('review.title', { group: groupName }) : tr('review.closedTitle', { group: groupName }),
-    text: open ? tr(review.ownerless ? 'review.textOwnerless' : 'review.text', { group: groupName, due }) : tr('review.closedText'),
+    text: open
+      ? tr(review.ownerless ? 'review.textOwnerless' : 'review.text', { group: groupName, due })
+      : tr('review.closedText'),
     guests,
     footer: tr('review.footer', { days: deps.settings.reviewDays }),
     showKeepAll: open && reviewer && review.guests.some((g) => !g.decision),
@@ -84,11 +98,19 @@ async function guestDetails(
 ): Promise<string> {
   const parts: string[] = [];
   if (addition) {
-    parts.push(tr('review.added', { date: formatDay(lang, addition.at), name: safe(await displayName(deps.directory, tr, addition.by)) }));
+    parts.push(
+      tr('review.added', {
+        date: formatDay(lang, addition.at),
+        name: safe(await displayName(deps.directory, tr, addition.by)),
+      }),
+    );
   } else parts.push(tr('review.addedUnknown'));
   const state = guestState(user);
   if (state !== 'accepted') parts.push(tr(`admin.guestState.${state}`));
-  const lastSignIn = user.signInActivity === undefined || user.signInActivity === null ? undefined : user.signInActivity.lastSignInDateTime;
+  const lastSignIn =
+    user.signInActivity === undefined || user.signInActivity === null
+      ? undefined
+      : user.signInActivity.lastSignInDateTime;
   parts.push(signInText(tr, lang, lastSignIn));
   if (isStale(user, now, deps.settings.staleDays)) parts.push(tr('guests.stale'));
   return parts.join(' · ');
@@ -107,21 +129,23 @@ async function decisionStatus(
 }
 
 export async function reviewMessage(deps: PresentDeps, review: GuestReview, userId: string): Promise<OutboundMessage> {
-  const lang = await languageOfUser(userId, deps.conversations, deps.directory);
+  const lang = await languageOfUser(userId, deps.conversations, deps.directory, deps.languages);
   const data = await reviewCardData(deps, review, userId, lang);
   return { card: buildGuestReviewCard(data), text: data.title };
 }
 
 /** What the reviewers are told when the grace period ends. */
 export async function reviewClosedText(deps: PresentDeps, review: GuestReview, userId: string): Promise<string> {
-  const tr = translator(await languageOfUser(userId, deps.conversations, deps.directory));
+  const tr = translator(await languageOfUser(userId, deps.conversations, deps.directory, deps.languages));
   const group = await deps.directory.getGroup(review.groupId);
   const kept = review.guests.filter((g) => g.decision?.outcome === 'keep').length;
   const removed = review.guests.filter((g) => g.decision?.outcome === 'remove').length;
   const lines = [tr('review.tell.closed', { group: safe(group?.displayName ?? review.groupId), kept, removed })];
   const unconfirmed = review.guests.filter((g) => g.decision?.by === 'system');
   if (unconfirmed.length > 0) {
-    const names = await Promise.all(unconfirmed.map(async (g) => `**${safe(await displayName(deps.directory, tr, g.userId))}**`));
+    const names = await Promise.all(
+      unconfirmed.map(async (g) => `**${safe(await displayName(deps.directory, tr, g.userId))}**`),
+    );
     lines.push(tr('review.tell.unconfirmed', { names: names.join(', ') }));
   }
   return lines.join(' ');

@@ -1,4 +1,4 @@
-import { evaluateRequest, type GuestDecision } from '../policy/index.js';
+import { evaluateRequest, stripInvisible, type GuestDecision } from '../policy/index.js';
 import type { DirectoryGroup } from '../policy/tenantModel.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
@@ -31,6 +31,11 @@ export interface RequestGuestsInput {
   groupQuery: string;
   guests: string[];
   justification?: string;
+  /**
+   * The requester's status card is part of the reply to this very message (the caller sends it): the background
+   * sender only delivers later updates. Otherwise the card is queued like the approvers' cards.
+   */
+  requesterCardInReply?: boolean;
 }
 
 export interface AddedGuest {
@@ -77,7 +82,7 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
   const direct = decisions.filter((d) => d.verdict === 'addNow');
   let needApproval = decisions.filter((d) => d.verdict === 'needsApproval');
 
-  const justification = (input.justification ?? '').trim().slice(0, MAX_JUSTIFICATION);
+  const justification = stripInvisible(input.justification ?? '').trim().slice(0, MAX_JUSTIFICATION);
   if (needApproval.length > 0 && !justification && deps.settings.requireJustification) return { kind: 'justificationRequired' };
 
   // A guest already waiting in an open request for this group is not asked for twice.
@@ -139,7 +144,7 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
       cards: [],
       outbox: [
         ...batch[0].approval.approverIds.map((userId) => ({ kind: 'approvalCard' as const, userId })),
-        { kind: 'requesterCard', userId: requesterId },
+        ...(input.requesterCardInReply ? [] : [{ kind: 'requesterCard' as const, userId: requesterId }]),
       ],
       version: 1,
       updatedAt: now.toISOString(),

@@ -1,10 +1,10 @@
 import { isAdmin } from '../policy/index.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
 import { translator, type MessageKey } from '../i18n/i18n.js';
-import type { Notifier, OutboundMessage } from '../ports/notifier.js';
+import type { Delivery, Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
-import type { CardCopy, GuestRequest, OutboxItem, RequestEvent } from './guestRequest.js';
+import type { CardCopy, GuestRequest, OutboxItem, RequestEvent, UnreachableApprover } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { failureCode, failureText } from './failure.js';
@@ -116,7 +116,10 @@ export class RequestWorker {
         : {
             ...r,
             reminderSentAt: at,
-            outbox: [...r.outbox, ...r.approverIds.map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const }))],
+            outbox: [
+              ...r.outbox,
+              ...r.approverIds.filter((userId) => !isUnreachable(r, userId)).map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const })),
+            ],
             updatedAt: at,
           },
     );
@@ -188,7 +191,8 @@ export class RequestWorker {
 
   /**
    * Sends what the request owes, in order. An item that cannot be delivered now stays for the next sweep without
-   * holding up the others (one approver's unreachable chat must not keep the rest waiting).
+   * holding up the others (one approver's unreachable chat must not keep the rest waiting). An item whose recipient
+   * Teams refuses for good is dropped; a refused approver is recorded on the request and the requester told once.
    */
   private async deliver(requestId: string): Promise<void> {
     const failed: OutboxItem[] = [];
@@ -196,48 +200,65 @@ export class RequestWorker {
       const request = await this.deps.requests.get(requestId);
       const item = request?.outbox.find((i) => !failed.some((f) => sameItem(f, i)));
       if (!request || !item) break;
+      let result: { copies: CardCopy[]; unreachable?: Extract<Delivery, { kind: 'unreachable' }> };
       try {
-        const copies = await this.deliverItem(request, item);
-        await this.deps.requests.update(requestId, (r) => {
-          const index = r.outbox.findIndex((i) => sameItem(i, item));
-          return { ...r, outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)], cards: [...r.cards, ...copies] };
-        });
+        result = await this.deliverItem(request, item);
       } catch (error) {
         failed.push(item);
         this.deps.logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
+        continue;
+      }
+      const at = this.deps.clock.now().toISOString();
+      await this.deps.requests.update(requestId, (r) => {
+        const index = r.outbox.findIndex((i) => sameItem(i, item));
+        let next: GuestRequest = { ...r, outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)], cards: [...r.cards, ...result.copies] };
+        if (item.kind === 'tell' && item.event === 'unreachable' && !result.unreachable) {
+          next = { ...next, unreachable: (next.unreachable ?? []).map((u) => (u.toldAt ? u : { ...u, toldAt: at })) };
+        }
+        if (result.unreachable && item.kind === 'approvalCard') next = markUnreachable(next, result.unreachable, at);
+        return next;
+      });
+      if (result.unreachable) {
+        this.deps.logger.warn({ requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' }, 'recipient unreachable; message dropped');
       }
     }
   }
 
-  private async deliverItem(request: GuestRequest, item: OutboxItem): Promise<CardCopy[]> {
+  private async deliverItem(
+    request: GuestRequest,
+    item: OutboxItem,
+  ): Promise<{ copies: CardCopy[]; unreachable?: Extract<Delivery, { kind: 'unreachable' }> }> {
     const { notifier } = this.deps;
-    if (isStale(request, item)) return [];
+    if (isStale(request, item)) return { copies: [] };
     switch (item.kind) {
       case 'approvalCard':
       case 'requesterCard': {
-        const sent = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
-        return [{ ...sent, role: item.kind === 'approvalCard' ? 'approver' : 'requester' }];
+        const delivery = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
+        if (delivery.kind === 'unreachable') return { copies: [], unreachable: delivery };
+        if (delivery.kind === 'deliveredElsewhere') return { copies: [] };
+        return { copies: [{ ...delivery.sent, role: item.kind === 'approvalCard' ? 'approver' : 'requester' }] };
       }
       case 'refreshCards':
         for (const copy of request.cards) await notifier.update(copy, await this.cardFor(request, copy.userId));
-        return [];
-      case 'tell':
-        await notifier.sendToUser(item.userId, { text: await this.tellText(request, item.userId, item.event) });
-        return [];
+        return { copies: [] };
+      case 'tell': {
+        const delivery = await notifier.sendToUser(item.userId, { text: await this.tellText(request, item.userId, item.event) });
+        return delivery.kind === 'unreachable' ? { copies: [], unreachable: delivery } : { copies: [] };
+      }
     }
   }
 
   /** The card as `userId` should see it, in their language. */
   async cardFor(request: GuestRequest, userId: string): Promise<OutboundMessage> {
     const { directory, conversations, policy } = this.deps;
-    const lang = await languageOfUser(userId, conversations, directory);
+    const lang = await languageOfUser(userId, conversations, directory, this.deps.languages);
     const view = await requestCardView(request, { id: userId, isAdmin: isAdmin(await policy.current(), userId) }, lang, directory, conversations);
     return { card: buildApprovalRequestCard(view), text: view.title };
   }
 
   private async tellText(request: GuestRequest, userId: string, event: RequestEvent): Promise<string> {
     const { directory, conversations } = this.deps;
-    const tr = translator(await languageOfUser(userId, conversations, directory));
+    const tr = translator(await languageOfUser(userId, conversations, directory, this.deps.languages));
     const group = await directory.getGroup(request.groupId);
     const params = {
       id: request.id,
@@ -249,6 +270,12 @@ export class RequestWorker {
       error: request.provisioning?.lastError ? failureText(tr, request.provisioning.lastError) : '',
       days: this.deps.settings.expiryDays,
     };
+    if (event === 'unreachable') {
+      const untold = (request.unreachable ?? []).filter((u) => !u.toldAt);
+      const names = await Promise.all(untold.map(async (u) => safe(await displayName(directory, tr, u.userId))));
+      const reached = request.approverIds.some((id) => !isUnreachable(request, id));
+      return tr(reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll', { ...params, names: names.join(', ') });
+    }
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
     return tr(key, params);
   }
@@ -261,7 +288,25 @@ export class RequestWorker {
 function isStale(request: GuestRequest, item: OutboxItem): boolean {
   if (item.kind === 'approvalCard') return request.state !== 'pending';
   if (item.kind === 'tell' && item.event === 'cancelled') return !request.cards.some((c) => c.userId === item.userId);
+  if (item.kind === 'tell' && item.event === 'unreachable') return request.state !== 'pending' || !(request.unreachable ?? []).some((u) => !u.toldAt);
   return false;
+}
+
+/** Whether Teams refused this approver for good on this request. */
+export function isUnreachable(request: Pick<GuestRequest, 'unreachable'>, userId: string): boolean {
+  return (request.unreachable ?? []).some((u) => u.userId === userId);
+}
+
+/**
+ * Records a refused approver; the first new one also queues one message to the requester (who is told about every
+ * refused approver not yet reported when that message goes out).
+ */
+function markUnreachable(request: GuestRequest, refused: { userId: string; reason: UnreachableApprover['reason'] }, at: string): GuestRequest {
+  if (isUnreachable(request, refused.userId)) return request;
+  const unreachable = [...(request.unreachable ?? []), { userId: refused.userId, reason: refused.reason, at }];
+  const tell: OutboxItem = { kind: 'tell', userId: request.requesterId, event: 'unreachable' };
+  const queued = request.outbox.some((i) => sameItem(i, tell));
+  return { ...request, unreachable, outbox: queued || request.state !== 'pending' ? request.outbox : [...request.outbox, tell] };
 }
 
 function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {

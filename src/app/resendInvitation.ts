@@ -26,7 +26,11 @@ export type ResendOutcome =
   | { kind: 'sent'; guest: DirectoryUser; reset: boolean };
 
 /** Whether `actor` invited this guest: the directory's sponsor, or the approver/owner the audit log names. */
-export async function isInviterOf(deps: Pick<AppServices, 'audit'>, actorId: string, guest: DirectoryUser): Promise<boolean> {
+export async function isInviterOf(
+  deps: Pick<AppServices, 'audit'>,
+  actorId: string,
+  guest: DirectoryUser,
+): Promise<boolean> {
   if (guest.sponsors?.some((id) => id.toLowerCase() === actorId.toLowerCase())) return true;
   return (await invitersFromAudit(deps.audit)).get(guest.id)?.by === actorId;
 }
@@ -45,7 +49,8 @@ export async function resendInvitation(
   if (!email.ok) return { kind: 'invalidAddress', address: input.address.trim() };
   const user = await deps.directory.findUserByMail(email.email);
   // Whether an address is in the directory is for those who may act on guests: others learn nothing first.
-  if (!actor.isAdmin && !(user && (await isInviterOf(deps, actor.user.id, user)))) return { kind: 'forbidden', reset: input.reset };
+  if (!actor.isAdmin && !(user && (await isInviterOf(deps, actor.user.id, user))))
+    return { kind: 'forbidden', reset: input.reset };
   if (!user) return { kind: 'notFound', address: email.email };
   if (user.userType !== 'Guest') return { kind: 'notGuest', user };
   if (input.reset && !actor.isAdmin) return { kind: 'forbidden', reset: true };
@@ -69,6 +74,9 @@ export async function resendInvitation(
     subjectId: user.id,
     details: { guestUserId: user.id, resetRedemption: input.reset },
   });
-  deps.logger.info({ guestUserId: user.id, actorId: actor.user.id, resetRedemption: input.reset }, 'invitation sent again');
+  deps.logger.info(
+    { guestUserId: user.id, actorId: actor.user.id, resetRedemption: input.reset },
+    'invitation sent again',
+  );
   return { kind: 'sent', guest: (await deps.directory.getUser(user.id)) ?? user, reset: input.reset };
 }

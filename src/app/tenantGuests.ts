@@ -8,7 +8,8 @@ import { guestState, type GuestState } from './listGuests.js';
 const DAY = 86_400_000;
 
 /** The guests an admin asked for: all, pending invitations, stale accounts, or one domain's. */
-export type TenantGuestFilter = { kind: 'all' } | { kind: 'pending' } | { kind: 'stale' } | { kind: 'domain'; domain: string };
+export type TenantGuestFilter =
+  { kind: 'all' } | { kind: 'pending' } | { kind: 'stale' } | { kind: 'domain'; domain: string };
 
 /** One guest of the tenant as lists, cards and the CSV export show them (raw text: escape before display). */
 export interface TenantGuestRow {
@@ -33,7 +34,14 @@ export interface TenantGuestRow {
 export type TenantGuestsOutcome =
   | { kind: 'forbidden' }
   | { kind: 'invalidDomain'; domain: string }
-  | { kind: 'guests'; filter: TenantGuestFilter; rows: TenantGuestRow[]; total: number; offset: number; pageSize: number };
+  | {
+      kind: 'guests';
+      filter: TenantGuestFilter;
+      rows: TenantGuestRow[];
+      total: number;
+      offset: number;
+      pageSize: number;
+    };
 
 export const GUESTS_PAGE_SIZE = 20;
 
@@ -41,7 +49,11 @@ export const GUESTS_PAGE_SIZE = 20;
  * Stale: signed in last more than `staleDays` ago, or never signed in since an invitation older than that. A guest
  * whose sign-ins the directory doesn't report is never called stale.
  */
-export function isStale(user: Pick<DirectoryUser, 'signInActivity' | 'createdDateTime'>, now: Date, staleDays: number): boolean {
+export function isStale(
+  user: Pick<DirectoryUser, 'signInActivity' | 'createdDateTime'>,
+  now: Date,
+  staleDays: number,
+): boolean {
   const activity = user.signInActivity;
   if (!activity) return false;
   const since = activity.lastSignInDateTime ?? user.createdDateTime;
@@ -54,7 +66,12 @@ export async function invitersFromAudit(audit: AuditLog): Promise<Map<string, { 
   const inviters = new Map<string, { by: string; at: string }>();
   for await (const e of audit.all()) {
     const guestId = e.details?.guestUserId;
-    if (e.action === 'guest.added' && e.details?.invited === true && typeof guestId === 'string' && !inviters.has(guestId)) {
+    if (
+      e.action === 'guest.added' &&
+      e.details?.invited === true &&
+      typeof guestId === 'string' &&
+      !inviters.has(guestId)
+    ) {
       inviters.set(guestId, { by: e.actorId, at: e.at });
     }
   }
@@ -69,7 +86,11 @@ export async function tenantGuestRows(
   now: Date,
   staleDays: number,
 ): Promise<TenantGuestRow[]> {
-  const [guests, groups, inviters] = await Promise.all([deps.directory.listGuests(), deps.directory.listGroups(), invitersFromAudit(deps.audit)]);
+  const [guests, groups, inviters] = await Promise.all([
+    deps.directory.listGuests(),
+    deps.directory.listGroups(),
+    invitersFromAudit(deps.audit),
+  ]);
   const groupsOf = new Map<string, DirectoryGroup[]>();
   for (const group of groups) {
     for (const id of new Set([...group.owners, ...group.members].map((m) => m.toLowerCase()))) {
@@ -102,7 +123,10 @@ export async function tenantGuestRows(
       groups: (groupsOf.get(user.id.toLowerCase()) ?? [])
         .map((g) => ({ id: g.id, displayName: g.displayName }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName)),
-      lastSignIn: user.signInActivity === undefined || user.signInActivity === null ? undefined : user.signInActivity.lastSignInDateTime,
+      lastSignIn:
+        user.signInActivity === undefined || user.signInActivity === null
+          ? undefined
+          : user.signInActivity.lastSignInDateTime,
       stale: isStale(user, now, staleDays),
     });
   }
@@ -138,5 +162,12 @@ export async function listTenantGuests(
   }
   const all = (await tenantGuestRows(deps, deps.clock.now(), deps.staleDays)).filter((r) => matches(r, wanted));
   const start = Number.isInteger(offset) && offset > 0 && offset < all.length ? offset : 0;
-  return { kind: 'guests', filter: wanted, rows: all.slice(start, start + GUESTS_PAGE_SIZE), total: all.length, offset: start, pageSize: GUESTS_PAGE_SIZE };
+  return {
+    kind: 'guests',
+    filter: wanted,
+    rows: all.slice(start, start + GUESTS_PAGE_SIZE),
+    total: all.length,
+    offset: start,
+    pageSize: GUESTS_PAGE_SIZE,
+  };
 }

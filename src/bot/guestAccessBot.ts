@@ -1,9 +1,10 @@
 import {
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type ConversationState,
+  type BotState,
   type StatePropertyAccessor,
   type ChannelAccount,
   type InvokeResponse,
@@ -15,8 +16,12 @@ import { languageOf, translator } from '../i18n/i18n.js';
 import { checkOrigin } from './activityOrigin.js';
 import { RecentActivities } from './recentActivities.js';
 import { activityTenantId } from './activityTenant.js';
-import { parseCommand } from './commands/parseCommand.js';
+import { commandLanguage } from './commands/commandLanguage.js';
+import { parseCommand, type Command } from './commands/parseCommand.js';
+import { answerPlace } from './answerPlace.js';
+import { scopeOf, teamOf } from './conversationScope.js';
 import { helpMessage } from './helpMessage.js';
+import { removeBotMention } from './mentions.js';
 import { TURN_USER, type CardActionHandlers, type CommandHandlers, type Turn, type TurnUser } from './turn.js';
 
 export interface GuestAccessBotDeps {
@@ -25,17 +30,31 @@ export interface GuestAccessBotDeps {
   tenantId: string;
   /** No authentication: non-Teams test clients are admitted, and users may be matched by channel id. */
   localMode: boolean;
-  conversationState: ConversationState;
+  /** Dialog stacks: per conversation, and per person in group chats and channels. */
+  conversationState: BotState;
   commands: CommandHandlers;
   cardActions: CardActionHandlers;
   /** Registers the bot's dialogs on the set. */
   registerDialogs?: (dialogs: DialogSet) => void;
+  /** Runs a turn in the asker's 1:1 chat, for answers that must not show in a group chat or channel. */
+  personalChat?: PersonalChat;
+}
+
+/** Opens (or finds) a user's 1:1 chat with the bot and runs work as a turn there; `unreachable` on Teams' 403. */
+export interface PersonalChat {
+  inPersonalChat(
+    user: { id: string; teamsId?: string; name?: string },
+    work: (context: TurnContext) => Promise<void>,
+    hint?: { serviceUrl?: string; locale?: string },
+  ): Promise<'done' | 'unreachable'>;
 }
 
 export class GuestAccessBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly recent = new RecentActivities();
   private readonly dialogs: DialogSet;
+  /** Team id → its Microsoft 365 group id, as Teams told (a cache: Teams can always be asked again). */
+  private readonly teamGroups = new Map<string, string>();
 
   constructor(private readonly deps: GuestAccessBotDeps) {
     super();
@@ -85,10 +104,20 @@ export class GuestAccessBot extends TeamsActivityHandler {
     await this.deps.conversationState.saveChanges(context, false);
   }
 
-  private async turnUser(context: TurnContext): Promise<TurnUser | undefined> {
+  /**
+   * Who is asking, and in which language to answer: the language they pinned (`language nl`), else the one of this
+   * message's command word when it is clearly Dutch or English (remembered for later turns and proactive messages),
+   * else the one of their last such command, else the client's locale, else the directory's preferredLanguage.
+   */
+  private async turnUser(context: TurnContext, text?: string): Promise<TurnUser | undefined> {
     const profile = await identifyUser(this.deps.services.directory, context.activity.from, { byChannelId: this.deps.localMode });
     if (!profile) return undefined;
-    const lang = languageOf(context.activity.locale ?? profile.user.preferredLanguage);
+    const languages = this.deps.services.languages;
+    const preference = await languages?.get(profile.user.id);
+    const spoken = commandLanguage(text);
+    if (spoken && spoken !== preference?.spoken) await languages?.noteSpoken(profile.user.id, spoken);
+    const lang =
+      preference?.pinned ?? spoken ?? preference?.spoken ?? languageOf(context.activity.locale ?? profile.user.preferredLanguage);
     return { profile, lang, tr: translator(lang) };
   }
 
@@ -98,7 +127,9 @@ export class GuestAccessBot extends TeamsActivityHandler {
       this.deps.services.logger.info({ activityId: id, code: 'REDELIVERY_IGNORED' }, 'message delivered again; handled once');
       return;
     }
-    const user = await this.turnUser(context);
+    // Before anything reads the text (parser, dialog prompts): in group chats and channels it starts with our mention.
+    removeBotMention(context.activity);
+    const user = await this.turnUser(context, context.activity.text);
     if (!user) {
       await context.sendActivity(translator(languageOf(context.activity.locale))('common.notInDirectory'));
       return;
@@ -107,7 +138,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
     context.turnState.set(TURN_USER, user);
     const dialogs = await this.dialogs.createContext(context);
     const turn: Turn = { context, user, dialogs };
-    const command = parseCommand(context.activity.text);
+    let command = parseCommand(context.activity.text);
 
     if (dialogs.activeDialog) {
       if (command.kind === 'cancelDialog') {
@@ -119,6 +150,21 @@ export class GuestAccessBot extends TeamsActivityHandler {
       if (result.status !== DialogTurnStatus.empty) return;
     }
 
+    const scope = scopeOf(context.activity);
+    if (command.kind === 'invite' && !command.group && scope === 'channel') {
+      // Typed in a team's channel: that team's group, unless the message names another.
+      const groupId = await this.teamGroupId(context);
+      if (groupId) command = { ...command, group: groupId };
+    }
+    if (answerPlace(command.kind, scope) === 'personalChat') {
+      await this.answerInPersonalChat(turn, command);
+      return;
+    }
+    await this.runCommand(turn, command);
+  }
+
+  private async runCommand(turn: Turn, command: Command): Promise<void> {
+    const { context, user } = turn;
     if (command.kind === 'help') {
       await context.sendActivity(helpMessage(user.tr, user.profile));
       return;
@@ -135,17 +181,67 @@ export class GuestAccessBot extends TeamsActivityHandler {
     await context.sendActivity(user.tr('common.unknownCommand'));
   }
 
+  /**
+   * Runs the command as a turn of the asker's 1:1 chat (its own dialog state there) and leaves a short note where
+   * they asked; when Teams will not open that chat, says to ask in a personal chat instead.
+   */
+  private async answerInPersonalChat(turn: Turn, command: Command): Promise<void> {
+    const { context, user } = turn;
+    const outcome = this.deps.personalChat
+      ? await this.deps.personalChat.inPersonalChat(
+          { id: user.profile.user.id, teamsId: context.activity.from?.id, name: user.profile.user.displayName },
+          async (privateContext) => {
+            privateContext.turnState.set(TURN_USER, user);
+            const dialogs = await this.dialogs.createContext(privateContext);
+            // A new invite replaces one left unfinished in the personal chat.
+            if (command.kind === 'invite' && dialogs.activeDialog) await dialogs.cancelAllDialogs();
+            await this.runCommand({ context: privateContext, user, dialogs }, command);
+            await this.deps.conversationState.saveChanges(privateContext, false);
+          },
+          { serviceUrl: context.activity.serviceUrl, locale: context.activity.locale },
+        )
+      : 'unreachable';
+    if (outcome === 'unreachable') {
+      await context.sendActivity(user.tr('teams.private.askPersonal'));
+      return;
+    }
+    await context.sendActivity(user.tr(command.kind === 'invite' ? 'teams.private.inviteMoved' : 'teams.private.sent'));
+  }
+
+  /**
+   * The Microsoft 365 group of the team a channel message comes from: `channelData.team.aadGroupId` when Teams sends
+   * it, else what the bot learnt for that team (installation events carry it), else the Bot Connector's team details.
+   */
+  private async teamGroupId(context: TurnContext): Promise<string | undefined> {
+    const team = teamOf(context.activity);
+    if (!team) return undefined;
+    let groupId = team.aadGroupId ?? this.teamGroups.get(team.teamId);
+    if (!groupId) {
+      try {
+        groupId = (await TeamsInfo.getTeamDetails(context, team.teamId)).aadGroupId;
+      } catch (error) {
+        this.deps.services.logger.info({ err: error, activityId: context.activity.id, code: 'TEAM_DETAILS_UNAVAILABLE' }, 'team details unavailable');
+      }
+    }
+    if (!groupId || !(await this.deps.services.directory.getGroup(groupId))) return undefined;
+    this.teamGroups.set(team.teamId, groupId);
+    return groupId;
+  }
+
   private async welcome(context: TurnContext, added: ChannelAccount[]): Promise<void> {
     const botId = context.activity.recipient?.id;
     const isPersonal = context.activity.conversation?.conversationType === 'personal';
     // Greet once: when the bot itself is installed (team/group chat), or the user joins a 1:1 chat with it.
     const greet = added.some((m) => m.id === botId) || (isPersonal && added.some((m) => m.id !== botId));
+    const team = teamOf(context.activity);
+    if (team?.aadGroupId) this.teamGroups.set(team.teamId, team.aadGroupId);
     if (!greet) return;
     const user = await this.turnUser(context);
     if (user) await this.rememberConversation(context, user);
     const lang = user?.lang ?? languageOf(context.activity.locale);
     const name = user?.profile.user.displayName ?? context.activity.from?.name ?? '';
-    await context.sendActivity(translator(lang)('common.welcome', { name }));
+    const tr = translator(lang);
+    await context.sendActivity(`${tr('common.welcome', { name })}\n\n${tr('teams.language.hint')}`);
   }
 
   /** Keeps the 1:1 conversation reference of everyone who talks to the bot, for proactive cards later. */

@@ -17,12 +17,21 @@ const ERROR = 'application/vnd.microsoft.error';
 const MAX_OFFSET = 1_000_000;
 
 const card = (value: AdaptiveCardJson): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: CARD, value });
-const error = (statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse => ({ statusCode, type: ERROR, value: { code, message } });
+const error = (statusCode: number, code: string, message: string): AdaptiveCardInvokeResponse => ({
+  statusCode,
+  type: ERROR,
+  value: { code, message },
+});
 const badRequest = (tr: Translate) => error(400, 'BAD_REQUEST', tr('common.unknownAction'));
 
 /** The page a "More"/"Previous" tap asks for; the card's data is checked like anything a client sends. */
 function pageRequest(data: Record<string, unknown>): { filter: TenantGuestFilter; offset: number } | undefined {
-  const offset = typeof data.offset === 'number' ? data.offset : typeof data.offset === 'string' && /^\d{1,7}$/.test(data.offset) ? Number(data.offset) : NaN;
+  const offset =
+    typeof data.offset === 'number'
+      ? data.offset
+      : typeof data.offset === 'string' && /^\d{1,7}$/.test(data.offset)
+        ? Number(data.offset)
+        : NaN;
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) return undefined;
   switch (data.filter) {
     case 'all':
@@ -30,7 +39,9 @@ function pageRequest(data: Record<string, unknown>): { filter: TenantGuestFilter
     case 'stale':
       return { filter: { kind: data.filter }, offset };
     case 'domain':
-      return typeof data.domain === 'string' && data.domain.length <= 253 ? { filter: { kind: 'domain', domain: data.domain }, offset } : undefined;
+      return typeof data.domain === 'string' && data.domain.length <= 253
+        ? { filter: { kind: 'domain', domain: data.domain }, offset }
+        : undefined;
     default:
       return undefined;
   }
@@ -56,11 +67,17 @@ export function guestCardActions(deps: BotDeps): CardActionHandlers {
           return error(404, 'NOT_FOUND', tr('review.action.notFound'));
         case 'forbidden': {
           const group = await deps.directory.getGroup(outcome.review.groupId);
-          return error(403, 'FORBIDDEN', tr('review.action.forbidden', { group: safe(group?.displayName ?? outcome.review.groupId) }));
+          return error(
+            403,
+            'FORBIDDEN',
+            tr('review.action.forbidden', { group: safe(group?.displayName ?? outcome.review.groupId) }),
+          );
         }
         case 'alreadyDecided':
         case 'done':
-          return card(buildGuestReviewCard(await reviewCardData(presentDeps, outcome.review, user.profile.user.id, user.lang)));
+          return card(
+            buildGuestReviewCard(await reviewCardData(presentDeps, outcome.review, user.profile.user.id, user.lang)),
+          );
       }
     };
 
@@ -69,7 +86,12 @@ export function guestCardActions(deps: BotDeps): CardActionHandlers {
       const { tr, lang, profile } = user;
       const page = pageRequest(data);
       if (!page) return badRequest(tr);
-      const outcome = await listTenantGuests({ ...deps, staleDays: deps.guests.settings.staleDays }, profile, page.filter, page.offset);
+      const outcome = await listTenantGuests(
+        { ...deps, staleDays: deps.guests.settings.staleDays },
+        profile,
+        page.filter,
+        page.offset,
+      );
       if (outcome.kind === 'forbidden') return error(403, 'FORBIDDEN', tr('guests.refuse'));
       if (outcome.kind === 'invalidDomain') return badRequest(tr);
       const tenant = (await deps.directory.snapshot()).tenant.displayName;
@@ -85,13 +107,21 @@ export function guestCardActions(deps: BotDeps): CardActionHandlers {
         case 'forbidden':
           return error(403, 'FORBIDDEN', tr('delete.refuse'));
         case 'notGuest':
-          return card(deleteGuestCard(tr, 'refused', outcome.user, undefined, { text: tr('delete.notGuest', { name: safe(outcome.user.displayName) }) }));
+          return card(
+            deleteGuestCard(tr, 'refused', outcome.user, undefined, {
+              text: tr('delete.notGuest', { name: safe(outcome.user.displayName) }),
+            }),
+          );
         case 'alreadyDeleted':
           return card(deleteGuestCard(tr, 'already', { id: String(data.guestUserId) }, undefined));
         case 'deleted':
-          return card(deleteGuestCard(tr, 'deleted', outcome.guest, outcome.losses, { actorName: profile.user.displayName }));
+          return card(
+            deleteGuestCard(tr, 'deleted', outcome.guest, outcome.losses, { actorName: profile.user.displayName }),
+          );
         case 'failed':
-          return card(deleteGuestCard(tr, 'failed', outcome.guest, outcome.losses, { text: failureText(tr, outcome.error) }));
+          return card(
+            deleteGuestCard(tr, 'failed', outcome.guest, outcome.losses, { text: failureText(tr, outcome.error) }),
+          );
       }
     },
 

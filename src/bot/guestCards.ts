@@ -31,7 +31,8 @@ function names(list: readonly { displayName: string }[]): string {
 
 function rowDetails(tr: Translate, lang: Language, row: TenantGuestRow): string {
   const parts = [tr(`admin.guestState.${row.state}`)];
-  if (row.invitedAt && row.invitedByName) parts.push(tr('guests.invited', { date: formatDay(lang, row.invitedAt), name: safe(row.invitedByName) }));
+  if (row.invitedAt && row.invitedByName)
+    parts.push(tr('guests.invited', { date: formatDay(lang, row.invitedAt), name: safe(row.invitedByName) }));
   else if (row.invitedAt) parts.push(tr('guests.invitedOn', { date: formatDay(lang, row.invitedAt) }));
   parts.push(row.groups.length > 0 ? tr('guests.groups', { names: names(row.groups) }) : tr('guests.noGroups'));
   parts.push(signInText(tr, lang, row.lastSignIn));
@@ -50,7 +51,8 @@ export function tenantGuestsCard(
   const { rows, offset, total, pageSize, filter } = outcome;
   const data: TenantGuestsCardData = {
     title: title(tr, filter, tenant, staleDays),
-    subtitle: total === 0 ? tr('guests.none') : tr('guests.subtitle', { from: offset + 1, to: offset + rows.length, total }),
+    subtitle:
+      total === 0 ? tr('guests.none') : tr('guests.subtitle', { from: offset + 1, to: offset + rows.length, total }),
     guests: rows.map((row) => ({
       heading: tr('guests.heading', { name: safe(row.displayName), mail: safe(row.mail, 320) }),
       details: rowDetails(tr, lang, row),
@@ -85,10 +87,12 @@ export function deleteGuestCard(
   if (guest.displayName) facts.push({ title: tr('delete.fact.guest'), value: guestName });
   if (guest.mail) facts.push({ title: tr('delete.fact.address'), value: safe(guest.mail, 320) });
   if (guest.accountEnabled !== undefined && state === 'confirm') {
-    facts.push({ title: tr('delete.fact.state'), value: tr(`admin.guestState.${guestState({ accountEnabled: guest.accountEnabled, externalUserState: guest.externalUserState })}`) });
+    const accountState = guestState({ accountEnabled: guest.accountEnabled, externalUserState: guest.externalUserState });
+    facts.push({ title: tr('delete.fact.state'), value: tr(`admin.guestState.${accountState}`) });
   }
   if (losses && (state === 'confirm' || state === 'deleted' || state === 'failed')) {
-    const list = (groups: readonly { displayName: string }[]) => (groups.length > 0 ? names(groups) : tr('delete.none'));
+    const list = (groups: readonly { displayName: string }[]) =>
+      groups.length > 0 ? names(groups) : tr('delete.none');
     facts.push(
       { title: tr('delete.fact.groups'), value: list(losses.groups) },
       { title: tr('delete.fact.teams'), value: list(losses.teams) },
@@ -96,12 +100,45 @@ export function deleteGuestCard(
     );
   }
   const params = { guest: guestName, name: safe(extra.actorName ?? ''), error: safe(extra.text ?? '') };
-  const look: Record<DeleteGuestCardState, Pick<DeleteGuestCardData, 'style' | 'title' | 'text' | 'showActions' | 'note'>> = {
-    confirm: { style: 'warning', title: tr('delete.title'), text: tr('delete.confirm', params), showActions: true, note: '' },
-    deleted: { style: 'good', title: tr('delete.deletedTitle'), text: tr('delete.deleted', params), showActions: false, note: tr('delete.note') },
-    already: { style: 'default', title: tr('delete.alreadyTitle'), text: tr('delete.already'), showActions: false, note: '' },
-    cancelled: { style: 'default', title: tr('delete.title'), text: tr('delete.cancelled'), showActions: false, note: '' },
-    failed: { style: 'attention', title: tr('delete.title'), text: tr('delete.failed', params), showActions: true, note: '' },
+  const look: Record<
+    DeleteGuestCardState,
+    Pick<DeleteGuestCardData, 'style' | 'title' | 'text' | 'showActions' | 'note'>
+  > = {
+    confirm: {
+      style: 'warning',
+      title: tr('delete.title'),
+      text: tr('delete.confirm', params),
+      showActions: true,
+      note: '',
+    },
+    deleted: {
+      style: 'good',
+      title: tr('delete.deletedTitle'),
+      text: tr('delete.deleted', params),
+      showActions: false,
+      note: tr('delete.note'),
+    },
+    already: {
+      style: 'default',
+      title: tr('delete.alreadyTitle'),
+      text: tr('delete.already'),
+      showActions: false,
+      note: '',
+    },
+    cancelled: {
+      style: 'default',
+      title: tr('delete.title'),
+      text: tr('delete.cancelled'),
+      showActions: false,
+      note: '',
+    },
+    failed: {
+      style: 'attention',
+      title: tr('delete.title'),
+      text: tr('delete.failed', params),
+      showActions: true,
+      note: '',
+    },
     refused: { style: 'attention', title: tr('delete.title'), text: extra.text ?? '', showActions: false, note: '' },
   };
   return buildDeleteGuestCard({

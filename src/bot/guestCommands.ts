@@ -34,7 +34,10 @@ export function guestCommands(deps: BotDeps): CommandHandlers {
       const outcome = await listTenantGuests(listDeps, profile, command.filter);
       if (outcome.kind === 'forbidden') {
         // An owner typing "guests" alone most likely wants their own group's guests.
-        const text = profile.ownedGroupIds.length > 0 ? tr('admin.usage', { syntax: tr('common.help.guests') }) : tr('guests.refuse');
+        const text =
+          profile.ownedGroupIds.length > 0
+            ? tr('admin.usage', { syntax: tr('common.help.guests') })
+            : tr('guests.refuse');
         await turn.context.sendActivity(text);
         return;
       }
@@ -50,7 +53,13 @@ export function guestCommands(deps: BotDeps): CommandHandlers {
     resendInvitation: async (turn: Turn, command: Of<'resendInvitation'>) => {
       const { tr, profile } = turn.user;
       const outcome = await resendInvitation(deps, profile, { address: command.address, reset: command.reset });
-      const guest = 'guest' in outcome ? { guest: safe(outcome.guest.displayName), mail: safe(outcome.guest.mail ?? outcome.guest.userPrincipalName, 320) } : { guest: '', mail: '' };
+      const guest =
+        'guest' in outcome
+          ? {
+              guest: safe(outcome.guest.displayName),
+              mail: safe(outcome.guest.mail ?? outcome.guest.userPrincipalName, 320),
+            }
+          : { guest: '', mail: '' };
       let text: string;
       switch (outcome.kind) {
         case 'invalidAddress':
@@ -73,7 +82,10 @@ export function guestCommands(deps: BotDeps): CommandHandlers {
           break;
         case 'blocked': {
           const mail = outcome.guest.mail ?? outcome.guest.userPrincipalName;
-          text = tr('resend.blocked', { domain: safe(mail.slice(mail.lastIndexOf('@') + 1)), layers: layerNames(tr, outcome.layers) });
+          text = tr('resend.blocked', {
+            domain: safe(mail.slice(mail.lastIndexOf('@') + 1)),
+            layers: layerNames(tr, outcome.layers),
+          });
           break;
         }
         case 'failed':
@@ -108,7 +120,10 @@ export function guestCommands(deps: BotDeps): CommandHandlers {
 
     reviews: async (turn: Turn) => {
       const { tr, lang, profile } = turn.user;
-      const outcome = await reviewProgress({ ...deps, reviews: deps.guests.store, settings: deps.guests.settings }, profile);
+      const outcome = await reviewProgress(
+        { ...deps, reviews: deps.guests.store, settings: deps.guests.settings },
+        profile,
+      );
       switch (outcome.kind) {
         case 'forbidden':
           await turn.context.sendActivity(tr('reviews.refuse'));
@@ -136,7 +151,14 @@ export function guestCommands(deps: BotDeps): CommandHandlers {
           if (groups.length === 0) lines.push(tr('reviews.noGroups'));
           for (const g of groups) {
             const reviewers = g.ownerless ? tr('reviews.ownerless') : g.reviewerNames.map((n) => safe(n)).join(', ');
-            const params = { group: safe(g.groupName), reviewers, decided: g.decided, total: g.total, kept: g.kept, removed: g.removed };
+            const params = {
+              group: safe(g.groupName),
+              reviewers,
+              decided: g.decided,
+              total: g.total,
+              kept: g.kept,
+              removed: g.removed,
+            };
             lines.push(`- ${tr('reviews.group', { ...params, state: tr(`reviews.state.${g.state}`) })}`);
           }
           if (outcome.nextAt) lines.push('', tr('reviews.next', { date: formatDay(lang, outcome.nextAt) }));

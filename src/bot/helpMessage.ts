@@ -20,6 +20,7 @@ export function helpMessage(tr: Translate, profile: UserProfile): string {
   if (profile.isAdmin) items.push(tr('guests.help.tenant'), tr('guests.help.delete'), tr('guests.help.reviews'));
   if (profile.isAdmin) items.push(tr('common.help.settings'), tr('common.help.check'), tr('common.help.whatif'), tr('common.help.audit'));
   else if (profile.isGuestInviter) items.push(tr('common.help.check'));
+  items.push(tr('teams.help.language'));
   for (const item of items) lines.push(`- ${item}`);
   if (owner) lines.push('', tr('common.help.owner'));
   return lines.join('\n');

@@ -1,5 +1,5 @@
 import { decideRequest } from '../app/decideRequest.js';
-import { formatDate, guestList, safe, stateWord } from '../app/presentRequest.js';
+import { displayName, formatDate, guestList, safe, stateWord } from '../app/presentRequest.js';
 import { requestGuests } from '../app/requestGuests.js';
 import { normaliseRequestId } from '../app/requestId.js';
 import type { Command } from './commands/parseCommand.js';
@@ -9,6 +9,21 @@ import { sendRequestOutcome } from './requestResponses.js';
 import type { CommandHandlers, Turn } from './turn.js';
 
 type Invite = Extract<Command, { kind: 'invite' }>;
+
+/** For admins: open requests with approvers Teams refused (app not installed), so someone can install it or step in. */
+async function sendUnreachable(turn: Turn, deps: BotDeps): Promise<void> {
+  const { tr } = turn.user;
+  const stuck = (await deps.requests.list({ states: ['pending'] })).filter((r) => (r.unreachable ?? []).length > 0);
+  if (stuck.length === 0) return;
+  const lines = [`**${tr('teams.unreachable.pendingTitle')}**`, ''];
+  for (const r of stuck.slice(0, 20)) {
+    const group = await deps.directory.getGroup(r.groupId);
+    const names = await Promise.all((r.unreachable ?? []).map(async (u) => safe(await displayName(deps.directory, tr, u.userId))));
+    lines.push(`- ${tr('teams.unreachable.pendingItem', { id: r.id, group: safe(group?.displayName ?? r.groupId), names: names.join(', ') })}`);
+  }
+  lines.push('', tr('teams.unreachable.pendingHint'));
+  await turn.context.sendActivity(lines.join('\n'));
+}
 
 /** invite, my requests, cancel <id>, pending (and their Dutch forms, via the parser). */
 export function requestCommands(deps: BotDeps): CommandHandlers {
@@ -25,13 +40,14 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
         groupQuery: command.group,
         guests: command.guests,
         justification: command.justification,
+        requesterCardInReply: true,
       });
       if (outcome.kind === 'justificationRequired') {
         // Nothing was stored: ask for the reason, then the dialog submits the whole request.
         await turn.dialogs.beginDialog(INVITE_DIALOG, options);
         return;
       }
-      await sendRequestOutcome(turn.context, turn.user, outcome, await deps.policy.current(), deps.directory);
+      await sendRequestOutcome(turn.context, turn.user, outcome, deps);
     },
 
     myRequests: async (turn: Turn) => {
@@ -55,9 +71,9 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
       const waiting = (await deps.requests.list({ approverId: userId, states: ['pending'] })).filter((r) => r.requesterId !== userId);
       if (waiting.length === 0) {
         await turn.context.sendActivity(tr('request.list.nonePending'));
-        return;
+      } else {
+        await turn.context.sendActivity(`**${tr('request.list.pendingTitle')}**`);
       }
-      await turn.context.sendActivity(`**${tr('request.list.pendingTitle')}**`);
       // The cards themselves, so the approver can decide right here.
       for (const r of waiting.slice(0, 10)) {
         const message = await deps.worker.cardFor(r, userId);
@@ -71,6 +87,7 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
       if (waiting.length > 10) {
         await turn.context.sendActivity(tr('request.list.more', { count: waiting.length - 10, ids: waiting.slice(10).map((r) => r.id).join(', ') }));
       }
+      if (turn.user.profile.isAdmin) await sendUnreachable(turn, deps);
     },
 
     cancelRequest: async (turn: Turn, command: Extract<Command, { kind: 'cancelRequest' }>) => {

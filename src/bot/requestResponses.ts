@@ -3,8 +3,8 @@ import { explainDecision, decisionView } from '../app/explainDecision.js';
 import type { RequestGuestsOutcome } from '../app/requestGuests.js';
 import { escapeMarkdown } from '../cards/cardTemplate.js';
 import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
-import type { PolicyContext } from '../policy/index.js';
-import type { Directory } from '../ports/directory.js';
+import type { GuestRequest } from '../app/guestRequest.js';
+import type { BotDeps } from './botDeps.js';
 import { displayName } from '../app/presentRequest.js';
 import { failureText } from '../app/failure.js';
 import { audienceOf } from './audience.js';
@@ -13,14 +13,10 @@ import type { TurnUser } from './turn.js';
 const names = (groups: { displayName: string }[]) => groups.map((g) => `**${escapeMarkdown(g.displayName)}**`).join(', ');
 
 /** Tells the user what happened to each guest they asked for: added, waiting, blocked (with the why), or nothing to do. */
-export async function sendRequestOutcome(
-  context: TurnContext,
-  user: TurnUser,
-  outcome: RequestGuestsOutcome,
-  ctx: PolicyContext,
-  directory: Directory,
-): Promise<void> {
+export async function sendRequestOutcome(context: TurnContext, user: TurnUser, outcome: RequestGuestsOutcome, deps: BotDeps): Promise<void> {
   const { tr, lang } = user;
+  const { directory } = deps;
+  const ctx = await deps.policy.current();
   switch (outcome.kind) {
     case 'noAddresses':
       await context.sendActivity(tr('request.noAddresses'));
@@ -62,10 +58,32 @@ export async function sendRequestOutcome(
     lines.push(tr(internal ? 'request.internal' : 'request.alreadyMember', { email: escapeMarkdown(d.guestEmail), group }));
   }
   if (lines.length > 0) await context.sendActivity(lines.join('\n\n'));
+  for (const r of outcome.requests) await sendRequesterCard(context, user, r, deps);
   if (outcome.blocked.length > 0) {
     const cards = outcome.blocked.map((d) => CardFactory.adaptiveCard(buildDecisionExplanationCard(decisionView(d, ctx, lang, audience))));
     const message = MessageFactory.list(cards, tr('request.blockedIntro', { group }));
     message.attachmentLayout = 'list';
     await context.sendActivity(message);
+  }
+}
+
+/**
+ * The requester's status card, in the same reply as the text (it used to come later from the background sender,
+ * below whatever was said meanwhile). The copy is kept for later updates when Teams gives it an id; if the send
+ * fails, the background sender delivers it instead.
+ */
+async function sendRequesterCard(context: TurnContext, user: TurnUser, request: GuestRequest, deps: BotDeps): Promise<void> {
+  const userId = user.profile.user.id;
+  const message = await deps.worker.cardFor(request, userId);
+  try {
+    const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(message.card)], summary: message.text });
+    if (sent?.id) {
+      const copy = { userId, conversationId: context.activity.conversation.id, activityId: sent.id, role: 'requester' as const };
+      await deps.requests.update(request.id, (current) => ({ ...current, cards: [...current.cards, copy] }));
+    }
+  } catch (error) {
+    deps.logger.warn({ err: error, requestId: request.id, code: 'STATUS_CARD_DEFERRED' }, 'status card not sent with the reply; queued');
+    await deps.requests.update(request.id, (current) => ({ ...current, outbox: [...current.outbox, { kind: 'requesterCard', userId }] }));
+    deps.worker.kick(request.id);
   }
 }

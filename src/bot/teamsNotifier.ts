@@ -1,7 +1,7 @@
 import { type CloudAdapter, type ConversationReference, type Activity, CardFactory, MessageFactory, type ConversationParameters, Channels, type TurnContext } from 'botbuilder';
 import { defaultRetry, withRetry, type RetryPolicy } from '../app/retry.js';
 import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
-import type { Notifier, OutboundMessage, SentMessage } from '../ports/notifier.js';
+import type { Delivery, Notifier, OutboundMessage, SentMessage, UnreachableReason } from '../ports/notifier.js';
 import type { Logger } from '../logger.js';
 
 export interface TeamsNotifierDeps {
@@ -13,6 +13,12 @@ export interface TeamsNotifierDeps {
   /** The Bot Connector URL used to open a chat with someone the bot has never talked to (else the latest one seen). */
   defaultServiceUrl?: string;
   retry?: RetryPolicy;
+  /**
+   * Called once when Teams refuses a user for good (HTTP 403), before the notifier answers `unreachable`: a chance to
+   * make them reachable, e.g. by installing the app for them through Microsoft Graph. Resolve `true` when it may work
+   * now: the message is then tried once more. Without it, or on `false`, the user is reported unreachable.
+   */
+  makeReachable?: (userId: string, reason: UnreachableReason) => Promise<boolean>;
 }
 
 function toActivity(message: OutboundMessage): Partial<Activity> {
@@ -52,6 +58,11 @@ async function surfaceErrors(run: (logic: (context: TurnContext) => Promise<void
   if (failure) throw failure.error;
 }
 
+/** Teams' permanent refusal of a user: 403 when opening a 1:1 chat or sending into one. */
+function isRefusal(error: unknown): boolean {
+  return (error as { statusCode?: number } | undefined)?.statusCode === 403;
+}
+
 /** The id the Bot Connector gave a sent activity; without one the message cannot be updated later. */
 function sentId(response: { id?: string } | undefined): string {
   if (!response?.id) throw Object.assign(new Error('the Bot Connector returned no activity id'), { statusCode: 502 });
@@ -66,13 +77,27 @@ export class TeamsNotifier implements Notifier {
     return this.deps.defaultServiceUrl ?? (await this.deps.conversations.latestServiceUrl());
   }
 
-  async sendToUser(userId: string, message: OutboundMessage): Promise<SentMessage> {
+  async sendToUser(userId: string, message: OutboundMessage): Promise<Delivery> {
+    const first = await this.trySend(userId, message);
+    if (first.kind !== 'unreachable' || !this.deps.makeReachable) return first;
+    if (!(await this.deps.makeReachable(userId, first.reason))) return first;
+    return this.trySend(userId, message);
+  }
+
+  private async trySend(userId: string, message: OutboundMessage): Promise<Delivery> {
     const stored = await this.deps.conversations.get(userId);
-    if (stored) {
-      const activityId = await this.send(toReference(stored), message);
-      return { userId, conversationId: stored.conversation.id, activityId };
+    try {
+      if (stored) {
+        const activityId = await this.send(toReference(stored), message);
+        return { kind: 'delivered', sent: { userId, conversationId: stored.conversation.id, activityId } };
+      }
+      return { kind: 'delivered', sent: await this.createAndSend(userId, message) };
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      const reason: UnreachableReason = stored ? 'blocked' : 'appNotInstalled';
+      this.deps.logger.warn({ userId, reason, code: 'RECIPIENT_UNREACHABLE' }, 'Teams refused the recipient (403)');
+      return { kind: 'unreachable', userId, reason };
     }
-    return this.createAndSend(userId, message);
   }
 
   async update(sent: SentMessage, message: OutboundMessage): Promise<void> {
@@ -116,6 +141,70 @@ export class TeamsNotifier implements Notifier {
       this.deps.retry ?? defaultRetry,
     );
     return activityId;
+  }
+
+  /**
+   * Runs `work` as a turn of the user's 1:1 chat with the bot, opening that chat first when the bot has none with
+   * them: answers asked for in a group chat or channel that must stay private go there. Opening the chat is retried
+   * on throttling; `work` itself runs once (its sends are ordinary replies of that turn). `unreachable` when Teams
+   * refuses (403: the app is not installed for the user); other failures reject.
+   */
+  async inPersonalChat(
+    user: { id: string; teamsId?: string; name?: string },
+    work: (context: TurnContext) => Promise<void>,
+    hint: { serviceUrl?: string; locale?: string } = {},
+  ): Promise<'done' | 'unreachable'> {
+    let stored = await this.deps.conversations.get(user.id);
+    if (!stored) {
+      const serviceUrl = hint.serviceUrl || (await this.serviceUrl());
+      if (!serviceUrl) throw new Error('no Bot Connector service URL known yet');
+      const memberId = user.teamsId || user.id;
+      const parameters: ConversationParameters = {
+        isGroup: false,
+        bot: { id: this.deps.appId || 'bot', name: '' },
+        members: [{ id: memberId, name: user.name ?? '' }],
+        tenantId: this.deps.tenantId,
+        channelData: { tenant: { id: this.deps.tenantId } },
+        activity: undefined as unknown as Activity,
+      };
+      let conversationId = '';
+      try {
+        await withRetry(
+          () =>
+            surfaceErrors(
+              (logic) => this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, logic),
+              async (context) => {
+                conversationId = context.activity.conversation.id;
+              },
+            ),
+          classify,
+          this.deps.retry ?? defaultRetry,
+        );
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        this.deps.logger.warn({ userId: user.id, code: 'PERSONAL_CHAT_REFUSED' }, 'Teams refused to open a 1:1 chat (403)');
+        return 'unreachable';
+      }
+      stored = {
+        channelId: Channels.Msteams,
+        serviceUrl,
+        conversation: { id: conversationId, tenantId: this.deps.tenantId, conversationType: 'personal' },
+        user: { id: memberId, aadObjectId: user.id, name: user.name },
+        bot: { id: this.deps.appId || 'bot' },
+        locale: hint.locale,
+      };
+      await this.deps.conversations.save(user.id, stored);
+      this.deps.logger.info({ userId: user.id, code: 'CONVERSATION_CREATED' }, 'opened a 1:1 chat for a private answer');
+    }
+    const reference = toReference(stored) as ConversationReference;
+    try {
+      await surfaceErrors((logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference, logic), work);
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      this.deps.logger.warn({ userId: user.id, code: 'PERSONAL_CHAT_REFUSED' }, 'Teams refused a message into the 1:1 chat (403)');
+      return 'unreachable';
+    }
+    return 'done';
   }
 
   /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and sends into it. */

@@ -1,6 +1,6 @@
 import { expandCard, type AdaptiveCardJson } from './cardTemplate.js';
 
-/** The "delete guest" card: what the guest loses, a confirmation, then what happened. Text is display-ready, escaped. */
+/** The "delete guest" card: what the guest loses, a confirmation, then what happened. Text is escaped. */
 export interface DeleteGuestCardData {
   /** Only the id travels in the buttons' data; that the tapper is an admin is decided again on the tap. */
   guestUserId: string;

@@ -9,9 +9,9 @@ import { compileGroupsOrg, type GroupsOrgSettings } from './layers/groupsOrg.js'
 import { guestVisibility } from './layers/guestVisibility.js';
 import { invitationBlockers, mayInviteUser } from './layers/invitations.js';
 import { compileSharePointDomains, type SharePointDomainPolicy } from './layers/sharePoint.js';
-import { teamsIssue } from './layers/teams.js';
+import { teamsIssue, teamsUnknown } from './layers/teams.js';
 import type { NoteCode, RoleKey } from './reasonCodes.js';
-import { holdersOf, isAdminUser, isGuestInviter, DIRECTORY_ROLE_NAMES } from './roles.js';
+import { holdersOf, isAdminUser, isGroupsAdminUser, DIRECTORY_ROLE_NAMES } from './roles.js';
 import { buildTenantLayers, type LayerStatus } from './tenantLayers.js';
 import type { AllowInvitesFrom, DirectoryUser, SensitivityLabel, TenantSnapshot } from './tenantModel.js';
 import { buildVariants, type AccessVariant } from './variants.js';
@@ -30,7 +30,10 @@ export interface PolicyContext {
   readonly groups: ReadonlyMap<string, CompiledGroup>;
   readonly verifiedDomains: ReadonlySet<string>;
   readonly allowInvitesFrom: AllowInvitesFrom;
+  /** Enabled Global and User Administrators. */
   readonly adminIds: ReadonlySet<string>;
+  /** Enabled Groups Administrators: they manage every group's membership, but the role does not invite. */
+  readonly groupsAdminIds: ReadonlySet<string>;
   /** Users who may send an invitation under `allowInvitesFrom`. */
   readonly inviterIds: ReadonlySet<string>;
   readonly invitationBlockers: readonly Blocker[];
@@ -78,7 +81,7 @@ export function compilePolicy(snapshot: TenantSnapshot): PolicyContext {
   const adminIds = new Set(snapshot.users.filter(isAdminUser).map((u) => u.id));
   const inviterIds = new Set(snapshot.users.filter((u) => mayInviteUser(allowInvitesFrom, u)).map((u) => u.id));
   const admins = snapshot.users.filter(isAdminUser).map((u) => u.id);
-  const inviterRoleHolders = snapshot.users.filter((u) => isAdminUser(u) || isGuestInviter(u)).map((u) => u.id);
+  const groupsAdminIds = new Set(snapshot.users.filter(isGroupsAdminUser).map((u) => u.id));
 
   const entraDomains = compileEntraDomains(snapshot);
   const crossTenant = compileCrossTenant(snapshot);
@@ -86,6 +89,7 @@ export function compilePolicy(snapshot: TenantSnapshot): PolicyContext {
   const labelsById = new Map((snapshot.sensitivityLabels ?? []).map((l) => [l.id, l]));
   const sharePointDomains = compileSharePointDomains(snapshot.sharePoint);
   const teams = teamsIssue(snapshot);
+  const teamsUnverified = teamsUnknown(snapshot);
   const visibilityNote = guestVisibility(snapshot.authorizationPolicy.guestUserRoleId).note;
   const invites = invitationBlockers(allowInvitesFrom);
 
@@ -95,7 +99,12 @@ export function compilePolicy(snapshot: TenantSnapshot): PolicyContext {
   const roleHolders = new Map<RoleKey, readonly string[]>();
   for (const key of ROLE_KEYS_WITH_HOLDERS) roleHolders.set(key, Object.freeze(holdersOf(snapshot.users, key)));
 
-  const variantFacts = { ...(groupsOrg.contentIssue ? { contentIssue: groupsOrg.contentIssue } : {}), ...(teams ? { teamsIssue: teams } : {}), visibilityNote };
+  const variantFacts = {
+    ...(groupsOrg.contentIssue ? { contentIssue: groupsOrg.contentIssue } : {}),
+    ...(teams ? { teamsIssue: teams } : {}),
+    ...(teamsUnverified ? { teamsUnverified } : {}),
+    visibilityNote,
+  };
   const groupFacts = {
     ...variantFacts,
     usersById,
@@ -106,7 +115,6 @@ export function compilePolicy(snapshot: TenantSnapshot): PolicyContext {
     allowInvitesFrom,
     mayInvite: (id: string) => inviterIds.has(id),
     admins,
-    inviterRoleHolders,
   };
   const groups = new Map<string, CompiledGroup>();
   for (const group of snapshot.groups) groups.set(group.id, compileGroup(groupFacts, group));
@@ -121,6 +129,7 @@ export function compilePolicy(snapshot: TenantSnapshot): PolicyContext {
     verifiedDomains,
     allowInvitesFrom,
     adminIds,
+    groupsAdminIds,
     inviterIds,
     invitationBlockers: invites,
     entraDomains,
@@ -132,7 +141,15 @@ export function compilePolicy(snapshot: TenantSnapshot): PolicyContext {
     visibilityNote,
     disabledAccounts,
     roleHolders,
-    layers: buildTenantLayers({ snapshot, entraDomains, crossTenant, groupsOrg, sharePointDomains, ...(teams ? { teamsIssue: teams } : {}) }),
+    layers: buildTenantLayers({
+      snapshot,
+      entraDomains,
+      crossTenant,
+      groupsOrg,
+      sharePointDomains,
+      ...(teams ? { teamsIssue: teams } : {}),
+      teamsUnknown: teamsUnverified !== undefined,
+    }),
     noGroupVariants: buildVariants(variantFacts, undefined),
     domainVerdict: (domain: string) => cache.get(domain),
   });
@@ -141,6 +158,16 @@ export function compilePolicy(snapshot: TenantSnapshot): PolicyContext {
 /** Global Administrator or User Administrator with an enabled account. */
 export function isAdmin(ctx: PolicyContext, userId: string): boolean {
   return ctx.adminIds.has(userId);
+}
+
+/** Groups Administrator with an enabled account: manages any group's membership, does not invite by role. */
+export function isGroupsAdmin(ctx: PolicyContext, userId: string): boolean {
+  return ctx.groupsAdminIds.has(userId);
+}
+
+/** Whether the user may manage the membership of every group (administrator or Groups Administrator). */
+export function managesAnyGroup(ctx: PolicyContext, userId: string): boolean {
+  return ctx.adminIds.has(userId) || ctx.groupsAdminIds.has(userId);
 }
 
 /** Whether the user may send guest invitations under the tenant's `allowInvitesFrom`. */

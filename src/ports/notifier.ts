@@ -14,12 +14,39 @@ export interface SentMessage {
 }
 
 /**
+ * Why a person cannot be reached in Teams at all (a permanent refusal, not a hiccup):
+ * - `appNotInstalled`: Teams refused to open a 1:1 chat (HTTP 403): the app is not installed for the user and they
+ *   are in no team or chat where it is;
+ * - `blocked`: Teams refused a message into the user's existing chat with the bot (HTTP 403: the user blocked or
+ *   removed the bot, or an admin disabled it for them).
+ */
+export type UnreachableReason = 'appNotInstalled' | 'blocked';
+
+/**
+ * What became of a proactive message. A rejected promise means a transient failure (throttling, outage): the caller
+ * keeps the message and tries again later. `unreachable` is final for this message: trying again will not help.
+ *
+ * The seam for other channels and remedies:
+ * - a Notifier may try to make the person reachable before answering `unreachable` (e.g. install the app for them
+ *   through Microsoft Graph, then send once more): see `TeamsNotifierDeps.makeReachable`;
+ * - a decorating Notifier may deliver elsewhere when Teams answers `unreachable` (e.g. mail an approval card) and
+ *   answer `deliveredElsewhere`; such a message cannot be updated later, and its recipient counts as reached.
+ */
+export type Delivery =
+  | { kind: 'delivered'; sent: SentMessage }
+  | { kind: 'deliveredElsewhere'; userId: string; channel: string }
+  | { kind: 'unreachable'; userId: string; reason: UnreachableReason };
+
+/**
  * Proactive messages to users' 1:1 chats with the bot. Implementations retry throttling and transient failures
- * with backoff; a rejected promise means the message could not be delivered (the caller keeps it to try again).
+ * with backoff; a rejected promise means the message could not be delivered now (the caller keeps it to try again).
  */
 export interface Notifier {
-  /** Sends to the user's 1:1 chat, creating that chat when the bot has never talked to them. */
-  sendToUser(userId: string, message: OutboundMessage): Promise<SentMessage>;
+  /**
+   * Sends to the user's 1:1 chat, creating that chat when the bot has never talked to them. Answers `unreachable`
+   * (never retried by the caller) when Teams refuses the user for good.
+   */
+  sendToUser(userId: string, message: OutboundMessage): Promise<Delivery>;
   /** Replaces a message sent earlier (e.g. a card after a decision). */
   update(sent: SentMessage, message: OutboundMessage): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import { InMemoryDirectory } from '../../src/adapters/embedded/embeddedDirectory.js';
 import { DirectoryError, type Directory } from '../../src/ports/directory.js';
-import type { TenantSnapshot } from '../../src/policy/tenantModel.js';
-import { demoGroup, demoTenant, demoUser } from '../support/demoTenant.js';
+import { validateTenantSnapshot } from '../../src/adapters/embedded/tenantSnapshotSchema.js';
+import { ROLE_TEMPLATE_IDS, type TenantSnapshot } from '../../src/policy/tenantModel.js';
+import { demoGroup, demoTenant as rawDemoTenant, demoUser } from '../support/demoTenant.js';
 import { openGraphDirectory } from '../support/graphTestDirectory.js';
 
 /**
@@ -18,6 +19,9 @@ const backends: [string, (tenant: TenantSnapshot) => Promise<Backend>][] = [
   ['graph', async (tenant) => openGraphDirectory(tenant, { pageSize: 2 })],
 ];
 
+const validated = validateTenantSnapshot(rawDemoTenant);
+if (!validated.ok) throw new Error('the demo tenant is not valid');
+const demoTenant = validated.snapshot;
 const marketing = demoGroup('Marketing');
 const allStaff = demoGroup('All Staff');
 const alex = demoUser('Alex Wilber');
@@ -42,8 +46,8 @@ describe.each(backends)('the %s directory', (_name, open) => {
     expect(group?.owners).toEqual(marketing.owners);
     expect([...(group?.members ?? [])].sort()).toEqual([...marketing.members].sort());
     expect(group).toMatchObject({ groupTypes: ['Unified'], mailEnabled: true, resourceProvisioningOptions: ['Team'] });
-    expect((await directory.getUser(demoUser('Daan de Vries').id))?.roles).toEqual(['Global Administrator']);
-    expect((await directory.getUser(demoUser('Lidia Holloway').id))?.roles).toEqual(['Guest Inviter']);
+    expect((await directory.getUser(demoUser('Daan de Vries').id))?.roles).toEqual([ROLE_TEMPLATE_IDS.globalAdmin]);
+    expect((await directory.getUser(demoUser('Lidia Holloway').id))?.roles).toEqual([ROLE_TEMPLATE_IDS.guestInviter]);
   });
 
   test('reads the tenant settings every layer needs', async () => {

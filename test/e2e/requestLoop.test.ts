@@ -30,8 +30,13 @@ async function onlyRequest(): Promise<GuestRequest> {
 const cardsTo = (conversationId: string) =>
   t.connector.sent(conversationId).filter((c) => c.body?.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive');
 
+/** The replies to the last memberAsks: the text, then the requester's status card (same turn). */
+let lastReplies: string[] = [];
+const statusCardIn = (replies: string[]) => JSON.parse(replies.find((r) => r.startsWith('{'))!);
+
 async function memberAsks(text = 'invite anna@fabrikam.com to Marketing because she designs our campaign'): Promise<GuestRequest> {
   const replies = await t.say(message(nestor, text));
+  lastReplies = replies;
   expect(replies.join('\n')).toMatch(/waiting for approval by Alex Wilber/);
   await settle();
   return onlyRequest();
@@ -57,10 +62,12 @@ describe('when a member asks for a guest', () => {
     expect(approverCard.actions[0].data).toEqual({ requestId: request.id });
     expect(cardText(approverCard)).toContain('she designs our campaign');
 
-    const toNestor = cardsTo(`a:personal-${nestor.id}`);
-    expect(toNestor).toHaveLength(1);
-    expect(cardVerbs(toNestor[0].body.attachments[0].content)).toEqual(['cancelRequest']);
-    expect((await t.app.deps.requests.get(request.id))!.cards).toHaveLength(2);
+    // The requester's status card came with the reply, right after the text; nothing comes later from the background.
+    expect(lastReplies).toHaveLength(2);
+    expect(cardVerbs(statusCardIn(lastReplies))).toEqual(['cancelRequest']);
+    expect(cardsTo(`a:personal-${nestor.id}`)).toHaveLength(0);
+    // expectReplies gives the reply no id to update later: Teams refreshes that card itself (refresh.userIds).
+    expect((await t.app.deps.requests.get(request.id))!.cards).toHaveLength(1);
   });
 
   it('then the owner approves, the guest is invited and added, every copy is updated and the requester is told', async () => {
@@ -80,8 +87,8 @@ describe('when a member asks for a guest', () => {
     expect((await t.app.deps.directory.getGroup(marketing.id))!.members).toContain(guest!.id);
 
     const updates = t.connector.updates();
-    const finalCards = updates.slice(-2).map((u) => u.body.attachments[0].content);
-    expect(finalCards).toHaveLength(2);
+    const finalCards = updates.slice(-1).map((u) => u.body.attachments[0].content);
+    expect(finalCards).toHaveLength(1);
     for (const card of finalCards) {
       expect(cardText(card)).toMatch(/Done: the guest was added/);
       expect(cardText(card)).toContain('Welcome!');
@@ -104,6 +111,23 @@ describe('when a member asks for a guest', () => {
     const told = t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean);
     expect(told).toEqual([expect.stringContaining('Alex Wilber rejected your request')]);
     expect(told[0]).toContain('Use the partner portal');
+  });
+});
+
+describe('when Teams delivers the message normally (not expectReplies)', () => {
+  it('then the status card is a reply of the same turn, after the text and before the HTTP answer, and is updated later', async () => {
+    const { status } = await t.post({ ...message(nestor, 'invite anna@fabrikam.com to Marketing because she designs our campaign', { expectReplies: false }), serviceUrl: t.connector.url });
+    expect(status).toBe(200);
+    const inChat = t.connector.sent(`a:personal-${nestor.id}`);
+    expect(inChat.map((c) => (c.body.text ? 'text' : 'card'))).toEqual(['text', 'card']);
+    expect(inChat.every((c) => c.body.replyToId)).toBe(true);
+    const request = await onlyRequest();
+    const copy = request.cards.find((c) => c.role === 'requester');
+    expect(copy).toMatchObject({ userId: nestor.id, conversationId: `a:personal-${nestor.id}`, activityId: expect.any(String) });
+    await t.post(cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
+    await settle();
+    const updated = t.connector.updates(`a:personal-${nestor.id}`).filter((u) => u.activityId === copy!.activityId);
+    expect(cardText(updated.at(-1)!.body.attachments[0].content)).toMatch(/Done: the guest was added/);
   });
 });
 
@@ -296,10 +320,11 @@ describe('when the bot must find approvers it has never talked to', () => {
     expect(cardsTo(`a:1on1-${alex.id}`)).toHaveLength(1);
   });
 
-  it('then an approver who cannot be reached does not hold up the requester’s card, and is tried again later', async () => {
+  it('then an approver whose chat cannot be opened for now (throttled) does not hold up the requester’s card, and is tried again later', async () => {
     t.connector.refuseNewConversations = true;
+    t.connector.refusalStatus = 429;
     const request = await memberAsks();
-    expect(cardsTo(`a:personal-${nestor.id}`)).toHaveLength(1);
+    expect(cardVerbs(statusCardIn(lastReplies))).toEqual(['cancelRequest']);
     expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([{ kind: 'approvalCard', userId: alex.id }]);
     t.connector.refuseNewConversations = false;
     await t.app.deps.worker.tick();
@@ -310,6 +335,7 @@ describe('when the bot must find approvers it has never talked to', () => {
 
   it('then a card that could not be delivered before the request closed is not sent at all', async () => {
     t.connector.refuseNewConversations = true;
+    t.connector.refusalStatus = 429;
     const request = await memberAsks();
     await t.say(message(nestor, `cancel ${request.id}`));
     await settle();
@@ -415,7 +441,7 @@ describe('when asked in Dutch', () => {
     await settle();
     const card = cardsTo(`a:1on1-${adele.id}`)[0].body.attachments[0].content;
     expect(cardText(card)).toContain('Guest request for Sales');
-    const own = cardsTo(`a:personal-${sanne.id}`)[0].body.attachments[0].content;
+    const own = statusCardIn(replies);
     expect(cardText(own)).toContain('Gastaanvraag voor Sales');
   });
 });

@@ -31,7 +31,11 @@ interface Reply {
 }
 
 /** Sends a chat message; returns the reply texts and cards, each card checked: valid, and no `${` left. */
-async function ask(user: { id: string; displayName: string }, text: string, options: { locale?: string } = {}): Promise<Reply> {
+async function ask(
+  user: { id: string; displayName: string },
+  text: string,
+  options: { locale?: string } = {},
+): Promise<Reply> {
   const { status, body } = await t.post({ ...message(user, text, options), serviceUrl: t.connector.url });
   expect(status).toBe(200);
   const activities = (body?.activities ?? []) as { text?: string; attachments?: { content: unknown }[] }[];
@@ -43,7 +47,12 @@ async function ask(user: { id: string; displayName: string }, text: string, opti
   return { text: activities.map((a) => a.text ?? '').join('\n'), cards };
 }
 
-async function tap(user: { id: string; displayName: string }, verb: string, data: Record<string, unknown>, options: { locale?: string } = {}) {
+async function tap(
+  user: { id: string; displayName: string },
+  verb: string,
+  data: Record<string, unknown>,
+  options: { locale?: string } = {},
+) {
   const { body } = await t.post(cardAction(user, verb, data, { serviceUrl: t.connector.url, ...options }));
   if (body.type === 'application/vnd.microsoft.card.adaptive') {
     expect(cardProblems(body.value)).toEqual([]);
@@ -67,7 +76,13 @@ describe('when an admin lists the organisation’s guests', () => {
     expect(text).toContain('Guests of Contoso');
     expect(text).toContain('1–5 of 5, by name.');
     const list = rows(cards[0]);
-    expect(list.map((r) => r.split(' · ')[0])).toEqual(['Bram Visser \\(Fabrikam\\)', 'Kari Hansen \\(Fabrikam\\)', 'Olivia Chen \\(Litware\\)', 'Ray Tanaka \\(Woodgrove Bank\\)', 'Sam Jones']);
+    expect(list.map((r) => r.split(' · ')[0])).toEqual([
+      'Bram Visser \\(Fabrikam\\)',
+      'Kari Hansen \\(Fabrikam\\)',
+      'Olivia Chen \\(Litware\\)',
+      'Ray Tanaka \\(Woodgrove Bank\\)',
+      'Sam Jones',
+    ]);
     expect(list[1]).toBe(
       'Kari Hansen \\(Fabrikam\\) · kari.hansen@fabrikam.com\nInvitation accepted · invited 10 Mar 2026 by Adele Vance · groups: Sales · last sign-in 28 Oct 2026',
     );
@@ -85,17 +100,28 @@ describe('when an admin lists the organisation’s guests', () => {
     expect(rows(pending).map((r) => r.split(' · ')[0])).toEqual(['Ray Tanaka \\(Woodgrove Bank\\)']);
     const stale = (await ask(megan, 'guests stale')).cards[0];
     expect(cardText(stale)).toContain('Stale guests (no sign-in for over 90 days)');
-    expect(rows(stale).map((r) => r.split(' · ')[0])).toEqual(['Bram Visser \\(Fabrikam\\)', 'Olivia Chen \\(Litware\\)', 'Sam Jones']);
+    expect(rows(stale).map((r) => r.split(' · ')[0])).toEqual([
+      'Bram Visser \\(Fabrikam\\)',
+      'Olivia Chen \\(Litware\\)',
+      'Sam Jones',
+    ]);
     const domain = (await ask(megan, 'guests domain FABRIKAM.com')).cards[0];
     expect(cardText(domain)).toContain('Guests from fabrikam.com');
-    expect(rows(domain).map((r) => r.split(' · ')[0])).toEqual(['Bram Visser \\(Fabrikam\\)', 'Kari Hansen \\(Fabrikam\\)']);
-    expect((await ask(megan, 'guests domain nowhere')).text).toBe('**nowhere** is not a domain. For example: `guests domain fabrikam.com`.');
+    expect(rows(domain).map((r) => r.split(' · ')[0])).toEqual([
+      'Bram Visser \\(Fabrikam\\)',
+      'Kari Hansen \\(Fabrikam\\)',
+    ]);
+    expect((await ask(megan, 'guests domain nowhere')).text).toBe(
+      '**nowhere** is not a domain. For example: `guests domain fabrikam.com`.',
+    );
     expect(cardText((await ask(megan, 'guests domain contoso.com')).cards[0])).toContain('No guests match.');
 
     const dutch = (await ask(daan, 'gasten inactief', NL)).cards[0];
     const dutchText = cardText(dutch);
     expect(dutchText).toContain('Inactieve gasten (langer dan 90 dagen niet aangemeld)');
-    expect(dutchText).toContain('Account uitgeschakeld · uitgenodigd 1 jun 2025 · in geen enkele groep · laatst aangemeld 15 sep 2025 · ⚠️ inactief');
+    expect(dutchText).toContain(
+      'Account uitgeschakeld · uitgenodigd 1 jun 2025 · in geen enkele groep · laatst aangemeld 15 sep 2025 · ⚠️ inactief',
+    );
     expect(dutchText).toContain('nooit aangemeld');
   });
 
@@ -105,7 +131,11 @@ describe('when an admin lists the organisation’s guests', () => {
     const bo = (await ask(megan, 'guests pending')).cards[0];
     expect(cardText(bo)).toContain('invited 2 Nov 2026 by Alex Wilber · groups: Marketing · never signed in');
 
-    for (let i = 0; i < 20; i++) await t.app.deps.directory.inviteGuest({ email: `g${String(i).padStart(2, '0')}@litware.com`, invitedBy: megan.id });
+    for (let i = 0; i < 20; i++)
+      await t.app.deps.directory.inviteGuest({
+        email: `g${String(i).padStart(2, '0')}@litware.com`,
+        invitedBy: megan.id,
+      });
     const first = (await ask(megan, 'guests')).cards[0];
     expect(rows(first)).toHaveLength(20);
     expect(cardText(first)).toContain('1–20 of 26, by name.');
@@ -127,11 +157,29 @@ describe('when an admin lists the organisation’s guests', () => {
   });
 
   it.each([
-    ['a member', nestor, 'guests', 'en-US', /^Only administrators \(Global Administrator or User Administrator\) can see all of the organisation’s guests/],
+    [
+      'a member',
+      nestor,
+      'guests',
+      'en-US',
+      /^Only administrators \(Global Administrator or User Administrator\) can see all of the organisation’s guests/,
+    ],
     ['a guest inviter', lidia, 'guests pending', 'en-US', /^Only administrators/],
-    ['a Dutch member', emma, 'gasten domein fabrikam.com', 'nl-NL', /^Alleen beheerders .* kunnen alle gasten van de organisatie zien/],
+    [
+      'a Dutch member',
+      emma,
+      'gasten domein fabrikam.com',
+      'nl-NL',
+      /^Alleen beheerders .* kunnen alle gasten van de organisatie zien/,
+    ],
     ['a Dutch owner', sanne, 'gasten', 'nl-NL', /^Bijna goed\. Typ het zo: \*\*gasten\*\* Groep/],
-    ['an owner (who gets the syntax for their own group)', alex, 'guests', 'en-US', /^Almost there\. Type it like this: \*\*guests\*\* Group/],
+    [
+      'an owner (who gets the syntax for their own group)',
+      alex,
+      'guests',
+      'en-US',
+      /^Almost there\. Type it like this: \*\*guests\*\* Group/,
+    ],
     ['an owner asking for a filter', adele, 'guests stale', 'en-US', /^Almost there/],
   ])('then %s gets no list', async (_who, user, text, locale, answer) => {
     const reply = await ask(user, text, { locale });
@@ -145,19 +193,34 @@ describe('when someone resends an invitation', () => {
     expect((await ask(megan, 'resend invitation ray.tanaka@woodgrovebank.com')).text).toBe(
       'A new invitation went to **Ray Tanaka \\(Woodgrove Bank\\)** (ray.tanaka@woodgrovebank.com). Recorded in the audit log.',
     );
-    expect(await t.app.deps.directory.getUser(ray.id)).toMatchObject({ externalUserState: 'PendingAcceptance', externalUserStateChangeDateTime: '2026-11-02T09:00:00.000Z' });
+    expect(await t.app.deps.directory.getUser(ray.id)).toMatchObject({
+      externalUserState: 'PendingAcceptance',
+      externalUserStateChangeDateTime: '2026-11-02T09:00:00.000Z',
+    });
     expect(await auditOf('guest.invitationResent')).toEqual([
-      { at: '2026-11-02T09:00:00.000Z', actorId: megan.id, action: 'guest.invitationResent', subjectId: ray.id, details: { guestUserId: ray.id, resetRedemption: false } },
+      {
+        at: '2026-11-02T09:00:00.000Z',
+        actorId: megan.id,
+        action: 'guest.invitationResent',
+        subjectId: ray.id,
+        details: { guestUserId: ray.id, resetRedemption: false },
+      },
     ]);
-    expect((await ask(megan, 'audit 1')).text).toContain('Megan Bowen · sent the invitation of Ray Tanaka \\(Woodgrove Bank\\) again');
+    expect((await ask(megan, 'audit 1')).text).toContain(
+      'Megan Bowen · sent the invitation of Ray Tanaka \\(Woodgrove Bank\\) again',
+    );
   });
 
   it('then the owner who invited (approved) the guest may resend too, in Dutch as well; other owners may not', async () => {
-    expect((await ask(patti, 'resend invitation ray.tanaka@woodgrovebank.com')).text).toMatch(/^A new invitation went to/);
+    expect((await ask(patti, 'resend invitation ray.tanaka@woodgrovebank.com')).text).toMatch(
+      /^A new invitation went to/,
+    );
     await ask(alex, 'invite bo@fabrikam.com to Marketing');
     await t.app.deps.worker.idle();
     expect((await ask(alex, 'resend bo@fabrikam.com')).text).toMatch(/^A new invitation went to \*\*bo\*\*/);
-    expect((await ask(daan, 'uitnodiging opnieuw versturen ray.tanaka@woodgrovebank.com', NL)).text).toMatch(/^Er is een nieuwe uitnodiging naar \*\*Ray Tanaka/);
+    expect((await ask(daan, 'uitnodiging opnieuw versturen ray.tanaka@woodgrovebank.com', NL)).text).toMatch(
+      /^Er is een nieuwe uitnodiging naar \*\*Ray Tanaka/,
+    );
     expect((await ask(adele, 'resend invitation ray.tanaka@woodgrovebank.com')).text).toBe(
       'Only administrators and the person who invited (approved) a guest can send their invitation again.',
     );
@@ -165,10 +228,34 @@ describe('when someone resends an invitation', () => {
   });
 
   it.each([
-    ['a member', nestor, 'resend invitation ray.tanaka@woodgrovebank.com', 'en-US', /^Only administrators and the person who invited/],
-    ['a guest inviter', lidia, 'resend invitation ray.tanaka@woodgrovebank.com', 'en-US', /^Only administrators and the person who invited/],
-    ['a Dutch member', sanne, 'uitnodiging opnieuw ray.tanaka@woodgrovebank.com', 'nl-NL', /^Alleen beheerders en degene die een gast heeft uitgenodigd/],
-    ['a member asking about a colleague', nestor, 'resend invitation AlexW@contoso.com', 'en-US', /^Only administrators and the person who invited/],
+    [
+      'a member',
+      nestor,
+      'resend invitation ray.tanaka@woodgrovebank.com',
+      'en-US',
+      /^Only administrators and the person who invited/,
+    ],
+    [
+      'a guest inviter',
+      lidia,
+      'resend invitation ray.tanaka@woodgrovebank.com',
+      'en-US',
+      /^Only administrators and the person who invited/,
+    ],
+    [
+      'a Dutch member',
+      sanne,
+      'uitnodiging opnieuw ray.tanaka@woodgrovebank.com',
+      'nl-NL',
+      /^Alleen beheerders en degene die een gast heeft uitgenodigd/,
+    ],
+    [
+      'a member asking about a colleague',
+      nestor,
+      'resend invitation AlexW@contoso.com',
+      'en-US',
+      /^Only administrators and the person who invited/,
+    ],
   ])('then %s is refused and nothing is sent', async (_who, user, text, locale, refusal) => {
     expect((await ask(user, text, { locale })).text).toMatch(refusal);
     expect(await auditOf('guest.invitationResent')).toEqual([]);
@@ -181,18 +268,33 @@ describe('when someone resends an invitation', () => {
     expect((await ask(adele, 'resend invitation kari.hansen@fabrikam.com reset')).text).toBe(
       'Only administrators (Global Administrator or User Administrator) can reset a guest’s redemption.',
     );
-    expect((await ask(megan, 'resend invitation kari.hansen@fabrikam.com reset')).text).toMatch(/^The redemption of \*\*Kari Hansen \\\(Fabrikam\\\)\*\* was reset/);
+    expect((await ask(megan, 'resend invitation kari.hansen@fabrikam.com reset')).text).toMatch(
+      /^The redemption of \*\*Kari Hansen \\\(Fabrikam\\\)\*\* was reset/,
+    );
     expect((await t.app.deps.directory.getUser(kari.id))?.externalUserState).toBe('PendingAcceptance');
-    expect((await auditOf('guest.invitationResent'))[0].details).toEqual({ guestUserId: kari.id, resetRedemption: true });
+    expect((await auditOf('guest.invitationResent'))[0].details).toEqual({
+      guestUserId: kari.id,
+      resetRedemption: true,
+    });
 
-    expect((await ask(megan, 'resend invitation sam.jones@outlook.com')).text).toMatch(/^The account of \*\*Sam Jones\*\* is disabled/);
-    expect((await ask(megan, 'resend invitation AlexW@contoso.com')).text).toBe('Alex Wilber is a colleague, not a guest: there is no invitation to send.');
-    expect((await ask(megan, 'resend invitation nobody@fabrikam.com')).text).toMatch(/^nobody@fabrikam.com is not a guest of this organisation/);
+    expect((await ask(megan, 'resend invitation sam.jones@outlook.com')).text).toMatch(
+      /^The account of \*\*Sam Jones\*\* is disabled/,
+    );
+    expect((await ask(megan, 'resend invitation AlexW@contoso.com')).text).toBe(
+      'Alex Wilber is a colleague, not a guest: there is no invitation to send.',
+    );
+    expect((await ask(megan, 'resend invitation nobody@fabrikam.com')).text).toMatch(
+      /^nobody@fabrikam.com is not a guest of this organisation/,
+    );
     expect((await ask(megan, 'resend invitation ray@')).text).toMatch(/^\*\*ray@\*\* is not a valid e-mail address/);
-    expect((await ask(megan, 'resend invitation')).text).toMatch(/^Almost there\. Type it like this: \*\*resend invitation\*\*/);
+    expect((await ask(megan, 'resend invitation')).text).toMatch(
+      /^Almost there\. Type it like this: \*\*resend invitation\*\*/,
+    );
     // A pending guest whose domain has since been blocked: Entra would refuse the invitation.
     await t.app.deps.directory.inviteGuest({ email: 'pat@mailinator.com', invitedBy: megan.id });
-    expect((await ask(megan, 'resend invitation pat@mailinator.com')).text).toMatch(/^Invitations to mailinator.com are blocked now \(by: .+\), so no new invitation can be sent\.$/);
+    expect((await ask(megan, 'resend invitation pat@mailinator.com')).text).toMatch(
+      /^Invitations to mailinator.com are blocked now \(by: .+\), so no new invitation can be sent\.$/,
+    );
     expect(await auditOf('guest.invitationResent')).toHaveLength(1);
   });
 });
@@ -212,12 +314,20 @@ describe('when an admin deletes a guest', () => {
 
     const done = await tap(megan, 'confirmDeleteGuest', card.actions[0].data);
     expect(done.statusCode).toBe(200);
-    expect(cardText(done.value)).toContain('Megan Bowen deleted the guest account of Kari Hansen \\(Fabrikam\\). It can be restored from Deleted users for 30 days.');
+    expect(cardText(done.value)).toContain(
+      'Megan Bowen deleted the guest account of Kari Hansen \\(Fabrikam\\). It can be restored from Deleted users for 30 days.',
+    );
     expect(cardVerbs(done.value)).toEqual([]);
     expect(await t.app.deps.directory.getUser(kari.id)).toBeUndefined();
     expect((await t.app.deps.directory.getGroup(sales.id))!.members).not.toContain(kari.id);
     expect(await auditOf('guest.deleted')).toEqual([
-      { at: '2026-11-02T09:00:00.000Z', actorId: megan.id, action: 'guest.deleted', subjectId: kari.id, details: { guestUserId: kari.id, groups: 1 } },
+      {
+        at: '2026-11-02T09:00:00.000Z',
+        actorId: megan.id,
+        action: 'guest.deleted',
+        subjectId: kari.id,
+        details: { guestUserId: kari.id, groups: 1 },
+      },
     ]);
 
     const again = await tap(megan, 'confirmDeleteGuest', card.actions[0].data);
@@ -228,7 +338,10 @@ describe('when an admin deletes a guest', () => {
 
   it('then a double tap arriving at once deletes and audits once', async () => {
     const card = (await ask(megan, 'delete guest ray.tanaka@woodgrovebank.com')).cards[0];
-    await Promise.all([tap(megan, 'confirmDeleteGuest', card.actions[0].data), tap(megan, 'confirmDeleteGuest', card.actions[0].data)]);
+    await Promise.all([
+      tap(megan, 'confirmDeleteGuest', card.actions[0].data),
+      tap(megan, 'confirmDeleteGuest', card.actions[0].data),
+    ]);
     expect(await auditOf('guest.deleted')).toHaveLength(1);
   });
 
@@ -246,11 +359,41 @@ describe('when an admin deletes a guest', () => {
   });
 
   it.each([
-    ['a member', nestor, 'delete guest kari.hansen@fabrikam.com', 'en-US', 'Only administrators (Global Administrator or User Administrator) can delete guests.'],
-    ['the owner of the guest’s group', adele, 'delete guest kari.hansen@fabrikam.com', 'en-US', 'Only administrators (Global Administrator or User Administrator) can delete guests.'],
-    ['a guest inviter', lidia, 'delete guest kari.hansen@fabrikam.com', 'en-US', 'Only administrators (Global Administrator or User Administrator) can delete guests.'],
-    ['a Dutch member', sanne, 'gast wissen kari.hansen@fabrikam.com', 'nl-NL', 'Alleen beheerders (Globale beheerder of Gebruikersbeheerder) kunnen gasten wissen.'],
-    ['a member asking for the syntax', nestor, 'delete guest', 'en-US', 'Only administrators (Global Administrator or User Administrator) can delete guests.'],
+    [
+      'a member',
+      nestor,
+      'delete guest kari.hansen@fabrikam.com',
+      'en-US',
+      'Only administrators (Global Administrator or User Administrator) can delete guests.',
+    ],
+    [
+      'the owner of the guest’s group',
+      adele,
+      'delete guest kari.hansen@fabrikam.com',
+      'en-US',
+      'Only administrators (Global Administrator or User Administrator) can delete guests.',
+    ],
+    [
+      'a guest inviter',
+      lidia,
+      'delete guest kari.hansen@fabrikam.com',
+      'en-US',
+      'Only administrators (Global Administrator or User Administrator) can delete guests.',
+    ],
+    [
+      'a Dutch member',
+      sanne,
+      'gast wissen kari.hansen@fabrikam.com',
+      'nl-NL',
+      'Alleen beheerders (Globale beheerder of Gebruikersbeheerder) kunnen gasten wissen.',
+    ],
+    [
+      'a member asking for the syntax',
+      nestor,
+      'delete guest',
+      'en-US',
+      'Only administrators (Global Administrator or User Administrator) can delete guests.',
+    ],
   ])('then %s is refused', async (_who, user, text, locale, refusal) => {
     const reply = await ask(user, text, { locale });
     expect(reply.cards).toEqual([]);
@@ -266,15 +409,21 @@ describe('when an admin deletes a guest', () => {
     expect((await tap(outsider, 'confirmDeleteGuest', { guestUserId: kari.id })).statusCode).toBe(403);
     expect((await tap(megan, 'confirmDeleteGuest', { guestUserId: '../../x' })).statusCode).toBe(400);
     const colleague = await tap(megan, 'confirmDeleteGuest', { guestUserId: alex.id });
-    expect(cardText(colleague.value)).toContain('Alex Wilber is a colleague, not a guest: this command deletes guest accounts only.');
+    expect(cardText(colleague.value)).toContain(
+      'Alex Wilber is a colleague, not a guest: this command deletes guest accounts only.',
+    );
     expect(await t.app.deps.directory.getUser(alex.id)).toBeDefined();
     expect(await t.app.deps.directory.getUser(kari.id)).toBeDefined();
     expect(await auditOf('guest.deleted')).toEqual([]);
   });
 
   it('then colleagues, unknown and malformed addresses get clear answers', async () => {
-    expect((await ask(megan, 'delete guest AlexW@contoso.com')).text).toBe('Alex Wilber is a colleague, not a guest: this command deletes guest accounts only.');
-    expect((await ask(megan, 'delete guest nobody@fabrikam.com')).text).toBe('nobody@fabrikam.com is not in this organisation’s directory: nothing to delete.');
+    expect((await ask(megan, 'delete guest AlexW@contoso.com')).text).toBe(
+      'Alex Wilber is a colleague, not a guest: this command deletes guest accounts only.',
+    );
+    expect((await ask(megan, 'delete guest nobody@fabrikam.com')).text).toBe(
+      'nobody@fabrikam.com is not in this organisation’s directory: nothing to delete.',
+    );
     expect((await ask(megan, 'delete guest kari@')).text).toMatch(/^\*\*kari@\*\* is not a valid e-mail address/);
     expect((await ask(megan, 'delete guest')).text).toMatch(/^Almost there\. Type it like this: \*\*delete guest\*\*/);
   });

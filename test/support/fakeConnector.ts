@@ -21,6 +21,10 @@ export class FakeConnector {
   private failStatus = 429;
   /** When set, opening a new 1:1 chat is refused with 403 (e.g. the user blocked the bot). */
   refuseNewConversations = false;
+  /** Opening a 1:1 chat with these users (Entra object ids) is refused with 403: the app is not installed for them. */
+  readonly refusedUsers = new Set<string>();
+  /** The status for refused new 1:1 chats (403 as Teams answers for users without the app; 429 for throttling). */
+  refusalStatus = 403;
   private seq = 0;
   url = '';
 
@@ -89,8 +93,10 @@ export class FakeConnector {
     const conversationId = m[1] ? decodeURIComponent(m[1]) : undefined;
     const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
     this.calls.push({ method: req.method ?? '', path, conversationId, activityId, body });
-    if (req.method === 'POST' && !conversationId && this.refuseNewConversations) {
-      return send(403, { error: { code: 'Forbidden', message: 'The bot is not installed for this user' } });
+    const refusedUser = this.refusedUsers.has(body?.members?.[0]?.id ?? '');
+    if (req.method === 'POST' && !conversationId && (this.refuseNewConversations || refusedUser)) {
+      const status = refusedUser ? 403 : this.refusalStatus;
+      return send(status, { error: { code: status === 403 ? 'Forbidden' : 'Throttled', message: 'The bot is not installed for this user' } });
     }
     if (req.method === 'POST' && !conversationId) {
       const userId = body?.members?.[0]?.id ?? 'user';

@@ -5,12 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
-import {
-  ROLE_GLOBAL_ADMIN,
-  ROLE_GUEST_INVITER,
-  ROLE_USER_ADMIN,
-  type TenantSnapshot,
-} from '../../src/policy/tenantModel.js';
+import { ROLE_DISPLAY_NAMES, ROLE_TEMPLATE_IDS, type KnownRole, type TenantSnapshot } from '../../src/policy/tenantModel.js';
 
 /**
  * A loopback Microsoft Graph (and Entra token endpoint) over https, answering in Graph's documented shapes:
@@ -53,15 +48,18 @@ interface Change {
   owners?: { id: string; removed: boolean }[];
 }
 
-/** Role template ids of the roles the snapshot names (Graph identifies roles by template id). */
-export const ROLE_TEMPLATE_IDS: Record<string, string> = {
-  [ROLE_GLOBAL_ADMIN]: '62e90394-69f5-4237-9190-012177145e10',
-  [ROLE_USER_ADMIN]: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
-  [ROLE_GUEST_INVITER]: '95e79109-95c0-4d8e-aee3-d01accf2d47b',
-  'Groups Administrator': 'fdd7a751-b60b-444a-984c-02652fe8fa1c',
-  'SharePoint Administrator': 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c',
-  'Teams Administrator': '69091246-20e8-4a56-aa4d-066075b2a7a8',
-};
+/** A role as a snapshot may write it (template id, built-in display name, or { roleTemplateId }) → template id. */
+function roleTemplateId(role: unknown): string | undefined {
+  if (typeof role === 'object' && role !== null) return (role as { roleTemplateId?: string }).roleTemplateId?.toLowerCase();
+  if (typeof role !== 'string') return undefined;
+  const byName = (Object.entries(ROLE_DISPLAY_NAMES) as [KnownRole, string][]).find(([, name]) => name === role);
+  return byName ? ROLE_TEMPLATE_IDS[byName[0]] : role.toLowerCase();
+}
+
+function roleDisplayName(templateId: string): string {
+  const known = (Object.entries(ROLE_TEMPLATE_IDS) as [KnownRole, string][]).find(([, id]) => id === templateId);
+  return known ? ROLE_DISPLAY_NAMES[known[0]] : templateId;
+}
 
 export interface FakeGraphOptions {
   /** Items per page when the client sends no `$top` (Graph's own defaults are 100 for users/groups). */
@@ -227,8 +225,8 @@ export class FakeGraph {
         ...(u.externalUserStateChangeDateTime ? { externalUserStateChangeDateTime: u.externalUserStateChangeDateTime } : {}),
         ...(u.signInActivity ? { signInActivity: { lastSignInDateTime: u.signInActivity.lastSignInDateTime, lastSignInRequestId: null } } : {}),
       });
-      for (const role of u.roles) {
-        const templateId = ROLE_TEMPLATE_IDS[role];
+      for (const role of u.roles as unknown[]) {
+        const templateId = roleTemplateId(role);
         if (templateId === undefined) continue;
         if (!this.roleMembers.has(templateId)) this.roleMembers.set(templateId, new Set());
         this.roleMembers.get(templateId)!.add(u.id);
@@ -347,7 +345,12 @@ export class FakeGraph {
     this.owners.set(group.id, new Set(owners));
     this.members.set(group.id, new Set(members));
     this.groupSettingsById.set(group.id, []);
-    this.record({ kind: 'group', id: group.id });
+    this.record({
+      kind: 'group',
+      id: group.id,
+      members: members.map((id) => ({ id, removed: false })),
+      owners: owners.map((id) => ({ id, removed: false })),
+    });
   }
 
   deleteGroup(id: string): void {
@@ -502,7 +505,7 @@ export class FakeGraph {
         id: `role-${templateId}`,
         deletedDateTime: null,
         description: '',
-        displayName: Object.entries(ROLE_TEMPLATE_IDS).find(([, t]) => t === templateId)?.[0] ?? templateId,
+        displayName: roleDisplayName(templateId),
         roleTemplateId: templateId,
       }));
       return send(res, 200, { '@odata.context': `${base}/$metadata#directoryRoles`, value: roles.map((r) => select(r, q)) });

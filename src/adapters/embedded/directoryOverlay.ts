@@ -50,7 +50,9 @@ export function applyOverlay(base: TenantSnapshot, overlay: DirectoryOverlay): T
   const deleted = new Set(Object.keys(overlay.deleted ?? {}).map((id) => id.toLowerCase()));
   const kept = base.users.filter((u) => !deleted.has(u.id.toLowerCase()));
   const ids = new Set(kept.map((u) => u.id.toLowerCase()));
-  const addresses = new Set(kept.flatMap((u) => [u.mail, u.userPrincipalName]).flatMap((a) => (a ? [a.toLowerCase()] : [])));
+  const addresses = new Set(
+    kept.flatMap((u) => [u.mail, u.userPrincipalName]).flatMap((a) => (a ? [a.toLowerCase()] : [])),
+  );
   const guests: DirectoryUser[] = [];
   for (const { user } of overlay.guests) {
     const mail = user.mail?.toLowerCase();
@@ -61,12 +63,15 @@ export function applyOverlay(base: TenantSnapshot, overlay: DirectoryOverlay): T
     guests.push(user);
   }
   const invitations = overlay.invitations ?? {};
-  const users = [...kept, ...guests].map((u) => (Object.hasOwn(invitations, u.id) ? { ...u, ...pick(invitations[u.id]) } : u));
+  const users = [...kept, ...guests].map((u) =>
+    Object.hasOwn(invitations, u.id) ? { ...u, ...pick(invitations[u.id]) } : u,
+  );
   const groups = base.groups.map((group): DirectoryGroup => {
     const change = Object.hasOwn(overlay.membership, group.id) ? overlay.membership[group.id] : undefined;
     const owners = deleted.size === 0 ? group.owners : group.owners.filter((id) => !deleted.has(id.toLowerCase()));
     if (change === undefined) {
-      return deleted.size === 0 ? group : { ...group, owners, members: group.members.filter((id) => !deleted.has(id.toLowerCase())) };
+      if (deleted.size === 0) return group;
+      return { ...group, owners, members: group.members.filter((id) => !deleted.has(id.toLowerCase())) };
     }
     const removed = new Set([...change.removed.map((id) => id.toLowerCase()), ...deleted]);
     const members = group.members.filter((id) => !removed.has(id.toLowerCase()));
@@ -82,6 +87,9 @@ export function applyOverlay(base: TenantSnapshot, overlay: DirectoryOverlay): T
   return { ...base, users, groups };
 }
 
-function pick(change: UserInvitationChange): Pick<DirectoryUser, 'externalUserState' | 'externalUserStateChangeDateTime'> {
-  return { externalUserState: change.externalUserState, externalUserStateChangeDateTime: change.externalUserStateChangeDateTime };
+function pick(
+  change: UserInvitationChange,
+): Pick<DirectoryUser, 'externalUserState' | 'externalUserStateChangeDateTime'> {
+  const { externalUserState, externalUserStateChangeDateTime } = change;
+  return { externalUserState, externalUserStateChangeDateTime };
 }

@@ -180,7 +180,8 @@ export class EmbeddedDirectory implements Directory {
         externalUserStateChangeDateTime: this.clock.now().toISOString(),
         resent: (previous?.resent ?? 0) + 1,
       };
-      return { result: undefined, next: { ...this.overlay, invitations: { ...this.overlay.invitations, [user.id]: change } } };
+      const invitations = { ...this.overlay.invitations, [user.id]: change };
+      return { result: undefined, next: { ...this.overlay, invitations } };
     });
   }
 
@@ -189,7 +190,8 @@ export class EmbeddedDirectory implements Directory {
     await this.write(() => {
       const user = this.current().usersById.get(userId.toLowerCase());
       if (user === undefined) return { result: undefined };
-      return { result: undefined, next: { ...this.overlay, deleted: { ...this.overlay.deleted, [user.id]: this.clock.now().toISOString() } } };
+      const deleted = { ...this.overlay.deleted, [user.id]: this.clock.now().toISOString() };
+      return { result: undefined, next: { ...this.overlay, deleted } };
     });
   }
 

@@ -18,7 +18,7 @@ import {
 import { GraphAuthError, GraphRequestError, type GraphHttp } from './graphHttp.js';
 import {
   GROUP_SELECT,
-  ROLE_TEMPLATES,
+  KNOWN_ROLE_TEMPLATES,
   USER_SELECT,
   isUserReference,
   mergeGroupProperties,
@@ -263,10 +263,12 @@ export class GraphDirectory implements Directory {
     const filter = encodeURIComponent("userType eq 'Guest'");
     let found: Graph.User[];
     try {
-      found = await this.http.all<Graph.User>(`/v1.0/users?$filter=${filter}&$select=${GUEST_SELECT},signInActivity&$top=120`);
+      const select = `${GUEST_SELECT},signInActivity`;
+      found = await this.http.all<Graph.User>(`/v1.0/users?$filter=${filter}&$select=${select}&$top=120`);
     } catch (error) {
       if (!(error instanceof GraphRequestError && error.status === 403)) throw toDirectoryError(error, 'read');
-      this.options.logger?.warn({ code: 'SIGN_IN_ACTIVITY_UNAVAILABLE' }, 'no signInActivity (AuditLog.Read.All and Entra ID P1 needed)');
+      const why = 'no signInActivity (AuditLog.Read.All and Entra ID P1 needed)';
+      this.options.logger?.warn({ code: 'SIGN_IN_ACTIVITY_UNAVAILABLE' }, why);
       try {
         found = await this.http.all<Graph.User>(`/v1.0/users?$filter=${filter}&$select=${GUEST_SELECT}&$top=999`);
       } catch (retryError) {
@@ -276,11 +278,14 @@ export class GraphDirectory implements Directory {
     const guests: DirectoryUser[] = [];
     for (const u of found) {
       if (!u.id || u.userType !== 'Guest') continue;
-      const details: GuestDetails = {
-        ...(u.createdDateTime !== undefined ? { createdDateTime: u.createdDateTime } : {}),
-        ...(u.externalUserStateChangeDateTime !== undefined ? { externalUserStateChangeDateTime: u.externalUserStateChangeDateTime } : {}),
-        ...(u.signInActivity !== undefined ? { signInActivity: { lastSignInDateTime: u.signInActivity?.lastSignInDateTime ?? null } } : {}),
-      };
+      const details: GuestDetails = {};
+      if (u.createdDateTime !== undefined) details.createdDateTime = u.createdDateTime;
+      if (u.externalUserStateChangeDateTime !== undefined) {
+        details.externalUserStateChangeDateTime = u.externalUserStateChangeDateTime;
+      }
+      if (u.signInActivity !== undefined) {
+        details.signInActivity = { lastSignInDateTime: u.signInActivity?.lastSignInDateTime ?? null };
+      }
       this.guestDetails.set(u.id.toLowerCase(), details);
       if (!this.users.has(u.id.toLowerCase())) {
         this.putUser(toUser(u, []));
@@ -303,9 +308,10 @@ export class GraphDirectory implements Directory {
       throw new DirectoryError('ALREADY_REDEEMED', 'the guest has redeemed the invitation already', false);
     }
     const address = user.mail ?? user.userPrincipalName;
+    const redirect = this.options.inviteRedirectUrl ?? `https://myapps.microsoft.com/?tenantid=${this.settings.tenant.id}`;
     const body: Record<string, unknown> = {
       invitedUserEmailAddress: address,
-      inviteRedirectUrl: this.options.inviteRedirectUrl ?? `https://myapps.microsoft.com/?tenantid=${this.settings.tenant.id}`,
+      inviteRedirectUrl: redirect,
       sendInvitationMessage: this.options.sendInvitationMessage ?? true,
       invitedUserType: 'Guest',
     };
@@ -320,7 +326,8 @@ export class GraphDirectory implements Directory {
     }
     this.putUser({ ...user, externalUserState: 'PendingAcceptance' });
     const details = this.guestDetails.get(user.id.toLowerCase()) ?? {};
-    this.guestDetails.set(user.id.toLowerCase(), { ...details, externalUserStateChangeDateTime: new Date().toISOString() });
+    const changed = { ...details, externalUserStateChangeDateTime: new Date().toISOString() };
+    this.guestDetails.set(user.id.toLowerCase(), changed);
     this.changes += 1;
   }
 
@@ -329,7 +336,8 @@ export class GraphDirectory implements Directory {
     try {
       await this.http.delete(`/v1.0/users/${encodeURIComponent(userId)}`);
     } catch (error) {
-      if (!(error instanceof GraphRequestError && error.status === 404)) throw toDirectoryError(error, 'deleteUser', { user: userId });
+      const gone = error instanceof GraphRequestError && error.status === 404;
+      if (!gone) throw toDirectoryError(error, 'deleteUser', { user: userId });
     }
     const key = userId.toLowerCase();
     this.guestDetails.delete(key);
@@ -498,7 +506,7 @@ export class GraphDirectory implements Directory {
     await Promise.all(
       activated.map(async (role) => {
         const templateId = role.roleTemplateId?.toLowerCase();
-        if (!role.id || !templateId || ROLE_TEMPLATES[templateId] === undefined) return;
+        if (!role.id || !templateId || !KNOWN_ROLE_TEMPLATES.has(templateId)) return;
         roles.set(templateId, await this.readRefs(`/v1.0/directoryRoles/${role.id}/members?$select=id`));
       }),
     );
@@ -606,8 +614,14 @@ export class GraphDirectory implements Directory {
     }
     let state = this.groups.get(key);
     if (state === undefined) {
+      // A group new to the mirror: read its owners and members outright (a delta item may carry only changes).
       const properties = toGroupProperties(g);
-      state = { properties, owners: new Set(), members: new Set(), settings: await this.readGroupSettings(properties) };
+      const [owners, members, settings] = await Promise.all([
+        this.readRefs(`/v1.0/groups/${properties.id}/owners?$select=id&$top=999`),
+        this.readRefs(`/v1.0/groups/${properties.id}/members?$select=id&$top=999`),
+        this.readGroupSettings(properties),
+      ]);
+      state = { properties, owners, members, settings };
       this.groups.set(key, state);
     } else {
       state.properties = mergeGroupProperties(state.properties, g);
@@ -641,7 +655,7 @@ export class GraphDirectory implements Directory {
 
   private rolesOf(userKey: string): string[] {
     const roles: string[] = [];
-    for (const [templateId, holders] of this.roles) if (holders.has(userKey)) roles.push(ROLE_TEMPLATES[templateId]);
+    for (const [templateId, holders] of this.roles) if (holders.has(userKey)) roles.push(templateId);
     return roles;
   }
 
@@ -661,6 +675,12 @@ export class GraphDirectory implements Directory {
       if (known) known.domains.push(domain);
       else externalTenants.set(tenant.tenantId, { ...tenant, domains: [domain] });
     }
+    const domainsWithoutTenant = [...this.domains].flatMap(([domain, tenant]) => (tenant === null ? [domain] : []));
+    // Labels Graph shows on groups; whether each lets guests in is not in Graph (unknown unless the overrides say).
+    const labels = new Map<string, { id: string; displayName: string }>();
+    for (const g of this.groups.values()) {
+      for (const l of g.properties.assignedLabels) if (!labels.has(l.labelId)) labels.set(l.labelId, { id: l.labelId, displayName: l.displayName ?? l.labelId });
+    }
     const ids = (set: Set<string>) => [...set].flatMap((k) => (this.users.has(k) ? [this.users.get(k)!.id] : []));
     const base: TenantSnapshot = {
       tenant: s.tenant,
@@ -668,15 +688,16 @@ export class GraphDirectory implements Directory {
       b2bManagementPolicy: s.b2bManagementPolicy,
       crossTenantAccessPolicy: s.crossTenantAccessPolicy,
       externalTenants: [...externalTenants.values()],
+      domainsWithoutTenant,
       groupSettings: s.groupSettings,
       sharePoint: s.sharePoint,
-      teams: { allowGuestUser: true },
-      sensitivityLabels: [],
+      sensitivityLabels: [...labels.values()],
       users: [...this.users.values()].map((u) => this.withRoles(u)),
       groups: [...this.groups.values()].map((g) => ({
         ...g.properties,
         settings: g.settings,
-        site: null,
+        // A Microsoft 365 group has a connected site; its own sharing level is not in Graph (unknown).
+        site: g.properties.groupTypes.includes('Unified') ? {} : null,
         owners: ids(g.owners),
         members: ids(g.members),
       })),

@@ -1,8 +1,6 @@
 import type * as Graph from '@microsoft/microsoft-graph-types';
 import {
-  ROLE_GLOBAL_ADMIN,
-  ROLE_GUEST_INVITER,
-  ROLE_USER_ADMIN,
+  ROLE_TEMPLATE_IDS,
   type AccessType,
   type AllowInvitesFrom,
   type DirectoryGroup,
@@ -24,15 +22,8 @@ export const GROUP_SELECT =
   'id,displayName,mail,description,groupTypes,mailEnabled,securityEnabled,onPremisesSyncEnabled,membershipRule,' +
   'resourceProvisioningOptions,assignedLabels,assignedLicenses';
 
-/** Directory role template ids (stable across tenants, unlike role object ids and display names). */
-export const ROLE_TEMPLATES: Readonly<Record<string, string>> = {
-  '62e90394-69f5-4237-9190-012177145e10': ROLE_GLOBAL_ADMIN,
-  'fe930be7-5e62-47db-91af-98c3a49a38b1': ROLE_USER_ADMIN,
-  '95e79109-95c0-4d8e-aee3-d01accf2d47b': ROLE_GUEST_INVITER,
-  'fdd7a751-b60b-444a-984c-02652fe8fa1c': 'Groups Administrator',
-  'f28a1f50-f6e7-4571-818b-6a12f2af6b6c': 'SharePoint Administrator',
-  '69091246-20e8-4a56-aa4d-066075b2a7a8': 'Teams Administrator',
-};
+/** The directory roles the policy knows, by template id (stable across tenants, unlike names and object ids). */
+export const KNOWN_ROLE_TEMPLATES: ReadonlySet<string> = new Set(Object.values(ROLE_TEMPLATE_IDS));
 
 const ALLOW_INVITES: readonly AllowInvitesFrom[] = ['none', 'adminsAndGuestInviters', 'adminsGuestInvitersAndAllMembers', 'everyone'];
 const SHARING: readonly SharingCapability[] = [

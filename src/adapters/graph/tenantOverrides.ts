@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { TenantSnapshot } from '../../policy/tenantModel.js';
+import type { SensitivityLabel, TenantSnapshot } from '../../policy/tenantModel.js';
 import { sharingCapabilitySchema } from '../embedded/tenantSnapshotSchema.js';
 import { jsonPath, type SnapshotIssue } from '../embedded/snapshotIssue.js';
 
@@ -58,11 +58,18 @@ export function applyOverrides(snapshot: TenantSnapshot, overrides: TenantOverri
   const sites = new Map((overrides.groups ?? []).map((g) => [g.id.toLowerCase(), g.site]));
   return {
     ...snapshot,
-    teams: overrides.teams ?? snapshot.teams,
-    sensitivityLabels: overrides.sensitivityLabels ?? snapshot.sensitivityLabels,
+    ...(overrides.teams ? { teams: overrides.teams } : {}),
+    sensitivityLabels: mergeLabels(snapshot.sensitivityLabels, overrides.sensitivityLabels ?? []),
     groups: sites.size === 0 ? snapshot.groups : snapshot.groups.map((g) => {
       const site = sites.get(g.id.toLowerCase());
       return site && g.groupTypes.includes('Unified') ? { ...g, site } : g;
     }),
   };
+}
+
+/** Graph's labels (id, name) with the guest setting from the overrides; labels only the overrides name are kept too. */
+function mergeLabels(fromGraph: SensitivityLabel[], fromFile: SensitivityLabel[]): SensitivityLabel[] {
+  const byId = new Map(fromGraph.map((l) => [l.id.toLowerCase(), { ...l }]));
+  for (const l of fromFile) byId.set(l.id.toLowerCase(), { ...byId.get(l.id.toLowerCase()), ...l });
+  return [...byId.values()];
 }

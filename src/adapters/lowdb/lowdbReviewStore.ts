@@ -20,8 +20,12 @@ export class LowdbReviewStore extends MemoryReviewStore {
     const dir = join(dataDir, 'reviews');
     await mkdir(join(dir, 'cycles'), { recursive: true });
     const store = new LowdbReviewStore(dir);
-    for (const [sub, kind] of [['', 'review'], ['cycles', 'cycle']] as const) {
-      const names = (await readdir(join(dir, sub))).filter((name) => name.endsWith('.json')); // skips steno's temp files
+    for (const [sub, kind] of [
+      ['', 'review'],
+      ['cycles', 'cycle'],
+    ] as const) {
+      // Only .json: skips steno's temp files.
+      const names = (await readdir(join(dir, sub))).filter((name) => name.endsWith('.json'));
       for (const name of names) {
         const record = JSON.parse(await readFile(join(dir, sub, name), 'utf8'));
         if (kind === 'review') store.remember(record as GuestReview);

@@ -22,6 +22,7 @@ export type Command =
   | { kind: 'deleteGuest'; address: string }
   | { kind: 'reviews' }
   | { kind: 'cancelDialog' }
+  | { kind: 'language'; choice?: 'en' | 'nl' | 'auto'; invalid?: string }
   | { kind: 'usage'; command: UsageTopic }
   | { kind: 'unknown'; text: string };
 
@@ -41,6 +42,18 @@ export function cleanText(text: string | undefined): string {
     .replace(/[ \t\u00a0]+/g, ' ')
     .trim();
 }
+
+const LANGUAGE_CHOICES: Record<string, 'en' | 'nl' | 'auto' | undefined> = {
+  en: 'en',
+  english: 'en',
+  engels: 'en',
+  nl: 'nl',
+  dutch: 'nl',
+  nederlands: 'nl',
+  auto: 'auto',
+  automatic: 'auto',
+  automatisch: 'auto',
+};
 
 const rest = (m: RegExpMatchArray, i = 1) => (m[i] ?? '').trim();
 
@@ -64,6 +77,11 @@ export function parseCommand(raw: string | undefined): Command {
 
   if (/^(help|hulp|\?)$/.test(lower)) return { kind: 'help' };
   if (/^(cancel|annuleren|annuleer|stop|quit)$/.test(lower)) return { kind: 'cancelDialog' };
+  // language nl · taal en · language auto (follow my words and client again)
+  if ((m = lower.match(/^(?:language|taal)(?:\s+(.*))?$/))) {
+    const choice = LANGUAGE_CHOICES[(m[1] ?? '').trim()];
+    return m[1] && !choice ? { kind: 'language', invalid: text.split(' ').slice(1).join(' ') } : { kind: 'language', choice };
+  }
 
   // resend invitation <email> [reset]  ·  uitnodiging opnieuw <email> [reset]
   if ((m = text.match(/^(?:resend(?: invitation| invite)?|uitnodiging opnieuw(?: versturen| sturen)?|opnieuw uitnodigen)(?:\s+(.*))?$/i))) {

@@ -152,8 +152,9 @@ export class InviteDialog extends ComponentDialog {
       groupQuery: state.group ?? '',
       guests: state.guests ?? [],
       justification,
+      requesterCardInReply: true,
     });
-    await sendRequestOutcome(step.context, user, outcome, await this.deps.policy.current(), this.deps.directory);
+    await sendRequestOutcome(step.context, user, outcome, this.deps);
     return step.endDialog();
   }
 }

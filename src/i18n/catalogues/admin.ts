@@ -24,6 +24,8 @@ export const en = {
   'admin.settings.labelAllows': 'Groups labelled {label} may have guests.',
   'admin.settings.labelBlocks': 'Groups labelled {label} can’t have guests.',
   'admin.settings.labelIgnored': 'Sensitivity labels are off, so {label} doesn’t decide about guests.',
+  'admin.settings.labelUnverified':
+    'Whether {label} allows guests is not known here (no Microsoft Graph API): check the label in the Microsoft Purview compliance portal or with Get-Label.',
   'admin.setting.allowInvitesFrom': 'Who can invite guests',
   'admin.setting.guestUserRoleId': 'What guests see in the directory',
   'admin.setting.domains': 'Domains guests may be invited from',
@@ -62,6 +64,7 @@ export const en = {
   'admin.group.labelAllows': '{label} (allows guests; it decides, not the group setting)',
   'admin.group.labelBlocks': '{label} (doesn’t allow guests; it decides, not the group setting)',
   'admin.group.labelIgnored': '{label} (labels are off, so it doesn’t count)',
+  'admin.group.labelUnverified': '{label} (it decides, not the group setting; whether it allows guests is not known here)',
   'admin.group.setting.true': 'true',
   'admin.group.setting.false': 'false: no new guests',
   'admin.group.setting.inherit': 'not set: follows the organisation',
@@ -122,6 +125,7 @@ export const en = {
   'admin.whatif.access.no': 'no',
   'admin.whatif.access.noTeam': 'no team',
   'admin.whatif.access.noSite': 'no site',
+  'admin.whatif.access.unverified': 'not verified',
   'admin.whatif.requestsTitle': 'Waiting guests: {count} of {total} would change',
   'admin.whatif.request': '**{id}** {guest} → **{group}**: {before} → {after}',
 
@@ -188,6 +192,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.settings.labelAllows': 'Groepen met het label {label} mogen gasten hebben.',
   'admin.settings.labelBlocks': 'Groepen met het label {label} kunnen geen gasten hebben.',
   'admin.settings.labelIgnored': 'Gevoeligheidslabels staan uit, dus {label} bepaalt niets over gasten.',
+  'admin.settings.labelUnverified':
+    'Of {label} gasten toestaat, is hier niet bekend (geen Microsoft Graph-API): controleer het label in de Microsoft Purview-complianceportal of met Get-Label.',
   'admin.setting.allowInvitesFrom': 'Wie gasten mag uitnodigen',
   'admin.setting.guestUserRoleId': 'Wat gasten in de adreslijst zien',
   'admin.setting.domains': 'Domeinen waaruit gasten mogen worden uitgenodigd',
@@ -225,6 +231,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.group.labelAllows': '{label} (staat gasten toe; het label beslist, niet de groepsinstelling)',
   'admin.group.labelBlocks': '{label} (staat geen gasten toe; het label beslist, niet de groepsinstelling)',
   'admin.group.labelIgnored': '{label} (labels staan uit, dus het telt niet mee)',
+  'admin.group.labelUnverified': '{label} (het label beslist, niet de groepsinstelling; of het gasten toestaat, is hier niet bekend)',
   'admin.group.setting.true': 'true',
   'admin.group.setting.false': 'false: geen nieuwe gasten',
   'admin.group.setting.inherit': 'niet ingesteld: volgt de organisatie',
@@ -282,6 +289,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.whatif.access.no': 'nee',
   'admin.whatif.access.noTeam': 'geen team',
   'admin.whatif.access.noSite': 'geen site',
+  'admin.whatif.access.unverified': 'niet gecontroleerd',
   'admin.whatif.requestsTitle': 'Wachtende gasten: bij {count} van de {total} zou iets veranderen',
   'admin.whatif.request': '**{id}** {guest} → **{group}**: {before} → {after}',
 

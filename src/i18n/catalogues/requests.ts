@@ -30,8 +30,8 @@ export const en = {
   'request.decision.comment': 'Comment: {comment}',
   'request.basis.owners': 'The owners of the group decide.',
   'request.basis.inviters':
-    'An invitation is needed and no owner of this group may invite guests, so guest inviters and admins decide.',
-  'request.basis.admins': 'This group has no owners, so the admins decide.',
+    'An invitation is needed and no owner of this group may invite guests (owners must be administrators to approve), so the admins decide.',
+  'request.basis.admins': 'This group has no owner with an enabled account, so the admins decide.',
   'request.basis.noApprovers': 'Nobody in the directory may approve this request.',
   'request.error.failed': 'What went wrong: {error}',
   'request.failure.DIRECTORY_WRITE_FAILED': 'the directory could not save the change; it will be tried again',
@@ -148,8 +148,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'request.decision.comment': 'Opmerking: {comment}',
   'request.basis.owners': 'De eigenaren van de groep beslissen.',
   'request.basis.inviters':
-    'Er is een uitnodiging nodig en geen eigenaar van deze groep mag gasten uitnodigen, dus beslissen gastuitnodigers en beheerders.',
-  'request.basis.admins': 'Deze groep heeft geen eigenaren, dus beslissen de beheerders.',
+    'Er is een uitnodiging nodig en geen eigenaar van deze groep mag gasten uitnodigen (eigenaren moeten beheerder zijn om goed te keuren), dus beslissen de beheerders.',
+  'request.basis.admins': 'Deze groep heeft geen eigenaar met een actief account, dus beslissen de beheerders.',
   'request.basis.noApprovers': 'Niemand in de adreslijst mag deze aanvraag goedkeuren.',
   'request.error.failed': 'Wat er misging: {error}',
   'request.failure.DIRECTORY_WRITE_FAILED': 'de adreslijst kon de wijziging niet opslaan; dit wordt opnieuw geprobeerd',

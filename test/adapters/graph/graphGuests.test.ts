@@ -22,10 +22,14 @@ describe('the Graph directory’s guests', () => {
     const calls = graph.graphCalls({ method: 'GET', path: /^\/v1\.0\/users$/ }).slice(before);
     expect(calls).toHaveLength(Math.ceil(GUESTS / 2)); // pages of two, every nextLink followed
     expect(calls[0].query.get('$filter')).toBe("userType eq 'Guest'");
-    expect(calls[0].query.get('$select')?.split(',')).toEqual(expect.arrayContaining(['signInActivity', 'externalUserState', 'createdDateTime', 'accountEnabled']));
+    expect(calls[0].query.get('$select')?.split(',')).toEqual(
+      expect.arrayContaining(['signInActivity', 'externalUserState', 'createdDateTime', 'accountEnabled']),
+    );
     expect(Number(calls[0].query.get('$top'))).toBeLessThanOrEqual(120);
     expect(calls.every((c) => c.authorized)).toBe(true);
-    expect(guests.find((g) => g.id === kari.id)?.signInActivity).toEqual({ lastSignInDateTime: kari.signInActivity!.lastSignInDateTime });
+    expect(guests.find((g) => g.id === kari.id)?.signInActivity).toEqual({
+      lastSignInDateTime: kari.signInActivity!.lastSignInDateTime,
+    });
   });
 
   it('without AuditLog.Read.All (403 on signInActivity) still lists every guest, with sign-ins unknown', async () => {
@@ -41,10 +45,18 @@ describe('the Graph directory’s guests', () => {
     opened = await openGraphDirectory(demoTenant);
     const { graph, directory } = opened;
     await directory.resendInvitation({ userId: ray.id, invitedBy: alex.id });
-    expect(graph.invitations.at(-1)).toMatchObject({ invitedUserEmailAddress: ray.mail, sendInvitationMessage: true, inviteRedirectUrl: expect.stringMatching(/^https:\/\//) });
+    expect(graph.invitations.at(-1)).toMatchObject({
+      invitedUserEmailAddress: ray.mail,
+      sendInvitationMessage: true,
+      inviteRedirectUrl: expect.stringMatching(/^https:\/\//),
+    });
     expect(graph.invitations.at(-1)).not.toHaveProperty('resetRedemption');
     await directory.resendInvitation({ userId: kari.id, invitedBy: alex.id, resetRedemption: true });
-    expect(graph.invitations.at(-1)).toMatchObject({ invitedUserEmailAddress: kari.mail, invitedUser: { id: kari.id }, resetRedemption: true });
+    expect(graph.invitations.at(-1)).toMatchObject({
+      invitedUserEmailAddress: kari.mail,
+      invitedUser: { id: kari.id },
+      resetRedemption: true,
+    });
     expect(graph.users.get(kari.id)?.externalUserState).toBe('PendingAcceptance');
     expect((await directory.getUser(kari.id))?.externalUserState).toBe('PendingAcceptance');
   });
@@ -52,7 +64,9 @@ describe('the Graph directory’s guests', () => {
   it('an invitation the tenant refuses comes back as a stable code', async () => {
     opened = await openGraphDirectory(demoTenant);
     opened.graph.refuseInvitations = true;
-    await expect(opened.directory.resendInvitation({ userId: ray.id, invitedBy: alex.id })).rejects.toMatchObject({ code: 'INVITES_DISABLED' });
+    await expect(opened.directory.resendInvitation({ userId: ray.id, invitedBy: alex.id })).rejects.toMatchObject({
+      code: 'INVITES_DISABLED',
+    });
   });
 
   it('deletes with DELETE /users/{id}; the guest leaves the mirror and every group; a second delete is a no-op', async () => {
