@@ -12,6 +12,9 @@ import { displayName, safe } from './presentRequest.js';
 import { isStale } from './tenantGuests.js';
 import { languageOfUser } from './userLanguage.js';
 
+/** Rows on one card: Teams refuses cards over ~28 KB. Undecided guests come first; the rest show as they're decided. */
+export const REVIEW_CARD_ROWS = 25;
+
 /** A date without time, in the reader's language (UTC, like the rest of the bot's dates). */
 export function formatDay(lang: Language, iso: string): string {
   return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
@@ -61,7 +64,10 @@ export async function reviewCardData(
   const reviewer = review.reviewerIds.includes(viewerId);
   const now = deps.clock.now();
   const guests: GuestReviewCardData['guests'] = [];
-  for (const g of review.guests) {
+  const undecided = review.guests.filter((g) => !g.decision);
+  const shown = [...undecided, ...review.guests.filter((g) => g.decision)].slice(0, REVIEW_CARD_ROWS);
+  const hidden = review.guests.length - shown.length;
+  for (const g of review.guests.filter((x) => shown.includes(x))) {
     const user = await deps.directory.getUser(g.userId);
     guests.push({
       id: g.userId,
@@ -82,9 +88,16 @@ export async function reviewCardData(
       ? tr(review.ownerless ? 'review.textOwnerless' : 'review.text', { group: groupName, due })
       : tr('review.closedText'),
     guests,
-    footer: tr('review.footer', { days: deps.settings.reviewDays }),
-    showKeepAll: open && reviewer && review.guests.some((g) => !g.decision),
-    labels: { keep: tr('review.keep'), remove: tr('review.remove'), keepAll: tr('review.keepAll') },
+    footer: [
+      ...(hidden > 0 ? [tr('review.more', { count: hidden })] : []),
+      tr('review.footer', { days: deps.settings.reviewDays }),
+    ].join(' '),
+    showKeepAll: open && reviewer && undecided.length > 0,
+    labels: {
+      keep: tr('review.keep'),
+      remove: tr('review.remove'),
+      keepAll: tr('review.keepAll', { count: undecided.length }),
+    },
   };
 }
 
