@@ -195,6 +195,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return { ok: true, config: deepFreeze(config) };
 }
 
+/** The configuration with DIRECTORY=graph whatever the environment says (for tools that read the real tenant). */
+export function loadGraphConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
+  return loadConfig({ ...env, DIRECTORY: 'graph' });
+}
+
 function deepFreeze<T extends object>(o: T): T {
   for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v as object);
   return Object.freeze(o);
