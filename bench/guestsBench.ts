@@ -71,7 +71,9 @@ async function main(): Promise<void> {
   console.log('(2 shared cores with other work running: figures are noisy)');
 
   const deps = { directory, audit, clock, staleDays: 90 };
-  await time('guests (first page of 20, all rows computed)', RUNS, () => listTenantGuests(deps, admin, { kind: 'all' }));
+  await time('guests (first page of 20, all rows computed)', RUNS, () =>
+    listTenantGuests(deps, admin, { kind: 'all' }),
+  );
   await time('guests stale', RUNS, () => listTenantGuests(deps, admin, { kind: 'stale' }));
   const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
   await time('export-guests (CSV of every guest)', RUNS, () => exportGuests({ directory, audit }, now, 90, sink()));
@@ -100,7 +102,9 @@ async function main(): Promise<void> {
   await reviews.idle();
   const ms = performance.now() - start;
   const created = (await reviews['deps'].reviews.list({})).length;
-  console.log(`review cycle: ${created} reviews, ${sent} cards rendered and sent in ${(ms / 1000).toFixed(1)} s (${(ms / Math.max(sent, 1)).toFixed(1)} ms a card)`);
+  console.log(
+    `review cycle: ${created} reviews, ${sent} cards rendered and sent in ${(ms / 1000).toFixed(1)} s (${(ms / Math.max(sent, 1)).toFixed(1)} ms a card)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,7 @@ import { owesRemovals } from './guestReview.js';
 import type { UserProfile } from './identifyUser.js';
 import { keyedQueue } from './keyedQueue.js';
 import type { PolicyCache } from './policyCache.js';
-import { reviewMessage, reviewClosedText } from './presentReview.js';
+import { additionsFromAudit, reviewClosedText, reviewMessage, type Additions } from './presentReview.js';
 
 export interface ReviewSettings {
   /** Days between cycles; 0 = no new cycles. */
@@ -63,8 +63,10 @@ export class GuestReviews {
       cycle = await this.planCycle(now, reviewGraceDays);
     }
     if (cycle && !cycle.complete) await this.createReviews(cycle);
+    // Who added which guest: one pass over the audit log for every card of this sweep.
+    const known = await additionsFromAudit(this.deps.audit);
     for (const review of await this.deps.reviews.listWithWork()) {
-      await this.track(this.serialised(review.id, () => this.process(review.id)));
+      await this.track(this.serialised(review.id, () => this.process(review.id, known)));
     }
   }
 
@@ -227,13 +229,13 @@ export class GuestReviews {
     await this.deps.reviews.saveCycle({ ...cycle, complete: true });
   }
 
-  private async process(reviewId: string): Promise<void> {
+  private async process(reviewId: string, known?: Additions): Promise<void> {
     const review = await this.deps.reviews.get(reviewId);
     if (!review) return;
     if (review.state === 'open' && Date.parse(review.dueAt) <= this.deps.clock.now().getTime())
       await this.close(reviewId);
     await this.removeDecided(reviewId);
-    await this.deliver(reviewId);
+    await this.deliver(reviewId, known);
   }
 
   /** The grace is over: every guest nobody confirmed is to be removed; the reviewers are told. */
@@ -315,14 +317,16 @@ export class GuestReviews {
   }
 
   /** Sends what the review owes, in order; an item that fails stays for the next sweep without holding up others. */
-  private async deliver(reviewId: string): Promise<void> {
+  private async deliver(reviewId: string, known?: Additions): Promise<void> {
     const failed: string[] = [];
+    let additions = known;
     for (;;) {
       const review = await this.deps.reviews.get(reviewId);
       const item = review?.outbox.find((i) => !failed.includes(JSON.stringify(i)));
       if (!review || !item) return;
+      additions ??= await additionsFromAudit(this.deps.audit);
       try {
-        const sent = await this.deliverItem(review, item);
+        const sent = await this.deliverItem(review, item, additions);
         await this.deps.reviews.update(reviewId, (r) => {
           const index = r.outbox.findIndex((i) => JSON.stringify(i) === JSON.stringify(item));
           return {
@@ -341,13 +345,16 @@ export class GuestReviews {
     }
   }
 
-  private async deliverItem(review: GuestReview, item: ReviewOutboxItem) {
+  private async deliverItem(review: GuestReview, item: ReviewOutboxItem, known?: Additions) {
     const { notifier } = this.deps;
     switch (item.kind) {
       case 'reviewCard': {
         // A card for a review closed before it went out has lost its point: the closing message says it all.
         if (review.state === 'closed') return [];
-        const delivery = await notifier.sendToUser(item.userId, await reviewMessage(this.deps, review, item.userId));
+        const delivery = await notifier.sendToUser(
+          item.userId,
+          await reviewMessage(this.deps, review, item.userId, known),
+        );
         if (delivery.kind === 'unreachable') {
           // Final (the app is not installed for them, or they blocked it): trying again won't help.
           this.deps.logger.warn(
@@ -359,7 +366,7 @@ export class GuestReviews {
       }
       case 'refreshCards':
         for (const copy of review.cards)
-          await notifier.update(copy, await reviewMessage(this.deps, review, copy.userId));
+          await notifier.update(copy, await reviewMessage(this.deps, review, copy.userId, known));
         return [];
       case 'tell':
         await notifier.sendToUser(item.userId, { text: await reviewClosedText(this.deps, review, item.userId) });

@@ -29,13 +29,21 @@ export function signInText(tr: Translate, lang: Language, lastSignIn: string | n
   return tr('guests.lastSignIn', { date: formatDay(lang, lastSignIn) });
 }
 
-/** Who added each guest to the group and when, by the audit log (the latest addition wins). */
-async function additions(audit: AuditLog, groupId: string): Promise<Map<string, { by: string; at: string }>> {
-  const out = new Map<string, { by: string; at: string }>();
+/** Per group id, per guest id: who added the guest to the group and when (the latest addition wins). */
+export type Additions = Map<string, Map<string, { by: string; at: string }>>;
+
+/**
+ * Who added which guest to which group, from one pass over the audit log: build it once for a batch of cards (a
+ * review cycle sends thousands), not once per card.
+ */
+export async function additionsFromAudit(audit: AuditLog): Promise<Additions> {
+  const out: Additions = new Map();
   for await (const e of audit.all()) {
     const guestId = e.details?.guestUserId;
-    if (e.action === 'guest.added' && e.subjectId === groupId && typeof guestId === 'string')
-      out.set(guestId, { by: e.actorId, at: e.at });
+    if (e.action !== 'guest.added' || typeof guestId !== 'string') continue;
+    const group = out.get(e.subjectId) ?? new Map<string, { by: string; at: string }>();
+    group.set(guestId, { by: e.actorId, at: e.at });
+    out.set(e.subjectId, group);
   }
   return out;
 }
@@ -55,11 +63,12 @@ export async function reviewCardData(
   review: GuestReview,
   viewerId: string,
   lang: Language,
+  known?: Additions,
 ): Promise<GuestReviewCardData> {
   const tr = translator(lang);
   const group = await deps.directory.getGroup(review.groupId);
   const groupName = safe(group?.displayName ?? review.groupId);
-  const added = await additions(deps.audit, review.groupId);
+  const added = (known ?? (await additionsFromAudit(deps.audit))).get(review.groupId) ?? new Map();
   const open = review.state === 'open';
   const reviewer = review.reviewerIds.includes(viewerId);
   const now = deps.clock.now();
@@ -141,9 +150,14 @@ async function decisionStatus(
   return { status: tr(g.removed ? 'review.removed' : 'review.removing', { name }), statusColor: 'attention' };
 }
 
-export async function reviewMessage(deps: PresentDeps, review: GuestReview, userId: string): Promise<OutboundMessage> {
+export async function reviewMessage(
+  deps: PresentDeps,
+  review: GuestReview,
+  userId: string,
+  known?: Additions,
+): Promise<OutboundMessage> {
   const lang = await languageOfUser(userId, deps.conversations, deps.directory, deps.languages);
-  const data = await reviewCardData(deps, review, userId, lang);
+  const data = await reviewCardData(deps, review, userId, lang, known);
   return { card: buildGuestReviewCard(data), text: data.title };
 }
 
