@@ -86,7 +86,9 @@ async function measure(stored: number): Promise<{ load: number; mean: number; p5
     const measured = times.slice(20).sort((a, b) => a - b); // the first few warm up the JIT and the file system
     const mean = measured.reduce((a, b) => a + b, 0) / measured.length;
     // The worker's periodic sweep (expiry, reminders, unfinished work) runs on the same event loop as card taps.
-    const worker = new RequestWorker({ ...deps, notifier: { sendToUser: async () => ({ kind: 'delivered' as const, sent: { userId: '', conversationId: '', activityId: 'x' } }), update: async () => undefined }, settings: { expiryDays: 14, reminderDays: 3 } });
+    const sent = { userId: '', conversationId: '', activityId: 'x' };
+    const notifier = { sendToUser: async () => ({ kind: 'delivered' as const, sent }), update: async () => undefined };
+    const worker = new RequestWorker({ ...deps, notifier, settings: { expiryDays: 14, reminderDays: 3 } });
     const s0 = performance.now();
     for (let i = 0; i < 5; i += 1) await worker.tick();
     await worker.idle();

@@ -176,13 +176,12 @@ async function compose(
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
   };
-  const worker = new RequestWorker({ directory, conversations, languages, audit, clock, logger, requests, policy, notifier, settings, retry: overrides.retry });
+  const services = { directory, conversations, languages, audit, clock, logger };
+  const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, retry: overrides.retry });
   const guestSettings = { ...config.guests };
-  const reviews = new GuestReviews({
-    directory, conversations, languages, audit, clock, logger, reviews: reviewStore, notifier, policy, settings: guestSettings,
-  });
+  const reviews = new GuestReviews({ ...services, reviews: reviewStore, notifier, policy, settings: guestSettings });
   const guests = { reviews, store: reviewStore, settings: guestSettings };
-  const deps: BotDeps = { directory, conversations, languages, audit, clock, logger, requests, policy, worker, settings, guests };
+  const deps: BotDeps = { ...services, requests, policy, worker, settings, guests };
 
   const conversationState = new DialogConversationState(dialogStorage);
   adapter.use(new TypingIndicator(logger));

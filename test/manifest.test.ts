@@ -45,7 +45,8 @@ describe('Teams app manifest', () => {
       settings: 'settings', check: 'check', whatif: 'whatif', audit: 'audit', language: 'language',
     };
     const scopeOf = { personal: 'personal', groupChat: 'groupChat', team: 'channel' } as const;
-    const lists = manifest.bots[0].commandLists as { scopes: (keyof typeof scopeOf)[]; commands: { title: string }[] }[];
+    type CommandList = { scopes: (keyof typeof scopeOf)[]; commands: { title: string }[] };
+    const lists = manifest.bots[0].commandLists as CommandList[];
     expect(lists.map((l) => l.scopes)).toEqual([['personal'], ['groupChat'], ['team']]);
     for (const list of lists) {
       const scope = scopeOf[list.scopes[0]];

@@ -118,7 +118,9 @@ export class RequestWorker {
             reminderSentAt: at,
             outbox: [
               ...r.outbox,
-              ...r.approverIds.filter((userId) => !isUnreachable(r, userId)).map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const })),
+              ...r.approverIds
+                .filter((userId) => !isUnreachable(r, userId))
+                .map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const })),
             ],
             updatedAt: at,
           },
@@ -211,7 +213,8 @@ export class RequestWorker {
       const at = this.deps.clock.now().toISOString();
       await this.deps.requests.update(requestId, (r) => {
         const index = r.outbox.findIndex((i) => sameItem(i, item));
-        let next: GuestRequest = { ...r, outbox: index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)], cards: [...r.cards, ...result.copies] };
+        const outbox = index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)];
+        let next: GuestRequest = { ...r, outbox, cards: [...r.cards, ...result.copies] };
         if (item.kind === 'tell' && item.event === 'unreachable' && !result.unreachable) {
           next = { ...next, unreachable: (next.unreachable ?? []).map((u) => (u.toldAt ? u : { ...u, toldAt: at })) };
         }
@@ -219,7 +222,10 @@ export class RequestWorker {
         return next;
       });
       if (result.unreachable) {
-        this.deps.logger.warn({ requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' }, 'recipient unreachable; message dropped');
+        this.deps.logger.warn(
+          { requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' },
+          'recipient unreachable; message dropped',
+        );
       }
     }
   }
@@ -242,7 +248,8 @@ export class RequestWorker {
         for (const copy of request.cards) await notifier.update(copy, await this.cardFor(request, copy.userId));
         return { copies: [] };
       case 'tell': {
-        const delivery = await notifier.sendToUser(item.userId, { text: await this.tellText(request, item.userId, item.event) });
+        const text = await this.tellText(request, item.userId, item.event);
+        const delivery = await notifier.sendToUser(item.userId, { text });
         return delivery.kind === 'unreachable' ? { copies: [], unreachable: delivery } : { copies: [] };
       }
     }
@@ -274,7 +281,8 @@ export class RequestWorker {
       const untold = (request.unreachable ?? []).filter((u) => !u.toldAt);
       const names = await Promise.all(untold.map(async (u) => safe(await displayName(directory, tr, u.userId))));
       const reached = request.approverIds.some((id) => !isUnreachable(request, id));
-      return tr(reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll', { ...params, names: names.join(', ') });
+      const key = reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll';
+      return tr(key, { ...params, names: names.join(', ') });
     }
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
     return tr(key, params);
@@ -288,7 +296,9 @@ export class RequestWorker {
 function isStale(request: GuestRequest, item: OutboxItem): boolean {
   if (item.kind === 'approvalCard') return request.state !== 'pending';
   if (item.kind === 'tell' && item.event === 'cancelled') return !request.cards.some((c) => c.userId === item.userId);
-  if (item.kind === 'tell' && item.event === 'unreachable') return request.state !== 'pending' || !(request.unreachable ?? []).some((u) => !u.toldAt);
+  if (item.kind === 'tell' && item.event === 'unreachable') {
+    return request.state !== 'pending' || !(request.unreachable ?? []).some((u) => !u.toldAt);
+  }
   return false;
 }
 
@@ -301,12 +311,17 @@ export function isUnreachable(request: Pick<GuestRequest, 'unreachable'>, userId
  * Records a refused approver; the first new one also queues one message to the requester (who is told about every
  * refused approver not yet reported when that message goes out).
  */
-function markUnreachable(request: GuestRequest, refused: { userId: string; reason: UnreachableApprover['reason'] }, at: string): GuestRequest {
+function markUnreachable(
+  request: GuestRequest,
+  refused: { userId: string; reason: UnreachableApprover['reason'] },
+  at: string,
+): GuestRequest {
   if (isUnreachable(request, refused.userId)) return request;
   const unreachable = [...(request.unreachable ?? []), { userId: refused.userId, reason: refused.reason, at }];
   const tell: OutboxItem = { kind: 'tell', userId: request.requesterId, event: 'unreachable' };
   const queued = request.outbox.some((i) => sameItem(i, tell));
-  return { ...request, unreachable, outbox: queued || request.state !== 'pending' ? request.outbox : [...request.outbox, tell] };
+  const outbox = queued || request.state !== 'pending' ? request.outbox : [...request.outbox, tell];
+  return { ...request, unreachable, outbox };
 }
 
 function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {

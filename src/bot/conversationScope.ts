@@ -20,7 +20,8 @@ export interface TeamContext {
 }
 
 export function teamOf(activity: Partial<Activity>): TeamContext | undefined {
-  const team = (activity.channelData as { team?: { id?: unknown; name?: unknown; aadGroupId?: unknown } } | undefined)?.team;
+  type Loose = { team?: { id?: unknown; name?: unknown; aadGroupId?: unknown } } | undefined;
+  const team = (activity.channelData as Loose)?.team;
   if (!team || typeof team.id !== 'string' || !team.id) return undefined;
   return {
     teamId: team.id,

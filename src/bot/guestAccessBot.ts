@@ -43,7 +43,7 @@ export interface GuestAccessBotDeps {
 /** Opens (or finds) a user's 1:1 chat with the bot and runs work as a turn there; `unreachable` on Teams' 403. */
 export interface PersonalChat {
   inPersonalChat(
-    user: { id: string; teamsId?: string; name?: string },
+    user: { id: string; name?: string },
     work: (context: TurnContext) => Promise<void>,
     hint?: { serviceUrl?: string; locale?: string },
   ): Promise<'done' | 'unreachable'>;
@@ -116,8 +116,8 @@ export class GuestAccessBot extends TeamsActivityHandler {
     const preference = await languages?.get(profile.user.id);
     const spoken = commandLanguage(text);
     if (spoken && spoken !== preference?.spoken) await languages?.noteSpoken(profile.user.id, spoken);
-    const lang =
-      preference?.pinned ?? spoken ?? preference?.spoken ?? languageOf(context.activity.locale ?? profile.user.preferredLanguage);
+    const fromClient = languageOf(context.activity.locale ?? profile.user.preferredLanguage);
+    const lang = preference?.pinned ?? spoken ?? preference?.spoken ?? fromClient;
     return { profile, lang, tr: translator(lang) };
   }
 
@@ -166,7 +166,11 @@ export class GuestAccessBot extends TeamsActivityHandler {
   private async runCommand(turn: Turn, command: Command): Promise<void> {
     const { context, user } = turn;
     if (command.kind === 'help') {
-      await context.sendActivity(helpMessage(user.tr, user.profile));
+      const help = helpMessage(user.tr, user.profile);
+      // In a group chat or channel, say which answers come here and which privately.
+      const scope = scopeOf(context.activity);
+      const note = scope === 'channel' ? 'teams.help.inChannel' : 'teams.help.inGroupChat';
+      await context.sendActivity(scope === 'personal' ? help : `${help}\n\n${user.tr(note)}`);
       return;
     }
     const handler = this.deps.commands[command.kind] as ((t: Turn, c: typeof command) => Promise<void>) | undefined;
@@ -187,20 +191,27 @@ export class GuestAccessBot extends TeamsActivityHandler {
    */
   private async answerInPersonalChat(turn: Turn, command: Command): Promise<void> {
     const { context, user } = turn;
-    const outcome = this.deps.personalChat
-      ? await this.deps.personalChat.inPersonalChat(
-          { id: user.profile.user.id, teamsId: context.activity.from?.id, name: user.profile.user.displayName },
-          async (privateContext) => {
-            privateContext.turnState.set(TURN_USER, user);
-            const dialogs = await this.dialogs.createContext(privateContext);
-            // A new invite replaces one left unfinished in the personal chat.
-            if (command.kind === 'invite' && dialogs.activeDialog) await dialogs.cancelAllDialogs();
-            await this.runCommand({ context: privateContext, user, dialogs }, command);
-            await this.deps.conversationState.saveChanges(privateContext, false);
-          },
-          { serviceUrl: context.activity.serviceUrl, locale: context.activity.locale },
-        )
-      : 'unreachable';
+    let outcome: 'done' | 'unreachable' = 'unreachable';
+    try {
+      outcome = this.deps.personalChat
+        ? await this.deps.personalChat.inPersonalChat(
+            { id: user.profile.user.id, name: user.profile.user.displayName },
+            async (privateContext) => {
+              privateContext.turnState.set(TURN_USER, user);
+              const dialogs = await this.dialogs.createContext(privateContext);
+              // A new invite replaces one left unfinished in the personal chat.
+              if (command.kind === 'invite' && dialogs.activeDialog) await dialogs.cancelAllDialogs();
+              await this.runCommand({ context: privateContext, user, dialogs }, command);
+              await this.deps.conversationState.saveChanges(privateContext, false);
+            },
+            { serviceUrl: context.activity.serviceUrl, locale: context.activity.locale },
+          )
+        : 'unreachable';
+    } catch (error) {
+      // Teams kept failing (not a refusal): nothing private was shown here; the person can ask again or privately.
+      const log = { err: error, activityId: context.activity.id, code: 'PERSONAL_CHAT_FAILED' };
+      this.deps.services.logger.error(log, 'private answer failed');
+    }
     if (outcome === 'unreachable') {
       await context.sendActivity(user.tr('teams.private.askPersonal'));
       return;
@@ -220,7 +231,8 @@ export class GuestAccessBot extends TeamsActivityHandler {
       try {
         groupId = (await TeamsInfo.getTeamDetails(context, team.teamId)).aadGroupId;
       } catch (error) {
-        this.deps.services.logger.info({ err: error, activityId: context.activity.id, code: 'TEAM_DETAILS_UNAVAILABLE' }, 'team details unavailable');
+        const log = { err: error, activityId: context.activity.id, code: 'TEAM_DETAILS_UNAVAILABLE' };
+        this.deps.services.logger.info(log, 'team details unavailable');
       }
     }
     if (!groupId || !(await this.deps.services.directory.getGroup(groupId))) return undefined;

@@ -9,19 +9,22 @@ export function languageCommands(languages: LanguagePreferenceStore): CommandHan
     language: async (turn: Turn, command: Extract<Command, { kind: 'language' }>) => {
       const { tr, profile } = turn.user;
       if (command.invalid !== undefined || !command.choice) {
-        await turn.context.sendActivity(tr('teams.language.usage', { current: tr(`teams.language.name.${turn.user.lang}`) }));
+        const current = tr(`teams.language.name.${turn.user.lang}`);
+        await turn.context.sendActivity(tr('teams.language.usage', { current }));
         return;
       }
       if (command.choice === 'auto') {
         await languages.pin(profile.user.id, undefined);
         // The words of this command were English or Dutch: answer in those, as the next turns will.
-        const lang = (await languages.get(profile.user.id))?.spoken ?? languageOf(turn.context.activity.locale ?? profile.user.preferredLanguage);
+        const spoken = (await languages.get(profile.user.id))?.spoken;
+        const lang = spoken ?? languageOf(turn.context.activity.locale ?? profile.user.preferredLanguage);
         await turn.context.sendActivity(translator(lang)('teams.language.auto'));
         return;
       }
       await languages.pin(profile.user.id, command.choice);
       const next = translator(command.choice);
-      await turn.context.sendActivity(next('teams.language.pinned', { language: next(`teams.language.name.${command.choice}`) }));
+      const language = next(`teams.language.name.${command.choice}`);
+      await turn.context.sendActivity(next('teams.language.pinned', { language }));
     },
   };
 }

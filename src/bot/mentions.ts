@@ -1,7 +1,8 @@
 import { TurnContext, type Activity } from 'botbuilder';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const sameName = (a: string, b: string | undefined) => !!b && a.replace(/^@/, '').trim().toLowerCase() === b.trim().toLowerCase();
+const sameName = (a: string, b: string | undefined) =>
+  !!b && a.replace(/^@/, '').trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * Removes the bot's @mention from a message before anything reads it, in every scope: the mention entity of the

@@ -18,8 +18,11 @@ async function sendUnreachable(turn: Turn, deps: BotDeps): Promise<void> {
   const lines = [`**${tr('teams.unreachable.pendingTitle')}**`, ''];
   for (const r of stuck.slice(0, 20)) {
     const group = await deps.directory.getGroup(r.groupId);
-    const names = await Promise.all((r.unreachable ?? []).map(async (u) => safe(await displayName(deps.directory, tr, u.userId))));
-    lines.push(`- ${tr('teams.unreachable.pendingItem', { id: r.id, group: safe(group?.displayName ?? r.groupId), names: names.join(', ') })}`);
+    const names = await Promise.all(
+      (r.unreachable ?? []).map(async (u) => safe(await displayName(deps.directory, tr, u.userId))),
+    );
+    const params = { id: r.id, group: safe(group?.displayName ?? r.groupId), names: names.join(', ') };
+    lines.push(`- ${tr('teams.unreachable.pendingItem', params)}`);
   }
   lines.push('', tr('teams.unreachable.pendingHint'));
   await turn.context.sendActivity(lines.join('\n'));

@@ -13,7 +13,12 @@ import type { TurnUser } from './turn.js';
 const names = (groups: { displayName: string }[]) => groups.map((g) => `**${escapeMarkdown(g.displayName)}**`).join(', ');
 
 /** Tells the user what happened to each guest they asked for: added, waiting, blocked (with the why), or nothing to do. */
-export async function sendRequestOutcome(context: TurnContext, user: TurnUser, outcome: RequestGuestsOutcome, deps: BotDeps): Promise<void> {
+export async function sendRequestOutcome(
+  context: TurnContext,
+  user: TurnUser,
+  outcome: RequestGuestsOutcome,
+  deps: BotDeps,
+): Promise<void> {
   const { tr, lang } = user;
   const { directory } = deps;
   const ctx = await deps.policy.current();
@@ -72,18 +77,29 @@ export async function sendRequestOutcome(context: TurnContext, user: TurnUser, o
  * below whatever was said meanwhile). The copy is kept for later updates when Teams gives it an id; if the send
  * fails, the background sender delivers it instead.
  */
-async function sendRequesterCard(context: TurnContext, user: TurnUser, request: GuestRequest, deps: BotDeps): Promise<void> {
+async function sendRequesterCard(
+  context: TurnContext,
+  user: TurnUser,
+  request: GuestRequest,
+  deps: BotDeps,
+): Promise<void> {
   const userId = user.profile.user.id;
   const message = await deps.worker.cardFor(request, userId);
   try {
-    const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(message.card)], summary: message.text });
+    const attachments = [CardFactory.adaptiveCard(message.card)];
+    const sent = await context.sendActivity({ attachments, summary: message.text });
     if (sent?.id) {
-      const copy = { userId, conversationId: context.activity.conversation.id, activityId: sent.id, role: 'requester' as const };
+      const conversationId = context.activity.conversation.id;
+      const copy = { userId, conversationId, activityId: sent.id, role: 'requester' as const };
       await deps.requests.update(request.id, (current) => ({ ...current, cards: [...current.cards, copy] }));
     }
   } catch (error) {
-    deps.logger.warn({ err: error, requestId: request.id, code: 'STATUS_CARD_DEFERRED' }, 'status card not sent with the reply; queued');
-    await deps.requests.update(request.id, (current) => ({ ...current, outbox: [...current.outbox, { kind: 'requesterCard', userId }] }));
+    const log = { err: error, requestId: request.id, code: 'STATUS_CARD_DEFERRED' };
+    deps.logger.warn(log, 'status card not sent with the reply; queued');
+    await deps.requests.update(request.id, (current) => ({
+      ...current,
+      outbox: [...current.outbox, { kind: 'requesterCard', userId }],
+    }));
     deps.worker.kick(request.id);
   }
 }

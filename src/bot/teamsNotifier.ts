@@ -150,7 +150,7 @@ export class TeamsNotifier implements Notifier {
    * refuses (403: the app is not installed for the user); other failures reject.
    */
   async inPersonalChat(
-    user: { id: string; teamsId?: string; name?: string },
+    user: { id: string; name?: string },
     work: (context: TurnContext) => Promise<void>,
     hint: { serviceUrl?: string; locale?: string } = {},
   ): Promise<'done' | 'unreachable'> {
@@ -158,7 +158,8 @@ export class TeamsNotifier implements Notifier {
     if (!stored) {
       const serviceUrl = hint.serviceUrl || (await this.serviceUrl());
       if (!serviceUrl) throw new Error('no Bot Connector service URL known yet');
-      const memberId = user.teamsId || user.id;
+      // As for approval cards: Teams accepts the Entra object id as the member of a new 1:1 chat.
+      const memberId = user.id;
       const parameters: ConversationParameters = {
         isGroup: false,
         bot: { id: this.deps.appId || 'bot', name: '' },
@@ -172,7 +173,15 @@ export class TeamsNotifier implements Notifier {
         await withRetry(
           () =>
             surfaceErrors(
-              (logic) => this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, logic),
+              (logic) =>
+                this.deps.adapter.createConversationAsync(
+                  this.deps.appId,
+                  Channels.Msteams,
+                  serviceUrl,
+                  '',
+                  parameters,
+                  logic,
+                ),
               async (context) => {
                 conversationId = context.activity.conversation.id;
               },
@@ -182,7 +191,8 @@ export class TeamsNotifier implements Notifier {
         );
       } catch (error) {
         if (!isRefusal(error)) throw error;
-        this.deps.logger.warn({ userId: user.id, code: 'PERSONAL_CHAT_REFUSED' }, 'Teams refused to open a 1:1 chat (403)');
+        const log = { userId: user.id, code: 'PERSONAL_CHAT_REFUSED' };
+        this.deps.logger.warn(log, 'Teams refused to open a 1:1 chat (403)');
         return 'unreachable';
       }
       stored = {
@@ -194,14 +204,18 @@ export class TeamsNotifier implements Notifier {
         locale: hint.locale,
       };
       await this.deps.conversations.save(user.id, stored);
-      this.deps.logger.info({ userId: user.id, code: 'CONVERSATION_CREATED' }, 'opened a 1:1 chat for a private answer');
+      const log = { userId: user.id, code: 'CONVERSATION_CREATED' };
+      this.deps.logger.info(log, 'opened a 1:1 chat for a private answer');
     }
     const reference = toReference(stored) as ConversationReference;
     try {
-      await surfaceErrors((logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference, logic), work);
+      const run = (logic: (context: TurnContext) => Promise<void>) =>
+        this.deps.adapter.continueConversationAsync(this.deps.appId, reference, logic);
+      await surfaceErrors(run, work);
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      this.deps.logger.warn({ userId: user.id, code: 'PERSONAL_CHAT_REFUSED' }, 'Teams refused a message into the 1:1 chat (403)');
+      const log = { userId: user.id, code: 'PERSONAL_CHAT_REFUSED' };
+      this.deps.logger.warn(log, 'Teams refused a message into the 1:1 chat (403)');
       return 'unreachable';
     }
     return 'done';

@@ -22,7 +22,8 @@ export class TypingIndicator implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;
-    if (activity.type !== 'message' || activity.deliveryMode === DeliveryModes.ExpectReplies || scopeOf(activity) === 'channel') {
+    const unseen = activity.deliveryMode === DeliveryModes.ExpectReplies || scopeOf(activity) === 'channel';
+    if (activity.type !== 'message' || unseen) {
       await next();
       return;
     }
@@ -33,7 +34,8 @@ export class TypingIndicator implements Middleware {
       turnState: context.turnState,
       adapter: {
         BotIdentityKey: adapter.BotIdentityKey,
-        sendActivities: (_ctx: TurnContext, activities: Parameters<typeof adapter.sendActivities>[1]) => adapter.sendActivities(context, activities),
+        sendActivities: (_ctx: TurnContext, activities: Parameters<typeof adapter.sendActivities>[1]) =>
+          adapter.sendActivities(context, activities),
         onTurnError: async (_ctx: TurnContext, err: Error) => {
           this.logger.warn({ err, activityId: activity.id, code: 'TYPING_FAILED' }, 'typing indicator not sent');
         },

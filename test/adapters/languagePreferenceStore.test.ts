@@ -13,7 +13,10 @@ afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
 describe.each([
   ['MemoryLanguagePreferenceStore', async (): Promise<LanguagePreferenceStore> => new MemoryLanguagePreferenceStore()],
-  ['LowdbLanguagePreferenceStore', async (): Promise<LanguagePreferenceStore> => LowdbLanguagePreferenceStore.open(dataDir)],
+  [
+    'LowdbLanguagePreferenceStore',
+    async (): Promise<LanguagePreferenceStore> => LowdbLanguagePreferenceStore.open(dataDir),
+  ],
 ])('%s', (_, open) => {
   test('pins, unpins and remembers the spoken language separately', async () => {
     const store = await open();
@@ -33,5 +36,6 @@ test('the lowdb store keeps preferences across a reopen', async () => {
   const store = await LowdbLanguagePreferenceStore.open(dataDir);
   await store.pin('u1', 'nl');
   const { readFile } = await import('node:fs/promises');
-  expect(JSON.parse(await readFile(join(dataDir, 'languages.json'), 'utf8'))).toEqual({ users: { u1: { pinned: 'nl' } } });
+  const onDisk = JSON.parse(await readFile(join(dataDir, 'languages.json'), 'utf8'));
+  expect(onDisk).toEqual({ users: { u1: { pinned: 'nl' } } });
 });

@@ -1,5 +1,5 @@
 import { channelMessage, groupChatMessage, message } from '../support/activities.js';
-import { demoGroup, demoUser } from '../support/demoTenant.js';
+import { demoGroup, demoTenant, demoUser } from '../support/demoTenant.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const alex = demoUser('Alex Wilber'); // owns Marketing
@@ -15,34 +15,42 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const sentTo = (conversationId: string) => t.connector.sent(conversationId).map((c) => [c.body.text ?? '', ...(c.body.attachments ?? []).map((a: { content: unknown }) => JSON.stringify(a.content))].join('\n'));
+const sentTo = (conversationId: string) =>
+  t.connector.sent(conversationId).map((c) => {
+    const cards = (c.body.attachments ?? []).map((a: { content: unknown }) => JSON.stringify(a.content));
+    return [c.body.text ?? '', ...cards].join('\n');
+  });
+/** The replies to a message, as one text. */
+const said = async (activity: unknown) => (await t.say(activity)).join('\n');
 
 describe('when people talk to the bot in a group chat', () => {
   it('then the @mention is removed before parsing, with leftover spaces and nbsp', async () => {
     const [help] = await t.say(groupChatMessage(nestor, 'help'));
     expect(help).toContain('What I can do for you');
+    expect(help).toContain('come to our personal chat');
     const odd = { ...groupChatMessage(nestor, 'help'), text: ' <at>Guest Access</at>&nbsp;\u00a0help \n' };
-    expect((await t.say(odd)).join()).toContain('What I can do for you');
+    expect(await said(odd)).toContain('What I can do for you');
     const byName = { ...groupChatMessage(nestor, 'x', { mention: false }), text: '@Guest Access hulp' };
-    expect((await t.say(byName)).join()).toContain('Wat ik voor je kan doen');
+    expect(await said(byName)).toContain('Wat ik voor je kan doen');
   });
 
   it('then the guided dialog reads the group name without the mention', async () => {
-    expect((await t.say(groupChatMessage(nestor, 'invite'))).join()).toMatch(/To which group/);
-    expect((await t.say(groupChatMessage(nestor, 'Marketing'))).join()).toMatch(/Which e-mail/);
+    expect(await said(groupChatMessage(nestor, 'invite'))).toMatch(/To which group/);
+    expect(await said(groupChatMessage(nestor, 'Marketing'))).toMatch(/Which e-mail/);
   });
 
   it('then each person has their own dialog: another person’s message never continues it', async () => {
-    expect((await t.say(groupChatMessage(nestor, 'invite'))).join()).toMatch(/To which group/);
+    expect(await said(groupChatMessage(nestor, 'invite'))).toMatch(/To which group/);
     // The owner answers in the same chat: it is not an answer to Nestor's question.
-    expect((await t.say(groupChatMessage(alex, 'Marketing'))).join()).toMatch(/didn't understand/);
-    expect((await t.say(groupChatMessage(nestor, 'Marketing'))).join()).toMatch(/Which e-mail/);
-    expect((await t.say(groupChatMessage(alex, 'anna@fabrikam.com'))).join()).toMatch(/didn't understand/);
-    expect((await t.say(groupChatMessage(nestor, 'anna@fabrikam.com'))).join()).toMatch(/Why does the guest need access/);
+    expect(await said(groupChatMessage(alex, 'Marketing'))).toMatch(/didn't understand/);
+    expect(await said(groupChatMessage(nestor, 'Marketing'))).toMatch(/Which e-mail/);
+    expect(await said(groupChatMessage(alex, 'anna@fabrikam.com'))).toMatch(/didn't understand/);
+    expect(await said(groupChatMessage(nestor, 'anna@fabrikam.com'))).toMatch(/Why does the guest need access/);
     // The owner cannot finish it either: the request is Nestor's and waits for Alex's approval.
-    expect((await t.say(groupChatMessage(alex, 'because I say so'))).join()).toMatch(/didn't understand/);
+    expect(await said(groupChatMessage(alex, 'because I say so'))).toMatch(/didn't understand/);
     expect(await t.app.deps.requests.list({})).toEqual([]);
-    expect((await t.say(groupChatMessage(nestor, 'she designs our campaign'))).join()).toMatch(/waiting for approval by Alex Wilber/);
+    const asked = await said(groupChatMessage(nestor, 'she designs our campaign'));
+    expect(asked).toMatch(/waiting for approval by Alex Wilber/);
     const [request] = await t.app.deps.requests.list({});
     expect(request).toMatchObject({ requesterId: nestor.id, state: 'pending', approverIds: [alex.id] });
     expect(await t.app.deps.directory.findUserByMail('anna@fabrikam.com')).toBeUndefined();
@@ -51,9 +59,9 @@ describe('when people talk to the bot in a group chat', () => {
   it('then cancel stops only the sender’s own dialog', async () => {
     await t.say(groupChatMessage(nestor, 'invite'));
     await t.say(groupChatMessage(sanne, 'uitnodigen', { locale: 'nl-NL' }));
-    expect((await t.say(groupChatMessage(alex, 'cancel'))).join()).toMatch(/nothing to cancel/);
-    expect((await t.say(groupChatMessage(sanne, 'annuleren', { locale: 'nl-NL' }))).join()).toMatch(/ik ben gestopt/);
-    expect((await t.say(groupChatMessage(nestor, 'Marketing'))).join()).toMatch(/Which e-mail/);
+    expect(await said(groupChatMessage(alex, 'cancel'))).toMatch(/nothing to cancel/);
+    expect(await said(groupChatMessage(sanne, 'annuleren', { locale: 'nl-NL' }))).toMatch(/ik ben gestopt/);
+    expect(await said(groupChatMessage(nestor, 'Marketing'))).toMatch(/Which e-mail/);
   });
 
   it('then data-bearing answers go to the asker’s 1:1 chat with a short note in the group', async () => {
@@ -61,9 +69,9 @@ describe('when people talk to the bot in a group chat', () => {
     expect(replies).toEqual([expect.stringContaining('persoonlijke chat')]);
     const created = t.connector.created();
     expect(created).toHaveLength(1);
-    expect(created[0].body.members[0].id).toBe(`29:${daan.id}`);
-    await t.connector.waitFor(() => sentTo(`a:1on1-29:${daan.id}`).length > 0);
-    expect(sentTo(`a:1on1-29:${daan.id}`).join()).toMatch(/wijziging|Er is nog niets|audit/i);
+    expect(created[0].body.members[0].id).toBe(daan.id);
+    await t.connector.waitFor(() => sentTo(`a:1on1-${daan.id}`).length > 0);
+    expect(sentTo(`a:1on1-${daan.id}`).join()).toMatch(/wijziging|Er is nog niets|audit/i);
     // Nothing of it in the group chat.
     expect(t.connector.sent('19:groupchat-1@thread.v2')).toEqual([]);
   });
@@ -85,25 +93,37 @@ describe('when people talk to the bot in a group chat', () => {
 
   it('then a later personal message finds the 1:1 chat the bot opened', async () => {
     await t.say(groupChatMessage(alex, 'pending'));
-    await t.say(message(alex, 'help', { conversationId: `a:1on1-29:${alex.id}` }));
+    await t.say(message(alex, 'help', { conversationId: `a:1on1-${alex.id}` }));
     await t.say(groupChatMessage(alex, 'my requests'));
     expect(t.connector.created()).toHaveLength(1);
-    expect(sentTo(`a:1on1-29:${alex.id}`)).toHaveLength(2);
+    expect(sentTo(`a:1on1-${alex.id}`)).toHaveLength(2);
   });
 
-  it('then, when Teams will not open the 1:1 chat (403), the bot says to ask in a personal chat and shows nothing', async () => {
-    t.connector.refusedUsers.add(`29:${daan.id}`);
+  it('then, when Teams will not open the 1:1 chat (403), the bot says to ask in a personal chat', async () => {
+    t.connector.refusedUsers.add(daan.id);
     const replies = await t.say(groupChatMessage(daan, 'settings'));
     expect(replies).toEqual([expect.stringMatching(/Ask me in a personal chat/)]);
     expect(t.connector.sent()).toEqual([]);
   });
 });
 
+describe('when Teams keeps failing to open the 1:1 chat', () => {
+  it('then the asker is told to ask in a personal chat, and nothing private shows in the group', async () => {
+    t.connector.refuseNewConversations = true;
+    t.connector.refusalStatus = 429;
+    const replies = await t.say(groupChatMessage(alex, 'guests Marketing'));
+    expect(replies).toEqual([expect.stringMatching(/Ask me in a personal chat/)]);
+    expect(replies.join()).not.toContain('Kari');
+    expect(t.connector.created().length).toBeGreaterThan(1); // retried before giving up
+  });
+});
+
 describe('when people talk to the bot in a team channel', () => {
   it('then help and why answer in place', async () => {
-    const [help] = await t.say(channelMessage(nestor, 'help', { team: marketingTeam }));
-    expect(help).toContain('What I can do for you');
-    const why = (await t.say(channelMessage(nestor, 'why joe@tailspintoys.com Marketing', { team: marketingTeam }))).join();
+    const [help] = await t.say(channelMessage(nestor, 'hulp', { team: marketingTeam }));
+    expect(help).toContain('Wat ik voor je kan doen');
+    expect(help).toContain('**uitnodigen** gaat verder in onze persoonlijke chat');
+    const why = await said(channelMessage(nestor, 'why joe@tailspintoys.com Marketing', { team: marketingTeam }));
     expect(why).toMatch(/tailspintoys/);
     expect(t.connector.created()).toEqual([]);
   });
@@ -111,7 +131,7 @@ describe('when people talk to the bot in a team channel', () => {
   it('then invite <email> means the team’s group and continues in the 1:1 chat', async () => {
     const replies = await t.say(channelMessage(nestor, 'invite anna@fabrikam.com', { team: marketingTeam }));
     expect(replies).toEqual([expect.stringContaining('personal chat')]);
-    const oneOnOne = `a:1on1-29:${nestor.id}`;
+    const oneOnOne = `a:1on1-${nestor.id}`;
     await t.connector.waitFor(() => sentTo(oneOnOne).length > 0);
     expect(sentTo(oneOnOne).join()).toMatch(/Why does the guest need access/);
     // Nestor answers in the personal chat; the request is for Marketing.
@@ -128,11 +148,66 @@ describe('when people talk to the bot in a team channel', () => {
     expect(request.groupId).toBe(demoGroup('Sales').id);
   });
 
-  it('then an owner’s invite in the team channel adds the guest to the team’s group, answered privately', async () => {
+  it('then an owner’s invite in the team channel adds the guest to the team’s group, privately', async () => {
     const replies = await t.say(channelMessage(alex, 'invite bob@fabrikam.com', { team: marketingTeam }));
     expect(replies.join()).not.toContain('bob@fabrikam.com');
-    await t.connector.waitFor(() => sentTo(`a:1on1-29:${alex.id}`).some((x) => /added to/.test(x)));
+    await t.connector.waitFor(() => sentTo(`a:1on1-${alex.id}`).some((x) => /added to/.test(x)));
     const bob = await t.app.deps.directory.findUserByMail('bob@fabrikam.com');
     expect((await t.app.deps.directory.getGroup(marketing.id))!.members).toContain(bob!.id);
+  });
+});
+
+describe('when Teams leaves the team’s group out of a channel message', () => {
+  const bare = { id: '19:sales-team@thread.tacv2' };
+
+  it('then the group is taken from the installation event', async () => {
+    const sales = demoGroup('Sales');
+    const install = {
+      ...channelMessage(demoUser('Adele Vance'), 'x', { team: { ...bare, name: 'Sales', aadGroupId: sales.id } }),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: '28:bot' }],
+      channelData: {
+        team: { ...bare, name: 'Sales', aadGroupId: sales.id },
+        eventType: 'teamMemberAdded',
+        tenant: { id: demoTenant.tenant.id },
+      },
+    };
+    expect(await said(install)).toMatch(/^Hi Adele Vance!/);
+    const text = 'uitnodigen piet@fabrikam.com omdat we samen offertes maken';
+    await t.say(channelMessage(sanne, text, { team: bare, locale: 'nl-NL' }));
+    await t.app.deps.worker.idle();
+    const [request] = await t.app.deps.requests.list({});
+    expect(request).toMatchObject({ groupId: sales.id, requesterId: sanne.id });
+    // Sanne's answers came in Dutch, in her personal chat.
+    expect(sentTo(`a:1on1-${sanne.id}`).join()).toMatch(/wacht op goedkeuring door Adele Vance/);
+  });
+
+  it('then the group is asked of the Bot Connector (team details)', async () => {
+    t.connector.teams.set(bare.id, { id: bare.id, name: 'Marketing', aadGroupId: marketing.id });
+    await t.say(channelMessage(alex, 'invite bob@fabrikam.com', { team: bare }));
+    await t.connector.waitFor(() => sentTo(`a:1on1-${alex.id}`).some((x) => /added to \*\*Marketing\*\*/.test(x)));
+    const path = `/v3/teams/${encodeURIComponent(bare.id)}`;
+    const asked = t.connector.calls.filter((c) => c.method === 'GET' && c.path === path);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('then without any group the guided dialog asks which group, in the personal chat', async () => {
+    await t.say(channelMessage(nestor, 'invite bob@fabrikam.com', { team: { id: '19:unknown@thread.tacv2' } }));
+    await t.connector.waitFor(() => sentTo(`a:1on1-${nestor.id}`).some((x) => /To which group/.test(x)));
+  });
+});
+
+describe('when a Dutch admin and a member use the same channel', () => {
+  it('then each gets their own answer in their own language, privately where it carries data', async () => {
+    const inDutch = { team: marketingTeam, locale: 'nl-NL' };
+    const daanSays = await t.say(channelMessage(daan, 'instellingen Marketing', inDutch));
+    expect(daanSays).toEqual([expect.stringContaining('persoonlijke chat')]);
+    expect(await said(channelMessage(nestor, 'why joe@tailspintoys.com Marketing', { team: marketingTeam }))).toMatch(
+      /tailspintoys/,
+    );
+    await t.connector.waitFor(() => sentTo(`a:1on1-${daan.id}`).length > 0);
+    expect(sentTo(`a:1on1-${daan.id}`).join()).toMatch(/Marketing/);
+    expect(t.connector.created().map((c) => c.body.members[0].id)).toEqual([daan.id]);
   });
 });

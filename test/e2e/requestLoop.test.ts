@@ -115,15 +115,19 @@ describe('when a member asks for a guest', () => {
 });
 
 describe('when Teams delivers the message normally (not expectReplies)', () => {
-  it('then the status card is a reply of the same turn, after the text and before the HTTP answer, and is updated later', async () => {
-    const { status } = await t.post({ ...message(nestor, 'invite anna@fabrikam.com to Marketing because she designs our campaign', { expectReplies: false }), serviceUrl: t.connector.url });
+  it('then the status card is a reply of the same turn, after the text, and is updated later', async () => {
+    const text = 'invite anna@fabrikam.com to Marketing because she designs our campaign';
+    const activity = message(nestor, text, { expectReplies: false });
+    const { status } = await t.post({ ...activity, serviceUrl: t.connector.url });
     expect(status).toBe(200);
-    const inChat = t.connector.sent(`a:personal-${nestor.id}`);
+    // (A typing indicator may come first when the machine is slow.)
+    const inChat = t.connector.sent(`a:personal-${nestor.id}`).filter((c) => c.body.type === 'message');
     expect(inChat.map((c) => (c.body.text ? 'text' : 'card'))).toEqual(['text', 'card']);
     expect(inChat.every((c) => c.body.replyToId)).toBe(true);
     const request = await onlyRequest();
     const copy = request.cards.find((c) => c.role === 'requester');
-    expect(copy).toMatchObject({ userId: nestor.id, conversationId: `a:personal-${nestor.id}`, activityId: expect.any(String) });
+    const conversationId = `a:personal-${nestor.id}`;
+    expect(copy).toMatchObject({ userId: nestor.id, conversationId, activityId: expect.any(String) });
     await t.post(cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
     await settle();
     const updated = t.connector.updates(`a:personal-${nestor.id}`).filter((u) => u.activityId === copy!.activityId);
@@ -320,7 +324,7 @@ describe('when the bot must find approvers it has never talked to', () => {
     expect(cardsTo(`a:1on1-${alex.id}`)).toHaveLength(1);
   });
 
-  it('then an approver whose chat cannot be opened for now (throttled) does not hold up the requester’s card, and is tried again later', async () => {
+  it('then an approver whose chat cannot be opened for now (throttled) is tried again later', async () => {
     t.connector.refuseNewConversations = true;
     t.connector.refusalStatus = 429;
     const request = await memberAsks();

@@ -14,7 +14,11 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const textsTo = (conversationId: string) => t.connector.sent(conversationId).map((c) => c.body.text as string | undefined).filter(Boolean);
+const textsTo = (conversationId: string) =>
+  t.connector
+    .sent(conversationId)
+    .map((c) => c.body.text as string | undefined)
+    .filter(Boolean);
 const creationsFor = (userId: string) => t.connector.created().filter((c) => c.body.members[0].id === userId);
 
 describe('when Teams refuses to open a chat with an approver (403: the app is not installed for them)', () => {
@@ -41,10 +45,11 @@ describe('when Teams refuses to open a chat with an approver (403: the app is no
     expect(textsTo(`a:personal-${nestor.id}`).filter((x) => /could not reach/.test(x!))).toHaveLength(1);
   });
 
-  it('then the other approvers still get the card and the requester hears only about the missing one, in Dutch', async () => {
+  it('then the other approvers still get the card; the requester hears of the missing one, in Dutch', async () => {
     await t.say(message(isaiah, 'help', { locale: 'nl-NL' }));
     t.connector.refusedUsers.add(megan.id);
-    const replies = await t.say(message(isaiah, 'uitnodigen anna@fabrikam.com voor Facilities omdat schoonmaakrooster', { locale: 'nl-NL' }));
+    const invite = 'uitnodigen anna@fabrikam.com voor Facilities omdat schoonmaakrooster';
+    const replies = await t.say(message(isaiah, invite, { locale: 'nl-NL' }));
     expect(replies.join('\n')).toMatch(/wacht op goedkeuring/);
     await t.app.deps.worker.idle();
 
@@ -72,7 +77,7 @@ describe('when Teams refuses to open a chat with an approver (403: the app is no
     expect(forMember).not.toContain(request.id);
   });
 
-  it('then a Graph remedy hook gets one chance to make the approver reachable before they count as unreachable', async () => {
+  it('then a remedy hook (installing the app) gets one chance before the approver counts as unreachable', async () => {
     // The seam is exercised through the notifier directly: a remedy that "installs the app" lifts the refusal.
     const { TeamsNotifier } = await import('../../src/bot/teamsNotifier.js');
     t.connector.refusedUsers.add(alex.id);
@@ -85,6 +90,7 @@ describe('when Teams refuses to open a chat with an approver (403: the app is no
     };
     const delivery = await notifier.sendToUser(alex.id, { text: 'hello' });
     expect(calls).toEqual([`${alex.id}:appNotInstalled`]);
-    expect(delivery).toMatchObject({ kind: 'delivered', sent: { userId: alex.id, conversationId: `a:1on1-${alex.id}` } });
+    const sent = { userId: alex.id, conversationId: `a:1on1-${alex.id}` };
+    expect(delivery).toMatchObject({ kind: 'delivered', sent });
   });
 });

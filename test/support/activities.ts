@@ -22,7 +22,11 @@ function base(user: Pick<DirectoryUser, 'id' | 'displayName'>, options: Activity
     timestamp: new Date().toISOString(),
     from: { id: `29:${user.id}`, aadObjectId: user.id, name: user.displayName },
     recipient: { id: '28:bot', name: 'Guest Access' },
-    conversation: { id: options.conversationId ?? `a:personal-${user.id}`, conversationType: options.conversationType ?? 'personal', tenantId },
+    conversation: {
+      id: options.conversationId ?? `a:personal-${user.id}`,
+      conversationType: options.conversationType ?? 'personal',
+      tenantId,
+    },
     channelData: { tenant: { id: tenantId } },
     locale: options.locale ?? 'en-US',
     ...(options.expectReplies === false ? {} : { deliveryMode: 'expectReplies' }),
@@ -65,7 +69,11 @@ export interface GroupOptions extends ActivityOptions {
 }
 
 /** A message in a group chat with the bot, shaped as Teams sends it: the bot @mentioned, a mention entity. */
-export function groupChatMessage(user: Pick<DirectoryUser, 'id' | 'displayName'>, text: string, options: GroupOptions = {}) {
+export function groupChatMessage(
+  user: Pick<DirectoryUser, 'id' | 'displayName'>,
+  text: string,
+  options: GroupOptions = {},
+) {
   const b = base(user, options);
   const mention = options.mention ?? true;
   return {
@@ -73,9 +81,14 @@ export function groupChatMessage(user: Pick<DirectoryUser, 'id' | 'displayName'>
     type: 'message',
     textFormat: 'plain',
     text: mention ? `<at>${BOT.name}</at> ${text}` : text,
-    conversation: { isGroup: true, conversationType: 'groupChat', tenantId: b.channelData.tenant.id, id: options.conversationId ?? '19:groupchat-1@thread.v2' },
+    conversation: {
+      isGroup: true,
+      conversationType: 'groupChat',
+      tenantId: b.channelData.tenant.id,
+      id: options.conversationId ?? '19:groupchat-1@thread.v2',
+    },
     entities: [
-      ...(mention ? [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: { id: BOT.id, name: BOT.name } }] : []),
+      ...(mention ? [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: { ...BOT } }] : []),
       { type: 'clientInfo', locale: b.locale, country: 'NL', platform: 'Web', timezone: 'Europe/Amsterdam' },
     ],
   };
@@ -93,7 +106,12 @@ export function channelMessage(user: Pick<DirectoryUser, 'id' | 'displayName'>, 
   const channel = options.channelId ?? options.team.id;
   return {
     ...chat,
-    conversation: { isGroup: true, conversationType: 'channel', tenantId: chat.channelData.tenant.id, id: options.conversationId ?? `${channel};messageid=1700000000000` },
+    conversation: {
+      isGroup: true,
+      conversationType: 'channel',
+      tenantId: chat.channelData.tenant.id,
+      id: options.conversationId ?? `${channel};messageid=1700000000000`,
+    },
     channelData: {
       teamsChannelId: channel,
       teamsTeamId: options.team.id,

@@ -25,6 +25,8 @@ export class FakeConnector {
   readonly refusedUsers = new Set<string>();
   /** The status for refused new 1:1 chats (403 as Teams answers for users without the app; 429 for throttling). */
   refusalStatus = 403;
+  /** Team details the connector knows (GET /v3/teams/{teamId}), keyed by Teams team id. */
+  readonly teams = new Map<string, { id: string; name: string; aadGroupId: string }>();
   private seq = 0;
   url = '';
 
@@ -84,6 +86,12 @@ export class FakeConnector {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
+    const team = req.method === 'GET' ? path.match(/^\/v3\/teams\/([^/]+)$/) : null;
+    if (team) {
+      const details = this.teams.get(decodeURIComponent(team[1]));
+      this.calls.push({ method: 'GET', path, body: undefined });
+      return details ? send(200, details) : send(404, { error: { code: 'NotFound', message: 'team not found' } });
+    }
     if (!m) return send(404, { error: { code: 'NotFound', message: path } });
     if (this.throttle > 0) {
       this.throttle -= 1;
@@ -96,7 +104,8 @@ export class FakeConnector {
     const refusedUser = this.refusedUsers.has(body?.members?.[0]?.id ?? '');
     if (req.method === 'POST' && !conversationId && (this.refuseNewConversations || refusedUser)) {
       const status = refusedUser ? 403 : this.refusalStatus;
-      return send(status, { error: { code: status === 403 ? 'Forbidden' : 'Throttled', message: 'The bot is not installed for this user' } });
+      const code = status === 403 ? 'Forbidden' : 'Throttled';
+      return send(status, { error: { code, message: 'The bot is not installed for this user' } });
     }
     if (req.method === 'POST' && !conversationId) {
       const userId = body?.members?.[0]?.id ?? 'user';

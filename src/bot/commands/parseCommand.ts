@@ -80,7 +80,8 @@ export function parseCommand(raw: string | undefined): Command {
   // language nl · taal en · language auto (follow my words and client again)
   if ((m = lower.match(/^(?:language|taal)(?:\s+(.*))?$/))) {
     const choice = LANGUAGE_CHOICES[(m[1] ?? '').trim()];
-    return m[1] && !choice ? { kind: 'language', invalid: text.split(' ').slice(1).join(' ') } : { kind: 'language', choice };
+    if (m[1] && !choice) return { kind: 'language', invalid: text.split(' ').slice(1).join(' ') };
+    return { kind: 'language', choice };
   }
 
   // resend invitation <email> [reset]  ·  uitnodiging opnieuw <email> [reset]

@@ -1,8 +1,8 @@
 export const en = {
   'teams.unreachable.tellSome':
-    'I could not reach {names} in Teams (the Guest Access app is not installed for them), so they have not seen your request {id} to add {guests} to **{group}**. The other approvers have it.',
+    'I could not reach {names} in Teams (the Guest Access app is not installed for them, or they blocked it), so they have not seen your request {id} to add {guests} to **{group}**. The other approvers have it.',
   'teams.unreachable.tellAll':
-    'I could not reach {names} in Teams (the Guest Access app is not installed for them), so nobody has seen your request {id} to add {guests} to **{group}** yet. Ask them to open the Guest Access app in Teams, or ask an administrator to install it for them.',
+    'I could not reach {names} in Teams (the Guest Access app is not installed for them, or they blocked it), so nobody has seen your request {id} to add {guests} to **{group}** yet. Ask them to open the Guest Access app in Teams, or ask an administrator to install it for them.',
   'teams.language.hint': 'Liever Nederlands? Typ **taal nl**.',
   'teams.language.pinned': 'OK: I will answer you in {language} from now on, here and in messages I send you. **language auto** lets your words and Teams decide again.',
   'teams.language.auto': 'OK: I follow the language of your commands again (else your Teams language).',
@@ -10,6 +10,10 @@ export const en = {
   'teams.language.name.en': 'English',
   'teams.language.name.nl': 'Dutch',
   'teams.help.language': '**language** en|nl|auto: the language I answer you in',
+  'teams.help.inGroupChat':
+    'Here I answer **help**, **why** and **invite** (your own dialog). Answers with request or directory data come to our personal chat.',
+  'teams.help.inChannel':
+    'Here I answer **help** and **why**; **invite** continues in our personal chat (this team’s group unless you name another), and so do answers with request or directory data.',
   'teams.private.sent': 'I sent you the answer in our personal chat, so it stays between us.',
   'teams.private.inviteMoved': 'Let’s continue in our personal chat: I sent you the next step there.',
   'teams.private.askPersonal':
@@ -21,9 +25,9 @@ export const en = {
 
 export const nl: { [K in keyof typeof en]: string } = {
   'teams.unreachable.tellSome':
-    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus zij hebben je aanvraag {id} om {guests} toe te voegen aan **{group}** niet gezien. De andere goedkeurders hebben hem wel.',
+    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd, of ze hebben hem geblokkeerd), dus zij hebben je aanvraag {id} om {guests} toe te voegen aan **{group}** niet gezien. De andere goedkeurders hebben hem wel.',
   'teams.unreachable.tellAll':
-    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd), dus niemand heeft je aanvraag {id} om {guests} toe te voegen aan **{group}** nog gezien. Vraag hen de app Gasttoegang in Teams te openen, of vraag een beheerder de app voor hen te installeren.',
+    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd, of ze hebben hem geblokkeerd), dus niemand heeft je aanvraag {id} om {guests} toe te voegen aan **{group}** nog gezien. Vraag hen de app Gasttoegang in Teams te openen, of vraag een beheerder de app voor hen te installeren.',
   'teams.language.hint': 'Prefer English? Type **language en**.',
   'teams.language.pinned': 'Oké: ik antwoord je voortaan in het {language}, hier en in berichten die ik je stuur. Met **taal auto** bepalen je woorden en Teams het weer.',
   'teams.language.auto': 'Oké: ik volg weer de taal van je opdrachten (anders je Teams-taal).',
@@ -31,6 +35,10 @@ export const nl: { [K in keyof typeof en]: string } = {
   'teams.language.name.en': 'Engels',
   'teams.language.name.nl': 'Nederlands',
   'teams.help.language': '**taal** nl|en|auto: de taal waarin ik je antwoord',
+  'teams.help.inGroupChat':
+    'Hier beantwoord ik **hulp**, **waarom** en **uitnodigen** (je eigen gesprek). Antwoorden met aanvraag- of adreslijstgegevens komen in onze persoonlijke chat.',
+  'teams.help.inChannel':
+    'Hier beantwoord ik **hulp** en **waarom**; **uitnodigen** gaat verder in onze persoonlijke chat (de groep van dit team, tenzij je een andere noemt), net als antwoorden met aanvraag- of adreslijstgegevens.',
   'teams.private.sent': 'Ik heb je het antwoord in onze persoonlijke chat gestuurd, zodat het tussen ons blijft.',
   'teams.private.inviteMoved': 'Laten we verdergaan in onze persoonlijke chat: daar staat de volgende stap.',
   'teams.private.askPersonal':
