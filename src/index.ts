@@ -12,11 +12,9 @@ import { reachByInstall } from './app/reachByInstall.js';
 import { RequestWorker } from './app/requestWorker.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
-import { createGraphCredential } from './adapters/graph/graphCredential.js';
-import { GraphAppInstaller } from './adapters/graph/graphAppInstaller.js';
-import { GraphDirectory } from './adapters/graph/graphDirectory.js';
-import { GraphHttp } from './adapters/graph/graphHttp.js';
-import { loadTenantOverrides } from './adapters/graph/tenantOverrides.js';
+import type { GraphAppInstaller } from './adapters/graph/graphAppInstaller.js';
+import type { GraphDirectory } from './adapters/graph/graphDirectory.js';
+import type { GraphHttp } from './adapters/graph/graphHttp.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
 import { openDataDir, type DataDir } from './adapters/lowdb/dataDir.js';
 import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
@@ -87,7 +85,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.directory === 'graph' && config.graph) {
     const opened = await openGraph(config, overrides, logger);
     if (!opened.ok) return opened;
-    source = { kind: 'graph', directory: opened.directory, http: opened.http };
+    source = { kind: 'graph', directory: opened.directory, http: opened.http, GraphAppInstaller: opened.GraphAppInstaller };
   } else {
     const loaded = await loadTenantSnapshot(config.tenantFile);
     if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
@@ -152,7 +150,7 @@ async function compose(
   // On a Graph tenant, approvers who never opened the bot get the app installed for them before being 'not reachable'.
   const installer =
     source.kind === 'graph' && config.graph
-      ? new GraphAppInstaller({
+      ? new source.GraphAppInstaller({
           http: source.http,
           catalogAppId: config.graph.teamsAppCatalogId,
           externalId: config.graph.teamsAppExternalId ?? MANIFEST_ID,
@@ -251,7 +249,9 @@ async function compose(
   };
 }
 
-type DirectorySource = { kind: 'embedded'; snapshot: TenantSnapshot } | { kind: 'graph'; directory: GraphDirectory; http: GraphHttp };
+type DirectorySource =
+  | { kind: 'embedded'; snapshot: TenantSnapshot }
+  | { kind: 'graph'; directory: GraphDirectory; http: GraphHttp; GraphAppInstaller: typeof GraphAppInstaller };
 
 /** The Teams app's manifest id: the catalog's externalId when the app is published to the organisation. */
 const MANIFEST_ID = (JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }).id;
@@ -261,7 +261,9 @@ export async function openGraph(
   config: Config,
   overrides: AppOverrides,
   logger: Logger,
-): Promise<{ ok: true; directory: GraphDirectory; http: GraphHttp } | { ok: false; errors: string[] }> {
+): Promise<{ ok: true; directory: GraphDirectory; http: GraphHttp; GraphAppInstaller: typeof GraphAppInstaller } | { ok: false; errors: string[] }> {
+  // Loaded only for a Graph tenant: the Graph and identity libraries add seconds to every start otherwise.
+  const { createGraphCredential, GraphAppInstaller, GraphDirectory, GraphHttp, loadTenantOverrides } = await import('./adapters/graph/graphBackend.js');
   const graph = config.graph!;
   let tenantOverrides;
   if (graph.overridesFile) {
@@ -279,7 +281,7 @@ export async function openGraph(
       logger,
     });
     logger.info({ graph: graph.baseUrl, calls: directory.graphCalls }, 'tenant read from Microsoft Graph');
-    return { ok: true, directory, http };
+    return { ok: true, directory, http, GraphAppInstaller };
   } catch (error) {
     http.close();
     const code = (error as { code?: string }).code ?? 'UNEXPECTED';

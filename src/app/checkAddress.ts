@@ -2,6 +2,8 @@ import { escapeMarkdown } from '../cards/cardTemplate.js';
 import { worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
 import { translator, type Language } from '../i18n/i18n.js';
 import {
+  domainTenant,
+  evaluateGuest,
   groupProfile,
   normaliseDomain,
   normaliseEmail,
@@ -57,8 +59,11 @@ export async function checkAddress(
     if (found.kind !== 'found') return found;
     return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
   }
-  const existing = email?.ok ? ctx.usersByAddress.get(email.email) : undefined;
-  return { kind: 'address', view: addressView(ctx, lang, { shown: email?.ok ? email.email : domain, domain, existing }) };
+  if (!email?.ok) return { kind: 'address', view: addressView(ctx, lang, { shown: domain, domain }) };
+  // The policy's own lookup: by mail or UPN (a guest UPN stands for the address it encodes), normalised.
+  const d = evaluateGuest(ctx, { groupId: '', requesterId: '', guestEmail: email.email, perspective: 'anyMember' });
+  const existing = d.existingUserId !== undefined ? ctx.usersById.get(d.existingUserId) : undefined;
+  return { kind: 'address', view: addressView(ctx, lang, { shown: d.guestEmail, domain: d.domain, existing }) };
 }
 
 function rowFor(ctx: PolicyContext, lang: Language, domain: string, ok: Omit<LayerChainRow, 'fix' | 'icon'>, blocked?: Blocker): LayerChainRow {
@@ -75,7 +80,7 @@ function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; dom
   const sections: LayerChainSection[] = [];
   const section = (name: string, rows: LayerChainRow[]) => sections.push({ icon: worstIcon(rows.map((r) => r.icon)), name, rows });
 
-  if (verdict.internal || a.existing?.userType === 'Member') {
+  if (a.existing ? a.existing.userType === 'Member' : verdict.internal) {
     section(tr('policy.layer.directory'), [{ icon: 'ℹ️', setting: tr('admin.check.internal'), value: '', meaning: tr('admin.check.internalMeaning', { address: shown }), fix: [] }]);
     return { title: tr('admin.check.title', { address: shown }), subtitle: tr('admin.check.subtitle'), chain: tr('admin.check.internalChain'), sections, footer: '' };
   }
@@ -106,15 +111,18 @@ function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; dom
         meaning: tr('admin.check.domainAllowed', { domain }),
       }, find(['DOMAIN_POLICY_CONFLICT', 'DOMAIN_NOT_ALLOWED', 'DOMAIN_BLOCKED'])),
     ]);
-    const tenant = ctx.crossTenant.tenantsByDomain.get(a.domain);
+    const owner = domainTenant(ctx.crossTenant, a.domain);
+    const tenant = owner.kind === 'entra' ? owner.tenant : undefined;
     const partner = tenant ? ctx.crossTenant.partners.get(tenant.tenantId.toLowerCase()) : undefined;
-    section(tr('policy.layer.crossTenant'), [
-      rowFor(ctx, lang, a.domain, {
-        setting: tenant ? tr('admin.check.tenant', { tenant: escapeMarkdown(tenant.displayName) }) : tr('admin.check.noTenant', { domain }),
-        value: escapeMarkdown(tr('admin.settings.value', { setting: partner ? 'partner' : 'default', value: partner ?? ctx.crossTenant.defaultAccess })),
-        meaning: tr(partner ? 'admin.check.partnerAllowed' : 'admin.check.defaultAllowed', { tenant: escapeMarkdown(tenant?.displayName ?? a.domain) }),
-      }, find(['CROSS_TENANT_DEFAULT_BLOCKED', 'CROSS_TENANT_PARTNER_BLOCKED'])),
-    ]);
+    const crossTenantRow: LayerChainRow =
+      owner.kind === 'none'
+        ? { icon: '✓', setting: tr('admin.check.withoutTenant', { domain }), value: '', meaning: tr('admin.check.notGoverned', { domain }), fix: [] }
+        : rowFor(ctx, lang, a.domain, {
+            setting: tenant ? tr('admin.check.tenant', { tenant: escapeMarkdown(tenant.displayName) }) : tr('admin.check.noTenant', { domain }),
+            value: escapeMarkdown(tr('admin.settings.value', { setting: partner ? 'partner' : 'default', value: partner ?? ctx.crossTenant.defaultAccess })),
+            meaning: tr(partner ? 'admin.check.partnerAllowed' : 'admin.check.defaultAllowed', { tenant: escapeMarkdown(tenant?.displayName ?? a.domain) }),
+          }, find(['CROSS_TENANT_DEFAULT_BLOCKED', 'CROSS_TENANT_PARTNER_BLOCKED']));
+    section(tr('policy.layer.crossTenant'), [crossTenantRow]);
   }
 
   const spIssue = verdict.siteDomainIssue;

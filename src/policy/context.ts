@@ -14,6 +14,7 @@ import type { NoteCode, RoleKey } from './reasonCodes.js';
 import { holdersOf, isAdminUser, isGroupsAdminUser, DIRECTORY_ROLE_NAMES } from './roles.js';
 import { buildTenantLayers, type LayerStatus } from './tenantLayers.js';
 import type { AllowInvitesFrom, DirectoryUser, SensitivityLabel, TenantSnapshot } from './tenantModel.js';
+import { withDefaults } from './snapshotDefaults.js';
 import { buildVariants, type AccessVariant } from './variants.js';
 
 /**
@@ -64,7 +65,8 @@ function indexAddress(map: Map<string, DirectoryUser>, address: string | null | 
   if (n.ok && !map.has(n.email)) map.set(n.email, user);
 }
 
-export function compilePolicy(snapshot: TenantSnapshot): PolicyContext {
+export function compilePolicy(input: TenantSnapshot): PolicyContext {
+  const snapshot = withDefaults(input);
   const usersById = new Map<string, DirectoryUser>();
   const usersByAddress = new Map<string, DirectoryUser>();
   for (const user of snapshot.users) usersById.set(user.id, user);

@@ -73,18 +73,14 @@ function isDomainAscii(c: number): boolean {
  * host name afterwards (a label that maps to nothing, a disallowed character, a broken Punycode label …).
  */
 function asciiDomain(raw: string): string | undefined {
-  let plain = true;
+  let ascii = true;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c < 0x80) {
-      if (!isDomainAscii(c)) return undefined;
-      if (c >= 65 && c <= 90) plain = false;
-    } else {
-      plain = false;
-    }
+    if (c >= 0x80) ascii = false;
+    else if (!isDomainAscii(c)) return undefined;
   }
-  // Lower-case LDH without Punycode labels is already what UTS #46 would return: skip the work.
-  const domain = plain && raw.indexOf('xn--') === -1 ? raw : domainToASCII(raw);
+  // ASCII without Punycode labels: UTS #46 only lower-cases it. Anything else goes through domainToASCII.
+  const domain = ascii && raw.indexOf('xn--') === -1 && raw.indexOf('XN--') === -1 ? raw.toLowerCase() : domainToASCII(raw);
   return isHostName(domain) ? domain : undefined;
 }
 
@@ -99,6 +95,7 @@ export function normaliseEmail(raw: string): NormalisedEmail {
   if (at <= 0 || at > MAX_LOCAL * 4 || at === s.length - 1 || s.indexOf('@', at + 1) !== -1) return INVALID;
 
   let localAscii = true;
+  let lower = true;
   for (let i = 0; i < at; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x80) {
@@ -108,13 +105,20 @@ export function normaliseEmail(raw: string): NormalisedEmail {
       if (i === 0 || i === at - 1 || s.charCodeAt(i - 1) === DOT) return INVALID;
     } else if (ATEXT[c] !== 1) {
       return INVALID;
+    } else if (c >= 65 && c <= 90) {
+      lower = false;
     }
   }
 
+  const rawDomain = s.slice(at + 1);
+  const domain = asciiDomain(rawDomain);
+  if (domain === undefined) return INVALID;
+  // The common case, already normalised: no new strings.
+  if (localAscii && lower && domain === rawDomain) {
+    return at > MAX_LOCAL || s.length > MAX_ADDRESS ? INVALID : { ok: true, email: s, local: s.slice(0, at), domain };
+  }
   const local = localAscii ? s.slice(0, at).toLowerCase() : s.slice(0, at).normalize('NFC').toLowerCase();
   if (local.length > MAX_LOCAL) return INVALID;
-  const domain = asciiDomain(s.slice(at + 1));
-  if (domain === undefined) return INVALID;
   const email = `${local}@${domain}`;
   if (email.length > MAX_ADDRESS) return INVALID;
   return { ok: true, email, local, domain };

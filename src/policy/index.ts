@@ -19,7 +19,7 @@ export {
 } from './decision.js';
 export { normaliseDomain, normaliseEmail, type NormalisedEmail } from './email.js';
 export { groupProfile, type GroupProfile } from './groupProfile.js';
-export { CONSUMER_MAIL_DOMAINS } from './layers/crossTenant.js';
+export { CONSUMER_MAIL_DOMAINS, domainTenant, type DomainTenant } from './layers/crossTenant.js';
 export type { GroupKind } from './layers/groupKind.js';
 export type { GroupGuestSetting } from './layers/groupSetting.js';
 export {

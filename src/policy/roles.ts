@@ -16,7 +16,13 @@ for (const key of Object.keys(ROLE_TEMPLATE_IDS) as KnownRole[]) {
  * role's English display name mapped to its id; undefined for any other name (it could be a custom role's name).
  */
 export function roleTemplateIdOf(entry: string): string | undefined {
-  const key = entry.trim().toLowerCase();
+  // Defensive: a snapshot read without the schema may hold Graph's { roleTemplateId, displayName } objects.
+  const raw: unknown = entry;
+  if (typeof raw !== 'string') {
+    const id = (raw as { roleTemplateId?: unknown } | null)?.roleTemplateId;
+    return typeof id === 'string' ? roleTemplateIdOf(id) : undefined;
+  }
+  const key = raw.trim().toLowerCase();
   const known = TEMPLATE_ID_OF.get(key);
   if (known !== undefined) return known;
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key) ? key : undefined;

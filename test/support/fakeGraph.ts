@@ -66,6 +66,8 @@ export interface FakeGraphOptions {
   pageSize?: number;
   /** The Teams app in the organisation's catalog: its catalog id and the manifest id (externalId). */
   teamsApp?: { id: string; externalId: string; displayName?: string };
+  /** The relationships `/groups/delta` reports when selected (Graph documents members and owners; default both). */
+  deltaRelationships?: ('members' | 'owners')[];
 }
 
 export interface Certificate {
@@ -131,6 +133,7 @@ export class FakeGraph {
   refuseSignInActivity = false;
   teamsApp?: { id: string; externalId: string; displayName?: string };
   pageSize: number;
+  deltaRelationships: ('members' | 'owners')[];
   url = '';
   private server?: Server;
   private readonly tokens = new Set<string>();
@@ -140,6 +143,7 @@ export class FakeGraph {
 
   constructor(snapshot: TenantSnapshot, options: FakeGraphOptions = {}) {
     this.pageSize = options.pageSize ?? 100;
+    this.deltaRelationships = options.deltaRelationships ?? ['members', 'owners'];
     this.teamsApp = options.teamsApp;
     const t = snapshot.tenant;
     this.tenantId = t.id;
@@ -730,8 +734,8 @@ export class FakeGraph {
     }
     const selectQuery = new URLSearchParams(state.select ? { $select: state.select } : {});
     const fields = state.select?.split(',').map((s) => s.trim());
-    const wantMembers = kind === 'group' && (!fields || fields.includes('members'));
-    const wantOwners = kind === 'group' && !!fields?.includes('owners');
+    const wantMembers = kind === 'group' && (!fields || fields.includes('members')) && this.deltaRelationships.includes('members');
+    const wantOwners = kind === 'group' && !!fields?.includes('owners') && this.deltaRelationships.includes('owners');
     let items: Json[];
     if (state.since === null) {
       const source = kind === 'user' ? [...this.users.values()] : [...this.groups.values()];

@@ -430,13 +430,8 @@ export class GraphDirectory implements Directory {
   // --- reading ------------------------------------------------------------------------------------------------
 
   private async fullRead(): Promise<void> {
-    // Delta baselines first, so that nothing changed during the full read is missed by the first delta round.
-    const [usersDelta, groupsDelta] = await Promise.all([
-      this.baseline(`/v1.0/users/delta?$select=${USER_SELECT}`),
-      this.baseline(`/v1.0/groups/delta?$select=${GROUP_SELECT},members,owners`),
-    ]);
-    this.usersDeltaLink = usersDelta;
-    this.groupsDeltaLink = groupsDelta;
+    // The users' delta baseline first, so that nothing changed during the full read is missed by the first round.
+    this.usersDeltaLink = await this.baseline(`/v1.0/users/delta?$select=${USER_SELECT}`);
     const [settings, roles] = await Promise.all([this.readSettings(), this.readRoles(), this.readUsers(), this.readGroups()]);
     this.settings = settings;
     this.roles = roles;
@@ -470,14 +465,61 @@ export class GraphDirectory implements Directory {
     for await (const page of this.http.pages<Graph.Group>(`/v1.0/groups?$select=${GROUP_SELECT}&$top=999`)) {
       for (const g of page.value) if (g.id) found.push(toGroupProperties(g));
     }
-    await mapLimit(found, this.options.concurrency ?? 8, async (properties) => {
+    // Owners and members of every group in one delta round (a few hundred groups a page) instead of two reads per
+    // group; its deltaLink is where the next round starts. Per-group reads when Graph's round lacks either list.
+    const round = await this.membershipRound();
+    this.groupsDeltaLink = round?.deltaLink;
+    await mapLimit(found, this.options.concurrency ?? 16, async (properties) => {
+      const key = properties.id.toLowerCase();
       const [owners, members, settings] = await Promise.all([
-        this.readRefs(`/v1.0/groups/${properties.id}/owners?$select=id&$top=999`),
-        this.readRefs(`/v1.0/groups/${properties.id}/members?$select=id&$top=999`),
+        round?.sawOwners ? (round.owners.get(key) ?? new Set<string>()) : this.readRefs(`/v1.0/groups/${properties.id}/owners?$select=id&$top=999`),
+        round?.sawMembers ? (round.members.get(key) ?? new Set<string>()) : this.readRefs(`/v1.0/groups/${properties.id}/members?$select=id&$top=999`),
         this.readGroupSettings(properties),
       ]);
-      this.groups.set(properties.id.toLowerCase(), { properties, owners, members, settings });
+      this.groups.set(key, { properties, owners, members, settings });
     });
+  }
+
+  /** A whole `/groups/delta` round with members and owners: who is in which group now, and the deltaLink. */
+  private async membershipRound(): Promise<
+    { deltaLink?: string; owners: Map<string, Set<string>>; members: Map<string, Set<string>>; sawOwners: boolean; sawMembers: boolean } | undefined
+  > {
+    const owners = new Map<string, Set<string>>();
+    const members = new Map<string, Set<string>>();
+    let sawOwners = false;
+    let sawMembers = false;
+    let deltaLink: string | undefined;
+    const collect = (into: Map<string, Set<string>>, key: string, refs: Ref[]) => {
+      const set = into.get(key) ?? new Set<string>();
+      into.set(key, set);
+      for (const ref of refs) {
+        if (!ref.id || !isUserReference(ref)) continue;
+        if (ref['@removed'] !== undefined) set.delete(ref.id.toLowerCase());
+        else set.add(ref.id.toLowerCase());
+      }
+    };
+    try {
+      for await (const page of this.http.pages<DeltaGroup>(`/v1.0/groups/delta?$select=${GROUP_SELECT},members,owners`)) {
+        for (const g of page.value) {
+          if (!g.id || g['@removed'] !== undefined) continue;
+          const key = g.id.toLowerCase();
+          if (Array.isArray(g['members@delta'])) {
+            sawMembers = true;
+            collect(members, key, g['members@delta']);
+          }
+          if (Array.isArray(g['owners@delta'])) {
+            sawOwners = true;
+            collect(owners, key, g['owners@delta']);
+          }
+        }
+        deltaLink = page.deltaLink ?? deltaLink;
+      }
+    } catch (error) {
+      if (error instanceof GraphAuthError || (error instanceof GraphRequestError && error.status === 401)) throw error;
+      this.options.logger?.warn({ code: 'DELTA_UNAVAILABLE', status: (error as GraphRequestError).status }, 'groups delta failed; reading each group');
+      return undefined;
+    }
+    return { deltaLink, owners, members, sawOwners, sawMembers };
   }
 
   private async readRefs(path: string): Promise<Set<string>> {

@@ -32,6 +32,21 @@ describe('the Graph directory, as Graph sees it', () => {
     expect(t.graph.graphCalls().filter((c) => c.path.startsWith('/beta/')).map((c) => c.path)).toEqual(['/beta/policies/b2bManagementPolicies']);
   });
 
+  test('owners and members come from one groups delta round; per group only where the round lacks them', async () => {
+    t = await openGraphDirectory(demoTenant, { pageSize: 3 });
+    expect(t.graph.graphCalls({ path: /\/groups\/[^/]+\/(owners|members)$/ })).toEqual([]);
+    expect(t.graph.graphCalls({ path: /^\/v1\.0\/groups\/delta$/ }).length).toBe(Math.ceil(demoTenant.groups.length / 3));
+    await t.close();
+
+    t = await openGraphDirectory(demoTenant, { pageSize: 3, deltaRelationships: ['members'] });
+    expect(t.graph.graphCalls({ path: /\/groups\/[^/]+\/members$/ })).toEqual([]);
+    const owners = t.graph.graphCalls({ path: /\/groups\/[^/]+\/owners$/ });
+    expect(owners).toHaveLength(demoTenant.groups.length);
+    expect(owners.every((c) => c.query.get('$select') === 'id')).toBe(true);
+    expect((await t.directory.getGroup(marketing.id))?.owners).toEqual(marketing.owners);
+    expect([...(await t.directory.getGroup(marketing.id))!.members].sort()).toEqual([...marketing.members].sort());
+  });
+
   test('the invitation carries the redirect URL, the mail, the invited person\'s language and the reason', async () => {
     t = await openGraphDirectory(demoTenant);
     await t.directory.inviteGuest({ email: 'jan@example.nl', invitedBy: alex.id, language: 'nl-NL', message: 'Werkt mee aan de campagne' });
