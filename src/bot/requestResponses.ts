@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import { explainDecision, decisionView } from '../app/explainDecision.js';
+import { explainAfterAdding, decisionView } from '../app/explainDecision.js';
 import type { RequestGuestsOutcome } from '../app/requestGuests.js';
 import { escapeMarkdown } from '../cards/cardTemplate.js';
 import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
@@ -47,10 +47,16 @@ export async function sendRequestOutcome(
   const group = escapeMarkdown(outcome.group.displayName);
   const audience = audienceOf(user.profile, outcome.group.id);
   const lines: string[] = [];
-  if (outcome.added.length > 0) {
-    lines.push(tr('request.addedDirectly', { guests: outcome.added.map((a) => escapeMarkdown(a.decision.guestEmail)).join(', '), group }));
-    // What each added guest can use now: group content, the team, the site.
-    for (const a of outcome.added) lines.push('', explainDecision(a.decision, ctx, lang, audience));
+  // Said after the fact: "invited and added", then what each guest can use now (never "you can … will get …").
+  for (const invited of [true, false]) {
+    const added = outcome.added.filter((a) => (a.decision.invitation === 'required') === invited);
+    if (added.length === 0) continue;
+    const guests = added.map((a) => escapeMarkdown(a.decision.guestEmail)).join(', ');
+    lines.push(tr(invited ? 'request.addedInvited' : 'request.addedDirectly', { guests, group }));
+  }
+  for (const a of outcome.added) {
+    const after = explainAfterAdding(a.decision, ctx, lang, audience);
+    if (after) lines.push(after);
   }
   for (const f of outcome.failed) lines.push(tr('request.addFailed', { email: escapeMarkdown(f.decision.guestEmail), group, error: failureText(tr, f.error) }));
   for (const r of outcome.requests) {
@@ -66,7 +72,7 @@ export async function sendRequestOutcome(
   for (const r of outcome.requests) await sendRequesterCard(context, user, r, deps);
   if (outcome.blocked.length > 0) {
     const cards = outcome.blocked.map((d) => CardFactory.adaptiveCard(buildDecisionExplanationCard(decisionView(d, ctx, lang, audience))));
-    const message = MessageFactory.list(cards, tr('request.blockedIntro', { group }));
+    const message = MessageFactory.list(cards, tr(outcome.blocked.length === 1 ? 'request.blockedIntroOne' : 'request.blockedIntro', { group }));
     message.attachmentLayout = 'list';
     await context.sendActivity(message);
   }

@@ -29,9 +29,15 @@ export function withDefaults(snapshot: TenantSnapshot): TenantSnapshot {
       sharingBlockedDomainList: s.sharePoint?.sharingBlockedDomainList ?? [],
     },
     sensitivityLabels: s.sensitivityLabels ?? [],
-    users: (s.users ?? []).map(userWithDefaults),
-    groups: (s.groups ?? []).map(groupWithDefaults),
+    // Complete lists are kept as they are (the same array), so a compiled context can tell that users didn't change.
+    users: sameIfUnchanged(s.users ?? [], userWithDefaults),
+    groups: sameIfUnchanged(s.groups ?? [], groupWithDefaults),
   };
+}
+
+function sameIfUnchanged<T>(items: readonly T[], complete: (item: T) => T): T[] {
+  const out = items.map(complete);
+  return out.every((item, i) => item === items[i]) ? (items as T[]) : out;
 }
 
 function userWithDefaults(user: DirectoryUser): DirectoryUser {

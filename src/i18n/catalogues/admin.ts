@@ -74,6 +74,8 @@ export const en = {
   // check
   'admin.check.title': 'Can {address} be invited?',
   'admin.check.subtitle': 'A new invitation passes Entra ID and cross-tenant access; SharePoint’s own domain rules decide about the sites.',
+  'admin.check.subtitleBlocked': 'This address is stopped at: {layers}. Below: who can change that and where.',
+  'admin.check.subtitleExisting': 'Already in the directory: no new invitation, so the invitation rules don’t apply. SharePoint’s own domain rules decide about the sites.',
   'admin.check.footer': 'For one group: **check** address **in** Group.',
   'admin.check.invalid': '**{input}** is neither an e-mail address nor a domain. For example: `check fabrikam.com` or `check anna@fabrikam.com in Marketing`.',
   'admin.check.needAddress': 'For a group I need one address, not only the domain: for example `check someone@{domain} in Marketing`.',
@@ -93,6 +95,7 @@ export const en = {
   'admin.check.siteDomainAllowed': 'SharePoint may share with {domain}.',
   'admin.check.groupsLayer': 'Groups',
   'admin.check.groupsOpen': '{count} of {total} groups take new guests',
+  'admin.check.groupsNone': 'No group can take this guest now',
   'admin.check.groupsAfterFix': 'Once the invitation is allowed: {names}',
   'admin.guestState.accepted': 'Invitation accepted',
   'admin.guestState.pendingAcceptance': 'Invited, not accepted yet',
@@ -242,6 +245,8 @@ export const nl: { [K in keyof typeof en]: string } = {
 
   'admin.check.title': 'Kan {address} worden uitgenodigd?',
   'admin.check.subtitle': 'Een nieuwe uitnodiging gaat langs Entra ID en toegang tussen tenants; de eigen domeinregels van SharePoint bepalen de toegang tot sites.',
+  'admin.check.subtitleBlocked': 'Dit adres wordt tegengehouden bij: {layers}. Hieronder: wie dat kan wijzigen en waar.',
+  'admin.check.subtitleExisting': 'Staat al in de adreslijst: geen nieuwe uitnodiging, dus de regels voor uitnodigingen gelden niet. De eigen domeinregels van SharePoint bepalen de toegang tot sites.',
   'admin.check.footer': 'Voor één groep: **controleer** adres **in** Groep.',
   'admin.check.invalid': '**{input}** is geen e-mailadres en geen domein. Bijvoorbeeld: `controleer fabrikam.com` of `controleer anna@fabrikam.com in Marketing`.',
   'admin.check.needAddress': 'Voor een groep heb ik één adres nodig, niet alleen het domein: bijvoorbeeld `controleer iemand@{domain} in Marketing`.',
@@ -261,6 +266,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.check.siteDomainAllowed': 'SharePoint mag delen met {domain}.',
   'admin.check.groupsLayer': 'Groepen',
   'admin.check.groupsOpen': '{count} van de {total} groepen nemen nieuwe gasten op',
+  'admin.check.groupsNone': 'Geen enkele groep kan deze gast nu opnemen',
   'admin.check.groupsAfterFix': 'Zodra de uitnodiging is toegestaan: {names}',
   'admin.guestState.accepted': 'Uitnodiging geaccepteerd',
   'admin.guestState.pendingAcceptance': 'Uitgenodigd, nog niet geaccepteerd',

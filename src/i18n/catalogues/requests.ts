@@ -60,8 +60,10 @@ export const en = {
   'request.created':
     'Your request **{id}** to add {guests} to **{group}** is waiting for approval by {approvers}. I will tell you when they decide.',
   'request.addedDirectly': '{guests}: added to **{group}**.',
+  'request.addedInvited': '{guests}: invited and added to **{group}**. The invitation e-mail is on its way to them.',
   'request.addFailed': "I couldn't add {email} to **{group}**: {error}. Nothing else changed; try again later.",
   'request.blockedIntro': "These guests can't be added to **{group}**:",
+  'request.blockedIntroOne': "This guest can't be added to **{group}**:",
   'request.nothingToDoIntro': 'Nothing to do for:',
   'request.alreadyMember': '{email} is already a member of **{group}**.',
   'request.internal': '{email} is a colleague in this organisation, not a guest: add them as a member in Teams or Outlook.',
@@ -101,6 +103,7 @@ export const en = {
 
   'dialog.askGroup': 'To which group should I add the guest? Your groups: {groups}',
   'dialog.askGroupNone': "You aren't a member of any group I can add guests to.",
+  'dialog.askGroupHidden': 'Not listed: {names}. They are managed elsewhere (dynamic membership, synced from on-premises, Viva Engage, distribution lists), so I can’t add guests there.',
   'dialog.askGuests': 'Which e-mail address(es)? Separate several with commas.',
   'dialog.askJustification': 'Why does the guest need access?',
   'dialog.retryGroup': "I didn't find that group among yours. Type its name or number, or **cancel**.",
@@ -178,8 +181,10 @@ export const nl: { [K in keyof typeof en]: string } = {
   'request.created':
     'Je aanvraag **{id}** om {guests} toe te voegen aan **{group}** wacht op goedkeuring door {approvers}. Ik laat je weten wanneer er besloten is.',
   'request.addedDirectly': '{guests}: toegevoegd aan **{group}**.',
+  'request.addedInvited': '{guests}: uitgenodigd en toegevoegd aan **{group}**. De uitnodiging per e-mail is naar hen onderweg.',
   'request.addFailed': 'Ik kon {email} niet toevoegen aan **{group}**: {error}. Verder is er niets veranderd; probeer het later opnieuw.',
   'request.blockedIntro': 'Deze gasten kunnen niet worden toegevoegd aan **{group}**:',
+  'request.blockedIntroOne': 'Deze gast kan niet worden toegevoegd aan **{group}**:',
   'request.nothingToDoIntro': 'Niets te doen voor:',
   'request.alreadyMember': '{email} is al lid van **{group}**.',
   'request.internal': '{email} is een collega in deze organisatie, geen gast: voeg deze persoon als lid toe in Teams of Outlook.',
@@ -219,6 +224,7 @@ export const nl: { [K in keyof typeof en]: string } = {
 
   'dialog.askGroup': 'Aan welke groep moet ik de gast toevoegen? Je groepen: {groups}',
   'dialog.askGroupNone': 'Je bent geen lid van een groep waaraan ik gasten kan toevoegen.',
+  'dialog.askGroupHidden': 'Niet in de lijst: {names}. Die worden elders beheerd (dynamisch lidmaatschap, gesynchroniseerd vanuit on-premises, Viva Engage, distributielijsten), dus daar kan ik geen gasten toevoegen.',
   'dialog.askGuests': 'Welk(e) e-mailadres(sen)? Scheid er meerdere met komma’s.',
   'dialog.askJustification': 'Waarom heeft de gast toegang nodig?',
   'dialog.retryGroup': 'Ik vond die groep niet bij jouw groepen. Typ de naam of het nummer, of **annuleren**.',
