@@ -46,8 +46,15 @@ function userWithDefaults(user: DirectoryUser): DirectoryUser {
   return { ...user, roles: u.roles ?? [], accountEnabled: u.accountEnabled ?? true, userType: u.userType ?? 'Member' };
 }
 
+const GROUP_REQUIRED = [
+  'displayName', 'mail', 'groupTypes', 'mailEnabled', 'securityEnabled', 'onPremisesSyncEnabled', 'membershipRule',
+  'resourceProvisioningOptions', 'assignedLabels', 'assignedLicenses', 'settings', 'site', 'owners', 'members',
+] as const;
+
 function groupWithDefaults(group: DirectoryGroup): DirectoryGroup {
   const g = group as Partial<DirectoryGroup> & Pick<DirectoryGroup, 'id'>;
+  // A complete group stays the same object, so a compiled context can take its compilation over.
+  if (GROUP_REQUIRED.every((key) => g[key] !== undefined)) return group;
   return {
     ...group,
     displayName: g.displayName ?? g.id,

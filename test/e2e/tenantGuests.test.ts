@@ -207,7 +207,7 @@ describe('when someone resends an invitation', () => {
       },
     ]);
     expect((await ask(megan, 'audit 1')).text).toContain(
-      'Megan Bowen · sent the invitation of Ray Tanaka \\(Woodgrove Bank\\) again',
+      'Megan Bowen · sent the invitation of Ray Tanaka \\(Woodgrove Bank\\) (ray.tanaka@woodgrovebank.com) again',
     );
   });
 
