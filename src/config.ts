@@ -33,6 +33,9 @@ const schema = z
     OUTLOOK_ORIGINATOR_ID: z
       .guid({ message: 'must be the provider id (a GUID) from the Actionable Email Developer Dashboard' })
       .optional(),
+    REVIEW_DAYS: z.coerce.number().min(0).default(90),
+    REVIEW_GRACE_DAYS: z.coerce.number().positive().default(14),
+    STALE_DAYS: z.coerce.number().positive().default(90),
     DIRECTORY: z.enum(['embedded', 'graph']).default('embedded'),
     GRAPH_BASE_URL: z.url({ protocol: /^https$/, error: 'expected an https URL such as https://graph.microsoft.com' }).default('https://graph.microsoft.com'),
     AZURE_TENANT_ID: z.string().trim().optional(),
@@ -123,6 +126,14 @@ export interface Config {
     readonly sender?: string;
     /** The actionable-message provider id registered for the organisation; without it Outlook drops the card. */
     readonly originatorId?: string;
+  };
+  readonly guests: {
+    /** Days between guest reviews by the groups' owners; 0 = no reviews. */
+    readonly reviewDays: number;
+    /** Days owners have to confirm a guest before the bot removes them from the group. */
+    readonly reviewGraceDays: number;
+    /** A guest whose last sign-in is older than this is shown as stale. */
+    readonly staleDays: number;
   };
 }
 
@@ -216,6 +227,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       alwaysMailApprovers: e.APPROVAL_CHANNELS.includes('outlook'),
       ...(e.MAIL_SENDER ? { sender: e.MAIL_SENDER } : {}),
       ...(e.OUTLOOK_ORIGINATOR_ID ? { originatorId: e.OUTLOOK_ORIGINATOR_ID.toLowerCase() } : {}),
+    },
+    guests: {
+      reviewDays: e.REVIEW_DAYS,
+      reviewGraceDays: e.REVIEW_GRACE_DAYS,
+      staleDays: e.STALE_DAYS,
     },
   };
   return { ok: true, config: deepFreeze(config) };

@@ -6,6 +6,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
+import { GuestReviews } from './app/guestReviews.js';
 import { PolicyCache } from './app/policyCache.js';
 import { reachByInstall } from './app/reachByInstall.js';
 import { RequestWorker } from './app/requestWorker.js';
@@ -25,11 +26,14 @@ import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverl
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
 import { EmlOutboxMailer } from './adapters/mail/emlOutboxMailer.js';
 import { GraphMailer } from './adapters/mail/graphMailer.js';
+import { LowdbReviewStore } from './adapters/lowdb/lowdbReviewStore.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
 import { languageCommands } from './bot/languageCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
 import { DialogConversationState } from './bot/dialogState.js';
+import { guestCardActions } from './bot/guestCardActions.js';
+import { guestCommands } from './bot/guestCommands.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
 import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
@@ -152,6 +156,7 @@ async function compose(
   // Before anything new happens: the audit entries a crash left inside request records or as intents reach the log.
   await relayAllUnlogged({ requests, audit, logger });
   await settleAuditIntents({ audit, auditIntents, directory, logger });
+  const reviewStore = await LowdbReviewStore.open(dataDir.path);
 
   const auth = new NoInnerRetryAuthentication({
     MicrosoftAppId: config.auth.appId,
@@ -200,7 +205,10 @@ async function compose(
   const services = { directory, conversations, languages, audit, auditIntents, clock, logger };
   const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, mail, retry: overrides.retry });
   const outlook = { originatorId: config.mail.originatorId };
-  const deps: BotDeps = { ...services, requests, policy, worker, settings, outlook };
+  const guestSettings = { ...config.guests };
+  const reviews = new GuestReviews({ ...services, reviews: reviewStore, notifier, policy, settings: guestSettings });
+  const guests = { reviews, store: reviewStore, settings: guestSettings };
+  const deps: BotDeps = { ...services, requests, policy, worker, settings, outlook, guests };
 
   const conversationState = new DialogConversationState(dialogStorage);
   adapter.use(new TypingIndicator(logger));
@@ -209,8 +217,8 @@ async function compose(
     tenantId: tenant.id,
     localMode: config.localMode,
     conversationState,
-    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages) },
-    cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },
+    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages), ...guestCommands(deps) },
+    cardActions: { ...requestCardActions(deps), ...adminCardActions(deps), ...guestCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
     personalChat: notifier,
   });
@@ -248,6 +256,7 @@ async function compose(
   });
 
   let closed = false;
+  let reviewTimer: NodeJS.Timeout | undefined;
   return {
       config,
       server,
@@ -256,7 +265,13 @@ async function compose(
         // Compile the policy before the first turn: on a large tenant that takes seconds, not the first asker's.
         await policy.current();
         const port = await listen(server, config.port, config.host);
-        if (overrides.workerIntervalMs !== null) worker.start(overrides.workerIntervalMs ?? 60_000);
+        if (overrides.workerIntervalMs !== null) {
+          worker.start(overrides.workerIntervalMs ?? 60_000);
+          const sweep = () => void reviews.tick().catch((err: unknown) => logger.error({ err }, 'guest review sweep failed'));
+          sweep();
+          reviewTimer = setInterval(sweep, overrides.workerIntervalMs ?? 60_000);
+          reviewTimer.unref();
+        }
         if (source.kind === 'graph' && config.graph) source.directory.startSync(config.graph.syncIntervalMs, config.graph.settingsIntervalMs);
         return port;
       },
@@ -265,6 +280,7 @@ async function compose(
         closed = true;
         worker.stop();
         stopping.abort(new Error('shutting down'));
+        if (reviewTimer) clearInterval(reviewTimer);
         if (source.kind === 'graph') await source.directory.stopSync();
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
@@ -274,7 +290,7 @@ async function compose(
           const deadline = new Promise<false>((resolve) => {
             timer = setTimeout(() => resolve(false), options.deadlineMs ?? SHUTDOWN_DEADLINE_MS);
           });
-          finished = await Promise.race([Promise.all([serverClosed, worker.idle()]).then(() => true), deadline]);
+          finished = await Promise.race([Promise.all([serverClosed, worker.idle(), reviews.idle()]).then(() => true), deadline]);
           clearTimeout(timer);
           if (!finished) logger.warn({ code: 'SHUTDOWN_DEADLINE' }, 'stopping with work unfinished; it stays in the outbox for the next start');
         }
@@ -318,7 +334,7 @@ async function openMailer(
 const MANIFEST_ID = (JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }).id;
 
 /** Reads the tenant from Microsoft Graph (and the overrides file); every problem as a startup error. */
-async function openGraph(
+export async function openGraph(
   config: Config,
   overrides: AppOverrides,
   logger: Logger,

@@ -11,6 +11,7 @@ describe('configuration', () => {
       tenantFile: 'data/demo-tenant.json',
       dataDir: '.data',
       requests: { expiryDays: 14, reminderDays: 3, requireJustification: true },
+      guests: { reviewDays: 90, reviewGraceDays: 14, staleDays: 90 },
     });
     expect(Object.isFrozen(result.config)).toBe(true);
     expect(Object.isFrozen(result.config.auth)).toBe(true);
@@ -38,6 +39,9 @@ describe('configuration', () => {
     [{ PORT: 'eighty' }, /PORT/],
     [{ REQUEST_EXPIRY_DAYS: '-1' }, /REQUEST_EXPIRY_DAYS/],
     [{ REQUIRE_JUSTIFICATION: 'maybe' }, /REQUIRE_JUSTIFICATION/],
+    [{ REVIEW_DAYS: '-1' }, /REVIEW_DAYS/],
+    [{ REVIEW_GRACE_DAYS: '0' }, /REVIEW_GRACE_DAYS/],
+    [{ STALE_DAYS: 'soon' }, /STALE_DAYS/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ APPROVAL_CHANNELS: 'outlook' }, /APPROVAL_CHANNELS.*must include 'teams'/],
     [{ APPROVAL_CHANNELS: 'teams,fax' }, /APPROVAL_CHANNELS.*'teams' or 'outlook'/],
