@@ -29,6 +29,36 @@ const schema = z
       .regex(/^[a-z][a-z0-9]{0,20}$/, 'lowercase letters and digits, starting with a letter')
       .default('guestbot'),
     AZURE_WORK_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    APPROVAL_CHANNELS: z
+      .string()
+      .transform((v) => v.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean))
+      .pipe(
+        z
+          .array(z.enum(['teams', 'outlook'], { message: "each channel must be 'teams' or 'outlook'" }))
+          .refine((list) => list.includes('teams'), "must include 'teams' (e.g. 'teams' or 'teams,outlook')"),
+      )
+      .default(['teams']),
+    MAIL_SENDER: z.string().trim().min(3).optional(),
+    OUTLOOK_ORIGINATOR_ID: z
+      .guid({ message: 'must be the provider id (a GUID) from the Actionable Email Developer Dashboard' })
+      .optional(),
+    REVIEW_DAYS: z.coerce.number().min(0).default(90),
+    REVIEW_GRACE_DAYS: z.coerce.number().positive().default(14),
+    STALE_DAYS: z.coerce.number().positive().default(90),
+    DIRECTORY: z.enum(['embedded', 'graph']).default('embedded'),
+    GRAPH_BASE_URL: z.url({ protocol: /^https$/, error: 'expected an https URL such as https://graph.microsoft.com' }).default('https://graph.microsoft.com'),
+    AZURE_TENANT_ID: z.string().trim().optional(),
+    AZURE_CLIENT_ID: z.string().trim().optional(),
+    AZURE_CLIENT_SECRET: z.string().optional(),
+    AZURE_CLIENT_CERTIFICATE_PATH: z.string().optional(),
+    AZURE_AUTHORITY_HOST: z.url({ protocol: /^https$/, error: 'expected an https URL such as https://login.microsoftonline.com' }).optional(),
+    GRAPH_SYNC_INTERVAL_SECONDS: z.coerce.number().min(1).max(86_400).default(60),
+    GRAPH_SETTINGS_INTERVAL_SECONDS: z.coerce.number().min(10).max(86_400).default(900),
+    GRAPH_MAX_RETRY_AFTER_SECONDS: z.coerce.number().min(0).max(180).default(30),
+    INVITE_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+    TENANT_OVERRIDES: z.string().min(1).optional(),
+    TEAMS_APP_CATALOG_ID: z.string().trim().min(1).optional(),
+    TEAMS_APP_EXTERNAL_ID: z.string().trim().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
@@ -45,6 +75,31 @@ const schema = z
           'STORAGE=azure needs AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_URL ' +
           '(signed in with @azure/identity)',
       });
+    }
+    if (env.APPROVAL_CHANNELS.includes('outlook') && env.MICROSOFT_APP_ID && !env.OUTLOOK_ORIGINATOR_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OUTLOOK_ORIGINATOR_ID'],
+        message:
+          'required for APPROVAL_CHANNELS with outlook: Outlook removes actionable cards without a registered originator',
+      });
+    }
+    if (env.DIRECTORY === 'graph' && env.APPROVAL_CHANNELS.includes('outlook') && !env.MAIL_SENDER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_SENDER'],
+        message: 'required for APPROVAL_CHANNELS with outlook on DIRECTORY=graph: the mailbox approval mails are sent from',
+      });
+    }
+    if (env.DIRECTORY === 'graph') {
+      const tenant = env.AZURE_TENANT_ID || env.MICROSOFT_APP_TENANT_ID;
+      const managed = env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !env.AZURE_CLIENT_SECRET && !env.AZURE_CLIENT_CERTIFICATE_PATH;
+      if (!tenant) {
+        ctx.addIssue({ code: 'custom', path: ['AZURE_TENANT_ID'], message: 'DIRECTORY=graph needs the tenant id (AZURE_TENANT_ID or MICROSOFT_APP_TENANT_ID)' });
+      }
+      if (!managed && !(env.AZURE_CLIENT_ID || env.MICROSOFT_APP_ID)) {
+        ctx.addIssue({ code: 'custom', path: ['AZURE_CLIENT_ID'], message: 'DIRECTORY=graph needs an app registration (AZURE_CLIENT_ID or MICROSOFT_APP_ID)' });
+      }
     }
     if (env.NODE_ENV === 'production' && !env.MICROSOFT_APP_ID) {
       ctx.addIssue({
@@ -76,11 +131,52 @@ export interface Config {
   readonly storage: StorageConfig;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly maxBodyBytes: number;
+  readonly directory: 'embedded' | 'graph';
+  /** Microsoft Graph, when `directory` is `graph`. */
+  readonly graph?: GraphConfig;
   readonly requests: {
     readonly expiryDays: number;
     readonly reminderDays: number;
     readonly requireJustification: boolean;
   };
+  /** Approval cards by mail (Outlook actionable messages). */
+  readonly mail: {
+    /** Also mail every approver the card, not only those Teams can't reach. */
+    readonly alwaysMailApprovers: boolean;
+    /** The mailbox (UPN or object id) mails are sent from; on the embedded tenant only the From line. */
+    readonly sender?: string;
+    /** The actionable-message provider id registered for the organisation; without it Outlook drops the card. */
+    readonly originatorId?: string;
+  };
+  readonly guests: {
+    /** Days between guest reviews by the groups' owners; 0 = no reviews. */
+    readonly reviewDays: number;
+    /** Days owners have to confirm a guest before the bot removes them from the group. */
+    readonly reviewGraceDays: number;
+    /** A guest whose last sign-in is older than this is shown as stale. */
+    readonly staleDays: number;
+  };
+}
+
+export interface GraphConfig {
+  readonly baseUrl: string;
+  readonly credential: {
+    readonly tenantId: string;
+    readonly clientId: string;
+    readonly clientSecret?: string;
+    readonly certificatePath?: string;
+    readonly managedIdentity: boolean;
+    readonly authorityHost?: string;
+  };
+  readonly syncIntervalMs: number;
+  readonly settingsIntervalMs: number;
+  readonly maxRetryAfterSeconds: number;
+  readonly inviteRedirectUrl?: string;
+  readonly overridesFile?: string;
+  /** The app's id in the organisation's Teams app catalog, to install it for approvers who never opened it. */
+  readonly teamsAppCatalogId?: string;
+  /** The manifest id (the catalog's externalId), to look the catalog id up when it is not configured. */
+  readonly teamsAppExternalId?: string;
 }
 
 export type StorageConfig =
@@ -112,6 +208,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`) };
   }
   const e = parsed.data;
+  // @azure/identity's own variables first; the bot's app registration when they are absent.
+  const useAzure = Boolean(e.AZURE_CLIENT_ID);
+  const graph: GraphConfig | undefined =
+    e.DIRECTORY !== 'graph'
+      ? undefined
+      : {
+          baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+          credential: {
+            tenantId: e.AZURE_TENANT_ID || e.MICROSOFT_APP_TENANT_ID,
+            clientId: useAzure ? e.AZURE_CLIENT_ID! : e.MICROSOFT_APP_ID,
+            clientSecret: useAzure ? e.AZURE_CLIENT_SECRET : e.MICROSOFT_APP_PASSWORD || undefined,
+            certificatePath: useAzure ? e.AZURE_CLIENT_CERTIFICATE_PATH : undefined,
+            managedIdentity: useAzure
+              ? !e.AZURE_CLIENT_SECRET && !e.AZURE_CLIENT_CERTIFICATE_PATH
+              : e.MICROSOFT_APP_TYPE === 'UserAssignedMSI',
+            authorityHost: e.AZURE_AUTHORITY_HOST,
+          },
+          syncIntervalMs: e.GRAPH_SYNC_INTERVAL_SECONDS * 1000,
+          settingsIntervalMs: e.GRAPH_SETTINGS_INTERVAL_SECONDS * 1000,
+          maxRetryAfterSeconds: e.GRAPH_MAX_RETRY_AFTER_SECONDS,
+          inviteRedirectUrl: e.INVITE_REDIRECT_URL,
+          overridesFile: e.TENANT_OVERRIDES,
+          teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
+          teamsAppExternalId: e.TEAMS_APP_EXTERNAL_ID,
+        };
   const localMode = e.MICROSOFT_APP_ID === '';
   const config: Config = {
     env: e.NODE_ENV,
@@ -140,13 +261,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { kind: 'lowdb' },
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    directory: e.DIRECTORY,
+    ...(graph ? { graph } : {}),
     requests: {
       expiryDays: e.REQUEST_EXPIRY_DAYS,
       reminderDays: e.REMINDER_DAYS,
       requireJustification: e.REQUIRE_JUSTIFICATION,
     },
+    mail: {
+      alwaysMailApprovers: e.APPROVAL_CHANNELS.includes('outlook'),
+      ...(e.MAIL_SENDER ? { sender: e.MAIL_SENDER } : {}),
+      ...(e.OUTLOOK_ORIGINATOR_ID ? { originatorId: e.OUTLOOK_ORIGINATOR_ID.toLowerCase() } : {}),
+    },
+    guests: {
+      reviewDays: e.REVIEW_DAYS,
+      reviewGraceDays: e.REVIEW_GRACE_DAYS,
+      staleDays: e.STALE_DAYS,
+    },
   };
   return { ok: true, config: deepFreeze(config) };
+}
+
+/** The configuration with DIRECTORY=graph whatever the environment says (for tools that read the real tenant). */
+export function loadGraphConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
+  return loadConfig({ ...env, DIRECTORY: 'graph' });
 }
 
 function deepFreeze<T extends object>(o: T): T {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
@@ -8,12 +9,17 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
+import { GuestReviews } from './app/guestReviews.js';
 import { PolicyCache } from './app/policyCache.js';
+import { reachByInstall } from './app/reachByInstall.js';
 import { RequestWorker, type WorkerDeps } from './app/requestWorker.js';
 import { relayAllUnlogged, settleAuditIntents } from './app/auditRelay.js';
 import { LowdbAuditIntents } from './adapters/lowdb/lowdbAuditIntents.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
+import type { GraphAppInstaller } from './adapters/graph/graphAppInstaller.js';
+import type { GraphDirectory } from './adapters/graph/graphDirectory.js';
+import type { GraphHttp } from './adapters/graph/graphHttp.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
 import { openDataDir } from './adapters/lowdb/dataDir.js';
 import type { DirectoryOverlayStore } from './adapters/embedded/directoryOverlay.js';
@@ -22,11 +28,16 @@ import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.
 import { LowdbLanguagePreferenceStore } from './adapters/lowdb/lowdbLanguagePreferenceStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
+import { EmlOutboxMailer } from './adapters/mail/emlOutboxMailer.js';
+import { GraphMailer } from './adapters/mail/graphMailer.js';
+import { LowdbReviewStore } from './adapters/lowdb/lowdbReviewStore.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
 import { languageCommands } from './bot/languageCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
 import { DialogConversationState } from './bot/dialogState.js';
+import { guestCardActions } from './bot/guestCardActions.js';
+import { guestCommands } from './bot/guestCommands.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
 import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
@@ -45,7 +56,10 @@ import type { ConversationStore } from './ports/conversationStore.js';
 import type { LanguagePreferenceStore } from './ports/languagePreferenceStore.js';
 import type { RequestStore } from './ports/requestStore.js';
 import type { SeenActivities } from './ports/seenActivities.js';
-import type { TenantSnapshot } from './policy/tenantModel.js';
+import type { Directory } from './ports/directory.js';
+import type { Mailer } from './ports/mailer.js';
+import type { ReviewStore } from './ports/reviewStore.js';
+import type { TenantInfo, TenantSnapshot } from './policy/tenantModel.js';
 import { createServer, listen, serviceUrlAllowed } from './server.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -60,6 +74,10 @@ export interface AppOverrides {
   workerIntervalMs?: number | null;
   /** Bot Connector URL for opening chats with users the bot has never met. */
   defaultServiceUrl?: string;
+  /** Where approval mails go (default: Graph sendMail on Graph, .eml files on the embedded tenant); null: none. */
+  mailer?: Mailer | null;
+  /** A certificate (PEM) to trust for a loopback Graph and token endpoint, for in-process tests. */
+  graphCa?: string;
   /** Paces Bot Connector calls (default: Teams' published limits). */
   pacer?: Pacer;
 }
@@ -89,25 +107,37 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
 
-  const loaded = await loadTenantSnapshot(config.tenantFile);
-  if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
-  const snapshot = loaded.snapshot;
-  if (config.auth.appTenantId && config.auth.appTenantId !== snapshot.tenant.id && config.auth.appType === 'SingleTenant') {
-    return { ok: false, errors: [`MICROSOFT_APP_TENANT_ID (${config.auth.appTenantId}) is not the tenant of ${config.tenantFile} (${snapshot.tenant.id})`] };
+  let source: DirectorySource;
+  if (config.directory === 'graph' && config.graph) {
+    const opened = await openGraph(config, overrides, logger);
+    if (!opened.ok) return opened;
+    source = { kind: 'graph', directory: opened.directory, http: opened.http, GraphAppInstaller: opened.GraphAppInstaller };
+  } else {
+    const loaded = await loadTenantSnapshot(config.tenantFile);
+    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
+    source = { kind: 'embedded', snapshot: loaded.snapshot };
+  }
+  // The tenant the bot serves is the directory's tenant (the Graph tenant, or the snapshot's).
+  const tenant = source.kind === 'graph' ? (await source.directory.snapshot()).tenant : source.snapshot.tenant;
+  if (config.auth.appTenantId && config.auth.appTenantId !== tenant.id && config.auth.appType === 'SingleTenant') {
+    const where = source.kind === 'graph' ? 'the Graph tenant' : config.tenantFile;
+    if (source.kind === 'graph') await source.directory.close();
+    return { ok: false, errors: [`MICROSOFT_APP_TENANT_ID (${config.auth.appTenantId}) is not the tenant of ${where} (${tenant.id})`] };
   }
 
   let stores: Stores;
   try {
     stores =
       config.storage.kind === 'azure'
-        ? await openAzureStores(config.storage, logger)
+        ? await openAzureStores(config.storage, config.dataDir, logger)
         : await openLowdbStores(config.dataDir);
   } catch (error) {
+    if (source.kind === 'graph') await source.directory.close();
     return { ok: false, errors: [error instanceof Error ? error.message : String(error)] };
   }
 
   try {
-    return { ok: true, app: await compose(config, overrides, logger, clock, snapshot, stores) };
+    return { ok: true, app: await compose(config, overrides, logger, clock, source, tenant, stores) };
   } catch (error) {
     await stores.release();
     throw error;
@@ -123,6 +153,9 @@ interface Stores {
   auditIntents: AuditIntents;
   requests: RequestStore;
   dialogStorage: Storage;
+  reviews: ReviewStore;
+  /** Where the local mailer (embedded directory) writes approval mails as .eml files. */
+  mailFolder: string;
   /** Shared by the instances (azure); this process's memory otherwise. */
   seenActivities?: SeenActivities;
   shared?: WorkerDeps['shared'];
@@ -141,6 +174,8 @@ async function openLowdbStores(path: string): Promise<Stores> {
       auditIntents: await LowdbAuditIntents.open(dataDir.path),
       requests: await LowdbRequestStore.open(dataDir.path),
       dialogStorage: await LowdbDialogStorage.open(dataDir.path),
+      reviews: await LowdbReviewStore.open(dataDir.path),
+      mailFolder: join(dataDir.path, 'outbox'),
       release: () => dataDir.release(),
     };
   } catch (error) {
@@ -150,12 +185,16 @@ async function openLowdbStores(path: string): Promise<Stores> {
 }
 
 /** Azure tables and blobs; nothing is read in full at start, and no lock: other instances may share them. */
-async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>, logger: Logger): Promise<Stores> {
+async function openAzureStores(
+  config: Extract<StorageConfig, { kind: 'azure' }>,
+  dataDir: string,
+  logger: Logger,
+): Promise<Stores> {
   // Loaded only in azure mode: the Azure SDKs add a second or more to the start of every lowdb process.
   const [
     { AzureAuditIntents }, { AzureAuditLog }, { AzureConversationStore }, { AzureDirectoryOverlayStore },
     { AzureRequestStore }, { AzureLanguagePreferenceStore },
-    { AzureSeenActivities }, { AzureStorage }, { BlobSweepLease }, { openBlobsDialogStorage },
+    { AzureSeenActivities }, { AzureStorage }, { BlobSweepLease }, { openBlobsDialogStorage }, { AzureReviewStore },
   ] = await Promise.all([
     import('./adapters/azure/azureAuditIntents.js'),
     import('./adapters/azure/azureAuditLog.js'),
@@ -167,6 +206,7 @@ async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>
     import('./adapters/azure/azureStorage.js'),
     import('./adapters/azure/blobSweepLease.js'),
     import('./bot/blobsDialogStorage.js'),
+    import('./adapters/azure/azureReviewStore.js'),
   ]);
   const identity = config.connectionString ? undefined : await import('@azure/identity');
   const credential = identity && new identity.DefaultAzureCredential();
@@ -179,6 +219,9 @@ async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>
     auditIntents: AzureAuditIntents.open(storage),
     requests: AzureRequestStore.open(storage),
     dialogStorage: openBlobsDialogStorage(storage.connection, storage.containerName('dialogs')),
+    reviews: AzureReviewStore.open(storage),
+    // Only the embedded directory's demo mailer writes here (with Graph, mail goes through Microsoft Graph).
+    mailFolder: join(dataDir, 'outbox'),
     seenActivities: AzureSeenActivities.open(storage),
     shared: {
       instanceId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
@@ -194,20 +237,25 @@ async function compose(
   overrides: AppOverrides,
   logger: Logger,
   clock: Clock,
-  snapshot: TenantSnapshot,
+  source: DirectorySource,
+  tenant: TenantInfo,
   stores: Stores,
 ): Promise<App> {
-  const directory = await EmbeddedDirectory.open(snapshot, {
-    store: stores.overlay,
-    faults: overrides.directoryFaults,
-    clock,
-  });
+  const directory: Directory =
+    source.kind === 'graph'
+      ? source.directory
+      : await EmbeddedDirectory.open(source.snapshot, {
+          store: stores.overlay,
+          faults: overrides.directoryFaults,
+          clock,
+        });
   const { conversations, languages, audit, auditIntents, requests, dialogStorage } = stores;
   // Before anything new happens: the audit entries a crash left inside request records or as intents reach the log.
   await relayAllUnlogged({ requests, audit, logger });
   // Shared stores: intents younger than a claim may belong to a live instance's change in progress.
   const settleBefore = stores.shared && new Date(clock.now().getTime() - stores.shared.claimMs).toISOString();
   await settleAuditIntents({ audit, auditIntents, directory, logger }, settleBefore);
+  const reviewStore = stores.reviews;
 
   const auth = new NoInnerRetryAuthentication({
     MicrosoftAppId: config.auth.appId,
@@ -218,41 +266,65 @@ async function compose(
   });
   const adapter = new CloudAdapter(auth);
   const policy = new PolicyCache(directory);
+  // On a Graph tenant, approvers who never opened the bot get the app installed for them before being 'not reachable'.
+  const installer =
+    source.kind === 'graph' && config.graph
+      ? new source.GraphAppInstaller({
+          http: source.http,
+          catalogAppId: config.graph.teamsAppCatalogId,
+          externalId: config.graph.teamsAppExternalId ?? MANIFEST_ID,
+          logger,
+        })
+      : undefined;
   const stopping = new AbortController();
   const notifier = new TeamsNotifier({
     signal: stopping.signal,
     pacer: overrides.pacer,
     adapter,
     appId: config.auth.appId,
-    tenantId: snapshot.tenant.id,
+    tenantId: tenant.id,
     conversations,
     logger,
     defaultServiceUrl: overrides.defaultServiceUrl,
     retry: overrides.retry,
+    makeReachable: installer
+      ? reachByInstall({ installer, conversations, logger, tenantId: tenant.id, botId: config.auth.appId, serviceUrl: overrides.defaultServiceUrl })
+      : undefined,
   });
   const settings = {
     expiryDays: config.requests.expiryDays,
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
+    mailApprovers: config.mail.alwaysMailApprovers,
   };
+  const mailer =
+    overrides.mailer === null
+      ? undefined
+      : (overrides.mailer ?? (await openMailer(config, source, tenant, stores.mailFolder, clock, logger)));
+  const mailSettings = { originatorId: config.mail.originatorId, botAppId: config.auth.appId || undefined };
+  const mail = mailer && { mailer, settings: mailSettings };
   const services = { directory, conversations, languages, audit, auditIntents, clock, logger };
   const worker = new RequestWorker({
     ...services,
-    ...{ requests, policy, notifier, settings },
+    ...{ requests, policy, notifier, settings, mail },
     retry: overrides.retry,
     shared: stores.shared,
   });
-  const deps: BotDeps = { ...services, requests, policy, worker, settings };
+  const outlook = { originatorId: config.mail.originatorId };
+  const guestSettings = { ...config.guests };
+  const reviews = new GuestReviews({ ...services, reviews: reviewStore, notifier, policy, settings: guestSettings });
+  const guests = { reviews, store: reviewStore, settings: guestSettings };
+  const deps: BotDeps = { ...services, requests, policy, worker, settings, outlook, guests };
 
   const conversationState = new DialogConversationState(dialogStorage);
   adapter.use(new TypingIndicator(logger));
   const bot = new GuestAccessBot({
     services: deps,
-    tenantId: snapshot.tenant.id,
+    tenantId: tenant.id,
     localMode: config.localMode,
     conversationState,
-    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages) },
-    cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },
+    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages), ...guestCommands(deps) },
+    cardActions: { ...requestCardActions(deps), ...adminCardActions(deps), ...guestCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
     seenActivities: stores.seenActivities,
     personalChat: notifier,
@@ -287,10 +359,11 @@ async function compose(
     maxBodyBytes: config.maxBodyBytes,
     version: VERSION,
     acceptServiceUrl: (url) => serviceUrlAllowed(url, config.localMode),
-    health: () => ({ tenant: snapshot.tenant.displayName, mode: config.localMode ? 'local' : 'authenticated' }),
+    health: () => ({ tenant: tenant.displayName, directory: config.directory, mode: config.localMode ? 'local' : 'authenticated' }),
   });
 
   let closed = false;
+  let reviewTimer: NodeJS.Timeout | undefined;
   return {
       config,
       server,
@@ -299,7 +372,18 @@ async function compose(
         // Compile the policy before the first turn: on a large tenant that takes seconds, not the first asker's.
         await policy.current();
         const port = await listen(server, config.port, config.host);
-        if (overrides.workerIntervalMs !== null) worker.start(overrides.workerIntervalMs ?? 60_000);
+        if (overrides.workerIntervalMs !== null) {
+          worker.start(overrides.workerIntervalMs ?? 60_000);
+          // With shared stores, only the sweep lease's holder runs the reviews (as the request sweeps).
+          const review = async () => {
+            if (!stores.shared || (await stores.shared.lease.holds())) await reviews.tick();
+          };
+          const sweep = () => void review().catch((err: unknown) => logger.error({ err }, 'guest review sweep failed'));
+          sweep();
+          reviewTimer = setInterval(sweep, overrides.workerIntervalMs ?? 60_000);
+          reviewTimer.unref();
+        }
+        if (source.kind === 'graph' && config.graph) source.directory.startSync(config.graph.syncIntervalMs, config.graph.settingsIntervalMs);
         return port;
       },
       async close(options = {}) {
@@ -307,6 +391,8 @@ async function compose(
         closed = true;
         await worker.stop();
         stopping.abort(new Error('shutting down'));
+        if (reviewTimer) clearInterval(reviewTimer);
+        if (source.kind === 'graph') await source.directory.stopSync();
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
         let finished = true;
@@ -315,14 +401,80 @@ async function compose(
           const deadline = new Promise<false>((resolve) => {
             timer = setTimeout(() => resolve(false), options.deadlineMs ?? SHUTDOWN_DEADLINE_MS);
           });
-          finished = await Promise.race([Promise.all([serverClosed, worker.idle()]).then(() => true), deadline]);
+          finished = await Promise.race([Promise.all([serverClosed, worker.idle(), reviews.idle()]).then(() => true), deadline]);
           clearTimeout(timer);
           if (!finished) logger.warn({ code: 'SHUTDOWN_DEADLINE' }, 'stopping with work unfinished; it stays in the outbox for the next start');
         }
+        if (source.kind === 'graph') await source.directory.close();
         await stores.release();
         return finished;
       },
   };
+}
+
+type DirectorySource =
+  | { kind: 'embedded'; snapshot: TenantSnapshot }
+  | { kind: 'graph'; directory: GraphDirectory; http: GraphHttp; GraphAppInstaller: typeof GraphAppInstaller };
+
+/**
+ * Approval mail: Graph sendMail from MAIL_SENDER on a Graph tenant; on the embedded tenant, which has no mail
+ * server, .eml files under DATA_DIR/outbox. None on a Graph tenant without a sender mailbox (said at start).
+ */
+async function openMailer(
+  config: Config,
+  source: DirectorySource,
+  tenant: TenantInfo,
+  mailFolder: string,
+  clock: Clock,
+  logger: Logger,
+): Promise<Mailer | undefined> {
+  if (source.kind === 'graph') {
+    if (config.mail.sender) return new GraphMailer(source.http, { sender: config.mail.sender });
+    logger.warn({ code: 'MAIL_NOT_CONFIGURED' }, 'no MAIL_SENDER: approvers Teams cannot reach get no approval mail');
+    return undefined;
+  }
+  const fallback = `guest-access@${tenant.verifiedDomains[0] ?? 'localhost'}`;
+  return EmlOutboxMailer.open({
+    folder: mailFolder,
+    from: { address: config.mail.sender?.includes('@') ? config.mail.sender : fallback, name: 'Guest Access' },
+    clock,
+  });
+}
+
+/** The Teams app's manifest id: the catalog's externalId when the app is published to the organisation. */
+const MANIFEST_ID = (JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }).id;
+
+/** Reads the tenant from Microsoft Graph (and the overrides file); every problem as a startup error. */
+export async function openGraph(
+  config: Config,
+  overrides: AppOverrides,
+  logger: Logger,
+): Promise<{ ok: true; directory: GraphDirectory; http: GraphHttp; GraphAppInstaller: typeof GraphAppInstaller } | { ok: false; errors: string[] }> {
+  // Loaded only for a Graph tenant: the Graph and identity libraries add seconds to every start otherwise.
+  const { createGraphCredential, GraphAppInstaller, GraphDirectory, GraphHttp, loadTenantOverrides } = await import('./adapters/graph/graphBackend.js');
+  const graph = config.graph!;
+  let tenantOverrides;
+  if (graph.overridesFile) {
+    const loaded = await loadTenantOverrides(graph.overridesFile);
+    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${graph.overridesFile} ${e.path}: ${e.message}`) };
+    tenantOverrides = loaded.overrides;
+  }
+  const credential = createGraphCredential({ ...graph.credential, ca: overrides.graphCa });
+  const http = new GraphHttp({ baseUrl: graph.baseUrl, credential, ca: overrides.graphCa, maxRetryAfterSeconds: graph.maxRetryAfterSeconds });
+  try {
+    const directory = await GraphDirectory.open({
+      http,
+      overrides: tenantOverrides,
+      inviteRedirectUrl: graph.inviteRedirectUrl,
+      logger,
+    });
+    logger.info({ graph: graph.baseUrl, calls: directory.graphCalls }, 'tenant read from Microsoft Graph');
+    return { ok: true, directory, http, GraphAppInstaller };
+  } catch (error) {
+    http.close();
+    const code = (error as { code?: string }).code ?? 'UNEXPECTED';
+    return { ok: false, errors: [`Microsoft Graph (${graph.baseUrl}) could not be read: ${code}: ${(error as Error).message}`] };
+  }
 }
 
 async function main(): Promise<void> {
@@ -358,7 +510,9 @@ async function main(): Promise<void> {
     config.storage.kind === 'azure'
       ? { storage: 'azure', prefix: config.storage.prefix }
       : { storage: 'lowdb', dataDir: config.dataDir };
-  logger.info({ port, tenantFile: config.tenantFile, ...where, version: VERSION }, 'guest access bot listening');
+  const tenantFile = config.directory === 'embedded' ? config.tenantFile : undefined;
+  const listening = { port, directory: config.directory, tenantFile, ...where, version: VERSION };
+  logger.info(listening, 'guest access bot listening');
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

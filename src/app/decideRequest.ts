@@ -1,4 +1,4 @@
-import { approversFor, evaluateGuest, isAdmin, type GuestDecision } from '../policy/index.js';
+import { approversFor, evaluateGuest, isAdmin, stripInvisible, type GuestDecision } from '../policy/index.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
 import { canTransition, type GuestRequest, type OutboxItem, type RequestState } from './guestRequest.js';
@@ -46,7 +46,7 @@ export async function currentApprovers(deps: Pick<DecideDeps, 'policy'>, request
  */
 export async function decideRequest(
   deps: DecideDeps,
-  input: { actorId: string; requestId: string; action: DecisionAction; comment?: string },
+  input: { actorId: string; requestId: string; action: DecisionAction; comment?: string; via?: 'outlook' },
 ): Promise<DecideOutcome> {
   const request = await deps.requests.get(input.requestId);
   if (!request) return { kind: 'notFound' };
@@ -62,7 +62,7 @@ export async function decideRequest(
   }
 
   if (action === 'approve' && request.state === 'pending') {
-    const ctx = await deps.policy.current();
+    const ctx = await deps.policy.current(request.guests.map((g) => g.email));
     const decisions = request.guests.map((g) =>
       evaluateGuest(ctx, { groupId: request.groupId, requesterId: request.requesterId, guestEmail: g.email }),
     );
@@ -73,7 +73,7 @@ export async function decideRequest(
   const target: RequestState = ({ approve: 'approved', reject: 'rejected', cancel: 'cancelled', retry: 'provisioning' } as const)[action];
   const from = action === 'retry' ? 'failed' : 'pending';
   const nowIso = deps.clock.now().toISOString();
-  const comment = input.comment?.trim().slice(0, 500) || undefined;
+  const comment = stripInvisible(input.comment ?? '').trim().slice(0, 500) || undefined;
 
   const result = await deps.requests.update(request.id, (current) => {
     if (current.state !== from || !canTransition(current.state, target)) return undefined;
@@ -87,7 +87,15 @@ export async function decideRequest(
       next.provisioning = { attempts: current.provisioning?.attempts ?? 0, lastError: undefined };
       next.guests = current.guests.map((g) => ({ ...g, error: undefined }));
     }
-    return withAudit(next, { at: nowIso, actorId, action: 'request.transition', subjectId: current.id, from, to: target });
+    return withAudit(next, {
+      at: nowIso,
+      actorId,
+      action: 'request.transition',
+      subjectId: current.id,
+      from,
+      to: target,
+      ...(input.via ? { details: { via: input.via } } : {}),
+    });
   });
   if (!result) return { kind: 'notFound' };
   if (!result.changed) return { kind: 'alreadyDecided', request: result.request };

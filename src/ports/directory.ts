@@ -19,12 +19,28 @@ export interface InviteGuestInput {
   /** The user on whose behalf the invitation is sent (the approver or owner). */
   invitedBy: string;
   displayName?: string;
+  /** The invited person's language for Microsoft's invitation mail (a BCP 47 tag such as nl-NL), when known. */
+  language?: string | null;
+  /** A personal message in the invitation mail: the requester's justification. */
+  message?: string;
 }
 
 export interface InviteGuestResult {
   userId: string;
   /** False when a user with that address already existed: no new invitation was sent. */
   created: boolean;
+}
+
+export interface ResendInvitationInput {
+  /** The guest (userType Guest) whose invitation is sent again. */
+  userId: string;
+  /** The user on whose behalf the invitation is sent. */
+  invitedBy: string;
+  /**
+   * Graph's `resetRedemption`: the guest redeemed with the wrong account; their next redemption may use another one.
+   * Without it a pending guest gets a new invitation for the same address.
+   */
+  resetRedemption?: boolean;
 }
 
 /**
@@ -48,4 +64,17 @@ export interface Directory {
   inviteGuest(input: InviteGuestInput): Promise<InviteGuestResult>;
   addMember(groupId: string, userId: string): Promise<void>;
   removeMember(groupId: string, userId: string): Promise<void>;
+  /**
+   * Every guest account of the tenant (userType Guest), wherever it came from (Teams, SharePoint, groups, Entra),
+   * with `externalUserState`, `createdDateTime`, `accountEnabled` and, where the directory knows them,
+   * `signInActivity` and `sponsors`.
+   */
+  listGuests(): Promise<DirectoryUser[]>;
+  /** Sends a guest's invitation again (Graph `POST /invitations`, optionally with `resetRedemption`). */
+  resendInvitation(input: ResendInvitationInput): Promise<void>;
+  /**
+   * Deletes a user from the directory (Graph `DELETE /users/{id}`): gone from every group at once, restorable from
+   * deleted users for 30 days. Deleting a user that no longer exists succeeds without change.
+   */
+  deleteUser(userId: string): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { AzureConversationStore } from '../../src/adapters/azure/azureConversati
 import { AzureDirectoryOverlayStore } from '../../src/adapters/azure/azureDirectoryOverlayStore.js';
 import { AzureLanguagePreferenceStore } from '../../src/adapters/azure/azureLanguagePreferenceStore.js';
 import { AzureRequestStore } from '../../src/adapters/azure/azureRequestStore.js';
+import { AzureReviewStore } from '../../src/adapters/azure/azureReviewStore.js';
 import { AzureSeenActivities } from '../../src/adapters/azure/azureSeenActivities.js';
 import { AzureStorage } from '../../src/adapters/azure/azureStorage.js';
 import { BlobSweepLease } from '../../src/adapters/azure/blobSweepLease.js';
@@ -18,6 +19,7 @@ import { auditIntentsContract, intent } from './contracts/auditIntentsContract.j
 import { auditLogContract, collect, entry } from './contracts/auditLogContract.js';
 import { conversationStoreContract } from './contracts/conversationStoreContract.js';
 import { request, requestStoreContract } from './contracts/requestStoreContract.js';
+import { reviewStoreContract } from './contracts/reviewStoreContract.js';
 
 let azurite: Azurite;
 let prefix: string;
@@ -113,6 +115,11 @@ describe('azure audit intents (Azurite)', () => {
     await other.settle('i-1');
     expect(await AzureAuditIntents.open(await storage()).intended()).toEqual([]);
   });
+});
+
+describe('azure review store (Azurite)', () => {
+  // Every open is another process on the same account: concurrent decisions race through ETags.
+  reviewStoreContract(async () => AzureReviewStore.open(await storage()));
 });
 
 describe('azure conversation store (Azurite)', () => {

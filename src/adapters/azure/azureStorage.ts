@@ -24,6 +24,7 @@ export const TABLES = [
   'languages',
   'activities',
   'auditintents',
+  'reviews',
 ] as const;
 export const CONTAINERS = ['state', 'audit', 'dialogs'] as const;
 export type TableName = (typeof TABLES)[number];

@@ -11,7 +11,10 @@ const byId = (intents: AuditIntent[]) => [...intents].sort((a, b) => a.entry.id.
  * What every {@link AuditIntents} must do, run against each backend. `reopen` opens the same store again (another
  * process, or the next start): an intent is durable once `intend` resolves.
  */
-export function auditIntentsContract(open: () => Promise<AuditIntents>, reopen: () => Promise<AuditIntents> = open): void {
+export function auditIntentsContract(
+  open: () => Promise<AuditIntents>,
+  reopen: () => Promise<AuditIntents> = open,
+): void {
   test('an intent is listed until it is settled, also after a restart', async () => {
     const intents = await open();
     expect(await intents.intended()).toEqual([]);
