@@ -129,7 +129,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   try {
     stores =
       config.storage.kind === 'azure'
-        ? await openAzureStores(config.storage, config.dataDir, logger)
+        ? await openAzureStores(config.storage, logger)
         : await openLowdbStores(config.dataDir);
   } catch (error) {
     if (source.kind === 'graph') await source.directory.close();
@@ -154,8 +154,11 @@ interface Stores {
   requests: RequestStore;
   dialogStorage: Storage;
   reviews: ReviewStore;
-  /** Where the local mailer (embedded directory) writes approval mails as .eml files. */
-  mailFolder: string;
+  /**
+   * Where the local mailer (embedded directory) writes approval mails as .eml files: DATA_DIR/outbox with lowdb;
+   * none with shared storage, which writes nothing to local disk (mail then needs DIRECTORY=graph and MAIL_SENDER).
+   */
+  mailFolder?: string;
   /** Shared by the instances (azure); this process's memory otherwise. */
   seenActivities?: SeenActivities;
   shared?: WorkerDeps['shared'];
@@ -185,11 +188,7 @@ async function openLowdbStores(path: string): Promise<Stores> {
 }
 
 /** Azure tables and blobs; nothing is read in full at start, and no lock: other instances may share them. */
-async function openAzureStores(
-  config: Extract<StorageConfig, { kind: 'azure' }>,
-  dataDir: string,
-  logger: Logger,
-): Promise<Stores> {
+async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>, logger: Logger): Promise<Stores> {
   // Loaded only in azure mode: the Azure SDKs add a second or more to the start of every lowdb process.
   const [
     { AzureAuditIntents }, { AzureAuditLog }, { AzureConversationStore }, { AzureDirectoryOverlayStore },
@@ -220,8 +219,6 @@ async function openAzureStores(
     requests: AzureRequestStore.open(storage),
     dialogStorage: openBlobsDialogStorage(storage.connection, storage.containerName('dialogs')),
     reviews: AzureReviewStore.open(storage),
-    // Only the embedded directory's demo mailer writes here (with Graph, mail goes through Microsoft Graph).
-    mailFolder: join(dataDir, 'outbox'),
     seenActivities: AzureSeenActivities.open(storage),
     shared: {
       instanceId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
@@ -424,13 +421,17 @@ async function openMailer(
   config: Config,
   source: DirectorySource,
   tenant: TenantInfo,
-  mailFolder: string,
+  mailFolder: string | undefined,
   clock: Clock,
   logger: Logger,
 ): Promise<Mailer | undefined> {
   if (source.kind === 'graph') {
     if (config.mail.sender) return new GraphMailer(source.http, { sender: config.mail.sender });
     logger.warn({ code: 'MAIL_NOT_CONFIGURED' }, 'no MAIL_SENDER: approvers Teams cannot reach get no approval mail');
+    return undefined;
+  }
+  if (!mailFolder) {
+    logger.warn({ code: 'MAIL_NOT_CONFIGURED' }, 'STORAGE=azure keeps no local mail folder: approval mail needs DIRECTORY=graph');
     return undefined;
   }
   const fallback = `guest-access@${tenant.verifiedDomains[0] ?? 'localhost'}`;
