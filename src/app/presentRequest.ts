@@ -1,6 +1,6 @@
 import type { ApprovalRequestCardData } from '../cards/approvalRequestCard.js';
 import { clip, escapeMarkdown } from '../cards/cardTemplate.js';
-import { translator, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
+import { listOf, translator, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
 import type { ConversationStore } from '../ports/conversationStore.js';
 import type { Directory } from '../ports/directory.js';
 import { failureText } from './failure.js';
@@ -46,8 +46,9 @@ export function formatDate(lang: Language, iso: string): string {
   return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
 }
 
-export function guestList(request: GuestRequest): string {
-  return request.guests.map((g) => g.email).join(', ');
+/** The guests of a request as one phrase in `lang`: "a@x.com, b@y.com and c@z.com". */
+export function guestList(request: GuestRequest, lang: Language): string {
+  return listOf(lang, request.guests.map((g) => g.email));
 }
 
 /**
@@ -96,7 +97,7 @@ export async function requestCardView(
     requestId: request.id,
     refreshUserIds: await refreshUserIds(request, conversations),
     title: tr('request.card.title', { group: safe(groupName) }),
-    stateText: tr(`request.state.${request.state}` as MessageKey),
+    stateText: tr(`request.state.${request.state}` as MessageKey, { count: request.guests.length }),
     noticeText: '',
     stateStyle: STYLE[request.state],
     requester: safe(await displayName(directory, tr, request.requesterId)),

@@ -1,6 +1,6 @@
 import { isAdmin } from '../policy/index.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
-import { translator, type MessageKey } from '../i18n/i18n.js';
+import { listOf, translator, type MessageKey } from '../i18n/i18n.js';
 import type { Delivery, Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
@@ -269,7 +269,8 @@ export class RequestWorker {
     const params = {
       id: request.id,
       group: safe(group?.displayName ?? request.groupId),
-      guests: safe(guestList(request), 1000),
+      guests: safe(guestList(request, tr.lang), 1000),
+      count: request.guests.length,
       requester: safe(await displayName(directory, tr, request.requesterId)),
       name: safe(request.decision ? await displayName(directory, tr, request.decision.by) : ''),
       comment: safe(request.decision?.comment ?? '', 500),
@@ -281,7 +282,7 @@ export class RequestWorker {
       const names = await Promise.all(untold.map(async (u) => safe(await displayName(directory, tr, u.userId))));
       const reached = request.approverIds.some((id) => !isUnreachable(request, id));
       const key = reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll';
-      return tr(key, { ...params, names: names.join(', ') });
+      return tr(key, { ...params, names: listOf(tr.lang, names) });
     }
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
     return tr(key, params);

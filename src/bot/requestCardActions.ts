@@ -1,7 +1,7 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { currentApprovers, decideRequest, type DecisionAction } from '../app/decideRequest.js';
 import { explainDecision } from '../app/explainDecision.js';
-import { displayName, requestCardView, safe, stateWord } from '../app/presentRequest.js';
+import { displayName, requestCardView, safe } from '../app/presentRequest.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
 import { isAdmin } from '../policy/index.js';
 import { translator, type MessageKey } from '../i18n/i18n.js';
@@ -48,8 +48,8 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
         case 'alreadyDecided': {
           const r = outcome.request;
           const notice = r.decision && r.decision.by !== 'system'
-            ? tr('request.action.already', { state: stateWord(tr, r.decision.outcome as never), name: safe(await displayName(deps.directory, tr, r.decision.by)) })
-            : tr('request.action.alreadyState', { state: stateWord(tr, r.state) });
+            ? tr('request.action.already', { state: r.decision.outcome, name: safe(await displayName(deps.directory, tr, r.decision.by)) })
+            : tr('request.action.alreadyState', { state: r.state });
           return respondWithCard(requestId, actorId, lang, notice);
         }
         case 'blockedNow': {

@@ -9,6 +9,7 @@ import { displayName } from '../app/presentRequest.js';
 import { failureText } from '../app/failure.js';
 import { audienceOf } from './audience.js';
 import type { TurnUser } from './turn.js';
+import { listOf } from '../i18n/i18n.js';
 
 const names = (groups: { displayName: string }[]) => groups.map((g) => `**${escapeMarkdown(g.displayName)}**`).join(', ');
 
@@ -48,14 +49,17 @@ export async function sendRequestOutcome(
   const audience = audienceOf(user.profile, outcome.group.id);
   const lines: string[] = [];
   if (outcome.added.length > 0) {
-    lines.push(tr('request.addedDirectly', { guests: outcome.added.map((a) => escapeMarkdown(a.decision.guestEmail)).join(', '), group }));
+    const added = outcome.added.map((a) => escapeMarkdown(a.decision.guestEmail));
+    lines.push(tr('request.addedDirectly', { guests: listOf(lang, added), count: added.length, group }));
     // What each added guest can use now: group content, the team, the site.
     for (const a of outcome.added) lines.push('', explainDecision(a.decision, ctx, lang, audience));
   }
   for (const f of outcome.failed) lines.push(tr('request.addFailed', { email: escapeMarkdown(f.decision.guestEmail), group, error: failureText(tr, f.error) }));
   for (const r of outcome.requests) {
     const approverNames = await Promise.all(r.approverIds.map(async (id) => escapeMarkdown(await displayName(directory, tr, id))));
-    lines.push(tr('request.created', { id: r.id, guests: r.guests.map((g) => escapeMarkdown(g.email)).join(', '), group, approvers: approverNames.join(', ') }));
+    // One approval decides, so the approvers are joined with "or".
+    const guests = listOf(lang, r.guests.map((g) => escapeMarkdown(g.email)));
+    lines.push(tr('request.created', { id: r.id, guests, group, approvers: listOf(lang, approverNames, 'or') }));
   }
   for (const d of outcome.duplicates) lines.push(tr('request.duplicate', { email: escapeMarkdown(d.decision.guestEmail), id: d.requestId }));
   for (const d of outcome.nothingToDo) {
@@ -66,7 +70,7 @@ export async function sendRequestOutcome(
   for (const r of outcome.requests) await sendRequesterCard(context, user, r, deps);
   if (outcome.blocked.length > 0) {
     const cards = outcome.blocked.map((d) => CardFactory.adaptiveCard(buildDecisionExplanationCard(decisionView(d, ctx, lang, audience))));
-    const message = MessageFactory.list(cards, tr('request.blockedIntro', { group }));
+    const message = MessageFactory.list(cards, tr('request.blockedIntro', { group, count: outcome.blocked.length }));
     message.attachmentLayout = 'list';
     await context.sendActivity(message);
   }
