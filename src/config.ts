@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './i18n/dates.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -20,6 +21,12 @@ const schema = z
     REQUEST_EXPIRY_DAYS: z.coerce.number().positive().default(14),
     REMINDER_DAYS: z.coerce.number().positive().default(3),
     REQUIRE_JUSTIFICATION: boolean.default(true),
+    // Dates are shown in the reader's Teams time zone; this is the tenant's, for readers whose client sent none.
+    TENANT_TIME_ZONE: z
+      .string()
+      .trim()
+      .refine(isTimeZone, 'an IANA time zone such as Europe/Amsterdam')
+      .default(DEFAULT_TIME_ZONE),
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
@@ -55,6 +62,8 @@ export interface Config {
   readonly dataDir: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly maxBodyBytes: number;
+  /** IANA zone for dates shown to readers whose Teams client sent no time zone (TENANT_TIME_ZONE). */
+  readonly timeZone: string;
   readonly requests: {
     readonly expiryDays: number;
     readonly reminderDays: number;
@@ -95,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    timeZone: e.TENANT_TIME_ZONE,
     requests: {
       expiryDays: e.REQUEST_EXPIRY_DAYS,
       reminderDays: e.REMINDER_DAYS,

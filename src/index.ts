@@ -133,6 +133,7 @@ async function compose(
     expiryDays: config.requests.expiryDays,
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
+    timeZone: config.timeZone,
   };
   const services = { directory, conversations, languages, audit, clock, logger };
   const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, retry: overrides.retry });
@@ -144,6 +145,7 @@ async function compose(
     services: deps,
     tenantId: snapshot.tenant.id,
     localMode: config.localMode,
+    timeZone: config.timeZone,
     conversationState,
     commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages) },
     cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },

@@ -16,7 +16,8 @@ export interface WorkerDeps extends AppServices {
   requests: RequestStore;
   policy: PolicyCache;
   notifier: Notifier;
-  settings: { expiryDays: number; reminderDays: number };
+  /** `timeZone`: the tenant's, for dates on cards of readers whose own zone is unknown (proactive messages). */
+  settings: { expiryDays: number; reminderDays: number; timeZone?: string };
   retry?: RetryPolicy;
 }
 
@@ -258,7 +259,8 @@ export class RequestWorker {
   async cardFor(request: GuestRequest, userId: string): Promise<OutboundMessage> {
     const { directory, conversations, policy } = this.deps;
     const lang = await languageOfUser(userId, conversations, directory, this.deps.languages);
-    const view = await requestCardView(request, { id: userId, isAdmin: isAdmin(await policy.current(), userId) }, lang, directory, conversations);
+    const viewer = { id: userId, isAdmin: isAdmin(await policy.current(), userId) };
+    const view = await requestCardView(request, viewer, lang, directory, conversations, this.deps.settings.timeZone);
     return { card: buildApprovalRequestCard(view), text: view.title };
   }
 

@@ -136,7 +136,7 @@ function stateWord(tr: Translate, state: string | undefined): string {
   return REQUEST_STATES.has(state) ? tr(`request.word.${state}` as MessageKey) : safe(state);
 }
 
-function auditLineText(tr: Translate, lang: Turn['user']['lang'], line: AuditLine): string {
+function auditLineText(tr: Translate, lang: Turn['user']['lang'], line: AuditLine, timeZone: string): string {
   const actor = line.actorId === 'system' ? tr('admin.audit.system') : safe(line.actorName ?? tr('request.unknownUser'));
   const group = safe(line.subjectName ?? line.subjectId);
   const guest = safe(line.guestName ?? tr('admin.audit.aGuest'));
@@ -157,7 +157,7 @@ function auditLineText(tr: Translate, lang: Turn['user']['lang'], line: AuditLin
     default:
       what = tr('admin.audit.other', { action: safe(line.action), subject: group });
   }
-  return tr('admin.audit.line', { at: formatDate(lang, line.at), actor, what });
+  return tr('admin.audit.line', { at: formatDate(lang, line.at, timeZone), actor, what });
 }
 
 /** settings, check, why, whatif, guests, remove guest, audit (and the Dutch forms, via the parser). */
@@ -320,7 +320,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
       }
       const lines = [outcome.lines.length === 1 ? tr('admin.audit.titleOne') : tr('admin.audit.title', { count: outcome.lines.length })];
       if ((command.count ?? 0) > AUDIT_MAX_COUNT) lines.push(tr('admin.audit.capped', { max: AUDIT_MAX_COUNT }));
-      lines.push('', ...outcome.lines.map((l) => `- ${auditLineText(tr, lang, l)}`));
+      lines.push('', ...outcome.lines.map((l) => `- ${auditLineText(tr, lang, l, turn.user.timeZone)}`));
       await turn.context.sendActivity(lines.join('\n'));
     },
 

@@ -9,7 +9,7 @@ export interface BotDeps extends AppServices {
   requests: RequestStore;
   policy: PolicyCache;
   worker: RequestWorker;
-  settings: RequestSettings & { reminderDays: number };
+  settings: RequestSettings & { reminderDays: number; timeZone?: string };
 }
 
 /** The use cases' view of the deps: background work goes to the worker. */

@@ -21,11 +21,12 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
     requestId: string,
     viewerId: string,
     lang: Parameters<typeof requestCardView>[2],
+    timeZone: string,
     notice = '',
   ): Promise<AdaptiveCardInvokeResponse> => {
     const request = await deps.requests.get(requestId);
     if (!request) return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: translator(lang)('request.action.notFound') } };
-    const view = await requestCardView(request, { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) }, lang, deps.directory, deps.conversations);
+    const view = await requestCardView(request, { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) }, lang, deps.directory, deps.conversations, timeZone);
     return { statusCode: 200, type: CARD, value: buildApprovalRequestCard({ ...view, noticeText: notice }) };
   };
 
@@ -50,15 +51,15 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
           const notice = r.decision && r.decision.by !== 'system'
             ? tr('request.action.already', { state: r.decision.outcome, name: safe(await displayName(deps.directory, tr, r.decision.by)) })
             : tr('request.action.alreadyState', { state: r.state });
-          return respondWithCard(requestId, actorId, lang, notice);
+          return respondWithCard(requestId, actorId, lang, user.timeZone, notice);
         }
         case 'blockedNow': {
           const ctx = await deps.policy.current();
           const why = outcome.decisions.map((d) => explainDecision(d, ctx, lang, user.profile.isAdmin ? 'admin' : 'owner').split('\n')[0]);
-          return respondWithCard(requestId, actorId, lang, [tr('request.action.blockedNow'), ...why].join('\n\n'));
+          return respondWithCard(requestId, actorId, lang, user.timeZone, [tr('request.action.blockedNow'), ...why].join('\n\n'));
         }
         case 'done':
-          return respondWithCard(requestId, actorId, lang);
+          return respondWithCard(requestId, actorId, lang, user.timeZone);
       }
     };
 
@@ -80,7 +81,7 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
         user.profile.isAdmin ||
         (await currentApprovers(deps, request)).has(viewerId);
       if (!involved) return { statusCode: 403, type: ERROR, value: { code: 'FORBIDDEN', message: user.tr('request.action.notInvolved') } };
-      return respondWithCard(requestId, viewerId, user.lang);
+      return respondWithCard(requestId, viewerId, user.lang, user.timeZone);
     },
   };
 }

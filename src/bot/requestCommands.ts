@@ -64,7 +64,7 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
       const lines = [`**${tr('request.list.mineTitle')}**`, ''];
       for (const r of mine) {
         const group = await deps.directory.getGroup(r.groupId);
-        lines.push(`- ${tr('request.list.item', { id: r.id, group: safe(group?.displayName ?? r.groupId), guests: safe(guestList(r, lang), 300), state: stateWord(tr, r.state), date: formatDate(lang, r.createdAt) })}`);
+        lines.push(`- ${tr('request.list.item', { id: r.id, group: safe(group?.displayName ?? r.groupId), guests: safe(guestList(r, lang), 300), state: stateWord(tr, r.state), date: formatDate(lang, r.createdAt, turn.user.timeZone) })}`);
       }
       await turn.context.sendActivity(lines.join('\n'));
     },

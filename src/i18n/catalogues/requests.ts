@@ -100,6 +100,11 @@ export const en = {
   'dialog.retryGroup': "I didn't find that group among yours. Type its name or number, or **cancel**.",
   'dialog.retryGuests': 'Please give valid e-mail addresses, e.g. anna@fabrikam.com, or **cancel**.',
   'dialog.retryJustification': 'A short reason, please (or **cancel**).',
+  'dialog.leaveAsk':
+    'You are in the middle of inviting a guest, and “{command}” is a command, not an answer. Stop the invitation and do that instead?',
+  'dialog.leaveYes': 'Yes, stop',
+  'dialog.leaveNo': 'No, carry on',
+  'dialog.left': 'OK, I stopped the invitation; nothing was sent.',
   'request.word.approved': 'approved',
   'request.word.rejected': 'rejected',
   'request.word.cancelled': 'cancelled',
@@ -212,6 +217,11 @@ export const nl: { [K in keyof typeof en]: string } = {
   'dialog.retryGroup': 'Ik vond die groep niet bij jouw groepen. Typ de naam of het nummer, of **annuleren**.',
   'dialog.retryGuests': 'Geef geldige e-mailadressen, bijvoorbeeld anna@fabrikam.com, of **annuleren**.',
   'dialog.retryJustification': 'Een korte reden, alsjeblieft (of **annuleren**).',
+  'dialog.leaveAsk':
+    'Je bent bezig een gast uit te nodigen, en “{command}” is een opdracht, geen antwoord. Wil je met de uitnodiging stoppen en dit doen?',
+  'dialog.leaveYes': 'Ja, stoppen',
+  'dialog.leaveNo': 'Nee, doorgaan',
+  'dialog.left': 'Oké, ik ben met de uitnodiging gestopt; er is niets verstuurd.',
   'request.word.approved': 'goedgekeurd',
   'request.word.rejected': 'afgewezen',
   'request.word.cancelled': 'ingetrokken',
