@@ -12,13 +12,19 @@ import { whatIf, WHATIF_SYNTAX, type ChangeSummary, type WhatIfDifferences } fro
 import type { AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
 import { buildLayerChainCard } from '../cards/layerChainCard.js';
-import type { MessageKey, Translate } from '../i18n/i18n.js';
+import { listOf, type MessageKey, type Translate } from '../i18n/i18n.js';
+import type { RoleKey } from '../policy/index.js';
 import { layerOf, type PolicyContext, type ReasonCode } from '../policy/index.js';
 import { removeGuestCard } from './adminCardActions.js';
 import { audienceOf } from './audience.js';
 import type { BotDeps } from './botDeps.js';
 import type { Command, UsageTopic } from './commands/parseCommand.js';
 import type { CommandHandlers, Turn } from './turn.js';
+
+/** Who may use the admin commands, and `check`: role names from the one role table, "A or B". */
+const ADMIN_ROLES: readonly RoleKey[] = ['globalAdmin', 'userAdmin'];
+const CHECK_ROLES: readonly RoleKey[] = ['globalAdmin', 'userAdmin', 'guestInviter'];
+const roleList = (tr: Translate, roles: readonly RoleKey[]) => listOf(tr.lang, roles.map((r) => tr(`policy.role.${r}`)), 'or');
 
 type Of<K extends Command['kind']> = Extract<Command, { kind: K }>;
 
@@ -48,7 +54,7 @@ function groupMissText(tr: Translate, miss: GroupMiss): string {
 
 function refuseAdmins(turn: Turn, command: 'settings' | 'whatif' | 'audit'): Promise<unknown> {
   const { tr } = turn.user;
-  return turn.context.sendActivity(tr('admin.refuse.admins', { command: tr(`admin.command.${command}`) }));
+  return turn.context.sendActivity(tr('admin.refuse.admins', { command: tr(`admin.command.${command}`), roles: roleList(tr, ADMIN_ROLES) }));
 }
 
 const USAGE: Record<Exclude<UsageTopic, 'whatif'>, MessageKey> = {
@@ -186,7 +192,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
       const outcome = await checkAddress(deps, profile, { target: command.target, group: command.group }, lang);
       switch (outcome.kind) {
         case 'forbidden':
-          await turn.context.sendActivity(tr('admin.refuse.check'));
+          await turn.context.sendActivity(tr('admin.refuse.check', { roles: roleList(tr, CHECK_ROLES) }));
           return;
         case 'noGroup':
           await turn.context.sendActivity(groupMissText(tr, outcome));
@@ -332,7 +338,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
         return;
       }
       if (command.command === 'check' && !mayCheck(profile)) {
-        await turn.context.sendActivity(tr('admin.refuse.check'));
+        await turn.context.sendActivity(tr('admin.refuse.check', { roles: roleList(tr, CHECK_ROLES) }));
         return;
       }
       await turn.context.sendActivity(tr('admin.usage', { syntax: tr(USAGE[command.command]) }));
