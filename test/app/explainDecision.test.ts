@@ -87,20 +87,20 @@ describe('explainDecision: per blocker what, who and where, by audience', () => 
 
   test('a Viva Engage group: nobody can switch it on', () => {
     const { text } = explain([groupKind(G.team, 'vivaEngage')], {}, 'nl', 'owner');
-    expect(text).toContain('Dit kan niet worden aangezet.');
+    expect(text).toContain('Dit kun je niet inschakelen.');
     expect(text).toContain('Waar: Viva Engage: verbonden groepen kunnen geen gasten hebben');
   });
 
   test('when no owner may invite, the explanation says why others decide', () => {
     const { text, view } = explain([invitesFrom('adminsAndGuestInviters')], {}, 'nl', 'member');
     expect(text.split('\n')[1]).toBe(
-      'Een nieuwe gast heeft een uitnodiging nodig en geen eigenaar van Marketing mag die versturen, dus beslissen mensen die wel gasten mogen uitnodigen: Ada Admin, Uri Useradmin en Ivo Inviter.',
+      'Een nieuwe gast heeft een uitnodiging nodig en geen eigenaar van Marketing mag die versturen, dus beslist iemand die wel gasten mag uitnodigen: Ada Admin, Uri Useradmin of Ivo Inviter.',
     );
     expect(view.approvalText).toBe(text.split('\n')[1]);
   });
 
   test('a group without owners: an administrator decides', () => {
-    expect(explain([owners(G.team, [])], {}, 'en', 'member').text).toContain('Marketing has no owners, so an administrator decides: Ada Admin and Uri Useradmin.');
+    expect(explain([owners(G.team, [])], {}, 'en', 'member').text).toContain('Marketing has no owners, so an administrator decides: Ada Admin or Uri Useradmin.');
   });
 });
 
@@ -109,7 +109,7 @@ describe('explainDecision: access after joining', () => {
     const { text } = explain([teamsGuests(false)], { requester: U.owner }, 'en', 'admin');
     expect(text).toContain('**After joining, new.guest@fabrikam.com can use**\n- Group conversations and files: yes\n- The team: no\n- The SharePoint site: yes (New and existing guests)');
     expect(text).toContain('- **Teams:** Guest access in Teams is off, so new.guest@fabrikam.com can’t use the team of Marketing.');
-    expect(text).toContain('Where: Teams admin center > Org-wide settings > Guest access');
+    expect(text).toContain('Where: Teams admin center > Users > Guest access > Allow guest access in Teams');
     expect(text).toContain('PowerShell: `Set-CsTeamsClientConfiguration -Identity Global -AllowGuestUser $true`');
   });
 
@@ -160,22 +160,22 @@ describe('decisionView', () => {
         { title: 'Groep', value: 'Marketing' },
         { title: 'Uitkomst', value: 'Geblokkeerd' },
       ],
-      blockersTitle: 'Wat in de weg staat',
+      blockersTitle: 'Wat de toegang tegenhoudt',
       blockers: [
         {
-          what: 'Gasten toevoegen aan Microsoft 365-groepen staat uit voor de hele organisatie.',
+          what: 'Gasten toevoegen aan Microsoft 365-groepen is voor de hele organisatie uitgeschakeld.',
           facts: [
             { title: 'Laag', value: 'Microsoft 365-groepen (organisatie)' },
             { title: 'Wie', value: 'Vraag het aan Ada Admin (Globale beheerder).' },
             { title: 'Waar', value: 'Microsoft 365-beheercentrum > Instellingen > Organisatie-instellingen > Services > Microsoft 365-groepen' },
-            { title: 'Werkt na', value: 'Tot 24 uur na de wijziging' },
+            { title: 'Van kracht', value: 'Binnen 24 uur na de wijziging' },
           ],
         },
       ],
       access: [{ text: 'Groepsgesprekken en -bestanden: ja' }, { text: 'Het team: nee' }, { text: 'De SharePoint-site: ja (Nieuwe en bestaande gasten)' }],
-      accessIssues: [{ what: 'Gasttoegang in Teams staat uit, dus new.guest@fabrikam.com kan het team van Marketing niet gebruiken.' }],
+      accessIssues: [{ what: 'Gasttoegang in Teams is uitgeschakeld, dus new.guest@fabrikam.com kan het team van Marketing niet gebruiken.' }],
     });
-    expect(view.notes.map((n) => n.text)).toContain('Na het wijzigen van een instelling kan het tot 24 uur duren voordat die werkt.');
+    expect(view.notes.map((n) => n.text)).toContain('Na een wijziging kan het tot 24 uur duren voordat een instelling van kracht wordt.');
   });
 
   test('needs approval: who decides and whether an invitation goes out', () => {
