@@ -1,5 +1,6 @@
 import { catalogues } from '../src/i18n/catalogues/index.js';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { formatDateTime, readerTimeZone } from '../src/i18n/dates.js';
 import { languageOf, listOf, t, type MessageKey } from '../src/i18n/i18n.js';
 
 describe('languages', () => {
@@ -100,3 +101,20 @@ function argumentsOf(message: string, lang: 'en' | 'nl'): Record<string, Arg> {
   walk(new IntlMessageFormat(message, lang, undefined, { ignoreTag: true }).getAst() as unknown as El[]);
   return out;
 }
+
+describe('dates', () => {
+  const at = '2026-11-02T09:00:00.000Z';
+  it('use one format in the reader’s language and time zone, with the zone’s short name', () => {
+    expect(formatDateTime('nl', at, 'Europe/Amsterdam')).toBe('2 nov 2026, 10:00 CET');
+    expect(formatDateTime('en', at, 'Europe/London')).toBe('2 Nov 2026, 09:00 GMT');
+    expect(formatDateTime('nl', '2026-07-02T09:00:00.000Z', 'Europe/Amsterdam')).toBe('2 jul 2026, 11:00 CEST');
+  });
+
+  it('take the zone from Teams’ clientInfo entity, else localTimezone, else the tenant’s; unknown zones are ignored', () => {
+    expect(readerTimeZone({ entities: [{ type: 'clientInfo', timezone: 'America/New_York' }] }, 'Europe/Amsterdam')).toBe('America/New_York');
+    expect(readerTimeZone({ localTimezone: 'Asia/Tokyo' }, 'Europe/Amsterdam')).toBe('Asia/Tokyo');
+    expect(readerTimeZone({ entities: [{ type: 'clientInfo', timezone: 'Mars/Olympus' }] }, 'Europe/Amsterdam')).toBe('Europe/Amsterdam');
+    expect(readerTimeZone({}, 'Europe/Amsterdam')).toBe('Europe/Amsterdam');
+    expect(formatDateTime('nl', at, 'Mars/Olympus')).toBe('2 nov 2026, 10:00 CET');
+  });
+});

@@ -6,15 +6,23 @@ import { LOCALE, type Language } from './i18n.js';
  */
 export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
+// Known answers per zone name: building an Intl.DateTimeFormat to test a zone is costly, and readers repeat.
+const zoneChecks = new Map<string, boolean>();
+
 /** Whether `zone` is an IANA time zone this runtime knows (Teams sends e.g. "Europe/Amsterdam"). */
 export function isTimeZone(zone: unknown): zone is string {
   if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = zoneChecks.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zoneChecks.size < 1000) zoneChecks.set(zone, known);
   }
+  return known;
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -26,10 +34,9 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 export function formatDateTime(lang: Language, iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
-  const id = `${lang}|${zone}`;
-  let format = formats.get(id);
+  let format = formats.get(`${lang}|${timeZone}`);
   if (!format) {
+    const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
     format = new Intl.DateTimeFormat(LOCALE[lang], {
       day: 'numeric',
       month: 'short',
@@ -39,7 +46,7 @@ export function formatDateTime(lang: Language, iso: string, timeZone: string = D
       timeZone: zone,
       timeZoneName: 'short',
     });
-    formats.set(id, format);
+    if (formats.size < 1000) formats.set(`${lang}|${timeZone}`, format);
   }
   return format.format(date);
 }
