@@ -182,6 +182,8 @@ async function compose(
       server,
       deps,
       async listen() {
+        // Compile the policy before the first turn: on a large tenant that takes seconds, not the first asker's.
+        await policy.current();
         const port = await listen(server, config.port, config.host);
         if (overrides.workerIntervalMs !== null) worker.start(overrides.workerIntervalMs ?? 60_000);
         return port;

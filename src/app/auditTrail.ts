@@ -19,6 +19,8 @@ export interface AuditLine {
   readonly to?: string;
   /** The guest's name when the entry is about one guest. */
   readonly guestName?: string;
+  /** The guest's address (admins read the audit; logs never carry it). */
+  readonly guestMail?: string;
 }
 
 export type AuditTrailOutcome = { kind: 'forbidden' } | { kind: 'entries'; requested: number; lines: AuditLine[] };
@@ -48,6 +50,7 @@ async function describe(e: AuditEntry, directory: Directory, userName: (id: stri
   const guestId = typeof e.details?.guestUserId === 'string' ? e.details.guestUserId : undefined;
   const actorName = await userName(e.actorId);
   const guestName = guestId ? await userName(guestId) : undefined;
+  const guestMail = guestId ? ((await directory.getUser(guestId))?.mail ?? undefined) : undefined;
   return {
     at: e.at,
     actorId: e.actorId,
@@ -58,5 +61,6 @@ async function describe(e: AuditEntry, directory: Directory, userName: (id: stri
     ...(e.from !== undefined ? { from: e.from } : {}),
     ...(e.to !== undefined ? { to: e.to } : {}),
     ...(guestName !== undefined ? { guestName } : {}),
+    ...(guestMail ? { guestMail } : {}),
   };
 }

@@ -1,6 +1,6 @@
-import { escapeMarkdown } from '../cards/cardTemplate.js';
-import { worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
-import { translator, type Language } from '../i18n/i18n.js';
+import { escapeMarkdown, type AdaptiveCardJson } from '../cards/cardTemplate.js';
+import { buildLayerChainCard, worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
+import { listOf, translator, type Language } from '../i18n/i18n.js';
 import {
   groupProfile,
   normaliseDomain,
@@ -26,7 +26,11 @@ export type CheckOutcome =
   /** A domain with `in <group>`: a group answer needs one address. */
   | { kind: 'needAddress'; domain: string }
   | { kind: 'decision'; decision: GuestDecision; ctx: PolicyContext; askerMayRequest: boolean }
-  | { kind: 'address'; view: LayerChainView };
+  /** `card` is built once per settings version, language and address (a few hundred remembered). */
+  | { kind: 'address'; view: LayerChainView; card: AdaptiveCardJson };
+
+/** How many address answers are kept per settings version (admins tend to check the same few domains). */
+const CHECK_CACHE_SIZE = 500;
 
 /** Administrators and Guest Inviters: the people who answer invitation questions. */
 export function mayCheck(actor: UserProfile): boolean {
@@ -58,7 +62,21 @@ export async function checkAddress(
     return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
   }
   const existing = email?.ok ? ctx.usersByAddress.get(email.email) : undefined;
-  return { kind: 'address', view: addressView(ctx, lang, { shown: email?.ok ? email.email : domain, domain, existing }) };
+  const shown = email?.ok ? email.email : domain;
+  // The answer depends only on the settings, the language and the address: kept per settings version.
+  const answers = deps.policy.derive(ctx, 'checkAnswers', () => new Map<string, Extract<CheckOutcome, { kind: 'address' }>>());
+  const key = `${lang}|${shown}`;
+  const known = answers.get(key);
+  if (known) return known;
+  // Which groups take a new guest depends on the settings only.
+  const open = deps.policy.derive(ctx, 'groupsTakingNewGuests', () =>
+    ctx.snapshot.groups.filter((g) => groupProfile(ctx, g.id)?.newGuest.verdict !== 'blocked').map((g) => escapeMarkdown(g.displayName)),
+  );
+  const view = addressView(ctx, lang, { shown, domain, existing, open });
+  const answer = { kind: 'address' as const, view, card: buildLayerChainCard(view) };
+  if (answers.size >= CHECK_CACHE_SIZE) answers.clear();
+  answers.set(key, answer);
+  return answer;
 }
 
 function rowFor(ctx: PolicyContext, lang: Language, domain: string, ok: Omit<LayerChainRow, 'fix' | 'icon'>, blocked?: Blocker): LayerChainRow {
@@ -67,7 +85,11 @@ function rowFor(ctx: PolicyContext, lang: Language, domain: string, ok: Omit<Lay
   return { ...ok, icon: '⛔', meaning: item.what, fix: item.facts };
 }
 
-function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; domain: string; existing?: DirectoryUser }): LayerChainView {
+function addressView(
+  ctx: PolicyContext,
+  lang: Language,
+  a: { shown: string; domain: string; existing?: DirectoryUser; open: readonly string[] },
+): LayerChainView {
   const tr = translator(lang);
   const shown = escapeMarkdown(a.shown);
   const domain = escapeMarkdown(a.domain);
@@ -77,7 +99,7 @@ function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; dom
 
   if (verdict.internal || a.existing?.userType === 'Member') {
     section(tr('policy.layer.directory'), [{ icon: 'ℹ️', setting: tr('admin.check.internal'), value: '', meaning: tr('admin.check.internalMeaning', { address: shown }), fix: [] }]);
-    return { title: tr('admin.check.title', { address: shown }), subtitle: tr('admin.check.subtitle'), chain: tr('admin.check.internalChain'), sections, footer: '' };
+    return { title: tr('admin.check.title', { address: shown }), subtitle: '', chain: tr('admin.check.internalChain'), sections, footer: '' };
   }
 
   if (a.existing) {
@@ -123,24 +145,30 @@ function addressView(ctx: PolicyContext, lang: Language, a: { shown: string; dom
     : { icon: '✓', setting: tr('admin.setting.sharingDomains'), value: '', meaning: tr('admin.check.siteDomainAllowed', { domain }), fix: [] };
   section(tr('policy.layer.sharePoint'), [spRow]);
 
-  const open: string[] = [];
-  for (const group of ctx.snapshot.groups) {
-    if (groupProfile(ctx, group.id)?.newGuest.verdict !== 'blocked') open.push(escapeMarkdown(group.displayName));
-  }
-  const blockedHere = sections.some((s) => s.icon === '⛔');
+  const open = a.open;
+  const stoppedAt = sections.filter((s) => s.icon === '⛔').map((s) => s.name);
+  const blockedHere = stoppedAt.length > 0;
+  // The row's words and its icon say the same thing: when the invitation is stopped, no group takes this guest now.
   const groupsIcon: ChainIcon = open.length === 0 || blockedHere ? '⛔' : open.length < ctx.snapshot.groups.length ? '⚠️' : '✓';
   section(tr('admin.check.groupsLayer'), [
     {
       icon: groupsIcon,
-      setting: tr('admin.check.groupsOpen', { count: open.length, total: ctx.snapshot.groups.length }),
+      setting: blockedHere || open.length === 0
+        ? tr('admin.check.groupsNone')
+        : tr('admin.check.groupsOpen', { count: open.length, total: ctx.snapshot.groups.length }),
       value: '',
       meaning: blockedHere ? tr('admin.check.groupsAfterFix', { names: open.join(', ') || '—' }) : open.join(', ') || '—',
       fix: [],
     },
   ]);
+  const subtitle = blockedHere
+    ? tr('admin.check.subtitleBlocked', { layers: listOf(tr.lang, stoppedAt) })
+    : a.existing
+      ? tr('admin.check.subtitleExisting')
+      : tr('admin.check.subtitle');
   return {
     title: tr('admin.check.title', { address: shown }),
-    subtitle: tr('admin.check.subtitle'),
+    subtitle,
     chain: sections.map((s) => `${s.icon} ${s.name}`).join(' → '),
     sections,
     footer: tr('admin.check.footer'),

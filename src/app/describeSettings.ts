@@ -1,6 +1,6 @@
-import type { DecisionExplanationFact, DecisionExplanationView } from '../cards/decisionExplanationCard.js';
-import { escapeMarkdown } from '../cards/cardTemplate.js';
-import { worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
+import { buildDecisionExplanationCard, type DecisionExplanationFact, type DecisionExplanationView } from '../cards/decisionExplanationCard.js';
+import { escapeMarkdown, type AdaptiveCardJson } from '../cards/cardTemplate.js';
+import { buildLayerChainCard, worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
 import { groupProfile, tenantLayers, type GroupProfile, type LayerStatus, type NoteCode, type PolicyContext } from '../policy/index.js';
 import type { TenantLayer } from '../policy/index.js';
@@ -14,8 +14,10 @@ import type { PolicyCache } from './policyCache.js';
 export type SettingsOutcome =
   | { kind: 'forbidden' }
   | GroupMiss
-  | { kind: 'tenant'; view: LayerChainView }
-  | { kind: 'group'; view: DecisionExplanationView };
+  /** `card` is built once per settings version and language. */
+  | { kind: 'tenant'; view: LayerChainView; card: AdaptiveCardJson }
+  /** `card` is built once per settings version, language and group. */
+  | { kind: 'group'; view: DecisionExplanationView; card: AdaptiveCardJson };
 
 /**
  * "settings": every tenant-wide layer with its value, what it means and ✓/⛔, Entra ID down to Teams and SharePoint.
@@ -30,12 +32,21 @@ export async function describeSettings(
 ): Promise<SettingsOutcome> {
   if (!actor.isAdmin) return { kind: 'forbidden' };
   const ctx = await deps.policy.current();
-  if (!groupQuery) return { kind: 'tenant', view: tenantSettingsView(ctx, lang) };
+  if (!groupQuery) {
+    return deps.policy.derive(ctx, `settings:${lang}`, () => {
+      const view = tenantSettingsView(ctx, lang);
+      return { kind: 'tenant' as const, view, card: buildLayerChainCard(view) };
+    });
+  }
   const found = await lookupGroup(deps.directory, groupQuery);
   if (found.kind !== 'found') return found;
   const profile = groupProfile(ctx, found.group.id);
   if (!profile) return { kind: 'noGroup', query: groupQuery, match: { kind: 'notFound', suggestions: [] } };
-  return { kind: 'group', view: groupSettingsView(profile, ctx, lang) };
+  // One group's answer depends on the settings and the language only; the group count bounds the keys.
+  return deps.policy.derive(ctx, `settings:${lang}:${found.group.id}`, () => {
+    const view = groupSettingsView(profile, ctx, lang);
+    return { kind: 'group' as const, view, card: buildDecisionExplanationCard(view) };
+  });
 }
 
 const LAYER_ORDER: readonly TenantLayer[] = ['entra', 'crossTenant', 'groups', 'label', 'sharePoint', 'teams'];

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../cards/cardTemplate.js';
+import { escapeMarkdown, inlineCode } from '../cards/cardTemplate.js';
 import type {
   DecisionExplanationFact,
   DecisionExplanationItem,
@@ -96,7 +96,7 @@ function whoValue(scope: Scope, b: Blocker): string {
 
 /** Code spans can't be escaped; the values inside them are ids, URLs and Graph names, so only backticks matter. */
 function code(text: string): string {
-  return text.replace(/`/g, "'");
+  return inlineCode(text);
 }
 
 function what(scope: Scope, b: Blocker): string {
@@ -244,20 +244,18 @@ export function decisionView(decision: GuestDecision, ctx: PolicyContext, lang: 
 }
 
 /**
- * A decision as chat markdown: the headline on the first line (callers may show only that), then why these
- * approvers, the blockers with what/who/where, the access after joining with what limits it, and the notes.
+ * What a guest who was just added can use, as chat markdown: access per workload, what limits it, and the notes.
+ * No headline: the caller has already said "added" (a decision's headline speaks of what could be done).
  */
-export function explainDecision(decision: GuestDecision, ctx: PolicyContext, lang: Language, audience: Audience): string {
+export function explainAfterAdding(decision: GuestDecision, ctx: PolicyContext, lang: Language, audience: Audience): string {
   const scope = scopeOf(decision, ctx, lang, audience);
-  const { tr, params } = scope;
-  const lines = [headline(scope)];
-  const approval = approvalText(scope);
-  if (approval) lines.push(approval);
-  if (decision.verdict !== 'blocked' && decision.invitation === 'required') lines.push(tr('policy.explain.invitation', params));
-  if (decision.blockers.length > 0) {
-    lines.push('', `**${tr('policy.explain.blockers')}**`);
-    for (const b of decision.blockers) lines.push(...blockerLines(scope, b));
-  }
+  return sectionLines(scope).join('\n').trim();
+}
+
+/** The access, access issues and notes sections shared by the explanations. */
+function sectionLines(scope: Scope): string[] {
+  const { tr, params, decision } = scope;
+  const lines: string[] = [];
   const access = accessLines(scope);
   if (access.length > 0) {
     lines.push('', `**${tr('policy.explain.access', params)}**`);
@@ -272,5 +270,24 @@ export function explainDecision(decision: GuestDecision, ctx: PolicyContext, lan
     lines.push('', `**${tr('policy.explain.notes')}**`);
     for (const n of notes) lines.push(`- ${n}`);
   }
+  return lines;
+}
+
+/**
+ * A decision as chat markdown: the headline on the first line (callers may show only that), then why these
+ * approvers, the blockers with what/who/where, the access after joining with what limits it, and the notes.
+ */
+export function explainDecision(decision: GuestDecision, ctx: PolicyContext, lang: Language, audience: Audience): string {
+  const scope = scopeOf(decision, ctx, lang, audience);
+  const { tr, params } = scope;
+  const lines = [headline(scope)];
+  const approval = approvalText(scope);
+  if (approval) lines.push(approval);
+  if (decision.verdict !== 'blocked' && decision.invitation === 'required') lines.push(tr('policy.explain.invitation', params));
+  if (decision.blockers.length > 0) {
+    lines.push('', `**${tr('policy.explain.blockers')}**`);
+    for (const b of decision.blockers) lines.push(...blockerLines(scope, b));
+  }
+  lines.push(...sectionLines(scope));
   return lines.join('\n');
 }

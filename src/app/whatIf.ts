@@ -179,9 +179,18 @@ function setValue(setting: DirectorySetting, name: string, value: string | undef
   if (value !== undefined) setting.values.push({ name, value });
 }
 
-/** Applies the change to a deep copy of `snapshot` (which may be frozen); the original is never touched. */
+/**
+ * A copy of `snapshot` whose settings may be changed. Users and groups are shared, not copied (a large tenant's
+ * copy would take seconds): the users are never changed, and a group is copied on its own before it is changed.
+ */
+function settingsCopy(snapshot: TenantSnapshot): TenantSnapshot {
+  const { users, groups, ...settings } = snapshot;
+  return { ...structuredClone(settings), users, groups: [...groups] };
+}
+
+/** Applies the change to a copy of `snapshot` (which may be frozen); the original is never touched. */
 export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): ApplyOutcome {
-  const next = structuredClone(snapshot);
+  const next = settingsCopy(snapshot);
   switch (change.kind) {
     case 'groupsOrg': {
       let setting = findSetting(next.groupSettings, TEMPLATE_GROUP_UNIFIED, 'Group.Unified');
@@ -259,7 +268,8 @@ export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): App
         const names = match.kind === 'ambiguous' ? match.candidates : match.suggestions;
         return { ok: false, notFound: 'group', query: change.group, suggestions: names.map((g) => g.displayName) };
       }
-      const group = match.group;
+      const group = structuredClone(match.group);
+      next.groups[next.groups.indexOf(match.group)] = group;
       let setting = findSetting(group.settings, TEMPLATE_GROUP_UNIFIED_GUEST, 'Group.Unified.Guest');
       const from = settingValue(setting, 'AllowToAddGuests')?.trim().toLowerCase() ?? 'inherit';
       if (!setting) {
@@ -405,5 +415,7 @@ export async function whatIf(deps: WhatIfDeps, actor: UserProfile, args: readonl
   const applied = applyWhatIf(before.snapshot, parsed.change);
   if (!applied.ok) return { kind: 'notFound', what: applied.notFound, query: applied.query, suggestions: applied.suggestions };
   const pending = await deps.requests.list({ states: ['pending'] });
-  return { kind: 'compared', summary: applied.summary, differences: compareSettings(before, compilePolicy(applied.snapshot), pending) };
+  // The users are the same: their indices are taken over from the current context instead of built again.
+  const after = compilePolicy(applied.snapshot, before);
+  return { kind: 'compared', summary: applied.summary, differences: compareSettings(before, after, pending) };
 }

@@ -9,9 +9,8 @@ import type { GroupMiss } from '../app/lookupGroup.js';
 import { formatDate, safe } from '../app/presentRequest.js';
 import { prepareGuestRemoval } from '../app/removeGuest.js';
 import { whatIf, WHATIF_SYNTAX, type ChangeSummary, type WhatIfDifferences } from '../app/whatIf.js';
-import type { AdaptiveCardJson } from '../cards/cardTemplate.js';
+import { inlineCode, type AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
-import { buildLayerChainCard } from '../cards/layerChainCard.js';
 import { listOf, type MessageKey, type Translate } from '../i18n/i18n.js';
 import type { RoleKey } from '../policy/index.js';
 import { layerOf, type PolicyContext, type ReasonCode } from '../policy/index.js';
@@ -66,7 +65,7 @@ const USAGE: Record<Exclude<UsageTopic, 'whatif'>, MessageKey> = {
 };
 
 function whatIfUsage(tr: Translate): string {
-  return tr('admin.whatif.usage', { settings: WHATIF_SYNTAX.map((s) => `- \`${s}\``).join('\n') });
+  return tr('admin.whatif.usage', { settings: WHATIF_SYNTAX.map((s) => `- \`${inlineCode(s)}\``).join('\n') });
 }
 
 function verdictWord(tr: Translate, verdict: string): string {
@@ -84,7 +83,7 @@ function capped(lines: string[], tr: Translate): string[] {
 
 /** The whatif answer as chat text: the change, then every group and waiting guest whose answer would change. */
 function whatIfText(tr: Translate, summary: ChangeSummary, diff: WhatIfDifferences): string {
-  const code = (s: string) => s.replace(/`/g, "'");
+  const code = inlineCode;
   const params = { setting: code(summary.setting), from: code(summary.from), to: code(summary.to) };
   const lines = [summary.subject ? tr('admin.whatif.titleFor', { ...params, subject: safe(summary.subject) }) : tr('admin.whatif.title', params)];
   lines.push(tr('admin.whatif.simulation'));
@@ -145,7 +144,13 @@ function stateWord(tr: Translate, state: string | undefined): string {
 function auditLineText(tr: Translate, lang: Turn['user']['lang'], line: AuditLine, timeZone: string): string {
   const actor = line.actorId === 'system' ? tr('admin.audit.system') : safe(line.actorName ?? tr('request.unknownUser'));
   const group = safe(line.subjectName ?? line.subjectId);
-  const guest = safe(line.guestName ?? tr('admin.audit.aGuest'));
+  // The address is what an admin looks for; the name beside it when it says more.
+  const mail = line.guestMail ? safe(line.guestMail, 320) : undefined;
+  const address = (line.guestMail ?? '').toLowerCase();
+  // A name that only repeats the address (or its local part, as for new guests) adds nothing.
+  const repeats = !!line.guestName && !!address && [address, address.split('@')[0]].includes(line.guestName.toLowerCase());
+  const name = line.guestName && !repeats ? safe(line.guestName) : undefined;
+  const guest = mail && name ? `${name} (${mail})` : (mail ?? name ?? tr('admin.audit.aGuest'));
   let what: string;
   switch (line.action) {
     case 'request.transition':
@@ -180,10 +185,10 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
           await turn.context.sendActivity(groupMissText(tr, outcome));
           return;
         case 'tenant':
-          await sendCard(turn, buildLayerChainCard(outcome.view), outcome.view.chain);
+          await sendCard(turn, outcome.card, outcome.view.chain);
           return;
         case 'group':
-          await sendCard(turn, buildDecisionExplanationCard(outcome.view), outcome.view.headline);
+          await sendCard(turn, outcome.card, outcome.view.headline);
       }
     },
 
@@ -210,7 +215,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
           return;
         }
         case 'address':
-          await sendCard(turn, buildLayerChainCard(outcome.view), outcome.view.chain);
+          await sendCard(turn, outcome.card, outcome.view.chain);
       }
     },
 
@@ -242,7 +247,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
         case 'usage':
           await turn.context.sendActivity(
             outcome.setting
-              ? tr('admin.whatif.badValue', { setting: safe(outcome.setting), value: safe(outcome.value ?? ''), expected: (outcome.expected ?? '').replace(/`/g, "'") })
+              ? tr('admin.whatif.badValue', { setting: safe(outcome.setting), value: safe(outcome.value ?? ''), expected: inlineCode(outcome.expected ?? '') })
               : whatIfUsage(tr),
           );
           return;

@@ -20,6 +20,8 @@ import { RecentActivities } from './recentActivities.js';
 import { activityTenantId } from './activityTenant.js';
 import { commandLanguage } from './commands/commandLanguage.js';
 import { parseCommand, type Command } from './commands/parseCommand.js';
+import { suggestCommand } from './commands/suggestCommand.js';
+import { clip, escapeMarkdown } from '../cards/cardTemplate.js';
 import { answerPlace } from './answerPlace.js';
 import { scopeOf, teamOf } from './conversationScope.js';
 import { helpMessage } from './helpMessage.js';
@@ -210,6 +212,17 @@ export class GuestAccessBot extends TeamsActivityHandler {
     }
     if (command.kind === 'cancelDialog') {
       await context.sendActivity(user.tr('common.nothingToCancel'));
+      return;
+    }
+    const suggestion = command.kind === 'unknown' ? suggestCommand(command.text) : undefined;
+    if (suggestion && command.kind === 'unknown') {
+      const typed = command.text.split(/\s+/).slice(0, suggestion.command.split(' ').length).join(' ');
+      await context.sendActivity(
+        user.tr('common.didYouMean', {
+          typed: escapeMarkdown(clip(typed, 40)),
+          suggestion: escapeMarkdown(clip([suggestion.command, suggestion.rest].filter(Boolean).join(' '), 200)),
+        }),
+      );
       return;
     }
     await context.sendActivity(user.tr('common.unknownCommand'));

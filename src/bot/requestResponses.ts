@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import { explainDecision, decisionView } from '../app/explainDecision.js';
+import { explainAfterAdding, decisionView } from '../app/explainDecision.js';
 import type { RequestGuestsOutcome } from '../app/requestGuests.js';
 import { escapeMarkdown } from '../cards/cardTemplate.js';
 import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
@@ -48,11 +48,16 @@ export async function sendRequestOutcome(
   const group = escapeMarkdown(outcome.group.displayName);
   const audience = audienceOf(user.profile, outcome.group.id);
   const lines: string[] = [];
-  if (outcome.added.length > 0) {
-    const added = outcome.added.map((a) => escapeMarkdown(a.decision.guestEmail));
-    lines.push(tr('request.addedDirectly', { guests: listOf(lang, added), count: added.length, group }));
-    // What each added guest can use now: group content, the team, the site.
-    for (const a of outcome.added) lines.push('', explainDecision(a.decision, ctx, lang, audience));
+  // Said after the fact: "invited and added", then what each guest can use now (never "you can … will get …").
+  for (const invited of [true, false]) {
+    const added = outcome.added.filter((a) => (a.decision.invitation === 'required') === invited);
+    if (added.length === 0) continue;
+    const guests = listOf(lang, added.map((a) => escapeMarkdown(a.decision.guestEmail)));
+    lines.push(tr(invited ? 'request.addedInvited' : 'request.addedDirectly', { guests, count: added.length, group }));
+  }
+  for (const a of outcome.added) {
+    const after = explainAfterAdding(a.decision, ctx, lang, audience);
+    if (after) lines.push(after);
   }
   for (const f of outcome.failed) lines.push(tr('request.addFailed', { email: escapeMarkdown(f.decision.guestEmail), group, error: failureText(tr, f.error) }));
   for (const r of outcome.requests) {

@@ -37,6 +37,15 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([-+]|\d+\.)(?=\s)/gm, (_m, indent: string, marker: string) => `${indent}\\${marker}`);
 }
 
+/**
+ * Text for inside a markdown code span. Nothing can be escaped there, and Teams shows `<` and `>` in a code span as
+ * `&lt;` and `&gt;`: backticks become quotes and angle brackets become ‹ › (placeholders stay readable as such).
+ * Alternatives (`a|b|c`) get spaces so a long list can wrap in a narrow chat bubble.
+ */
+export function inlineCode(text: string): string {
+  return text.replace(/`/g, "'").replace(/</g, '‹').replace(/>/g, '›').replace(/\s*\|\s*/g, ' | ');
+}
+
 /** Shortens text to `max` characters (user text of any size must keep a card under Teams' size limit). */
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

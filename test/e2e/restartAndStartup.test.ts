@@ -50,7 +50,8 @@ describe('when the bot process starts', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // Two process starts through tsx: ~13 s each on a loaded 2-core machine.
+  }, 60_000);
 
   const start = (env: Record<string, string>) =>
     run(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, PORT: '0', DATA_DIR: '/nonexistent/never-created', ...env }, timeout: 20_000 });

@@ -71,6 +71,8 @@ export const en = {
   // check
   'admin.check.title': 'Can {address} be invited?',
   'admin.check.subtitle': 'A new invitation passes Entra ID and cross-tenant access; SharePoint’s own domain rules decide about the sites.',
+  'admin.check.subtitleBlocked': 'This address is stopped at: {layers}. Below: who can change that and where.',
+  'admin.check.subtitleExisting': 'Already in the directory: no new invitation, so the invitation rules don’t apply. SharePoint’s own domain rules decide about the sites.',
   'admin.check.footer': 'For one group: **check** address **in** Group.',
   'admin.check.invalid': '**{input}** is neither an e-mail address nor a domain. For example: `check fabrikam.com` or `check anna@fabrikam.com in Marketing`.',
   'admin.check.needAddress': 'For a group I need one address, not only the domain: for example `check someone@{domain} in Marketing`.',
@@ -88,6 +90,7 @@ export const en = {
   'admin.check.siteDomainAllowed': 'SharePoint may share with {domain}.',
   'admin.check.groupsLayer': 'Groups',
   'admin.check.groupsOpen': '{count, plural, one {# of {total} groups takes new guests} other {# of {total} groups take new guests}}',
+  'admin.check.groupsNone': 'No group can take this guest now',
   'admin.check.groupsAfterFix': 'Once the invitation is allowed: {names}',
   'admin.guestState.accepted': 'Invitation accepted',
   'admin.guestState.pendingAcceptance': 'Invited, not accepted yet',
@@ -233,6 +236,8 @@ export const nl: { [K in keyof typeof en]: string } = {
 
   'admin.check.title': 'Kan {address} worden uitgenodigd?',
   'admin.check.subtitle': 'Een nieuwe uitnodiging moet langs Entra ID en de instellingen voor toegang tussen tenants; voor de sites gelden de eigen domeinregels van SharePoint.',
+  'admin.check.subtitleBlocked': 'Dit adres wordt tegengehouden bij: {layers}. Hieronder: wie dat kan wijzigen en waar.',
+  'admin.check.subtitleExisting': 'Staat al in de adreslijst: geen nieuwe uitnodiging, dus de regels voor uitnodigingen gelden niet. De eigen domeinregels van SharePoint bepalen de toegang tot sites.',
   'admin.check.footer': 'Voor één groep: **controleer** adres **in** Groep.',
   'admin.check.invalid': '**{input}** is geen e-mailadres en geen domein. Bijvoorbeeld: `controleer fabrikam.com` of `controleer anna@fabrikam.com in Marketing`.',
   'admin.check.needAddress': 'Voor een groep heb ik één adres nodig, niet alleen het domein: bijvoorbeeld `controleer iemand@{domain} in Marketing`.',
@@ -250,6 +255,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.check.siteDomainAllowed': 'SharePoint mag delen met {domain}.',
   'admin.check.groupsLayer': 'Groepen',
   'admin.check.groupsOpen': '{count, plural, one {# van de {total} groepen staat nieuwe gasten toe} other {# van de {total} groepen staan nieuwe gasten toe}}',
+  'admin.check.groupsNone': 'Geen enkele groep kan deze gast nu opnemen',
   'admin.check.groupsAfterFix': 'Zodra de uitnodiging is toegestaan: {names}',
   'admin.guestState.accepted': 'Uitnodiging geaccepteerd',
   'admin.guestState.pendingAcceptance': 'Uitgenodigd, nog niet geaccepteerd',

@@ -1,6 +1,7 @@
 export const en = {
   'common.error': 'Sorry, something went wrong on my side. Please try again in a moment.',
   'common.unknownCommand': "I didn't understand that. Type **help** to see what I can do for you.",
+  'common.didYouMean': "I didn't understand **{typed}**. Did you mean **{suggestion}**? Type **help** to see what I can do for you.",
   'common.wrongTenant': 'This bot serves one organisation only.',
   'common.wrongChannel': 'This bot works in Microsoft Teams only.',
   'common.welcome':
@@ -30,6 +31,7 @@ export const en = {
 export const nl: { [K in keyof typeof en]: string } = {
   'common.error': 'Sorry, er ging bij mij iets mis. Probeer het over een paar minuten opnieuw.',
   'common.unknownCommand': 'Dat begreep ik niet. Typ **hulp** om te zien wat ik voor je kan doen.',
+  'common.didYouMean': 'Ik begreep **{typed}** niet. Bedoelde je **{suggestion}**? Typ **hulp** om te zien wat ik voor je kan doen.',
   'common.wrongTenant': 'Deze bot is er voor één organisatie, en dat is niet de jouwe.',
   'common.wrongChannel': 'Deze bot werkt alleen in Microsoft Teams.',
   'common.welcome':

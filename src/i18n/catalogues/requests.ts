@@ -54,6 +54,7 @@ export const en = {
   'request.created':
     'Your request **{id}** to add {guests} to **{group}** is waiting for approval by {approvers}. I will tell you when they decide.',
   'request.addedDirectly': '{count, plural, one {{guests} is now a member of **{group}**.} other {{guests} are now members of **{group}**.}}',
+  'request.addedInvited': '{count, plural, one {{guests} is invited and now a member of **{group}**. The invitation e-mail is on its way.} other {{guests} are invited and now members of **{group}**. The invitation e-mails are on their way.}}',
   'request.addFailed': "I couldn't add {email} to **{group}**: {error}. Nothing else changed; try again later.",
   'request.blockedIntro': '{count, plural, one {This guest can’t be added to **{group}**:} other {These # guests can’t be added to **{group}**:}}',
   'request.nothingToDoIntro': 'Nothing to do for:',
@@ -95,6 +96,8 @@ export const en = {
 
   'dialog.askGroup': 'To which group should I add the guest? Your groups: {groups}',
   'dialog.askGroupNone': "You aren't a member of any group I can add guests to.",
+  'dialog.askGroupHidden':
+    '{count, plural, one {Not listed: {names}. It is managed elsewhere (dynamic membership, synced from on-premises, Viva Engage or a distribution list), so I can’t add guests there.} other {Not listed: {names}. They are managed elsewhere (dynamic membership, synced from on-premises, Viva Engage, distribution lists), so I can’t add guests there.}}',
   'dialog.askGuests': 'Which e-mail address should I invite? For more than one guest, separate the addresses with commas.',
   'dialog.askJustification': 'Why does the guest need access?',
   'dialog.retryGroup': "I didn't find that group among yours. Type its name or number, or **cancel**.",
@@ -171,6 +174,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'request.created':
     'Je aanvraag **{id}** om {guests} toe te voegen aan **{group}** wacht op goedkeuring door {approvers}. Ik laat je weten wat er besloten is.',
   'request.addedDirectly': '{count, plural, one {{guests} is nu lid van **{group}**.} other {{guests} zijn nu lid van **{group}**.}}',
+  'request.addedInvited': '{count, plural, one {{guests} is uitgenodigd en nu lid van **{group}**. De uitnodiging is per e-mail onderweg.} other {{guests} zijn uitgenodigd en nu lid van **{group}**. De uitnodigingen zijn per e-mail onderweg.}}',
   'request.addFailed': 'Ik kon {email} niet toevoegen aan **{group}**: {error}. Verder is er niets veranderd; probeer het later opnieuw.',
   'request.blockedIntro': '{count, plural, one {Deze gast kan niet worden toegevoegd aan **{group}**:} other {Deze # gasten kunnen niet worden toegevoegd aan **{group}**:}}',
   'request.nothingToDoIntro': 'Niets te doen voor:',
@@ -212,6 +216,8 @@ export const nl: { [K in keyof typeof en]: string } = {
 
   'dialog.askGroup': 'Aan welke groep moet ik de gast toevoegen? Je groepen: {groups}',
   'dialog.askGroupNone': 'Je bent geen lid van een groep waaraan ik gasten kan toevoegen.',
+  'dialog.askGroupHidden':
+    '{count, plural, one {Niet in de lijst: {names}. Die groep wordt elders beheerd (dynamisch lidmaatschap, gesynchroniseerd vanuit on-premises, Viva Engage of een distributielijst), dus daar kan ik geen gasten toevoegen.} other {Niet in de lijst: {names}. Die groepen worden elders beheerd (dynamisch lidmaatschap, gesynchroniseerd vanuit on-premises, Viva Engage, distributielijsten), dus daar kan ik geen gasten toevoegen.}}',
   'dialog.askGuests': 'Welk e-mailadres moet ik uitnodigen? Voor meer gasten zet je komma’s tussen de adressen.',
   'dialog.askJustification': 'Waarom heeft de gast toegang nodig?',
   'dialog.retryGroup': 'Die groep staat niet tussen je groepen. Typ de naam of het nummer, of **annuleren**.',

@@ -1,0 +1,143 @@
+/**
+ * Turn throughput of the bot's main commands against a stock botbuilder echo bot on the same botbuilder + restify,
+ * both answering over HTTP with `deliveryMode: expectReplies`. Rounds alternate (echo, command, echo, command …) in
+ * one run so that noise from other work on the machine hits both alike. Goals: every command ≥ 0.85× the echo
+ * bot's throughput, and its p99 ≤ 2× the echo bot's.
+ *
+ *   npm run bench:turns [-- --seconds 3 --rounds 3 --connections 8]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { demoTenant, demoUser } from '../test/support/demoTenant.js';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const SECONDS = Number(args.get('seconds') ?? 3);
+const ROUNDS = Number(args.get('rounds') ?? 3);
+const CONNECTIONS = Number(args.get('connections') ?? 8);
+
+const megan = demoUser('Megan Bowen'); // User Administrator: may use every command
+const COMMANDS: [string, string][] = [
+  ['help', 'help'],
+  ['my requests', 'my requests'],
+  ['pending', 'pending'],
+  ['check', 'check tailspintoys.com'],
+  ['why', 'why kari.hansen@fabrikam.com Project Falcon'],
+  ['settings', 'settings'],
+  ['settings <group>', 'settings Marketing'],
+];
+
+function startServer(kind: 'bot' | 'echo'): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./turnsServer.ts', import.meta.url).pathname, kind], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/PORT (\d+)/);
+      if (m) resolve({ port: Number(m[1]), child });
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} server exited (${code})`)));
+  });
+}
+
+let seq = 0;
+function activity(text: string): string {
+  const id = `bench-${process.pid}-${++seq}`;
+  return JSON.stringify({
+    type: 'message',
+    id,
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:9',
+    from: { id: `29:${megan.id}`, aadObjectId: megan.id, name: megan.displayName },
+    recipient: { id: '28:bot' },
+    conversation: { id: `a:bench-${megan.id}`, conversationType: 'personal', tenantId: demoTenant.tenant.id },
+    channelData: { tenant: { id: demoTenant.tenant.id } },
+    locale: 'en-US',
+    text,
+    deliveryMode: 'expectReplies',
+  });
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS * 2 });
+
+function post(port: number, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+interface Round {
+  count: number;
+  seconds: number;
+  latencies: number[];
+}
+
+async function round(port: number, text: string): Promise<Round> {
+  const latencies: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  const loop = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      const status = await post(port, activity(text));
+      latencies.push(performance.now() - t0);
+      if (status !== 200) throw new Error(`HTTP ${status} for "${text}"`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  return { count: latencies.length, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+function p99(latencies: number[]): number {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  const [bot, echo] = await Promise.all([startServer('bot'), startServer('echo')]);
+  try {
+    // Warm both up (JIT, caches, first file writes).
+    await round(echo.port, 'warm up');
+    for (const [, text] of COMMANDS) await round(bot.port, text);
+    console.log(`bench:turns: ${ROUNDS} alternating rounds of ${SECONDS} s per command, ${CONNECTIONS} connections, expectReplies over HTTP`);
+    console.log('(the machine is shared: absolute figures are noisy; the ratios are what is compared)\n');
+    console.log('command            req/s   echo req/s   ratio   p99 ms   echo p99 ms   p99 ×   goal');
+    let allMet = true;
+    for (const [name, text] of COMMANDS) {
+      const mine: Round[] = [];
+      const theirs: Round[] = [];
+      for (let r = 0; r < ROUNDS; r += 1) {
+        theirs.push(await round(echo.port, text));
+        mine.push(await round(bot.port, text));
+      }
+      const rate = (rs: Round[]) => rs.reduce((s, r) => s + r.count, 0) / rs.reduce((s, r) => s + r.seconds, 0);
+      const botRate = rate(mine);
+      const echoRate = rate(theirs);
+      const botP99 = p99(mine.flatMap((r) => r.latencies));
+      const echoP99 = p99(theirs.flatMap((r) => r.latencies));
+      const met = botRate / echoRate >= 0.85 && botP99 <= 2 * echoP99;
+      allMet &&= met;
+      console.log(
+        `${name.padEnd(18)} ${botRate.toFixed(0).padStart(5)}   ${echoRate.toFixed(0).padStart(10)}   ${(botRate / echoRate).toFixed(2).padStart(5)}` +
+          `   ${botP99.toFixed(1).padStart(6)}   ${echoP99.toFixed(1).padStart(11)}   ${(botP99 / echoP99).toFixed(2).padStart(5)}   ${met ? 'met' : 'NOT met'}`,
+      );
+    }
+    console.log(`\ngoal (≥ 0.85× echo throughput and p99 ≤ 2× echo on every command): ${allMet ? 'met' : 'NOT met'}`);
+  } finally {
+    bot.child.kill();
+    echo.child.kill();
+    agent.destroy();
+  }
+}
+
+await main();

@@ -1,0 +1,43 @@
+/**
+ * One server for bench:turns, in its own process so that the load generator doesn't share its event loop:
+ *   tsx bench/turnsServer.ts bot   the guest-access bot on the demo tenant (temp DATA_DIR, real files, local mode)
+ *   tsx bench/turnsServer.ts echo  a stock botbuilder echo bot on the same restify + CloudAdapter
+ * Prints `PORT <n>` once listening.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import restify from 'restify';
+import { loadConfig } from '../src/config.js';
+import { createApp } from '../src/index.js';
+import { createLogger } from '../src/logger.js';
+
+async function echo(): Promise<number> {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const bot = new ActivityHandler();
+  bot.onMessage(async (context, next) => {
+    await context.sendActivity(`Echo: ${context.activity.text}`);
+    await next();
+  });
+  const server = restify.createServer();
+  server.use(restify.plugins.bodyParser());
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+}
+
+async function guestAccessBot(): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'gab-bench-turns-'));
+  const loaded = loadConfig({ NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+  const created = await createApp(loaded.config, { logger: createLogger('silent'), workerIntervalMs: null });
+  if (!created.ok) throw new Error(created.errors.join('\n'));
+  return created.app.listen();
+}
+
+const kind = process.argv[2];
+const port = kind === 'echo' ? await echo() : kind === 'bot' ? await guestAccessBot() : Promise.reject(new Error('bot|echo'));
+console.log(`PORT ${await port}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
