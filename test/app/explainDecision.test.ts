@@ -30,7 +30,7 @@ describe('explainDecision: the headline a member understands, on the first line'
     { case: 'owner adds an existing guest', requester: U.owner, email: ADDR.existingGuest, lang: 'nl', headline: 'Je kunt existing@partner.org direct toevoegen aan Marketing.' },
     { case: 'member needs the owner', requester: U.member, lang: 'nl', headline: 'new.guest@fabrikam.com kan lid worden van Marketing na goedkeuring door Olga Owner.' },
     { case: 'blocked once', patches: [guestsOffOrg], lang: 'en', headline: 'new.guest@fabrikam.com can’t join Marketing yet: one thing stands in the way.' },
-    { case: 'blocked twice', patches: [guestsOffOrg, blockedDomains(['fabrikam.com'])], lang: 'nl', headline: 'new.guest@fabrikam.com kan nog geen lid worden van Marketing: er staan 2 dingen in de weg.' },
+    { case: 'blocked twice', patches: [guestsOffOrg, blockedDomains(['fabrikam.com'])], lang: 'nl', headline: 'new.guest@fabrikam.com kan nog geen lid worden van Marketing: er zijn 2 belemmeringen.' },
     { case: 'internal', email: ADDR.internal, lang: 'nl', headline: 'colleague@contoso.com is van je eigen organisatie, geen gast.' },
     { case: 'already a member', email: ADDR.guestMember, lang: 'en', headline: 'already@partner.org is already a member of Marketing.' },
     { case: 'malformed', email: 'jan(at)fabrikam', lang: 'en', headline: '“jan\\(at\\)fabrikam” is not an e-mail address I can use.' },
@@ -48,7 +48,7 @@ describe('explainDecision: the headline a member understands, on the first line'
 describe('explainDecision: per blocker what, who and where, by audience', () => {
   test('a member is told whom to ask, by name, and no PowerShell', () => {
     const { text } = explain([guestsOffOrg], {}, 'nl', 'member');
-    expect(text).toContain('- **Microsoft 365-groepen (organisatie):** Gasten toevoegen aan Microsoft 365-groepen staat uit voor de hele organisatie.');
+    expect(text).toContain('- **Microsoft 365-groepen (organisatie):** Gasten toevoegen aan Microsoft 365-groepen is voor de hele organisatie uitgeschakeld.');
     expect(text).toContain('Vraag het aan Ada Admin (Globale beheerder).');
     expect(text).not.toContain('PowerShell');
     expect(text).not.toContain('Microsoft 365-beheercentrum');
@@ -78,7 +78,7 @@ describe('explainDecision: per blocker what, who and where, by audience', () => 
   test('nobody holding the role: fall back to Global Administrators, and without those, name the role', () => {
     expect(explain([teamsGuests(false)], {}, 'en', 'member').text).toContain('Ask Ada Admin (Global Administrator).');
     const patches: Patch[] = [teamsGuests(false), (t) => t.users.forEach((u) => (u.roles = []))];
-    expect(explain(patches, {}, 'nl', 'member').text).toContain('Vraag het aan iemand met de rol Teams-beheerder, Globale beheerder.');
+    expect(explain(patches, {}, 'nl', 'member').text).toContain('Vraag het aan iemand met de rol Teams-beheerder of Globale beheerder.');
   });
 
   test('not a member of the group: ask an owner', () => {

@@ -111,7 +111,8 @@ export const en = {
   'admin.whatif.simulation': 'A simulation: nothing was changed.',
   'admin.whatif.replaces': 'Entra ID keeps one domain list at a time: this would replace the current one.',
   'admin.whatif.unchanged': '`{setting}` is already `{value}`: nothing would change.',
-  'admin.whatif.nothing': 'Nothing would change for {groups, plural, one {the # group} other {the # groups}} and {guests, plural, =0 {the requests (none are waiting)} one {the # waiting guest} other {the # waiting guests}}.',
+  'admin.whatif.nothing':
+    '{groups, plural, one {Nothing would change for the # group} other {Nothing would change for the # groups}}{guests, plural, =0 {; no guest is waiting for approval.} one { and the # waiting guest.} other { and the # waiting guests.}}',
   'admin.whatif.groupsTitle': 'Groups: {count} of {total} would change',
   'admin.whatif.group': '**{group}**: {changes}',
   'admin.whatif.verdict': 'a new guest: {before} → {after}',
@@ -129,7 +130,7 @@ export const en = {
   'admin.whatif.request': '**{id}** {guest} → **{group}**: {before} → {after}',
 
   // guests
-  'admin.guests.title': '{count, plural, one {**Guests of {group}** (one)} other {**Guests of {group}** (#)}}',
+  'admin.guests.title': '**Guests of {group}** ({count})',
   'admin.guests.none': '**{group}** has no guests.',
   'admin.guests.item': '{name} · {mail} · {state}',
   'admin.guests.waitingTitle': '**Waiting for approval**',
@@ -274,7 +275,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.whatif.simulation': 'Een simulatie: er is niets gewijzigd.',
   'admin.whatif.replaces': 'Entra ID kent maar één domeinlijst tegelijk: deze lijst zou de huidige vervangen.',
   'admin.whatif.unchanged': '`{setting}` is al `{value}`: er zou niets veranderen.',
-  'admin.whatif.nothing': 'Er zou niets veranderen voor {groups, plural, one {de # groep} other {de # groepen}} en {guests, plural, =0 {de aanvragen (er wacht niemand)} one {de # wachtende gast} other {de # wachtende gasten}}.',
+  'admin.whatif.nothing':
+    '{groups, plural, one {Er zou niets veranderen voor de # groep} other {Er zou niets veranderen voor de # groepen}}{guests, plural, =0 {; er wacht geen gast op goedkeuring.} one { en de # wachtende gast.} other { en de # wachtende gasten.}}',
   'admin.whatif.groupsTitle': 'Groepen: bij {count} van de {total} zou iets veranderen',
   'admin.whatif.group': '**{group}**: {changes}',
   'admin.whatif.verdict': 'een nieuwe gast: {before} → {after}',
@@ -291,7 +293,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.whatif.requestsTitle': 'Wachtende gasten: bij {count} van de {total} zou iets veranderen',
   'admin.whatif.request': '**{id}** {guest} → **{group}**: {before} → {after}',
 
-  'admin.guests.title': '{count, plural, one {**Gasten van {group}** (één)} other {**Gasten van {group}** (#)}}',
+  'admin.guests.title': '**Gasten van {group}** ({count})',
   'admin.guests.none': '**{group}** heeft geen gasten.',
   'admin.guests.item': '{name} · {mail} · {state}',
   'admin.guests.waitingTitle': '**Wachten op goedkeuring**',

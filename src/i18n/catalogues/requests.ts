@@ -53,10 +53,10 @@ export const en = {
 
   'request.created':
     'Your request **{id}** to add {guests} to **{group}** is waiting for approval by {approvers}. I will tell you when they decide.',
-  'request.addedDirectly': '{count, plural, one {{guests} is now a member of **{group}**.} other {{guests} are now members of **{group}**.}}',
-  'request.addedInvited': '{count, plural, one {{guests} is invited and now a member of **{group}**. The invitation e-mail is on its way.} other {{guests} are invited and now members of **{group}**. The invitation e-mails are on their way.}}',
+  'request.addedDirectly': '{count, plural, one {{guests} has been added to **{group}**.} other {{guests} have been added to **{group}**.}}',
+  'request.addedInvited': '{count, plural, one {{guests} has been invited and added to **{group}**. The invitation e-mail is on its way.} other {{guests} have been invited and added to **{group}**. The invitation e-mails are on their way.}}',
   'request.addFailed': "I couldn't add {email} to **{group}**: {error}. Nothing else changed; try again later.",
-  'request.blockedIntro': '{count, plural, one {This guest can’t be added to **{group}**:} other {These # guests can’t be added to **{group}**:}}',
+  'request.blockedIntro': "{count, plural, one {This guest can't be added to **{group}**:} other {These # guests can't be added to **{group}**:}}",
   'request.nothingToDoIntro': 'Nothing to do for:',
   'request.alreadyMember': '{email} is already a member of **{group}**.',
   'request.internal': '{email} is a colleague in this organisation, not a guest: add them as a member in Teams or Outlook.',
@@ -173,8 +173,8 @@ export const nl: { [K in keyof typeof en]: string } = {
 
   'request.created':
     'Je aanvraag **{id}** om {guests} toe te voegen aan **{group}** wacht op goedkeuring door {approvers}. Ik laat je weten wat er besloten is.',
-  'request.addedDirectly': '{count, plural, one {{guests} is nu lid van **{group}**.} other {{guests} zijn nu lid van **{group}**.}}',
-  'request.addedInvited': '{count, plural, one {{guests} is uitgenodigd en nu lid van **{group}**. De uitnodiging is per e-mail onderweg.} other {{guests} zijn uitgenodigd en nu lid van **{group}**. De uitnodigingen zijn per e-mail onderweg.}}',
+  'request.addedDirectly': '{count, plural, one {{guests} is toegevoegd aan **{group}**.} other {{guests} zijn toegevoegd aan **{group}**.}}',
+  'request.addedInvited': '{count, plural, one {{guests} is uitgenodigd en toegevoegd aan **{group}**. De uitnodiging is per e-mail onderweg.} other {{guests} zijn uitgenodigd en toegevoegd aan **{group}**. De uitnodigingen zijn per e-mail onderweg.}}',
   'request.addFailed': 'Ik kon {email} niet toevoegen aan **{group}**: {error}. Verder is er niets veranderd; probeer het later opnieuw.',
   'request.blockedIntro': '{count, plural, one {Deze gast kan niet worden toegevoegd aan **{group}**:} other {Deze # gasten kunnen niet worden toegevoegd aan **{group}**:}}',
   'request.nothingToDoIntro': 'Niets te doen voor:',
