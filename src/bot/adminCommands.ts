@@ -44,7 +44,8 @@ async function sendCard(turn: Turn, card: AdaptiveCardJson, summary: string): Pr
 /** "I can't find …, did you mean …" or "… matches several groups". */
 function groupMissText(tr: Translate, miss: GroupMiss): string {
   const query = safe(miss.query);
-  const names = (groups: { displayName: string }[]) => groups.map((g) => `**${safe(g.displayName)}**`).join(', ');
+  // Which one did they mean: "A, B or C".
+  const names = (groups: { displayName: string }[]) => listOf(tr.lang, groups.map((g) => `**${safe(g.displayName)}**`), 'or');
   if (miss.match.kind === 'ambiguous') return tr('request.groupAmbiguous', { query, names: names(miss.match.candidates) });
   const lines = [tr('request.groupNotFound', { query })];
   if (miss.match.suggestions.length > 0) lines.push(tr('request.groupSuggestions', { names: names(miss.match.suggestions) }));

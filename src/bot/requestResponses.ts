@@ -11,7 +11,9 @@ import { audienceOf } from './audience.js';
 import type { TurnUser } from './turn.js';
 import { listOf } from '../i18n/i18n.js';
 
-const names = (groups: { displayName: string }[]) => groups.map((g) => `**${escapeMarkdown(g.displayName)}**`).join(', ');
+/** Groups the user may have meant: "A, B or C". */
+const names = (tr: TurnUser['tr'], groups: { displayName: string }[]) =>
+  listOf(tr.lang, groups.map((g) => `**${escapeMarkdown(g.displayName)}**`), 'or');
 
 /** Tells the user what happened to each guest they asked for: added, waiting, blocked (with the why), or nothing to do. */
 export async function sendRequestOutcome(
@@ -35,12 +37,12 @@ export async function sendRequestOutcome(
       return;
     case 'groupNotFound': {
       const lines = [tr('request.groupNotFound', { query: escapeMarkdown(outcome.query) })];
-      if (outcome.suggestions.length > 0) lines.push(tr('request.groupSuggestions', { names: names(outcome.suggestions) }));
+      if (outcome.suggestions.length > 0) lines.push(tr('request.groupSuggestions', { names: names(tr, outcome.suggestions) }));
       await context.sendActivity(lines.join(' '));
       return;
     }
     case 'groupAmbiguous':
-      await context.sendActivity(tr('request.groupAmbiguous', { query: escapeMarkdown(outcome.query), names: names(outcome.candidates) }));
+      await context.sendActivity(tr('request.groupAmbiguous', { query: escapeMarkdown(outcome.query), names: names(tr, outcome.candidates) }));
       return;
     case 'processed':
       break;
