@@ -6,6 +6,7 @@ export default {
   roots: ['<rootDir>/test'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 20000,
-  // The real-browser tests run on their own: npm run test:browser (jest.browser.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+  // Run on their own: the real-browser tests (npm run test:browser) and the reliability suite, which kills real
+  // processes for minutes (npm run test:reliability).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/test/reliability/'],
 };

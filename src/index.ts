@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
 import { RequestWorker } from './app/requestWorker.js';
+import { relayAllUnlogged, settleAuditIntents } from './app/auditRelay.js';
+import { LowdbAuditIntents } from './adapters/lowdb/lowdbAuditIntents.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
@@ -28,13 +29,15 @@ import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
+import { NoInnerRetryAuthentication } from './bot/noInnerRetry.js';
+import type { Pacer } from './bot/pacer.js';
 import { TypingIndicator } from './bot/typingIndicator.js';
 import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { TenantSnapshot } from './policy/tenantModel.js';
-import { createServer, listen } from './server.js';
+import { createServer, listen, serviceUrlAllowed } from './server.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -48,7 +51,12 @@ export interface AppOverrides {
   workerIntervalMs?: number | null;
   /** Bot Connector URL for opening chats with users the bot has never met. */
   defaultServiceUrl?: string;
+  /** Paces Bot Connector calls (default: Teams' published limits). */
+  pacer?: Pacer;
 }
+
+/** How long a stop waits for background work before leaving the rest in the outbox for the next start. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
 
 export interface App {
   config: Config;
@@ -57,10 +65,12 @@ export interface App {
   /** Starts listening; resolves with the port. */
   listen(): Promise<number>;
   /**
-   * Stops the server and the worker, waits for background work (unless `abandonWork`, which tests use to play a
-   * crash), and releases DATA_DIR.
+   * Stops the server and the worker, ends waits between retries, waits for background work up to `deadlineMs`
+   * (default {@link SHUTDOWN_DEADLINE_MS}; what is unfinished then stays in the outbox for the next start), and
+   * releases DATA_DIR. `abandonWork` (tests playing a crash) does not wait at all. Resolves with whether all work
+   * finished in time.
    */
-  close(options?: { abandonWork?: boolean }): Promise<void>;
+  close(options?: { abandonWork?: boolean; deadlineMs?: number }): Promise<boolean>;
 }
 
 export type CreateAppResult = { ok: true; app: App } | { ok: false; errors: string[] };
@@ -110,8 +120,12 @@ async function compose(
   const audit = await LowdbAuditLog.open(dataDir.path);
   const requests = await LowdbRequestStore.open(dataDir.path);
   const dialogStorage = await LowdbDialogStorage.open(dataDir.path);
+  const auditIntents = await LowdbAuditIntents.open(dataDir.path);
+  // Before anything new happens: the audit entries a crash left inside request records or as intents reach the log.
+  await relayAllUnlogged({ requests, audit, logger });
+  await settleAuditIntents({ audit, auditIntents, directory, logger });
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new NoInnerRetryAuthentication({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppTenantId: config.auth.appTenantId,
@@ -120,7 +134,10 @@ async function compose(
   });
   const adapter = new CloudAdapter(auth);
   const policy = new PolicyCache(directory);
+  const stopping = new AbortController();
   const notifier = new TeamsNotifier({
+    signal: stopping.signal,
+    pacer: overrides.pacer,
     adapter,
     appId: config.auth.appId,
     tenantId: snapshot.tenant.id,
@@ -135,7 +152,7 @@ async function compose(
     requireJustification: config.requests.requireJustification,
     timeZone: config.timeZone,
   };
-  const services = { directory, conversations, languages, audit, clock, logger };
+  const services = { directory, conversations, languages, audit, auditIntents, clock, logger };
   const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, retry: overrides.retry });
   const deps: BotDeps = { ...services, requests, policy, worker, settings };
 
@@ -157,9 +174,17 @@ async function compose(
   // Proactive turns (the notifier's) are not conversations with the user: their errors reach the notifier itself.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
-    if (context.activity.type !== 'message' && context.activity.type !== 'invoke') return;
+    // Only a failed message turn drops state: it ran the dialog that failed. An invoke (a card tap) runs no dialog,
+    // so its failure must not discard the dialog someone is in the middle of.
+    if (context.activity.type === 'invoke') {
+      await context
+        .sendActivity({ type: 'invokeResponse', value: { status: 500, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'INTERNAL', message: translator(languageOf(context.activity.locale))('common.error') } } } })
+        .catch(() => undefined);
+      return;
+    }
+    if (context.activity.type !== 'message') return;
     try {
-      if (context.activity.type === 'message') await context.sendActivity(translator(languageOf(context.activity.locale))('common.error'));
+      await context.sendActivity(translator(languageOf(context.activity.locale))('common.error'));
       await conversationState.delete(context);
       await conversationState.saveChanges(context, true);
     } catch (cleanupError) {
@@ -173,6 +198,7 @@ async function compose(
     logger,
     maxBodyBytes: config.maxBodyBytes,
     version: VERSION,
+    acceptServiceUrl: (url) => serviceUrlAllowed(url, config.localMode),
     health: () => ({ tenant: snapshot.tenant.displayName, mode: config.localMode ? 'local' : 'authenticated' }),
   });
 
@@ -189,12 +215,24 @@ async function compose(
         return port;
       },
       async close(options = {}) {
-        if (closed) return;
+        if (closed) return true;
         closed = true;
         worker.stop();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        if (!options.abandonWork) await worker.idle();
+        stopping.abort(new Error('shutting down'));
+        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.server.closeIdleConnections();
+        let finished = true;
+        if (!options.abandonWork) {
+          let timer: NodeJS.Timeout | undefined;
+          const deadline = new Promise<false>((resolve) => {
+            timer = setTimeout(() => resolve(false), options.deadlineMs ?? SHUTDOWN_DEADLINE_MS);
+          });
+          finished = await Promise.race([Promise.all([serverClosed, worker.idle()]).then(() => true), deadline]);
+          clearTimeout(timer);
+          if (!finished) logger.warn({ code: 'SHUTDOWN_DEADLINE' }, 'stopping with work unfinished; it stays in the outbox for the next start');
+        }
         await dataDir.release();
+        return finished;
       },
   };
 }
@@ -232,7 +270,9 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await app.close();
+    const finished = await app.close();
+    logger.info({ signal, finished }, 'stopped');
+    // A clean stop, also when the deadline left work in the outbox: nothing is lost, the next start continues.
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

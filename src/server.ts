@@ -10,6 +10,8 @@ export interface ServerDeps {
   logger: Logger;
   maxBodyBytes: number;
   version: string;
+  /** Whether an activity's serviceUrl may be used (and stored); see {@link serviceUrlAllowed}. */
+  acceptServiceUrl?: (serviceUrl: string) => boolean;
   /** Extra fields for /healthz (e.g. tenant and mode), cheap to compute. */
   health?: () => Record<string, unknown>;
 }
@@ -32,8 +34,28 @@ const activityShape = z.looseObject({
   channelData: z.looseObject({ tenant: z.looseObject({ id: z.string().max(128) }).optional() }).optional(),
 });
 
+/**
+ * Where the bot may send replies. In local mode nothing is authenticated, so only loopback http(s) URLs are
+ * accepted: a forged activity must not make the bot call (or remember) `file:`, link-local metadata endpoints or
+ * other hosts. Outside local mode the adapter's token check covers it (the token names the serviceUrl it was
+ * issued for), so the door leaves it to the adapter and unsigned requests get their 401.
+ */
+export function serviceUrlAllowed(serviceUrl: string, localMode: boolean): boolean {
+  if (!localMode) return true;
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 class BodyError extends Error {
-  constructor(readonly code: 'payloadTooLarge' | 'malformedJson' | 'notAnActivity' | 'unsupportedMediaType', message: string) {
+  constructor(readonly code: 'payloadTooLarge' | 'malformedJson' | 'notAnActivity' | 'unsupportedMediaType' | 'serviceUrlRefused', message: string) {
     super(message);
   }
 }
@@ -96,6 +118,9 @@ export function createServer(deps: ServerDeps): Server {
       body = await readJsonBody(req, deps.maxBodyBytes);
       const shape = activityShape.safeParse(body);
       if (!shape.success || Array.isArray(body)) throw new BodyError('notAnActivity', 'body is not a Bot Framework activity');
+      if (deps.acceptServiceUrl && !deps.acceptServiceUrl(shape.data.serviceUrl)) {
+        throw new BodyError('serviceUrlRefused', 'serviceUrl is not an address this bot answers to');
+      }
     } catch (err) {
       const code = err instanceof BodyError ? err.code : 'unreadableBody';
       deps.logger.warn({ code, url: req.url }, 'rejected HTTP body');

@@ -3,6 +3,7 @@ import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
 import { canTransition, type GuestRequest, type OutboxItem, type RequestState } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
+import { relayAudit, withAudit } from './auditRelay.js';
 
 export interface DecideDeps extends AppServices {
   requests: RequestStore;
@@ -86,12 +87,12 @@ export async function decideRequest(
       next.provisioning = { attempts: current.provisioning?.attempts ?? 0, lastError: undefined };
       next.guests = current.guests.map((g) => ({ ...g, error: undefined }));
     }
-    return next;
+    return withAudit(next, { at: nowIso, actorId, action: 'request.transition', subjectId: current.id, from, to: target });
   });
   if (!result) return { kind: 'notFound' };
   if (!result.changed) return { kind: 'alreadyDecided', request: result.request };
 
-  await deps.audit.append({ at: nowIso, actorId, action: 'request.transition', subjectId: request.id, from, to: target });
+  await relayAudit(deps, request.id);
   deps.logger.info({ requestId: request.id, from, to: target, actorId }, 'request decided');
   deps.onRequestChanged(request.id);
   return { kind: 'done', request: result.request };

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../ports/auditLog.js';
 import type { SentMessage, UnreachableReason } from '../ports/notifier.js';
 
 /** The life of a guest request. */
@@ -39,12 +40,24 @@ export interface RequestedGuest {
   error?: string;
 }
 
+/**
+ * Delivery bookkeeping of an outbox item. `sendingSince` is written before the send starts: an item still marked
+ * after a restart may have reached the user, so a card is then updated in place when its activity id is known and
+ * a possible duplicate is counted. `notBefore` holds an item back (the Bot Connector asked for a long wait).
+ */
+export interface OutboxDelivery {
+  sendingSince?: string;
+  notBefore?: string;
+}
+
 /** A message the request still owes someone; kept in the record so a restart cannot lose it. */
-export type OutboxItem =
+export type OutboxItem = (
   | { kind: 'approvalCard'; userId: string }
   | { kind: 'requesterCard'; userId: string }
   | { kind: 'refreshCards' }
-  | { kind: 'tell'; userId: string; event: RequestEvent };
+  | { kind: 'tell'; userId: string; event: RequestEvent }
+) &
+  OutboxDelivery;
 
 /** What the requester or approvers are told about. */
 export type RequestEvent = 'completed' | 'failed' | 'rejected' | 'expired' | 'reminder' | 'cancelled' | 'unreachable';
@@ -81,6 +94,11 @@ export interface GuestRequest {
   provisioning?: { attempts: number; nextAttemptAt?: string; lastError?: string; finishedAt?: string };
   cards: CardCopy[];
   outbox: OutboxItem[];
+  /**
+   * Audit entries of changes made in this record, written in the same atomic write as the change and moved to the
+   * audit log (idempotently, by entry id) right after; empty or absent once logged. Never contains guest addresses.
+   */
+  unlogged?: AuditEntry[];
   /** Bumped on every write. */
   version: number;
   updatedAt: string;

@@ -1,3 +1,4 @@
+import { auditedChange } from './auditRelay.js';
 import { failureCode } from './failure.js';
 import { groupProfile, normaliseEmail } from '../policy/index.js';
 import type { DirectoryGroup, DirectoryUser } from '../policy/tenantModel.js';
@@ -124,19 +125,19 @@ export function guestRemover(deps: RemoveGuestDeps) {
       if (!user || !isMember(group, user.id)) return { kind: 'alreadyRemoved', group, ...(user ? { guest: user } : {}) };
       const reason = await unmanagedReason(deps, group);
       if (reason) return { kind: 'unmanaged', group, reason };
-      try {
-        await deps.directory.removeMember(group.id, user.id);
-      } catch (error) {
-        deps.logger.error({ err: error, groupId: group.id, code: 'REMOVE_GUEST_FAILED' }, 'removing a guest failed');
-        return { kind: 'failed', group, guest: user, error: failureCode(error) };
-      }
-      await deps.audit.append({
+      const entry = {
         at: deps.clock.now().toISOString(),
         actorId: actor.user.id,
         action: 'guest.removed',
         subjectId: group.id,
         details: { guestUserId: user.id },
-      });
+      };
+      try {
+        await auditedChange(deps, entry, { kind: 'notMember', groupId: group.id, userId: user.id }, () => deps.directory.removeMember(group.id, user.id), () => entry);
+      } catch (error) {
+        deps.logger.error({ err: error, groupId: group.id, code: 'REMOVE_GUEST_FAILED' }, 'removing a guest failed');
+        return { kind: 'failed', group, guest: user, error: failureCode(error) };
+      }
       deps.logger.info({ groupId: group.id, guestUserId: user.id, actorId: actor.user.id }, 'guest removed');
       return { kind: 'removed', group: (await deps.directory.getGroup(group.id)) ?? group, guest: user };
     });

@@ -6,6 +6,7 @@ import { findGroup } from './findGroup.js';
 import type { GuestRequest } from './guestRequest.js';
 import type { UserProfile } from './identifyUser.js';
 import type { PolicyCache } from './policyCache.js';
+import { auditedChange, auditEntry, relayAudit } from './auditRelay.js';
 import { failureCode } from './failure.js';
 import { provisionGuest } from './provisionGuest.js';
 import { newRequestId } from './requestId.js';
@@ -99,20 +100,22 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
   const failed: { decision: GuestDecision; error: string }[] = [];
   for (const decision of direct) {
     try {
-      const result = await provisionGuest(deps.directory, {
-        groupId: group.id,
-        email: decision.guestEmail,
-        userId: decision.existingUserId,
-        invitedBy: requesterId,
-      });
+      const at = deps.clock.now().toISOString();
+      const entry = { at, actorId: requesterId, action: 'guest.added', subjectId: group.id } as const;
+      const result = await auditedChange(
+        deps,
+        { ...entry, details: { direct: true } },
+        { kind: 'member', groupId: group.id, email: decision.guestEmail },
+        () =>
+          provisionGuest(deps.directory, {
+            groupId: group.id,
+            email: decision.guestEmail,
+            userId: decision.existingUserId,
+            invitedBy: requesterId,
+          }),
+        (r) => ({ ...entry, details: { guestUserId: r.userId, invited: r.invited, direct: true } }),
+      );
       added.push({ decision, invited: result.invited });
-      await deps.audit.append({
-        at: deps.clock.now().toISOString(),
-        actorId: requesterId,
-        action: 'guest.added',
-        subjectId: group.id,
-        details: { guestUserId: result.userId, invited: result.invited, direct: true },
-      });
     } catch (error) {
       deps.logger.error({ err: error, groupId: group.id, code: 'DIRECT_ADD_FAILED' }, 'adding a guest directly failed');
       failed.push({ decision, error: failureCode(error) });
@@ -147,16 +150,20 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
       version: 1,
       updatedAt: now.toISOString(),
     };
+    // The creation entry travels inside the request's own write: a crash right after it cannot lose the entry.
+    request.unlogged = [
+      auditEntry({
+        at: request.createdAt,
+        actorId: requesterId,
+        action: 'request.transition',
+        subjectId: request.id,
+        from: 'none',
+        to: 'pending',
+        details: { groupId: group.id, guests: request.guests.length, approvers: request.approverIds.length },
+      }),
+    ];
     await deps.requests.create(request);
-    await deps.audit.append({
-      at: request.createdAt,
-      actorId: requesterId,
-      action: 'request.transition',
-      subjectId: request.id,
-      from: 'none',
-      to: 'pending',
-      details: { groupId: group.id, guests: request.guests.length, approvers: request.approverIds.length },
-    });
+    await relayAudit(deps, request.id);
     deps.logger.info({ requestId: request.id, groupId: group.id, approvers: request.approverIds.length }, 'guest request created');
     requests.push(request);
     deps.onRequestCreated(request.id);

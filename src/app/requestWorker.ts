@@ -4,13 +4,14 @@ import { listOf, translator, type MessageKey } from '../i18n/i18n.js';
 import type { Delivery, Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
-import type { CardCopy, GuestRequest, OutboxItem, RequestEvent, UnreachableApprover } from './guestRequest.js';
+import type { CardCopy, GuestRequest, OutboxDelivery, OutboxItem, RequestEvent, UnreachableApprover } from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { failureCode, failureText } from './failure.js';
 import { provisionGuest } from './provisionGuest.js';
-import { defaultRetry, type RetryPolicy } from './retry.js';
+import { defaultRetry, RetryAbortedError, RetryLaterError, type RetryPolicy } from './retry.js';
 import { languageOfUser } from './userLanguage.js';
+import { relayAudit, withAudit } from './auditRelay.js';
 
 export interface WorkerDeps extends AppServices {
   requests: RequestStore;
@@ -22,6 +23,8 @@ export interface WorkerDeps extends AppServices {
 }
 
 const DAY = 86_400_000;
+/** Approval cards of one request sent at the same time (to different approvers). */
+const FANOUT = 8;
 
 /**
  * Does what requests still owe, in the background and after restarts: delivers their outbox (cards, updates,
@@ -32,11 +35,13 @@ export class RequestWorker {
   private readonly jobs = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private timer?: NodeJS.Timeout;
+  private stopping = false;
 
   constructor(private readonly deps: WorkerDeps) {}
 
   /** Process one request soon (returns at once). */
   kick(requestId: string): void {
+    if (this.stopping) return; // the next start picks it up from the store
     if (this.jobs.has(requestId)) {
       this.again.add(requestId);
       return;
@@ -54,8 +59,13 @@ export class RequestWorker {
     this.jobs.set(requestId, job);
   }
 
-  /** One sweep: expiry, reminders, and every request with work left (also what a restart left unfinished). */
+  /**
+   * One sweep: audit entries not yet logged, expiry, reminders, and every request with work left (also what a
+   * restart left unfinished).
+   */
   async tick(): Promise<void> {
+    // Audit entries a crash (or a failed append) left inside request records: usually none.
+    for (const request of await this.deps.requests.listUnlogged()) await relayAudit(this.deps, request.id);
     const now = this.deps.clock.now();
     const remindBefore = new Date(now.getTime() - this.deps.settings.reminderDays * DAY).toISOString();
     // ISO 8601 UTC strings compare like the times they stand for.
@@ -77,7 +87,9 @@ export class RequestWorker {
     this.timer.unref();
   }
 
+  /** Starts no new work: running jobs finish the item at hand and leave the rest in the outbox. */
   stop(): void {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
   }
 
@@ -95,16 +107,19 @@ export class RequestWorker {
     const result = await this.deps.requests.update(requestId, (r) =>
       r.state !== 'pending'
         ? undefined
-        : {
-            ...r,
-            state: 'expired',
-            decision: { outcome: 'expired', by: 'system', at },
-            outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: 'expired' }],
-            updatedAt: at,
-          },
+        : withAudit(
+            {
+              ...r,
+              state: 'expired',
+              decision: { outcome: 'expired', by: 'system', at },
+              outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: 'expired' }],
+              updatedAt: at,
+            },
+            { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'pending', to: 'expired' },
+          ),
     );
     if (result?.changed) {
-      await this.deps.audit.append({ at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'pending', to: 'expired' });
+      await relayAudit(this.deps, requestId);
       this.kick(requestId);
     }
   }
@@ -114,38 +129,41 @@ export class RequestWorker {
     const result = await this.deps.requests.update(requestId, (r) =>
       r.state !== 'pending' || r.reminderSentAt
         ? undefined
-        : {
-            ...r,
-            reminderSentAt: at,
-            outbox: [
-              ...r.outbox,
-              ...r.approverIds
-                .filter((userId) => !isUnreachable(r, userId))
-                .map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const })),
-            ],
-            updatedAt: at,
-          },
+        : withAudit(
+            {
+              ...r,
+              reminderSentAt: at,
+              outbox: [
+                ...r.outbox,
+                ...r.approverIds
+                  .filter((userId) => !isUnreachable(r, userId))
+                  .map((userId) => ({ kind: 'tell' as const, userId, event: 'reminder' as const })),
+              ],
+              updatedAt: at,
+            },
+            { at, actorId: 'system', action: 'request.reminder', subjectId: requestId, details: { approvers: r.approverIds.length } },
+          ),
     );
     if (result?.changed) {
-      await this.deps.audit.append({ at, actorId: 'system', action: 'request.reminder', subjectId: requestId, details: { approvers: result.request.approverIds.length } });
+      await relayAudit(this.deps, requestId);
       this.kick(requestId);
     }
   }
 
   private async provision(requestId: string): Promise<void> {
-    const { requests, directory, audit, clock, logger } = this.deps;
-    let previous: string | undefined;
+    const { requests, directory, clock, logger } = this.deps;
     const started = await requests.update(requestId, (r) => {
       if (r.state !== 'approved' && r.state !== 'provisioning') return undefined;
-      previous = r.state;
-      return { ...r, state: 'provisioning', provisioning: { ...r.provisioning, attempts: (r.provisioning?.attempts ?? 0) + 1 }, updatedAt: clock.now().toISOString() };
+      const at = clock.now().toISOString();
+      const next: GuestRequest = { ...r, state: 'provisioning', provisioning: { ...r.provisioning, attempts: (r.provisioning?.attempts ?? 0) + 1 }, updatedAt: at };
+      // approved → provisioning is a transition; picking up an interrupted provisioning after a restart is not.
+      return r.state === 'approved'
+        ? withAudit(next, { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'approved', to: 'provisioning' })
+        : next;
     });
     if (!started?.changed) return;
+    await relayAudit(this.deps, requestId);
     const before = started.request;
-    // approved → provisioning is a transition; picking up an interrupted provisioning after a restart is not.
-    if (previous === 'approved') {
-      await audit.append({ at: before.updatedAt, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'approved', to: 'provisioning' });
-    }
     const invitedBy = before.decision?.by ?? before.requesterId;
     const errors: string[] = [];
     for (const guest of before.guests) {
@@ -161,11 +179,18 @@ export class RequestWorker {
             },
           },
         );
-        await requests.update(requestId, (r) => ({
-          ...r,
-          guests: r.guests.map((g) => (g.email === guest.email ? { ...g, userId: result.userId, added: true, invited: g.invited || result.invited, error: undefined } : g)),
-        }));
-        await audit.append({ at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited: result.invited } });
+        // The guest.added entry travels with the record that marks the guest added; if the process dies before this
+        // write, the next start provisions again (idempotent in the directory) and writes it then.
+        const marked = await requests.update(requestId, (r) => {
+          const current = r.guests.find((g) => g.email === guest.email);
+          if (!current || current.added) return undefined;
+          const invited = current.invited || result.invited;
+          return withAudit(
+            { ...r, guests: r.guests.map((g) => (g === current ? { ...g, userId: result.userId, added: true, invited, error: undefined } : g)) },
+            { at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited } },
+          );
+        });
+        if (marked?.changed) await relayAudit(this.deps, requestId);
       } catch (error) {
         const message = failureCode(error);
         errors.push(message);
@@ -178,71 +203,108 @@ export class RequestWorker {
     const done = await requests.update(requestId, (r) =>
       r.state !== 'provisioning'
         ? undefined
-        : {
-            ...r,
-            state: to,
-            provisioning: { attempts: r.provisioning?.attempts ?? 1, finishedAt: at, ...(errors.length ? { lastError: errors[0] } : {}) },
-            outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: to }],
-            updatedAt: at,
-          },
+        : withAudit(
+            {
+              ...r,
+              state: to,
+              provisioning: { attempts: r.provisioning?.attempts ?? 1, finishedAt: at, ...(errors.length ? { lastError: errors[0] } : {}) },
+              outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: to }],
+              updatedAt: at,
+            },
+            { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'provisioning', to, ...(errors.length ? { details: { errors: errors.length } } : {}) },
+          ),
     );
-    if (done?.changed) {
-      await audit.append({ at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'provisioning', to, ...(errors.length ? { details: { errors: errors.length } } : {}) });
-    }
+    if (done?.changed) await relayAudit(this.deps, requestId);
   }
 
   /**
    * Sends what the request owes, in order. An item that cannot be delivered now stays for the next sweep without
-   * holding up the others (one approver's unreachable chat must not keep the rest waiting). An item whose recipient
-   * Teams refuses for good is dropped; a refused approver is recorded on the request and the requester told once.
+   * holding up the others (one approver's unreachable chat must not keep the rest waiting); one the Bot Connector
+   * asked to hold back for long gets a due time. Each item is marked in flight before it is sent, so a restart knows
+   * which messages may already have arrived. An item whose recipient Teams refuses for good is dropped; a refused
+   * approver is recorded on the request and the requester told once.
    */
   private async deliver(requestId: string): Promise<void> {
-    const failed: OutboxItem[] = [];
+    const { requests, clock } = this.deps;
+    const skipped: OutboxItem[] = [];
     for (;;) {
-      const request = await this.deps.requests.get(requestId);
-      const item = request?.outbox.find((i) => !failed.some((f) => sameItem(f, i)));
+      if (this.stopping) break;
+      const request = await requests.get(requestId);
+      const nowIso = clock.now().toISOString();
+      const ready = (i: OutboxItem) => !skipped.some((f) => sameItem(f, i)) && !(i.notBefore && i.notBefore > nowIso);
+      const item = request?.outbox.find(ready);
       if (!request || !item) break;
-      let result: { copies: CardCopy[]; unreachable?: Extract<Delivery, { kind: 'unreachable' }> };
-      try {
-        result = await this.deliverItem(request, item);
-      } catch (error) {
-        failed.push(item);
-        this.deps.logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
-        continue;
-      }
-      const at = this.deps.clock.now().toISOString();
-      await this.deps.requests.update(requestId, (r) => {
-        const index = r.outbox.findIndex((i) => sameItem(i, item));
-        const outbox = index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)];
-        let next: GuestRequest = { ...r, outbox, cards: [...r.cards, ...result.copies] };
-        if (item.kind === 'tell' && item.event === 'unreachable' && !result.unreachable) {
-          next = { ...next, unreachable: (next.unreachable ?? []).map((u) => (u.toldAt ? u : { ...u, toldAt: at })) };
-        }
-        if (result.unreachable && item.kind === 'approvalCard') next = markUnreachable(next, result.unreachable, at);
-        return next;
-      });
-      if (result.unreachable) {
-        this.deps.logger.warn(
-          { requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' },
-          'recipient unreachable; message dropped',
-        );
-      }
+      // Approval cards go to different people: a fan-out to many approvers sends several at once (the notifier
+      // paces them under Teams' limits). Everything else goes one at a time, in order.
+      const batch = item.kind === 'approvalCard' ? request.outbox.filter((i) => i.kind === 'approvalCard' && ready(i)).slice(0, FANOUT) : [item];
+      const outcomes = await Promise.all(batch.map((i) => this.deliverOne(request, i, skipped, nowIso)));
+      if (outcomes.includes('stop')) break;
     }
+  }
+
+  /** Sends one item, marked in flight first; on failure it is skipped for this pass, parked, or left for the sweep. */
+  private async deliverOne(request: GuestRequest, item: OutboxItem, skipped: OutboxItem[], nowIso: string): Promise<'next' | 'stop'> {
+    const { requests, clock, logger } = this.deps;
+    const requestId = request.id;
+    const resumed = item.sendingSince !== undefined;
+    if (!resumed) await requests.update(requestId, (r) => markItem(r, item, { sendingSince: nowIso }));
+    let result: { copies: CardCopy[]; unreachable?: Extract<Delivery, { kind: 'unreachable' }> };
+    try {
+      result = await this.deliverItem(request, item, resumed);
+    } catch (error) {
+      skipped.push(item);
+      if (error instanceof RetryAbortedError) return 'stop'; // stopping: the item stays in flight for the next start
+      if (error instanceof RetryLaterError) {
+        const notBefore = new Date(clock.now().getTime() + error.retryAfterMs).toISOString();
+        await requests.update(requestId, (r) => markItem(r, item, { notBefore }));
+        logger.warn({ requestId, item: item.kind, retryAfterMs: error.retryAfterMs, code: 'DELIVERY_PARKED' }, 'Bot Connector asked for a long wait; message parked');
+        return 'next';
+      }
+      // The Bot Connector refused it: not delivered, so the next attempt is not a possible duplicate.
+      await requests.update(requestId, (r) => markItem(r, item, {}));
+      logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
+      return 'next';
+    }
+    const at = clock.now().toISOString();
+    await requests.update(requestId, (r) => {
+      const index = r.outbox.findIndex((i) => sameItem(i, item));
+      const outbox = index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)];
+      let next: GuestRequest = { ...r, outbox, cards: [...r.cards, ...result.copies] };
+      if (item.kind === 'tell' && item.event === 'unreachable' && !result.unreachable) {
+        next = { ...next, unreachable: (next.unreachable ?? []).map((u) => (u.toldAt ? u : { ...u, toldAt: at })) };
+      }
+      if (result.unreachable && item.kind === 'approvalCard') next = markUnreachable(next, result.unreachable, at);
+      return next;
+    });
+    if (result.unreachable) {
+      logger.warn({ requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' }, 'recipient unreachable; message dropped');
+    }
+    return 'next';
   }
 
   private async deliverItem(
     request: GuestRequest,
     item: OutboxItem,
+    resumed: boolean,
   ): Promise<{ copies: CardCopy[]; unreachable?: Extract<Delivery, { kind: 'unreachable' }> }> {
-    const { notifier } = this.deps;
+    const { notifier, logger } = this.deps;
     if (isStale(request, item)) return { copies: [] };
+    if (resumed) logger.info({ requestId: request.id, item: item.kind, code: 'RESUMED_IN_FLIGHT' }, 'message was in flight when the bot stopped');
     switch (item.kind) {
       case 'approvalCard':
       case 'requesterCard': {
+        const role = item.kind === 'approvalCard' ? 'approver' : 'requester';
+        const known = resumed ? request.cards.find((c) => c.userId === item.userId && c.role === role) : undefined;
+        if (known) {
+          // Already sent and its id recorded: bring that card up to date instead of sending a second one.
+          await notifier.update(known, await this.cardFor(request, item.userId));
+          return { copies: [] };
+        }
+        if (resumed) logger.warn({ requestId: request.id, item: item.kind, code: 'POSSIBLE_DUPLICATE' }, 'card may have been sent before the stop; sending it again');
         const delivery = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
         if (delivery.kind === 'unreachable') return { copies: [], unreachable: delivery };
         if (delivery.kind === 'deliveredElsewhere') return { copies: [] };
-        return { copies: [{ ...delivery.sent, role: item.kind === 'approvalCard' ? 'approver' : 'requester' }] };
+        return { copies: [{ ...delivery.sent, role }] };
       }
       case 'refreshCards':
         for (const copy of request.cards) await notifier.update(copy, await this.cardFor(request, copy.userId));
@@ -326,6 +388,22 @@ function markUnreachable(
   return { ...request, unreachable, outbox };
 }
 
+/** What an item is, without its delivery bookkeeping. */
+function itemKey(item: OutboxItem): string {
+  const { sendingSince: _s, notBefore: _n, ...what } = item;
+  return JSON.stringify(what);
+}
+
 function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {
-  return !!a && JSON.stringify(a) === JSON.stringify(b);
+  return !!a && itemKey(a) === itemKey(b);
+}
+
+/** The request with the first item like `item` given this delivery bookkeeping (replacing what it had). */
+function markItem(request: GuestRequest, item: OutboxItem, delivery: OutboxDelivery): GuestRequest | undefined {
+  const index = request.outbox.findIndex((i) => sameItem(i, item));
+  if (index < 0) return undefined;
+  const { sendingSince: _s, notBefore: _n, ...what } = request.outbox[index];
+  const outbox = [...request.outbox];
+  outbox[index] = { ...what, ...delivery } as OutboxItem;
+  return { ...request, outbox };
 }

@@ -16,6 +16,7 @@ import { DEFAULT_TIME_ZONE, readerTimeZone } from '../i18n/dates.js';
 import { languageOf, translator } from '../i18n/i18n.js';
 import { leaveDialogQuestion, yesOrNo } from './dialogs/leaveDialog.js';
 import { checkOrigin } from './activityOrigin.js';
+import { checkInvoke, validMembersAdded } from './invokeDoor.js';
 import { RecentActivities } from './recentActivities.js';
 import { activityTenantId } from './activityTenant.js';
 import { commandLanguage } from './commands/commandLanguage.js';
@@ -109,8 +110,35 @@ export class GuestAccessBot extends TeamsActivityHandler {
       }
       return;
     }
+    if (context.activity.type === 'conversationUpdate') {
+      const members = [
+        validMembersAdded(context.activity),
+        validMembersAdded({ type: 'conversationUpdate', membersAdded: (context.activity as { membersRemoved?: [] }).membersRemoved }),
+      ];
+      if (members.includes('malformed')) {
+        this.deps.services.logger.warn({ activityId: context.activity.id, code: 'MALFORMED_MEMBERS' }, 'conversation update with malformed members ignored');
+        return;
+      }
+    }
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  /** Every invoke passes the door first: malformed values and unknown names get 4xx, never a failed turn. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const verdict = checkInvoke(context.activity);
+    if (verdict.kind === 'empty') return { status: 200 };
+    if (verdict.kind === 'refused') {
+      this.deps.services.logger.warn({ activityId: context.activity.id, code: verdict.code }, 'invoke refused');
+      const body = {
+        statusCode: verdict.status,
+        type: 'application/vnd.microsoft.error',
+        value: { code: verdict.code, message: translator(languageOf(context.activity.locale))('common.unknownAction') },
+      };
+      return { status: verdict.status, body };
+    }
+    const response = await this.onAdaptiveCardInvoke(context, verdict.value);
+    return { status: response.statusCode, body: response };
   }
 
   /**
@@ -330,7 +358,8 @@ export class GuestAccessBot extends TeamsActivityHandler {
       value: { code, message: translator(lang)(key) },
     });
     if (!user) return fail(403, 'NOT_IN_DIRECTORY', 'common.notInDirectory');
-    const handler = this.deps.cardActions[verb];
+    // Own properties only: 'constructor' or 'toString' must not find Object.prototype's functions.
+    const handler = Object.hasOwn(this.deps.cardActions, verb) ? this.deps.cardActions[verb] : undefined;
     if (!handler) return fail(400, 'UNKNOWN_ACTION', 'common.unknownAction');
     const data = invokeValue.action?.data;
     const trigger = (invokeValue as { trigger?: string }).trigger === 'automatic' ? 'automatic' : 'manual';

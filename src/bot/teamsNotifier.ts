@@ -3,6 +3,7 @@ import { defaultRetry, withRetry, type RetryPolicy } from '../app/retry.js';
 import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
 import type { Delivery, Notifier, OutboundMessage, SentMessage, UnreachableReason } from '../ports/notifier.js';
 import type { Logger } from '../logger.js';
+import { Pacer } from './pacer.js';
 
 export interface TeamsNotifierDeps {
   adapter: CloudAdapter;
@@ -19,6 +20,10 @@ export interface TeamsNotifierDeps {
    * now: the message is then tried once more. Without it, or on `false`, the user is reported unreachable.
    */
   makeReachable?: (userId: string, reason: UnreachableReason) => Promise<boolean>;
+  /** Paces calls under Teams' rate limits (default: Teams' published limits). */
+  pacer?: Pacer;
+  /** Aborted when the process stops: waits between retries end at once, the message stays in its outbox. */
+  signal?: AbortSignal;
 }
 
 function toActivity(message: OutboundMessage): Partial<Activity> {
@@ -69,9 +74,23 @@ function sentId(response: { id?: string } | undefined): string {
   return response.id;
 }
 
-/** Proactive messages through the Bot Connector, with exponential backoff and jitter on 429 and 5xx. */
+/**
+ * Proactive messages through the Bot Connector, paced under Teams' limits, with exponential backoff and jitter on
+ * 429 and 5xx. A Retry-After longer than the policy's cap rejects with RetryLaterError (the caller parks the
+ * message). Each user's 1:1 chat is opened once, however many messages for them are sent at the same time.
+ */
 export class TeamsNotifier implements Notifier {
-  constructor(private readonly deps: TeamsNotifierDeps) {}
+  private readonly pacer: Pacer;
+  /** Chats being opened, by user: concurrent sends to a new user share one creation. */
+  private readonly opening = new Map<string, Promise<StoredConversationReference>>();
+
+  constructor(private readonly deps: TeamsNotifierDeps) {
+    this.pacer = deps.pacer ?? new Pacer();
+  }
+
+  private retry<T>(operation: () => Promise<T>): Promise<T> {
+    return withRetry(operation, classify, this.deps.retry ?? defaultRetry, undefined, this.deps.signal);
+  }
 
   private async serviceUrl(): Promise<string | undefined> {
     return this.deps.defaultServiceUrl ?? (await this.deps.conversations.latestServiceUrl());
@@ -91,7 +110,9 @@ export class TeamsNotifier implements Notifier {
         const activityId = await this.send(toReference(stored), message);
         return { kind: 'delivered', sent: { userId, conversationId: stored.conversation.id, activityId } };
       }
-      return { kind: 'delivered', sent: await this.createAndSend(userId, message) };
+      const opened = await this.openChat(userId);
+      const activityId = await this.send(toReference(opened), message);
+      return { kind: 'delivered', sent: { userId, conversationId: opened.conversation.id, activityId } };
     } catch (error) {
       if (!isRefusal(error)) throw error;
       const reason: UnreachableReason = stored ? 'blocked' : 'appNotInstalled';
@@ -105,17 +126,15 @@ export class TeamsNotifier implements Notifier {
     const reference = stored ? toReference(stored) : this.referenceFor(sent.conversationId, await this.serviceUrl());
     if (!reference.serviceUrl) throw new Error('no service URL known to update the message');
     const target = { ...reference, conversation: { ...reference.conversation!, id: sent.conversationId } } as ConversationReference;
-    await withRetry(
-      () =>
-        surfaceErrors(
-          (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, target, logic),
-          async (context) => {
-            await context.updateActivity({ ...toActivity(message), id: sent.activityId });
-          },
-        ),
-      classify,
-      this.deps.retry ?? defaultRetry,
-    );
+    await this.retry(async () => {
+      await this.pacer.take(sent.conversationId);
+      await surfaceErrors(
+        (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, target, logic),
+        async (context) => {
+          await context.updateActivity({ ...toActivity(message), id: sent.activityId });
+        },
+      );
+    });
   }
 
   private referenceFor(conversationId: string, serviceUrl: string | undefined): Partial<ConversationReference> {
@@ -129,17 +148,15 @@ export class TeamsNotifier implements Notifier {
 
   private async send(reference: Partial<ConversationReference>, message: OutboundMessage): Promise<string> {
     let activityId = '';
-    await withRetry(
-      () =>
-        surfaceErrors(
-          (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference as ConversationReference, logic),
-          async (context) => {
-            activityId = sentId(await context.sendActivity(toActivity(message)));
-          },
-        ),
-      classify,
-      this.deps.retry ?? defaultRetry,
-    );
+    await this.retry(async () => {
+      await this.pacer.take(reference.conversation?.id ?? '');
+      await surfaceErrors(
+        (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference as ConversationReference, logic),
+        async (context) => {
+          activityId = sentId(await context.sendActivity(toActivity(message)));
+        },
+      );
+    });
     return activityId;
   }
 
@@ -221,8 +238,18 @@ export class TeamsNotifier implements Notifier {
     return 'done';
   }
 
-  /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and sends into it. */
-  private async createAndSend(userId: string, message: OutboundMessage): Promise<SentMessage> {
+  /** The user's 1:1 chat, opened once: a second caller while it is being opened waits for the same creation. */
+  private openChat(userId: string): Promise<StoredConversationReference> {
+    let opening = this.opening.get(userId);
+    if (!opening) {
+      opening = this.createChat(userId).finally(() => this.opening.delete(userId));
+      this.opening.set(userId, opening);
+    }
+    return opening;
+  }
+
+  /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and remembers it. */
+  private async createChat(userId: string): Promise<StoredConversationReference> {
     const serviceUrl = await this.serviceUrl();
     if (!serviceUrl) throw new Error('no Bot Connector service URL known yet: nobody has talked to the bot');
     const parameters: ConversationParameters = {
@@ -234,19 +261,15 @@ export class TeamsNotifier implements Notifier {
       activity: undefined as unknown as Activity,
     };
     let conversationId = '';
-    let activityId = '';
-    await withRetry(
-      () =>
-        surfaceErrors(
-          (logic) => this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, logic),
-          async (context) => {
-            conversationId = context.activity.conversation.id;
-            activityId = sentId(await context.sendActivity(toActivity(message)));
-          },
-        ),
-      classify,
-      this.deps.retry ?? defaultRetry,
-    );
+    await this.retry(async () => {
+      await this.pacer.take();
+      await surfaceErrors(
+        (logic) => this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, logic),
+        async (context) => {
+          conversationId = context.activity.conversation.id;
+        },
+      );
+    });
     const stored: StoredConversationReference = {
       channelId: Channels.Msteams,
       serviceUrl,
@@ -256,7 +279,7 @@ export class TeamsNotifier implements Notifier {
     };
     await this.deps.conversations.save(userId, stored);
     this.deps.logger.info({ userId, code: 'CONVERSATION_CREATED' }, 'opened a 1:1 chat for a proactive message');
-    return { userId, conversationId, activityId };
+    return stored;
   }
 }
 

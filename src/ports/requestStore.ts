@@ -11,6 +11,11 @@ export interface RequestQuery {
 /**
  * Guest requests. Changes to one request are serialised: `update` runs `change` on the current record and stores
  * its result atomically, so two decisions racing on the same request see each other's outcome.
+ *
+ * Crash consistency: a request record carries the audit entries of its own changes ({@link GuestRequest.unlogged})
+ * and the messages it still owes ({@link GuestRequest.outbox}). Both are part of the one atomic write, so a crash
+ * leaves either the old record or the new one with its entries; relays move them on idempotently afterwards.
+ * Each write costs the size of one request, never more as history grows.
  */
 export interface RequestStore {
   /** Stores a new request; throws if the id exists. */
@@ -28,6 +33,11 @@ export interface RequestStore {
   findOpenForGuest(groupId: string, email: string): Promise<GuestRequest | undefined>;
   /** Requests that still owe something: messages in their outbox, or guests to provision (approved, provisioning). */
   listWithWork(): Promise<GuestRequest[]>;
+  /**
+   * Requests whose {@link GuestRequest.unlogged} audit entries are not yet in the audit log (at start: what a crash
+   * left between the request's write and the log's append).
+   */
+  listUnlogged(): Promise<GuestRequest[]>;
   /** Pending requests that expire at or before `now`, or were created at or before `remindBefore` and not reminded. */
   listPendingDue(now: string, remindBefore: string): Promise<GuestRequest[]>;
   /** Matching requests, newest first. */

@@ -89,6 +89,17 @@ describe.each(stores)('%s request store', (_name, open) => {
     expect((await store.listPendingDue('2026-11-20T09:00:00.000Z', '2026-10-01T00:00:00.000Z')).map((r) => r.id).sort()).toEqual(['R-000001', 'R-000002']);
   });
 
+  it('lists the requests whose audit entries are not yet logged, and keeps them across a reopen', async () => {
+    const store = await open();
+    const unlogged = [{ id: 'a1', at: '2026-11-01T09:00:00.000Z', actorId: 'u-member', action: 'request.transition', subjectId: 'R-000001', from: 'none', to: 'pending' }];
+    await store.create(request('R-000001', { unlogged }));
+    await store.create(request('R-000002'));
+    expect((await store.listUnlogged()).map((r) => r.id)).toEqual(['R-000001']);
+    expect((await store.get('R-000001'))?.unlogged).toEqual(unlogged);
+    await store.update('R-000001', (r) => ({ ...r, unlogged: [] }));
+    expect(await store.listUnlogged()).toEqual([]);
+  });
+
   it('finds the open request for a guest in a group, and forgets it once the request is closed or the guest added', async () => {
     const store = await open();
     await store.create(request('R-000001', { guests: [{ email: 'anna@fabrikam.com' }, { email: 'bo@fabrikam.com' }] }));

@@ -359,7 +359,7 @@ describe('when an owner removes a guest', () => {
     expect(cardVerbs(body.value)).toEqual([]);
     expect((await t.app.deps.directory.getGroup(sales.id))!.members).not.toContain(kari.id);
     expect(await auditOf('guest.removed')).toEqual([
-      { at: expect.any(String), actorId: adele.id, action: 'guest.removed', subjectId: sales.id, details: { guestUserId: kari.id } },
+      { id: expect.any(String), at: expect.any(String), actorId: adele.id, action: 'guest.removed', subjectId: sales.id, details: { guestUserId: kari.id } },
     ]);
 
     // The same card confirmed again: already removed, nothing audited twice.

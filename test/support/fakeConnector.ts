@@ -19,6 +19,11 @@ export class FakeConnector {
   private server?: Server;
   private throttle = 0;
   private failStatus = 429;
+  private retryAfterSeconds = 0;
+  /** Milliseconds each call takes to answer (a slow service). */
+  latencyMs = 0;
+  /** Answers 429 to every send with this Retry-After (seconds) while set: a service that wants a long pause. */
+  throttleAllWithRetryAfter?: number;
   /** When set, opening a new 1:1 chat is refused with 403 (e.g. the user blocked the bot). */
   refuseNewConversations = false;
   /** Opening a 1:1 chat with these users (Entra object ids) is refused with 403: the app is not installed for them. */
@@ -42,10 +47,14 @@ export class FakeConnector {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  throttleNext(n: number): void {
+  throttleNext(n: number, retryAfterSeconds = 0): void {
     this.throttle = n;
     this.failStatus = 429;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
+
+  /** Every call answered, throttled ones included: what the bot asked of the service. */
+  readonly attempts: { method: string; path: string; status: number; at: number }[] = [];
 
   /** Answers the next n calls with this status (e.g. 503: the service is briefly unavailable). */
   failNext(n: number, status: number): void {
@@ -82,7 +91,9 @@ export class FakeConnector {
     const body = text ? JSON.parse(text) : undefined;
     const path = (req.url ?? '').split('?')[0];
     const m = path.match(/^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?$/);
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const send = (status: number, payload: unknown) => {
+      this.attempts.push({ method: req.method ?? '', path, status, at: Date.now() });
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
@@ -93,9 +104,13 @@ export class FakeConnector {
       return details ? send(200, details) : send(404, { error: { code: 'NotFound', message: 'team not found' } });
     }
     if (!m) return send(404, { error: { code: 'NotFound', message: path } });
+    if (this.throttleAllWithRetryAfter !== undefined) {
+      res.setHeader('Retry-After', String(this.throttleAllWithRetryAfter));
+      return send(429, { error: { code: 'Throttled', message: 'try again later' } });
+    }
     if (this.throttle > 0) {
       this.throttle -= 1;
-      if (this.failStatus === 429) res.setHeader('Retry-After', '0');
+      if (this.failStatus === 429) res.setHeader('Retry-After', String(this.retryAfterSeconds));
       return send(this.failStatus, { error: { code: this.failStatus === 429 ? 'Throttled' : 'ServiceUnavailable', message: 'try again later' } });
     }
     const conversationId = m[1] ? decodeURIComponent(m[1]) : undefined;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -43,7 +44,18 @@ const MAX_ATTEMPTS = 5;
  */
 export async function openDataDir(path: string): Promise<DataDir> {
   const dir = resolve(path);
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new Error(`DATA_DIR ${dir} is a file (or lies inside one), not a folder: move the file away or set DATA_DIR to a folder`);
+    }
+    throw error;
+  }
+  if (!(await stat(dir)).isDirectory()) {
+    throw new Error(`DATA_DIR ${dir} is not a folder: move it away or set DATA_DIR to a folder`);
+  }
   const lockPath = join(dir, LOCK_FILE);
   const record: LockRecord = {
     pid: process.pid,
@@ -54,6 +66,7 @@ export async function openDataDir(path: string): Promise<DataDir> {
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (await tryCreateLock(lockPath, record)) {
+      await removeStaleTempFiles(dir);
       let released = false;
       return {
         path: dir,
@@ -118,9 +131,47 @@ function isAlive(holder: LockRecord): boolean {
   }
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+  // The pid is in use, but perhaps by another program that got it after the holder died (containers restart with
+  // the same small pids): compare when that process started with when the holder said it started.
+  const started = startTimeOf(holder.pid);
+  if (started === undefined || holder.processStartedAt === 0) return true;
+  return Math.abs(started - holder.processStartedAt) < START_TIME_TOLERANCE_MS;
+}
+
+/** Clock ticks and boot time make /proc start times exact to about a second; allow for that and a slow start. */
+const START_TIME_TOLERANCE_MS = 5_000;
+
+/** When a process started (ms since the epoch), from Linux's /proc; undefined where that cannot be read. */
+export function startTimeOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22 (starttime, in clock ticks since boot) counts from after the command name, which may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    if (!Number.isFinite(ticks) || !Number.isFinite(boot)) return undefined;
+    return boot * 1000 + (ticks / CLOCK_TICKS_PER_SECOND) * 1000;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on every Linux architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * Temp files a killed writer left behind (steno's `.<name>.tmp`, our lock's `.lock.<token>.tmp` and `.lock.stale-…`):
+ * safe to delete once we hold the lock, since no other writer can be using them.
+ */
+async function removeStaleTempFiles(dir: string): Promise<void> {
+  const folders = [dir, ...(await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(dir, e.name))];
+  for (const folder of folders) {
+    for (const name of await readdir(folder).catch(() => [] as string[])) {
+      if (/^\..+\.tmp$/.test(name) || /^\.lock\.stale-/.test(name)) await unlink(join(folder, name)).catch(ignoreMissing);
+    }
   }
 }
 

@@ -1,25 +1,38 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditEntry, AuditLog } from '../../ports/auditLog.js';
-import { LowdbFile } from './lowdbFile.js';
 
-interface AuditPartition {
-  entries: AuditEntry[];
-}
-
-const PARTITION = /^(\d{4}-\d{2}-\d{2}T\d{2})\.json$/;
-/** Partitions kept open in memory: this hour's and the previous one, where late entries land. */
+/** `2026-11-21T09.jsonl` (append-only, one entry per line) or `2026-11-21T09.json` (lowdb, older versions). */
+const PARTITION = /^(\d{4}-\d{2}-\d{2}T\d{2})\.(jsonl|json)$/;
+/** Partitions whose ids are kept in memory: this hour's and the previous one, where late entries land. */
 const OPEN_PARTITIONS = 2;
 
+/** What the log remembers of a recent partition: the ids in it (appends are idempotent by id). */
+interface KnownPartition {
+  ids: Set<string>;
+  /** The file did not end with a line break (a torn last line after a crash): start the next line afresh. */
+  needsNewline: boolean;
+}
+
+interface Pending {
+  entry: AuditEntry;
+  hour: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /**
- * {@link AuditLog} under `<dataDir>/audit/`, one lowdb file per UTC hour of the entry's own `at`
- * (`2026-11-21T09.json`). lowdb rewrites a whole file on each write, so hour files keep each append small however long
- * the trail grows and however busy the day (day files made a busy day's every transition slower).
- * Order is by hour, then by append within the hour.
+ * {@link AuditLog} under `<dataDir>/audit/`: append-only JSON lines, one file per UTC hour of the entry's own `at`
+ * (`2026-11-21T09.jsonl`). An append writes one line and flushes it to disk (fdatasync) before resolving; appends
+ * that arrive while a flush runs are written together with the next one (group commit), so its cost is the line's,
+ * whatever the length of the trail. A line torn by a crash is skipped by readers. Hour files written by older
+ * versions (`.json`, lowdb) are still read. Order is by hour, then by append within the hour.
  */
 export class LowdbAuditLog implements AuditLog {
-  private readonly open = new Map<string, LowdbFile<AuditPartition>>();
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Recently used partitions, least recent first. */
+  private readonly partitions = new Map<string, KnownPartition>();
+  private pending: Pending[] = [];
+  private flushing?: Promise<void>;
 
   private constructor(private readonly dir: string) {}
 
@@ -29,23 +42,18 @@ export class LowdbAuditLog implements AuditLog {
 
   async append(entry: AuditEntry): Promise<void> {
     const hour = hourOf(entry.at); // checked before queueing: a bad timestamp is the caller's bug
-    const run = async () => {
-      const partition = await this.partition(hour);
-      await partition.update((data) => {
-        data.entries.push(structuredClone(entry));
-      });
-    };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    await result;
+    await new Promise<void>((resolve, reject) => {
+      this.pending.push({ entry: structuredClone(entry), hour, resolve, reject });
+      this.flushing ??= this.flush();
+    });
   }
 
   async tail(n: number): Promise<AuditEntry[]> {
     if (n <= 0) return [];
     const collected: AuditEntry[][] = [];
     let count = 0;
-    for (const day of (await this.days()).reverse()) {
-      const entries = await this.read(day);
+    for (const name of (await this.files()).reverse()) {
+      const entries = await this.read(name);
       collected.unshift(entries.slice(-(n - count)));
       count += collected[0].length;
       if (count >= n) break;
@@ -54,10 +62,74 @@ export class LowdbAuditLog implements AuditLog {
   }
 
   async *all(): AsyncIterable<AuditEntry> {
-    for (const day of await this.days()) yield* await this.read(day);
+    for (const name of await this.files()) yield* await this.read(name);
   }
 
-  private async days(): Promise<string[]> {
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      const byHour = new Map<string, Pending[]>();
+      for (const item of batch) byHour.set(item.hour, [...(byHour.get(item.hour) ?? []), item]);
+      for (const [hour, items] of byHour) {
+        try {
+          const partition = await this.known(hour);
+          const lines: string[] = [];
+          const added = new Set<string>();
+          for (const { entry } of items) {
+            if (entry.id !== undefined) {
+              if (partition.ids.has(entry.id) || added.has(entry.id)) continue;
+              added.add(entry.id);
+            }
+            lines.push(`${JSON.stringify(entry)}\n`);
+          }
+          if (lines.length > 0) {
+            const text = (partition.needsNewline ? '\n' : '') + lines.join('');
+            // Opened per batch: no descriptor outlives the write, and a file moved away is simply started again.
+            const handle = await open(join(this.dir, `${hour}.jsonl`), 'a');
+            try {
+              await handle.appendFile(text, 'utf8');
+              await handle.datasync();
+            } finally {
+              await handle.close();
+            }
+            partition.needsNewline = false;
+            for (const id of added) partition.ids.add(id);
+          }
+          for (const item of items) item.resolve();
+        } catch (error) {
+          for (const item of items) item.reject(error);
+        }
+      }
+    }
+    this.flushing = undefined;
+  }
+
+  private async known(hour: string): Promise<KnownPartition> {
+    let partition = this.partitions.get(hour);
+    if (partition === undefined) {
+      await mkdir(this.dir, { recursive: true });
+      let text = '';
+      try {
+        text = await readFile(join(this.dir, `${hour}.jsonl`), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      const ids = new Set<string>();
+      for (const entry of parseLines(text)) if (entry.id !== undefined) ids.add(entry.id);
+      partition = { ids, needsNewline: text.length > 0 && !text.endsWith('\n') };
+    }
+    this.partitions.delete(hour);
+    this.partitions.set(hour, partition);
+    for (const old of this.partitions.keys()) {
+      if (this.partitions.size <= OPEN_PARTITIONS) break;
+      this.partitions.delete(old);
+    }
+    return partition;
+  }
+
+  /** Partition file names, oldest first (an hour's older `.json` before its `.jsonl`). */
+  private async files(): Promise<string[]> {
     let names: string[];
     try {
       names = await readdir(this.dir);
@@ -65,35 +137,40 @@ export class LowdbAuditLog implements AuditLog {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    // Steno's temp files (".2026-11-21.json.tmp") do not match.
-    return names.flatMap((name) => PARTITION.exec(name)?.[1] ?? []).sort();
+    return names.filter((name) => PARTITION.test(name)).sort();
   }
 
-  private async read(day: string): Promise<AuditEntry[]> {
-    const open = this.open.get(day);
-    if (open !== undefined) return structuredClone(open.data.entries);
-    const path = join(this.dir, `${day}.json`);
+  private async read(name: string): Promise<AuditEntry[]> {
+    const path = join(this.dir, name);
+    let text: string;
     try {
-      return (JSON.parse(await readFile(path, 'utf8')) as AuditPartition).entries;
+      text = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw new Error(`cannot read audit partition ${path}: ${(error as Error).message}`, { cause: error });
     }
-  }
-
-  private async partition(day: string): Promise<LowdbFile<AuditPartition>> {
-    let partition = this.open.get(day);
-    if (partition === undefined) {
-      partition = await LowdbFile.open<AuditPartition>(join(this.dir, `${day}.json`), { entries: [] });
-      this.open.set(day, partition);
-      // Only called inside the append queue, so no write is in flight on the partition being closed.
-      for (const [openDay] of [...this.open].sort(([a], [b]) => a.localeCompare(b))) {
-        if (this.open.size <= OPEN_PARTITIONS) break;
-        this.open.delete(openDay);
-      }
+    if (name.endsWith('.jsonl')) return parseLines(text);
+    try {
+      return (JSON.parse(text) as { entries: AuditEntry[] }).entries;
+    } catch (error) {
+      throw new Error(`cannot read audit partition ${path}: ${(error as Error).message}`, { cause: error });
     }
-    return partition;
   }
+}
+
+/** The entries of a JSON-lines file; a line that does not parse (torn by a crash mid-write) is skipped. */
+function parseLines(text: string): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const entry = JSON.parse(line) as AuditEntry;
+      if (entry && typeof entry === 'object' && typeof entry.action === 'string') entries.push(entry);
+    } catch {
+      // a torn line: the append it belonged to never resolved, so nobody was told it was logged
+    }
+  }
+  return entries;
 }
 
 /** The UTC hour of an ISO 8601 timestamp (`2026-11-21T09`). */

@@ -1,10 +1,15 @@
 import type { AuditEntry, AuditLog } from '../../ports/auditLog.js';
 
-/** {@link AuditLog} in memory, for tests: entries in append order. */
+/** {@link AuditLog} in memory, for tests: entries in append order, each id kept once. */
 export class MemoryAuditLog implements AuditLog {
   private readonly entries: AuditEntry[] = [];
+  private readonly ids = new Set<string>();
 
   async append(entry: AuditEntry): Promise<void> {
+    if (entry.id !== undefined) {
+      if (this.ids.has(entry.id)) return;
+      this.ids.add(entry.id);
+    }
     this.entries.push(structuredClone(entry));
   }
 

@@ -47,6 +47,8 @@ export class MemoryRequestStore implements RequestStore {
   /** Requests the worker still has to act on; the sweep reads only these. */
   private readonly withWork = new Set<string>();
   private readonly pending = new Set<string>();
+  /** Requests carrying audit entries not yet in the log. */
+  private readonly unlogged = new Set<string>();
   /** Open requests by `groupId email` of each guest not yet added: the duplicate check at creation. */
   private readonly openByGuest = new Index();
 
@@ -85,6 +87,10 @@ export class MemoryRequestStore implements RequestStore {
 
   async listWithWork(): Promise<GuestRequest[]> {
     return [...this.withWork].map((id) => structuredClone(this.requests.get(id)!));
+  }
+
+  async listUnlogged(): Promise<GuestRequest[]> {
+    return [...this.unlogged].map((id) => structuredClone(this.requests.get(id)!));
   }
 
   async listPendingDue(now: string, remindBefore: string): Promise<GuestRequest[]> {
@@ -127,6 +133,8 @@ export class MemoryRequestStore implements RequestStore {
     for (const a of request.approverIds) this.byApprover.add(a, request.id);
     if (request.outbox.length > 0 || request.state === 'approved' || request.state === 'provisioning') this.withWork.add(request.id);
     else this.withWork.delete(request.id);
+    if ((request.unlogged?.length ?? 0) > 0) this.unlogged.add(request.id);
+    else this.unlogged.delete(request.id);
     if (request.state === 'pending') this.pending.add(request.id);
     else this.pending.delete(request.id);
     if (isOpen(request)) {

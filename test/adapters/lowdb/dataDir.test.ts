@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataDirLockedError, openDataDir } from '../../../src/adapters/lowdb/dataDir.js';
+import { DataDirLockedError, openDataDir, startTimeOf } from '../../../src/adapters/lowdb/dataDir.js';
 
 /** The pid of a process that has exited. */
 async function deadPid(): Promise<number> {
@@ -49,7 +49,7 @@ describe('openDataDir', () => {
   test('a lock held by another live process is respected', async () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      await writeFile(join(root, '.lock'), JSON.stringify({ pid: child.pid, host: hostname(), processStartedAt: 1, token: 't' }));
+      await writeFile(join(root, '.lock'), JSON.stringify({ pid: child.pid, host: hostname(), processStartedAt: Date.now(), token: 't' }));
       await expect(openDataDir(root)).rejects.toThrow(`another process (pid ${child.pid})`);
     } finally {
       child.kill();
@@ -68,6 +68,39 @@ describe('openDataDir', () => {
     expect(JSON.parse(await readFile(join(root, '.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
     await dataDir.release();
     expect(await readdir(root)).toEqual([]);
+  });
+
+  test('a lock whose pid now belongs to another program (it started later than the lock says) is taken over', async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      await once(child, 'spawn');
+      expect(startTimeOf(child.pid!)).toBeGreaterThan(Date.now() - 60_000);
+      const lockedAt = Date.now() - 3_600_000; // the holder said it started an hour ago: not this child
+      await writeFile(join(root, '.lock'), JSON.stringify({ pid: child.pid, host: hostname(), processStartedAt: lockedAt, token: 'old' }));
+      const dataDir = await openDataDir(root);
+      expect(JSON.parse(await readFile(join(root, '.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
+      await dataDir.release();
+    } finally {
+      child.kill();
+    }
+  });
+
+  test('temp files a killed writer left are removed at start; other files stay', async () => {
+    await mkdir(join(root, 'requests'), { recursive: true });
+    await writeFile(join(root, 'requests', '.R-000001.json.tmp'), '{"half');
+    await writeFile(join(root, 'requests', 'R-000001.json'), '{}');
+    await writeFile(join(root, '.conversations.json.tmp'), '{');
+    await writeFile(join(root, '.lock.stale-abc'), '{}');
+    const dataDir = await openDataDir(root);
+    expect((await readdir(join(root, 'requests'))).sort()).toEqual(['R-000001.json']);
+    expect((await readdir(root)).sort()).toEqual(['.lock', 'requests']);
+    await dataDir.release();
+  });
+
+  test('a DATA_DIR that is a file gets a sentence, not EEXIST', async () => {
+    await writeFile(join(root, 'state'), 'not a folder');
+    await expect(openDataDir(join(root, 'state'))).rejects.toThrow(/DATA_DIR .*state is a file .*not a folder/);
+    await expect(openDataDir(join(root, 'state', 'inside'))).rejects.toThrow(/is a file \(or lies inside one\)/);
   });
 
   test('a lock taken on another host is respected: its pid cannot be checked from here', async () => {

@@ -1,0 +1,297 @@
+/**
+ * The reliability suite (`npm run test:reliability`): the real process (`node dist/index.js`, built first) is killed
+ * with SIGKILL under load, restarted, driven through a misbehaving Bot Connector and fed malformed activities;
+ * afterwards the files, the requests and the audit log are checked, and the figures printed.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LowdbAuditLog } from '../../src/adapters/lowdb/lowdbAuditLog.js';
+import type { GuestRequest } from '../../src/app/guestRequest.js';
+import type { AuditEntry } from '../../src/ports/auditLog.js';
+import { cardAction, installed, message } from '../support/activities.js';
+import { demoUser } from '../support/demoTenant.js';
+import { FakeConnector } from '../support/fakeConnector.js';
+import { post, startBot as start, type BotProcess } from './botProcess.js';
+
+const alex = demoUser('Alex Wilber'); // owns Marketing: the approver
+const nestor = demoUser('Nestor Wilke'); // member of Marketing: the requester
+
+const KILLS = Number(process.env.RELIABILITY_KILLS ?? 8);
+const figures: Record<string, string | number> = {};
+/** Log lines of every process started, killed ones included. */
+const allLogs: Record<string, unknown>[] = [];
+
+let dataDir: string;
+let connector: FakeConnector;
+let bot: BotProcess | undefined;
+let guestSeq = 0;
+const acknowledged = new Set<string>();
+const decided = new Map<string, 'approved' | 'rejected'>();
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'gab-reliability-'));
+  connector = new FakeConnector();
+  await connector.start();
+});
+afterAll(async () => {
+  if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
+  await connector.stop();
+  await rm(dataDir, { recursive: true, force: true });
+  console.log(`reliability figures\n${Object.entries(figures).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+});
+
+const opts = () => ({ serviceUrl: connector.url });
+
+async function startBot(dir: string): Promise<BotProcess> {
+  const started = await start(dir);
+  const push = started.logs.push.bind(started.logs);
+  allLogs.push(...started.logs);
+  started.logs.push = (...items) => (allLogs.push(...items), push(...items));
+  return started;
+}
+
+/** One member request; resolves with its id once the bot has acknowledged it. */
+async function ask(url: string): Promise<string | undefined> {
+  const { status, body } = await post(url, message(nestor, `invite load${++guestSeq}@fabrikam.com to Marketing because load`, opts()));
+  const text = JSON.stringify(body ?? '');
+  const id = status === 200 ? /(R-[0-9A-Z]{6})/.exec(text)?.[1] : undefined;
+  if (id) acknowledged.add(id);
+  return id;
+}
+
+async function decide(url: string, requestId: string, verb: 'approveRequest' | 'rejectRequest'): Promise<number> {
+  const { status, body } = await post(url, cardAction(alex, verb, { requestId }, opts()));
+  if (status === 200 && body?.statusCode === 200 && !/already|al /i.test(JSON.stringify(body))) {
+    // The first decision wins; an answer that names an earlier decision is not a second one.
+    if (!decided.has(requestId)) decided.set(requestId, verb === 'approveRequest' ? 'approved' : 'rejected');
+  }
+  return status;
+}
+
+/** Load for `ms`: 6 requesters and an approver at work, until the time is up or the process dies. */
+async function load(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  const worker = async (i: number) => {
+    while (Date.now() < until) {
+      if (i === 5) {
+        // The owner adds a guest directly: a directory change with no request record.
+        const { status } = await post(url, message(alex, `invite direct${++guestSeq}@fabrikam.com to Marketing`, opts()));
+        if (status !== 200) return;
+        continue;
+      }
+      const id = await ask(url);
+      if (!id) return; // killed
+      if (i % 2 === 0) await decide(url, id, i % 4 === 0 ? 'rejectRequest' : 'approveRequest');
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, (_, i) => worker(i)));
+}
+
+async function readRequests(): Promise<GuestRequest[]> {
+  const dir = join(dataDir, 'requests');
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
+  return Promise.all(names.map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf8')) as GuestRequest));
+}
+
+async function readAudit(): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  for await (const e of (await LowdbAuditLog.open(dataDir)).all()) entries.push(e);
+  return entries;
+}
+
+/** Waits until every request's work is done (parked messages aside) and the connector has been quiet for a while. */
+async function settle(timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const now = new Date().toISOString();
+    const open = (await readRequests()).filter(
+      (r) => (r.unlogged?.length ?? 0) > 0 || r.state === 'approved' || r.state === 'provisioning' || r.outbox.some((i) => !i.notBefore || i.notBefore <= now),
+    );
+    if (open.length === 0) return;
+    if (Date.now() > until) throw new Error(`work not settled: ${open.map((r) => `${r.id}:${r.state}:${r.outbox.length}`).join(' ')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function stop(signal: NodeJS.Signals): Promise<{ code: number | null; ms: number }> {
+  const started = Date.now();
+  bot!.child.kill(signal);
+  const { code } = await bot!.exited;
+  return { code, ms: Date.now() - started };
+}
+
+describe('the real process under SIGKILL, a misbehaving Bot Connector and hostile input', () => {
+  test('when SIGTERM comes while the Bot Connector asks for Retry-After: 600, then the process stops within the deadline with exit code 0', async () => {
+    bot = await startBot(dataDir);
+    await post(bot.url, installed(nestor, opts()));
+    connector.throttleAllWithRetryAfter = 600;
+    for (let i = 0; i < 3; i++) expect(await ask(bot.url)).toBeDefined();
+    await new Promise((r) => setTimeout(r, 500));
+    const { code, ms } = await stop('SIGTERM');
+    connector.throttleAllWithRetryAfter = undefined;
+    figures['SIGTERM with Retry-After 600 pending: exit code'] = String(code);
+    figures['SIGTERM with Retry-After 600 pending: stop took (ms)'] = ms;
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(12_000);
+    const parked = (await readRequests()).flatMap((r) => r.outbox.filter((i) => i.notBefore));
+    figures['messages parked by Retry-After 600 (kept for later)'] = parked.length;
+    expect(parked.length).toBeGreaterThan(0);
+  });
+
+  test('when the Bot Connector answers 429 and 500 for a while, then every card still arrives', async () => {
+    try {
+      await cardsArriveDespiteErrors();
+    } finally {
+      if (bot && bot.child.exitCode === null) await stop('SIGTERM');
+    }
+  }, 120_000);
+
+  async function cardsArriveDespiteErrors(): Promise<void> {
+    bot = await startBot(dataDir);
+    const before = connector.sent(`a:1on1-${alex.id}`).length;
+    connector.throttleNext(6, 1);
+    for (let i = 0; i < 2; i++) expect(await ask(bot.url)).toBeDefined();
+    connector.failNext(4, 500);
+    for (let i = 0; i < 2; i++) expect(await ask(bot.url)).toBeDefined();
+    await settle();
+    const refused = connector.attempts.filter((a) => a.status === 429 || a.status === 500).length;
+    figures['429/500 answers retried'] = refused;
+    // The requester's status card comes with the reply; the approver's cards are proactive.
+    expect(connector.sent(`a:1on1-${alex.id}`).length - before).toBeGreaterThanOrEqual(4);
+    const { code } = await stop('SIGTERM');
+    expect(code).toBe(0);
+  }
+
+  test(`when the process is SIGKILLed ${KILLS} times under load, then nothing acknowledged is lost and the audit log is complete`, async () => {
+    let loadMs = 0;
+    for (let round = 0; round < KILLS; round++) {
+      bot = await startBot(dataDir);
+      const killAfter = 300 + Math.floor(Math.random() * 900);
+      const running = load(bot.url, 5_000);
+      await new Promise((r) => setTimeout(r, killAfter));
+      bot.child.kill('SIGKILL');
+      await bot.exited;
+      await running;
+      loadMs += killAfter;
+    }
+    // Races: approve and reject the same request at the same moment.
+    bot = await startBot(dataDir);
+    const races: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const id = await ask(bot.url);
+      races.push(id!);
+      await Promise.all([decide(bot.url, id!, 'approveRequest'), decide(bot.url, id!, 'rejectRequest')]);
+    }
+    await settle();
+    const { code, ms } = await stop('SIGTERM');
+    expect(code).toBe(0);
+    figures['SIGKILLs under load'] = KILLS;
+    figures['time under load before the kills (ms)'] = loadMs;
+    figures['clean stop after settling (ms)'] = ms;
+
+    const requests = await readRequests();
+    const byId = new Map(requests.map((r) => [r.id, r]));
+    const audit = await readAudit();
+    figures['requests acknowledged'] = acknowledged.size;
+    figures['requests on disk'] = requests.length;
+    figures['decisions acknowledged'] = decided.size;
+    figures['audit entries'] = audit.length;
+
+    // Nothing acknowledged is lost.
+    for (const id of acknowledged) expect(byId.has(id)).toBe(true);
+    for (const [id, outcome] of decided) {
+      if (races.includes(id)) continue;
+      expect(byId.get(id)!.decision?.outcome).toBe(outcome);
+    }
+    // Leftover temp files are cleaned at start; none remain after a clean stop.
+    const files = [...(await readdir(dataDir)), ...(await readdir(join(dataDir, 'requests')))];
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    // Every transition and every guest added is in the audit log, once.
+    const ids = audit.flatMap((e) => (e.id ? [e.id] : []));
+    expect(new Set(ids).size).toBe(ids.length);
+    const transitions = (id: string) => audit.filter((e) => e.action === 'request.transition' && e.subjectId === id).map((e) => `${e.from}→${e.to}`);
+    const expected: Record<string, string[]> = {
+      pending: ['none→pending'],
+      rejected: ['none→pending', 'pending→rejected'],
+      completed: ['none→pending', 'pending→approved', 'approved→provisioning', 'provisioning→completed'],
+    };
+    let missing = 0;
+    for (const r of requests) {
+      expect(r.unlogged ?? []).toEqual([]);
+      const want = expected[r.state];
+      expect(want).toBeDefined(); // nothing half-done: no request stuck approved/provisioning/failed
+      if (JSON.stringify(transitions(r.id)) !== JSON.stringify(want)) missing += 1;
+      for (const g of r.guests.filter((x) => x.added)) {
+        expect(audit.filter((e) => e.action === 'guest.added' && e.details?.requestId === r.id && e.details?.guestUserId === g.userId)).toHaveLength(1);
+      }
+    }
+    figures['requests whose transitions are not exactly in the audit log'] = missing;
+    // Guests the owner added directly (no request): each member added to Marketing has its guest.added entry.
+    const overlay = JSON.parse(await readFile(join(dataDir, 'directory.json'), 'utf8')) as { membership: Record<string, { added: string[] }> };
+    const addedToGroups = Object.entries(overlay.membership).flatMap(([groupId, m]) => m.added.map((userId) => ({ groupId, userId })));
+    const unaudited = addedToGroups.filter(({ groupId, userId }) => !audit.some((e) => e.action === 'guest.added' && e.subjectId === groupId && e.details?.guestUserId === userId));
+    figures['guests added to groups'] = addedToGroups.length;
+    figures['guests added with no guest.added entry'] = unaudited.length;
+    expect(unaudited).toEqual([]);
+    expect(missing).toBe(0);
+
+    // Exactly one decision per race.
+    for (const id of races) expect(transitions(id).filter((t) => t.startsWith('pending→'))).toHaveLength(1);
+
+    // At-least-once sends: duplicates are rare (at most one per kill) and every pending request's card arrived.
+    // The approver's chat: opened by the bot, or the one Alex uses himself once he has talked to the bot.
+    const toAlex = [`a:1on1-${alex.id}`, `a:personal-${alex.id}`];
+    const cards = connector.sent().filter((c) => toAlex.includes(c.conversationId ?? '') && c.body?.attachments?.length);
+    const perRequest = new Map<string, number>();
+    for (const c of cards) {
+      const id = String(c.body.attachments[0].content?.actions?.[0]?.data?.requestId ?? '');
+      perRequest.set(id, (perRequest.get(id) ?? 0) + 1);
+    }
+    const duplicates = [...perRequest.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+    figures['approval cards sent'] = cards.length;
+    figures['approval cards sent twice (at-least-once after a kill)'] = duplicates;
+    // Each second copy is one the bot knew might be a duplicate: a card in flight when the process was killed.
+    const flagged = allLogs.filter((l) => l.code === 'POSSIBLE_DUPLICATE').length;
+    figures['cards resent because they were in flight at a kill'] = flagged;
+    expect(duplicates).toBeLessThanOrEqual(flagged);
+    for (const r of requests.filter((x) => x.state === 'pending' && !x.outbox.some((i) => i.notBefore))) expect(perRequest.get(r.id) ?? 0).toBeGreaterThanOrEqual(1);
+    figures['1:1 chats opened for the approver'] = connector.created().filter((c) => c.body?.members?.[0]?.id === alex.id).length;
+    expect(connector.created().filter((c) => c.body?.members?.[0]?.id === alex.id).length).toBeLessThanOrEqual(1);
+  }, 240_000);
+
+  test('when malformed activities arrive, then each gets 4xx (never 5xx) and an ongoing dialog survives', async () => {
+    bot = await startBot(dataDir);
+    const invoke = (value: unknown, name = 'adaptiveCard/action') => ({ ...cardAction(nestor, 'x', {}, opts()), name, value });
+    expect(JSON.stringify((await post(bot.url, message(nestor, 'invite', opts()))).body)).toMatch(/To which group/);
+    const bodies: unknown[] = [
+      invoke('approveRequest'),
+      invoke(42),
+      invoke([1, 2]),
+      invoke(null),
+      invoke({ action: 'x' }),
+      invoke({ action: { type: 'Action.Execute', verb: 'approveRequest', data: 'R-000001' } }),
+      ...['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty'].map((verb) => cardAction(nestor, verb, { requestId: 'R-000001' }, opts())),
+      invoke({}, 'signin/verifyState'),
+      { ...installed(nestor, opts()), membersAdded: 'everyone' },
+      message(nestor, 'help', { serviceUrl: 'file:///etc/passwd' }),
+      message(nestor, 'help', { serviceUrl: 'http://169.254.169.254/latest/meta-data/' }),
+      '{"type":"message",',
+      '[]',
+      { type: 'message' },
+    ];
+    const statuses: number[] = [];
+    for (const body of bodies) statuses.push((await post(bot.url, body)).status);
+    figures['malformed activities sent'] = bodies.length;
+    figures['answered 5xx'] = statuses.filter((s) => s >= 500).length;
+    expect(statuses.filter((s) => s >= 500 || s === 0)).toEqual([]);
+    expect(statuses.filter((s) => s >= 400).length).toBeGreaterThanOrEqual(bodies.length - 1); // membersAdded: 200, ignored
+    // The guided invite is still waiting for its group.
+    expect(JSON.stringify((await post(bot.url, message(nestor, 'Marketing', opts()))).body)).not.toMatch(/did not understand|begreep/i);
+    const conversations = await readFile(join(dataDir, 'conversations.json'), 'utf8');
+    expect(conversations).not.toMatch(/file:|169\.254/);
+    const { code } = await stop('SIGTERM');
+    expect(code).toBe(0);
+  }, 120_000);
+});
