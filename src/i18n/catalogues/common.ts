@@ -25,7 +25,7 @@ export const en = {
   'common.notInDirectory': "I can't find you in this organisation's directory, so I can't act for you.",
   'common.dialogCancelled': 'OK, I stopped. Nothing was sent.',
   'common.nothingToCancel': 'There is nothing to cancel right now.',
-  'common.unknownAction': 'I don’t know this card action, or no longer. Type **help** to see what I can do.',
+  'common.unknownAction': 'This card action is not known, or no longer exists. Type **help** to see what I can do.',
 } as const;
 
 export const nl: { [K in keyof typeof en]: string } = {
