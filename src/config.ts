@@ -27,6 +27,20 @@ const schema = z
       .trim()
       .refine(isTimeZone, 'an IANA time zone such as Europe/Amsterdam')
       .default(DEFAULT_TIME_ZONE),
+    DIRECTORY: z.enum(['embedded', 'graph']).default('embedded'),
+    GRAPH_BASE_URL: z.url({ protocol: /^https$/, error: 'expected an https URL such as https://graph.microsoft.com' }).default('https://graph.microsoft.com'),
+    AZURE_TENANT_ID: z.string().trim().optional(),
+    AZURE_CLIENT_ID: z.string().trim().optional(),
+    AZURE_CLIENT_SECRET: z.string().optional(),
+    AZURE_CLIENT_CERTIFICATE_PATH: z.string().optional(),
+    AZURE_AUTHORITY_HOST: z.url({ protocol: /^https$/, error: 'expected an https URL such as https://login.microsoftonline.com' }).optional(),
+    GRAPH_SYNC_INTERVAL_SECONDS: z.coerce.number().min(1).max(86_400).default(60),
+    GRAPH_SETTINGS_INTERVAL_SECONDS: z.coerce.number().min(10).max(86_400).default(900),
+    GRAPH_MAX_RETRY_AFTER_SECONDS: z.coerce.number().min(0).max(180).default(30),
+    INVITE_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+    TENANT_OVERRIDES: z.string().min(1).optional(),
+    TEAMS_APP_CATALOG_ID: z.string().trim().min(1).optional(),
+    TEAMS_APP_EXTERNAL_ID: z.string().trim().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
@@ -34,6 +48,16 @@ const schema = z
     }
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required for a SingleTenant bot' });
+    }
+    if (env.DIRECTORY === 'graph') {
+      const tenant = env.AZURE_TENANT_ID || env.MICROSOFT_APP_TENANT_ID;
+      const managed = env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !env.AZURE_CLIENT_SECRET && !env.AZURE_CLIENT_CERTIFICATE_PATH;
+      if (!tenant) {
+        ctx.addIssue({ code: 'custom', path: ['AZURE_TENANT_ID'], message: 'DIRECTORY=graph needs the tenant id (AZURE_TENANT_ID or MICROSOFT_APP_TENANT_ID)' });
+      }
+      if (!managed && !(env.AZURE_CLIENT_ID || env.MICROSOFT_APP_ID)) {
+        ctx.addIssue({ code: 'custom', path: ['AZURE_CLIENT_ID'], message: 'DIRECTORY=graph needs an app registration (AZURE_CLIENT_ID or MICROSOFT_APP_ID)' });
+      }
     }
     if (env.NODE_ENV === 'production' && !env.MICROSOFT_APP_ID) {
       ctx.addIssue({
@@ -64,11 +88,35 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** IANA zone for dates shown to readers whose Teams client sent no time zone (TENANT_TIME_ZONE). */
   readonly timeZone: string;
+  readonly directory: 'embedded' | 'graph';
+  /** Microsoft Graph, when `directory` is `graph`. */
+  readonly graph?: GraphConfig;
   readonly requests: {
     readonly expiryDays: number;
     readonly reminderDays: number;
     readonly requireJustification: boolean;
   };
+}
+
+export interface GraphConfig {
+  readonly baseUrl: string;
+  readonly credential: {
+    readonly tenantId: string;
+    readonly clientId: string;
+    readonly clientSecret?: string;
+    readonly certificatePath?: string;
+    readonly managedIdentity: boolean;
+    readonly authorityHost?: string;
+  };
+  readonly syncIntervalMs: number;
+  readonly settingsIntervalMs: number;
+  readonly maxRetryAfterSeconds: number;
+  readonly inviteRedirectUrl?: string;
+  readonly overridesFile?: string;
+  /** The app's id in the organisation's Teams app catalog, to install it for approvers who never opened it. */
+  readonly teamsAppCatalogId?: string;
+  /** The manifest id (the catalog's externalId), to look the catalog id up when it is not configured. */
+  readonly teamsAppExternalId?: string;
 }
 
 /** The bot's Microsoft app id alone (for building the Teams app package, which needs no secret). */
@@ -87,6 +135,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`) };
   }
   const e = parsed.data;
+  // @azure/identity's own variables first; the bot's app registration when they are absent.
+  const useAzure = Boolean(e.AZURE_CLIENT_ID);
+  const graph: GraphConfig | undefined =
+    e.DIRECTORY !== 'graph'
+      ? undefined
+      : {
+          baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+          credential: {
+            tenantId: e.AZURE_TENANT_ID || e.MICROSOFT_APP_TENANT_ID,
+            clientId: useAzure ? e.AZURE_CLIENT_ID! : e.MICROSOFT_APP_ID,
+            clientSecret: useAzure ? e.AZURE_CLIENT_SECRET : e.MICROSOFT_APP_PASSWORD || undefined,
+            certificatePath: useAzure ? e.AZURE_CLIENT_CERTIFICATE_PATH : undefined,
+            managedIdentity: useAzure
+              ? !e.AZURE_CLIENT_SECRET && !e.AZURE_CLIENT_CERTIFICATE_PATH
+              : e.MICROSOFT_APP_TYPE === 'UserAssignedMSI',
+            authorityHost: e.AZURE_AUTHORITY_HOST,
+          },
+          syncIntervalMs: e.GRAPH_SYNC_INTERVAL_SECONDS * 1000,
+          settingsIntervalMs: e.GRAPH_SETTINGS_INTERVAL_SECONDS * 1000,
+          maxRetryAfterSeconds: e.GRAPH_MAX_RETRY_AFTER_SECONDS,
+          inviteRedirectUrl: e.INVITE_REDIRECT_URL,
+          overridesFile: e.TENANT_OVERRIDES,
+          teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID,
+          teamsAppExternalId: e.TEAMS_APP_EXTERNAL_ID,
+        };
   const localMode = e.MICROSOFT_APP_ID === '';
   const config: Config = {
     env: e.NODE_ENV,
@@ -105,6 +178,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     timeZone: e.TENANT_TIME_ZONE,
+    directory: e.DIRECTORY,
+    ...(graph ? { graph } : {}),
     requests: {
       expiryDays: e.REQUEST_EXPIRY_DAYS,
       reminderDays: e.REMINDER_DAYS,
@@ -112,6 +187,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
   };
   return { ok: true, config: deepFreeze(config) };
+}
+
+/** The configuration with DIRECTORY=graph whatever the environment says (for tools that read the real tenant). */
+export function loadGraphConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
+  return loadConfig({ ...env, DIRECTORY: 'graph' });
 }
 
 function deepFreeze<T extends object>(o: T): T {

@@ -6,11 +6,15 @@ import {
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { PolicyCache } from './app/policyCache.js';
+import { reachByInstall } from './app/reachByInstall.js';
 import { RequestWorker } from './app/requestWorker.js';
 import { relayAllUnlogged, settleAuditIntents } from './app/auditRelay.js';
 import { LowdbAuditIntents } from './adapters/lowdb/lowdbAuditIntents.js';
 import type { RetryPolicy } from './app/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
+import type { GraphAppInstaller } from './adapters/graph/graphAppInstaller.js';
+import type { GraphDirectory } from './adapters/graph/graphDirectory.js';
+import type { GraphHttp } from './adapters/graph/graphHttp.js';
 import { loadTenantSnapshot } from './adapters/embedded/loadTenantSnapshot.js';
 import { openDataDir, type DataDir } from './adapters/lowdb/dataDir.js';
 import { LowdbAuditLog } from './adapters/lowdb/lowdbAuditLog.js';
@@ -36,7 +40,8 @@ import { loadConfig, type Config } from './config.js';
 import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { systemClock, type Clock } from './ports/clock.js';
-import type { TenantSnapshot } from './policy/tenantModel.js';
+import type { Directory } from './ports/directory.js';
+import type { TenantInfo, TenantSnapshot } from './policy/tenantModel.js';
 import { createServer, listen, serviceUrlAllowed } from './server.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -51,6 +56,8 @@ export interface AppOverrides {
   workerIntervalMs?: number | null;
   /** Bot Connector URL for opening chats with users the bot has never met. */
   defaultServiceUrl?: string;
+  /** A certificate (PEM) to trust for a loopback Graph and token endpoint, for in-process tests. */
+  graphCa?: string;
   /** Paces Bot Connector calls (default: Teams' published limits). */
   pacer?: Pacer;
 }
@@ -80,11 +87,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
 
-  const loaded = await loadTenantSnapshot(config.tenantFile);
-  if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
-  const snapshot = loaded.snapshot;
-  if (config.auth.appTenantId && config.auth.appTenantId !== snapshot.tenant.id && config.auth.appType === 'SingleTenant') {
-    return { ok: false, errors: [`MICROSOFT_APP_TENANT_ID (${config.auth.appTenantId}) is not the tenant of ${config.tenantFile} (${snapshot.tenant.id})`] };
+  let source: DirectorySource;
+  if (config.directory === 'graph' && config.graph) {
+    const opened = await openGraph(config, overrides, logger);
+    if (!opened.ok) return opened;
+    source = { kind: 'graph', directory: opened.directory, http: opened.http, GraphAppInstaller: opened.GraphAppInstaller };
+  } else {
+    const loaded = await loadTenantSnapshot(config.tenantFile);
+    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
+    source = { kind: 'embedded', snapshot: loaded.snapshot };
+  }
+  // The tenant the bot serves is the directory's tenant (the Graph tenant, or the snapshot's).
+  const tenant = source.kind === 'graph' ? (await source.directory.snapshot()).tenant : source.snapshot.tenant;
+  if (config.auth.appTenantId && config.auth.appTenantId !== tenant.id && config.auth.appType === 'SingleTenant') {
+    const where = source.kind === 'graph' ? 'the Graph tenant' : config.tenantFile;
+    if (source.kind === 'graph') await source.directory.close();
+    return { ok: false, errors: [`MICROSOFT_APP_TENANT_ID (${config.auth.appTenantId}) is not the tenant of ${where} (${tenant.id})`] };
   }
 
   let dataDir: DataDir;
@@ -95,7 +113,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
 
   try {
-    return { ok: true, app: await compose(config, overrides, logger, clock, snapshot, dataDir) };
+    return { ok: true, app: await compose(config, overrides, logger, clock, source, tenant, dataDir) };
   } catch (error) {
     await dataDir.release();
     throw error;
@@ -107,14 +125,18 @@ async function compose(
   overrides: AppOverrides,
   logger: Logger,
   clock: Clock,
-  snapshot: TenantSnapshot,
+  source: DirectorySource,
+  tenant: TenantInfo,
   dataDir: DataDir,
 ): Promise<App> {
-  const directory = await EmbeddedDirectory.open(snapshot, {
-    store: await LowdbDirectoryOverlayStore.open(dataDir.path),
-    faults: overrides.directoryFaults,
-    clock,
-  });
+  const directory: Directory =
+    source.kind === 'graph'
+      ? source.directory
+      : await EmbeddedDirectory.open(source.snapshot, {
+          store: await LowdbDirectoryOverlayStore.open(dataDir.path),
+          faults: overrides.directoryFaults,
+          clock,
+        });
   const conversations = await LowdbConversationStore.open(dataDir.path);
   const languages = await LowdbLanguagePreferenceStore.open(dataDir.path);
   const audit = await LowdbAuditLog.open(dataDir.path);
@@ -134,17 +156,30 @@ async function compose(
   });
   const adapter = new CloudAdapter(auth);
   const policy = new PolicyCache(directory);
+  // On a Graph tenant, approvers who never opened the bot get the app installed for them before being 'not reachable'.
+  const installer =
+    source.kind === 'graph' && config.graph
+      ? new source.GraphAppInstaller({
+          http: source.http,
+          catalogAppId: config.graph.teamsAppCatalogId,
+          externalId: config.graph.teamsAppExternalId ?? MANIFEST_ID,
+          logger,
+        })
+      : undefined;
   const stopping = new AbortController();
   const notifier = new TeamsNotifier({
     signal: stopping.signal,
     pacer: overrides.pacer,
     adapter,
     appId: config.auth.appId,
-    tenantId: snapshot.tenant.id,
+    tenantId: tenant.id,
     conversations,
     logger,
     defaultServiceUrl: overrides.defaultServiceUrl,
     retry: overrides.retry,
+    makeReachable: installer
+      ? reachByInstall({ installer, conversations, logger, tenantId: tenant.id, botId: config.auth.appId, serviceUrl: overrides.defaultServiceUrl })
+      : undefined,
   });
   const settings = {
     expiryDays: config.requests.expiryDays,
@@ -160,7 +195,7 @@ async function compose(
   adapter.use(new TypingIndicator(logger));
   const bot = new GuestAccessBot({
     services: deps,
-    tenantId: snapshot.tenant.id,
+    tenantId: tenant.id,
     localMode: config.localMode,
     timeZone: config.timeZone,
     conversationState,
@@ -199,7 +234,7 @@ async function compose(
     maxBodyBytes: config.maxBodyBytes,
     version: VERSION,
     acceptServiceUrl: (url) => serviceUrlAllowed(url, config.localMode),
-    health: () => ({ tenant: snapshot.tenant.displayName, mode: config.localMode ? 'local' : 'authenticated' }),
+    health: () => ({ tenant: tenant.displayName, directory: config.directory, mode: config.localMode ? 'local' : 'authenticated' }),
   });
 
   let closed = false;
@@ -212,6 +247,7 @@ async function compose(
         await policy.current();
         const port = await listen(server, config.port, config.host);
         if (overrides.workerIntervalMs !== null) worker.start(overrides.workerIntervalMs ?? 60_000);
+        if (source.kind === 'graph' && config.graph) source.directory.startSync(config.graph.syncIntervalMs, config.graph.settingsIntervalMs);
         return port;
       },
       async close(options = {}) {
@@ -219,6 +255,7 @@ async function compose(
         closed = true;
         worker.stop();
         stopping.abort(new Error('shutting down'));
+        if (source.kind === 'graph') await source.directory.stopSync();
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
         let finished = true;
@@ -231,10 +268,51 @@ async function compose(
           clearTimeout(timer);
           if (!finished) logger.warn({ code: 'SHUTDOWN_DEADLINE' }, 'stopping with work unfinished; it stays in the outbox for the next start');
         }
+        if (source.kind === 'graph') await source.directory.close();
         await dataDir.release();
         return finished;
       },
   };
+}
+
+type DirectorySource =
+  | { kind: 'embedded'; snapshot: TenantSnapshot }
+  | { kind: 'graph'; directory: GraphDirectory; http: GraphHttp; GraphAppInstaller: typeof GraphAppInstaller };
+
+/** The Teams app's manifest id: the catalog's externalId when the app is published to the organisation. */
+const MANIFEST_ID = (JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }).id;
+
+/** Reads the tenant from Microsoft Graph (and the overrides file); every problem as a startup error. */
+async function openGraph(
+  config: Config,
+  overrides: AppOverrides,
+  logger: Logger,
+): Promise<{ ok: true; directory: GraphDirectory; http: GraphHttp; GraphAppInstaller: typeof GraphAppInstaller } | { ok: false; errors: string[] }> {
+  // Loaded only for a Graph tenant: the Graph and identity libraries add seconds to every start otherwise.
+  const { createGraphCredential, GraphAppInstaller, GraphDirectory, GraphHttp, loadTenantOverrides } = await import('./adapters/graph/graphBackend.js');
+  const graph = config.graph!;
+  let tenantOverrides;
+  if (graph.overridesFile) {
+    const loaded = await loadTenantOverrides(graph.overridesFile);
+    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${graph.overridesFile} ${e.path}: ${e.message}`) };
+    tenantOverrides = loaded.overrides;
+  }
+  const credential = createGraphCredential({ ...graph.credential, ca: overrides.graphCa });
+  const http = new GraphHttp({ baseUrl: graph.baseUrl, credential, ca: overrides.graphCa, maxRetryAfterSeconds: graph.maxRetryAfterSeconds });
+  try {
+    const directory = await GraphDirectory.open({
+      http,
+      overrides: tenantOverrides,
+      inviteRedirectUrl: graph.inviteRedirectUrl,
+      logger,
+    });
+    logger.info({ graph: graph.baseUrl, calls: directory.graphCalls }, 'tenant read from Microsoft Graph');
+    return { ok: true, directory, http, GraphAppInstaller };
+  } catch (error) {
+    http.close();
+    const code = (error as { code?: string }).code ?? 'UNEXPECTED';
+    return { ok: false, errors: [`Microsoft Graph (${graph.baseUrl}) could not be read: ${code}: ${(error as Error).message}`] };
+  }
 }
 
 async function main(): Promise<void> {
@@ -266,7 +344,7 @@ async function main(): Promise<void> {
   } else {
     logger.info({ port, host: config.host, appId: config.auth.appId, appType: config.auth.appType }, 'authentication is on');
   }
-  logger.info({ port, tenantFile: config.tenantFile, dataDir: config.dataDir, version: VERSION }, 'guest access bot listening');
+  logger.info({ port, directory: config.directory, tenantFile: config.directory === 'embedded' ? config.tenantFile : undefined, dataDir: config.dataDir, version: VERSION }, 'guest access bot listening');
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

@@ -60,3 +60,40 @@ describe('configuration', () => {
     expect(result.ok && result.config.localMode && result.config.port).toBe(3978);
   });
 });
+
+describe('configuration of the Graph directory', () => {
+  const app = { MICROSOFT_APP_ID: '11111111-1111-4111-8111-111111111111', MICROSOFT_APP_PASSWORD: 'bot-secret', MICROSOFT_APP_TENANT_ID: '22222222-2222-4222-8222-222222222222' };
+
+  it('is embedded by default, with no Graph settings', () => {
+    const result = loadConfig({});
+    expect(result.ok && result.config.directory).toBe('embedded');
+    expect(result.ok && result.config.graph).toBeUndefined();
+  });
+
+  it('falls back to the bot\'s own app registration when AZURE_* are absent', () => {
+    const result = loadConfig({ DIRECTORY: 'graph', ...app });
+    if (!result.ok) throw new Error(result.errors.join());
+    expect(result.config.graph).toMatchObject({
+      baseUrl: 'https://graph.microsoft.com',
+      credential: { tenantId: app.MICROSOFT_APP_TENANT_ID, clientId: app.MICROSOFT_APP_ID, clientSecret: 'bot-secret', managedIdentity: false },
+      syncIntervalMs: 60_000,
+      settingsIntervalMs: 900_000,
+    });
+  });
+
+  it('prefers AZURE_* (secret, certificate or managed identity) over the bot registration', () => {
+    const secret = loadConfig({ DIRECTORY: 'graph', ...app, AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's' });
+    expect(secret.ok && secret.config.graph?.credential).toMatchObject({ tenantId: 't', clientId: 'c', clientSecret: 's', managedIdentity: false });
+    const cert = loadConfig({ DIRECTORY: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_CERTIFICATE_PATH: '/x.pem' });
+    expect(cert.ok && cert.config.graph?.credential).toMatchObject({ certificatePath: '/x.pem', clientSecret: undefined, managedIdentity: false });
+    const managed = loadConfig({ DIRECTORY: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c' });
+    expect(managed.ok && managed.config.graph?.credential.managedIdentity).toBe(true);
+  });
+
+  it('refuses DIRECTORY=graph without a tenant or an app, and an http Graph URL', () => {
+    const none = loadConfig({ DIRECTORY: 'graph' });
+    expect(!none.ok && none.errors.join('\n')).toMatch(/AZURE_TENANT_ID[\s\S]*AZURE_CLIENT_ID/);
+    const http = loadConfig({ DIRECTORY: 'graph', ...app, GRAPH_BASE_URL: 'http://graph.example' });
+    expect(!http.ok && http.errors.join('\n')).toMatch(/GRAPH_BASE_URL.*https/);
+  });
+});

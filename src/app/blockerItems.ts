@@ -1,6 +1,6 @@
 import type { DecisionExplanationItem } from '../cards/decisionExplanationCard.js';
 import { translator, type Language } from '../i18n/i18n.js';
-import type { Blocker, GuestAccess, GuestDecision, NoteCode, PolicyContext, Verdict } from '../policy/index.js';
+import type { Blocker, GuestAccess, GuestDecision, NoteCode, PolicyContext, UnverifiedLayer, Verdict } from '../policy/index.js';
 import type { ApproverSet } from '../policy/index.js';
 import { decisionView } from './explainDecision.js';
 
@@ -17,6 +17,7 @@ export function overviewDecision(input: {
   verdict?: Verdict;
   blockers?: readonly Blocker[];
   accessIssues?: readonly Blocker[];
+  unverified?: readonly UnverifiedLayer[];
   access?: GuestAccess;
   approval?: ApproverSet;
   notes?: readonly NoteCode[];
@@ -31,6 +32,7 @@ export function overviewDecision(input: {
     verdict: input.verdict ?? (blockers.length > 0 ? 'blocked' : 'needsApproval'),
     blockers,
     accessIssues: input.accessIssues ?? [],
+    unverified: input.unverified ?? [],
     invitation: 'required',
     approval: input.approval ?? NOBODY,
     access: input.access ?? NO_ACCESS,

@@ -2,6 +2,8 @@ import { escapeMarkdown, type AdaptiveCardJson } from '../cards/cardTemplate.js'
 import { buildLayerChainCard, worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
 import { listOf, translator, type Language } from '../i18n/i18n.js';
 import {
+  domainTenant,
+  evaluateGuest,
   groupProfile,
   normaliseDomain,
   normaliseEmail,
@@ -54,15 +56,20 @@ export async function checkAddress(
   const domain = email ? (email.ok ? email.domain : undefined) : normaliseDomain(target.replace(/^@/, ''));
   if (!domain || (email && !email.ok)) return { kind: 'invalid', input: target };
 
-  const ctx = await deps.policy.current();
+  const ctx = await deps.policy.current(domain ? [`x@${domain}`] : []);
   if (input.group !== undefined) {
     if (!email?.ok) return { kind: 'needAddress', domain };
     const found = await lookupGroup(deps.directory, input.group);
     if (found.kind !== 'found') return found;
     return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
   }
-  const existing = email?.ok ? ctx.usersByAddress.get(email.email) : undefined;
-  const shown = email?.ok ? email.email : domain;
+  // The policy's own lookup: by mail or UPN (a guest UPN stands for the address it encodes), normalised.
+  const d = email?.ok
+    ? evaluateGuest(ctx, { groupId: '', requesterId: '', guestEmail: email.email, perspective: 'anyMember' })
+    : undefined;
+  const existing = d?.existingUserId !== undefined ? ctx.usersById.get(d.existingUserId) : undefined;
+  const shown = d ? d.guestEmail : domain;
+  const shownDomain = d ? d.domain : domain;
   // The answer depends only on the settings, the language and the address: kept per settings version.
   const answers = deps.policy.derive(ctx, 'checkAnswers', () => new Map<string, Extract<CheckOutcome, { kind: 'address' }>>());
   const key = `${lang}|${shown}`;
@@ -72,7 +79,7 @@ export async function checkAddress(
   const open = deps.policy.derive(ctx, 'groupsTakingNewGuests', () =>
     ctx.snapshot.groups.filter((g) => groupProfile(ctx, g.id)?.newGuest.verdict !== 'blocked').map((g) => escapeMarkdown(g.displayName)),
   );
-  const view = addressView(ctx, lang, { shown, domain, existing, open });
+  const view = addressView(ctx, lang, { shown, domain: shownDomain, existing, open });
   const answer = { kind: 'address' as const, view, card: buildLayerChainCard(view) };
   if (answers.size >= CHECK_CACHE_SIZE) answers.clear();
   answers.set(key, answer);
@@ -97,7 +104,7 @@ function addressView(
   const sections: LayerChainSection[] = [];
   const section = (name: string, rows: LayerChainRow[]) => sections.push({ icon: worstIcon(rows.map((r) => r.icon)), name, rows });
 
-  if (verdict.internal || a.existing?.userType === 'Member') {
+  if (a.existing ? a.existing.userType === 'Member' : verdict.internal) {
     section(tr('policy.layer.directory'), [{ icon: 'ℹ️', setting: tr('admin.check.internal'), value: '', meaning: tr('admin.check.internalMeaning', { address: shown }), fix: [] }]);
     return { title: tr('admin.check.title', { address: shown }), subtitle: '', chain: tr('admin.check.internalChain'), sections, footer: '' };
   }
@@ -128,15 +135,18 @@ function addressView(
         meaning: tr('admin.check.domainAllowed', { domain }),
       }, find(['DOMAIN_POLICY_CONFLICT', 'DOMAIN_NOT_ALLOWED', 'DOMAIN_BLOCKED'])),
     ]);
-    const tenant = ctx.crossTenant.tenantsByDomain.get(a.domain);
+    const owner = domainTenant(ctx.crossTenant, a.domain);
+    const tenant = owner.kind === 'entra' ? owner.tenant : undefined;
     const partner = tenant ? ctx.crossTenant.partners.get(tenant.tenantId.toLowerCase()) : undefined;
-    section(tr('policy.layer.crossTenant'), [
-      rowFor(ctx, lang, a.domain, {
-        setting: tenant ? tr('admin.check.tenant', { tenant: escapeMarkdown(tenant.displayName) }) : tr('admin.check.noTenant', { domain }),
-        value: escapeMarkdown(tr('admin.settings.value', { setting: partner ? 'partner' : 'default', value: partner ?? ctx.crossTenant.defaultAccess })),
-        meaning: tr(partner ? 'admin.check.partnerAllowed' : 'admin.check.defaultAllowed', { tenant: escapeMarkdown(tenant?.displayName ?? a.domain) }),
-      }, find(['CROSS_TENANT_DEFAULT_BLOCKED', 'CROSS_TENANT_PARTNER_BLOCKED'])),
-    ]);
+    const crossTenantRow: LayerChainRow =
+      owner.kind === 'none'
+        ? { icon: '✓', setting: tr('admin.check.withoutTenant', { domain }), value: '', meaning: tr('admin.check.notGoverned', { domain }), fix: [] }
+        : rowFor(ctx, lang, a.domain, {
+            setting: tenant ? tr('admin.check.tenant', { tenant: escapeMarkdown(tenant.displayName) }) : tr('admin.check.noTenant', { domain }),
+            value: escapeMarkdown(tr('admin.settings.value', { setting: partner ? 'partner' : 'default', value: partner ?? ctx.crossTenant.defaultAccess })),
+            meaning: tr(partner ? 'admin.check.partnerAllowed' : 'admin.check.defaultAllowed', { tenant: escapeMarkdown(tenant?.displayName ?? a.domain) }),
+          }, find(['CROSS_TENANT_DEFAULT_BLOCKED', 'CROSS_TENANT_PARTNER_BLOCKED']));
+    section(tr('policy.layer.crossTenant'), [crossTenantRow]);
   }
 
   const spIssue = verdict.siteDomainIssue;

@@ -1,4 +1,4 @@
-import { approversFor, evaluateGuest, isAdmin, type GuestDecision } from '../policy/index.js';
+import { approversFor, evaluateGuest, isAdmin, stripInvisible, type GuestDecision } from '../policy/index.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
 import { canTransition, type GuestRequest, type OutboxItem, type RequestState } from './guestRequest.js';
@@ -62,7 +62,7 @@ export async function decideRequest(
   }
 
   if (action === 'approve' && request.state === 'pending') {
-    const ctx = await deps.policy.current();
+    const ctx = await deps.policy.current(request.guests.map((g) => g.email));
     const decisions = request.guests.map((g) =>
       evaluateGuest(ctx, { groupId: request.groupId, requesterId: request.requesterId, guestEmail: g.email }),
     );
@@ -73,7 +73,7 @@ export async function decideRequest(
   const target: RequestState = ({ approve: 'approved', reject: 'rejected', cancel: 'cancelled', retry: 'provisioning' } as const)[action];
   const from = action === 'retry' ? 'failed' : 'pending';
   const nowIso = deps.clock.now().toISOString();
-  const comment = input.comment?.trim().slice(0, 500) || undefined;
+  const comment = stripInvisible(input.comment ?? '').trim().slice(0, 500) || undefined;
 
   const result = await deps.requests.update(request.id, (current) => {
     if (current.state !== from || !canTransition(current.state, target)) return undefined;

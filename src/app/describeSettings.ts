@@ -78,6 +78,8 @@ const LIMITS_ONLY: readonly string[] = ['GROUP_CONTENT_ACCESS_OFF', 'TEAMS_GUEST
  */
 function iconOf(status: LayerStatus): ChainIcon {
   if (status.setting === 'authorizationPolicy.guestUserRoleId' || status.setting === 'Group.Unified.EnableMIPLabels') return 'ℹ️';
+  // Unknown to the directory (no Graph API): neither ✓ nor ⛔.
+  if (status.effect === 'TEAMS_GUESTS_UNVERIFIED') return 'ℹ️';
   if (!status.ok) return status.subject !== undefined || (status.fix && LIMITS_ONLY.includes(status.fix.code)) ? '⚠️' : '⛔';
   const partial: readonly string[] = ['DOMAINS_ALLOW_LIST', 'DOMAINS_BLOCK_LIST', 'SP_DOMAINS_ALLOW_LIST', 'SP_DOMAINS_BLOCK_LIST'];
   return partial.includes(status.effect) ? '⚠️' : '✓';
@@ -105,11 +107,24 @@ export function tenantSettingsView(ctx: PolicyContext, lang: Language): LayerCha
   const labelsOn = ctx.groupsOrg.enableMIPLabels;
   for (const label of ctx.snapshot.sensitivityLabels ?? []) {
     const name = escapeMarkdown(label.displayName);
+    const known = label.allowGuests !== undefined;
+    const meaning: MessageKey = !labelsOn
+      ? 'admin.settings.labelIgnored'
+      : !known
+        ? 'admin.settings.labelUnverified'
+        : label.allowGuests
+          ? 'admin.settings.labelAllows'
+          : 'admin.settings.labelBlocks';
     rows.get('label')!.push({
-      icon: !labelsOn ? 'ℹ️' : label.allowGuests ? '✓' : '⚠️',
+      icon: !labelsOn || !known ? 'ℹ️' : label.allowGuests ? '✓' : '⚠️',
       setting: tr('admin.setting.label', { label: name }),
-      value: escapeMarkdown(tr('admin.settings.value', { setting: 'SiteAndGroupProtectionAllowAccessToGuestUsers', value: String(label.allowGuests) })),
-      meaning: tr(label.allowGuests ? 'admin.settings.labelAllows' : labelsOn ? 'admin.settings.labelBlocks' : 'admin.settings.labelIgnored', { label: name }),
+      value: escapeMarkdown(
+        tr('admin.settings.value', {
+          setting: 'SiteAndGroupProtectionAllowAccessToGuestUsers',
+          value: known ? String(label.allowGuests) : tr('policy.value.sharing.unknown'),
+        }),
+      ),
+      meaning: tr(meaning, { label: name }),
       fix: [],
     });
   }
@@ -137,16 +152,22 @@ function kindText(tr: Translate, p: GroupProfile): string {
 function labelText(tr: Translate, p: GroupProfile): string {
   if (!p.label) return tr('admin.group.noLabel');
   const name = escapeMarkdown(p.label.displayName);
-  const key: MessageKey = !p.label.applies ? 'admin.group.labelIgnored' : p.label.allowGuests ? 'admin.group.labelAllows' : 'admin.group.labelBlocks';
+  const key: MessageKey = !p.label.applies
+    ? 'admin.group.labelIgnored'
+    : p.label.allowGuests === undefined
+      ? 'admin.group.labelUnverified'
+      : p.label.allowGuests
+        ? 'admin.group.labelAllows'
+        : 'admin.group.labelBlocks';
   return tr(key, { label: name });
 }
 
 function sharingText(tr: Translate, p: GroupProfile): string {
   if (!p.site) return tr('admin.group.noSite');
   return tr('admin.group.site', {
-    site: tr(`policy.value.sharing.${p.site.site}`),
+    site: tr(`policy.value.sharing.${p.site.site ?? 'unknown'}`),
     org: tr(`policy.value.sharing.${p.site.org}`),
-    effective: tr(`policy.value.sharing.${p.site.effective}`),
+    effective: tr(`policy.value.sharing.${p.site.effective ?? 'unknown'}`),
   });
 }
 
@@ -170,6 +191,7 @@ export function groupSettingsView(p: GroupProfile, ctx: PolicyContext, lang: Lan
     verdict: p.newGuest.verdict,
     blockers: p.newGuest.blockers,
     accessIssues: p.newGuest.accessIssues,
+    unverified: p.newGuest.unverified,
     access: p.newGuest.access,
     approval: cg.approversNew,
     notes,

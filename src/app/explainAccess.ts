@@ -38,6 +38,6 @@ export async function explainAccess(
   if (found.kind !== 'found') return found;
   const email = normaliseEmail(input.guest);
   if (!email.ok) return { kind: 'invalidAddress', address: input.guest.trim() };
-  const ctx = await deps.policy.current();
+  const ctx = await deps.policy.current([email.email]);
   return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
 }

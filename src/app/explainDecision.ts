@@ -5,7 +5,7 @@ import type {
   DecisionExplanationView,
 } from '../cards/decisionExplanationCard.js';
 import { listOf, translator, type Language, type MessageParams, type Translate } from '../i18n/i18n.js';
-import type { Blocker, GuestDecision, NoteCode, PolicyContext, RoleKey } from '../policy/index.js';
+import type { Blocker, GuestDecision, NoteCode, PolicyContext, RoleKey, UnverifiedLayer } from '../policy/index.js';
 import type { SharingCapability } from '../policy/tenantModel.js';
 
 /**
@@ -124,6 +124,35 @@ function item(scope: Scope, b: Blocker): DecisionExplanationItem {
   return { what: what(scope, b), facts };
 }
 
+function unverifiedWhat(scope: Scope, u: UnverifiedLayer): string {
+  const subject = u.subject !== undefined ? userText(u.subject) : '';
+  return scope.tr(`policy.unverified.${u.code}`, { ...scope.params, subject });
+}
+
+/** An unverified layer: what is unknown, who can look and where; admins also get the setting and the command. */
+function unverifiedItem(scope: Scope, u: UnverifiedLayer): DecisionExplanationItem {
+  const { tr, audience } = scope;
+  const facts: DecisionExplanationFact[] = [{ title: tr('policy.card.layer'), value: tr(`policy.layer.${u.layer}`) }];
+  if (audience === 'member') return { what: unverifiedWhat(scope, u), facts };
+  facts.push({ title: tr('policy.card.who'), value: roleNames(tr, u.fixRoles) });
+  facts.push({ title: tr('policy.card.where'), value: tr(`policy.portal.${u.where.portalKey}`) });
+  if (audience === 'admin') {
+    facts.push({ title: tr('policy.card.allowingValue'), value: userText(`${u.setting}: ${u.allowingValue}`) });
+    if (u.where.powershell) facts.push({ title: tr('policy.card.lookUp'), value: userText(u.where.powershell) });
+  }
+  return { what: unverifiedWhat(scope, u), facts };
+}
+
+function unverifiedLines(scope: Scope, u: UnverifiedLayer): string[] {
+  const { tr, audience } = scope;
+  const lines = [`- **${tr(`policy.layer.${u.layer}`)}:** ${unverifiedWhat(scope, u)}`];
+  if (audience === 'member') return lines;
+  lines.push(`  ${tr('policy.explain.who', { roles: roleNames(tr, u.fixRoles) })}`);
+  lines.push(`  ${tr('policy.explain.where', { portal: tr(`policy.portal.${u.where.portalKey}`) })}`);
+  if (audience === 'admin' && u.where.powershell) lines.push(`  ${tr('policy.explain.powershell', { command: code(u.where.powershell) })}`);
+  return lines;
+}
+
 /** The markdown lines for one blocker or access issue. */
 function blockerLines(scope: Scope, b: Blocker): string[] {
   const { tr, audience } = scope;
@@ -238,6 +267,8 @@ export function decisionView(decision: GuestDecision, ctx: PolicyContext, lang: 
     access: accessLines(scope).map((text) => ({ text })),
     accessIssuesTitle: tr('policy.explain.accessIssues', params),
     accessIssues: decision.accessIssues.map((b) => item(scope, b)),
+    unverifiedTitle: tr('policy.explain.unverified'),
+    unverified: (decision.unverified ?? []).map((u) => unverifiedItem(scope, u)),
     notesTitle: tr('policy.explain.notes'),
     notes: noteLines(scope).map((text) => ({ text })),
   };
@@ -264,6 +295,11 @@ function sectionLines(scope: Scope): string[] {
   if (decision.accessIssues.length > 0) {
     lines.push('', `**${tr('policy.explain.accessIssues', params)}**`);
     for (const b of decision.accessIssues) lines.push(...blockerLines(scope, b));
+  }
+  const unverified = decision.unverified ?? [];
+  if (unverified.length > 0) {
+    lines.push('', `**${tr('policy.explain.unverified')}**`);
+    for (const u of unverified) lines.push(...unverifiedLines(scope, u));
   }
   const notes = noteLines(scope);
   if (notes.length > 0) {

@@ -1,6 +1,6 @@
-import { isAdminUser, isGuestInviter } from '../policy/index.js';
+import { holdsRole, isAdminUser, isGroupsAdminUser, isGuestInviter } from '../policy/index.js';
 import type { DirectoryUser } from '../policy/tenantModel.js';
-import { ROLE_GLOBAL_ADMIN, ROLE_USER_ADMIN } from '../policy/tenantModel.js';
+import { ROLE_DISPLAY_NAMES } from '../policy/tenantModel.js';
 import type { Directory } from '../ports/directory.js';
 
 /** Who is talking to the bot, as the directory knows them. */
@@ -9,6 +9,9 @@ export interface UserProfile {
   /** Global Administrator or User Administrator. */
   isAdmin: boolean;
   isGuestInviter: boolean;
+  /** Groups Administrator: manages (and sees the guests of) every group, but does not invite by role. */
+  isGroupsAdmin: boolean;
+  /** Display names of the user's administrator roles (Global, User Administrator), matched by template id. */
   adminRoles: string[];
   ownedGroupIds: string[];
   memberGroupIds: string[];
@@ -30,8 +33,7 @@ export async function identifyUser(
   const snapshot = await directory.snapshot();
   if (!user && from.id && options.byChannelId) user = snapshot.users.find((u) => u.teamsUserIds?.includes(from.id!));
   if (!user || !user.accountEnabled) return undefined;
-  const adminNames = [ROLE_GLOBAL_ADMIN, ROLE_USER_ADMIN].map((r) => r.toLowerCase());
-  const adminRoles = user.roles.filter((r) => adminNames.includes(r.toLowerCase()));
+  const adminRoles = (['globalAdmin', 'userAdmin'] as const).filter((r) => holdsRole(user, r)).map((r) => ROLE_DISPLAY_NAMES[r]);
   const ownedGroupIds: string[] = [];
   const memberGroupIds: string[] = [];
   for (const g of snapshot.groups) {
@@ -42,6 +44,7 @@ export async function identifyUser(
     user,
     isAdmin: isAdminUser(user),
     isGuestInviter: isGuestInviter(user),
+    isGroupsAdmin: isGroupsAdminUser(user),
     adminRoles,
     ownedGroupIds,
     memberGroupIds,

@@ -24,9 +24,12 @@ export type ListGuestsOutcome =
   | GroupMiss
   | { kind: 'guests'; group: DirectoryGroup; guests: GroupGuest[]; waiting: WaitingGuest[] };
 
-/** Owners of the group, and admins, may act on its guests. Decided from the directory, never from a card. */
+/**
+ * Owners of the group, admins and Groups Administrators (who manage every group's membership) may act on its
+ * guests. Decided from the directory, never from a card.
+ */
 export function mayManageGuests(actor: UserProfile, group: DirectoryGroup): boolean {
-  return actor.isAdmin || group.owners.includes(actor.user.id);
+  return actor.isAdmin || actor.isGroupsAdmin || group.owners.includes(actor.user.id);
 }
 
 export function guestState(user: { accountEnabled: boolean; externalUserState?: string | null }): GuestState {

@@ -1,4 +1,4 @@
-import { compilePolicy, type PolicyContext } from '../policy/index.js';
+import { compilePolicy, normaliseEmail, type PolicyContext } from '../policy/index.js';
 import type { Directory } from '../ports/directory.js';
 
 /** The compiled policy for the directory as it is now; recompiled only after the directory changed. */
@@ -9,7 +9,17 @@ export class PolicyCache {
 
   constructor(private readonly directory: Directory) {}
 
-  async current(): Promise<PolicyContext> {
+  /**
+   * The compiled policy. `guestAddresses`: addresses about to be judged; their domains' tenants are looked up first
+   * (a Graph-backed directory asks `findTenantInformationByDomainName` once per domain and remembers the answer).
+   */
+  async current(guestAddresses: readonly string[] = []): Promise<PolicyContext> {
+    // The domain as the policy compares it (UTS #46, lower case), so the answer lands where the policy looks.
+    const domains = new Set(guestAddresses.flatMap((a) => {
+      const email = normaliseEmail(a);
+      return email.ok ? [email.domain] : [];
+    }));
+    for (const domain of domains) await this.directory.tenantOfDomain(domain);
     const version = this.directory.version();
     if (this.cached?.version === version) return this.cached.ctx;
     const ctx = compilePolicy(await this.directory.snapshot());

@@ -7,6 +7,9 @@ export interface ProvisionGuestInput {
   /** The existing directory user, when the guest is already there (no invitation then). */
   userId?: string;
   invitedBy: string;
+  /** For the invitation mail: the guest's language when known (else the requester's), and the reason given. */
+  language?: string | null;
+  message?: string;
 }
 
 export interface ProvisionGuestResult {
@@ -31,7 +34,7 @@ export async function provisionGuest(
   let userId = input.userId;
   let invited = false;
   if (!userId) {
-    const result = await withRetry(() => directory.inviteGuest({ email: input.email, invitedBy: input.invitedBy }), isTransientDirectoryError, retry);
+    const result = await withRetry(() => directory.inviteGuest({ email: input.email, invitedBy: input.invitedBy, language: input.language, message: input.message }), isTransientDirectoryError, retry);
     userId = result.userId;
     invited = result.created;
     await options.onInvited?.(userId);

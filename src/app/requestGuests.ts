@@ -1,4 +1,4 @@
-import { evaluateRequest, type GuestDecision } from '../policy/index.js';
+import { evaluateRequest, stripInvisible, type GuestDecision } from '../policy/index.js';
 import type { DirectoryGroup } from '../policy/tenantModel.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
@@ -77,13 +77,13 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
   const group = match.group;
   const requesterId = input.requester.user.id;
 
-  const decisions = evaluateRequest(await deps.policy.current(), { groupId: group.id, requesterId, guestEmails: guests });
+  const decisions = evaluateRequest(await deps.policy.current(guests), { groupId: group.id, requesterId, guestEmails: guests });
   const blocked = decisions.filter((d) => d.verdict === 'blocked');
   const nothingToDo = decisions.filter((d) => d.verdict === 'nothingToDo');
   const direct = decisions.filter((d) => d.verdict === 'addNow');
   let needApproval = decisions.filter((d) => d.verdict === 'needsApproval');
 
-  const justification = (input.justification ?? '').trim().slice(0, MAX_JUSTIFICATION);
+  const justification = stripInvisible(input.justification ?? '').trim().slice(0, MAX_JUSTIFICATION);
   if (needApproval.length > 0 && !justification && deps.settings.requireJustification) return { kind: 'justificationRequired' };
 
   // A guest already waiting in an open request for this group is not asked for twice.
@@ -112,6 +112,8 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
             email: decision.guestEmail,
             userId: decision.existingUserId,
             invitedBy: requesterId,
+            language: input.requester.user.preferredLanguage ?? null,
+            message: justification || undefined,
           }),
         (r) => ({ ...entry, details: { guestUserId: r.userId, invited: r.invited, direct: true } }),
       );

@@ -165,13 +165,14 @@ export class RequestWorker {
     await relayAudit(this.deps, requestId);
     const before = started.request;
     const invitedBy = before.decision?.by ?? before.requesterId;
+    const language = (await directory.getUser(before.requesterId))?.preferredLanguage ?? null;
     const errors: string[] = [];
     for (const guest of before.guests) {
       if (guest.added) continue;
       try {
         const result = await provisionGuest(
           directory,
-          { groupId: before.groupId, email: guest.email, userId: guest.userId, invitedBy },
+          { groupId: before.groupId, email: guest.email, userId: guest.userId, invitedBy, language, message: before.justification },
           {
             retry: this.deps.retry ?? defaultRetry,
             onInvited: async (userId) => {

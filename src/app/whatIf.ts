@@ -258,9 +258,11 @@ export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): App
       return { ok: true, snapshot: next, summary: { setting: 'sharePoint.sharingCapability', from, to: change.value } };
     }
     case 'teamsGuests': {
-      const from = next.teams?.allowGuestUser !== false;
+      // No Graph API for it: the snapshot may not say, and then "before" is unknown rather than the default.
+      const known = next.teams?.allowGuestUser;
       next.teams = { allowGuestUser: change.value };
-      return { ok: true, snapshot: next, summary: { setting: 'CsTeamsClientConfiguration.AllowGuestUser', from: String(from), to: String(change.value) } };
+      const from = known === undefined ? 'unknown' : String(known);
+      return { ok: true, snapshot: next, summary: { setting: 'CsTeamsClientConfiguration.AllowGuestUser', from, to: String(change.value) } };
     }
     case 'groupGuests': {
       const match = findGroup(change.group, next.groups);
@@ -287,9 +289,9 @@ export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): App
       const wanted = change.label.trim().toLowerCase();
       const label = next.sensitivityLabels.find((l) => l.displayName.toLowerCase() === wanted || l.id.toLowerCase() === wanted);
       if (!label) return { ok: false, notFound: 'label', query: change.label, suggestions: next.sensitivityLabels.map((l) => l.displayName) };
-      const from = label.allowGuests;
+      const from = label.allowGuests === undefined ? 'unknown' : String(label.allowGuests);
       label.allowGuests = change.value;
-      return { ok: true, snapshot: next, summary: { setting: 'allowGuests', from: String(from), to: String(change.value), subject: label.displayName } };
+      return { ok: true, snapshot: next, summary: { setting: 'allowGuests', from, to: String(change.value), subject: label.displayName } };
     }
   }
 }

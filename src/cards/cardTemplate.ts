@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'adaptivecards-templating';
+import { stripInvisible } from '../policy/text.js';
 
 /** An Adaptive Card as JSON, ready to send as an attachment or an invoke response. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -29,10 +30,11 @@ export function expandCard(name: string, data: object): AdaptiveCardJson {
 
 /**
  * Makes user-supplied text render literally in a TextBlock or FactSet: Teams interprets a markdown subset there,
- * so `[x](https://evil)` would otherwise become a link and `**` bold. Newlines are kept as line breaks.
+ * so `[x](https://evil)` would otherwise become a link and `**` bold. Newlines are kept as line breaks. Bidi
+ * controls and zero-width characters are removed, so text can't display as something else (`safe\u202Egpj.exe`).
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return stripInvisible(text)
     .replace(/[\\`*_[\]()#~<>]/g, (c) => `\\${c}`)
     .replace(/^(\s*)([-+]|\d+\.)(?=\s)/gm, (_m, indent: string, marker: string) => `${indent}\\${marker}`);
 }

@@ -31,6 +31,9 @@ export interface DecisionExplanationView {
   access: { text: string }[];
   accessIssuesTitle: string;
   accessIssues: DecisionExplanationItem[];
+  /** Layers the directory can't know: neither allowing nor blocking, with where an admin can look. */
+  unverifiedTitle: string;
+  unverified: DecisionExplanationItem[];
   notesTitle: string;
   notes: { text: string }[];
 }
@@ -41,6 +44,7 @@ export interface DecisionExplanationCardData extends DecisionExplanationView {
   hasBlockers: boolean;
   hasAccess: boolean;
   hasAccessIssues: boolean;
+  hasUnverified: boolean;
   hasNotes: boolean;
 }
 
@@ -51,6 +55,7 @@ export function buildDecisionExplanationCard(view: DecisionExplanationView): Ada
     hasBlockers: view.blockers.length > 0,
     hasAccess: view.access.length > 0,
     hasAccessIssues: view.accessIssues.length > 0,
+    hasUnverified: view.unverified.length > 0,
     hasNotes: view.notes.length > 0,
   };
   return expandCard('decisionExplanation', data);

@@ -1,12 +1,13 @@
 import type { ApprovalReason } from './reasonCodes.js';
 
 /** Who decides: `self` means the requester may add the guest directly. */
-export type ApprovalBasis = 'self' | 'owners' | 'inviters' | 'admins' | 'none';
+export type ApprovalBasis = 'self' | 'owners' | 'admins' | 'none';
 
 /**
- * The people who may approve a request. The requester is never among them; `self` has no approvers.
- * `inviters` means the guest needs an invitation and no owner may send one, so the users who may (admins,
- * Guest Inviters) decide instead.
+ * The people who may approve a request: always enabled owners of the group or admins, each able to complete the
+ * whole addition (manage the membership and, for a new guest, invite). The requester is never among them; `self`
+ * has no approvers. `admins` with `OWNERS_MAY_NOT_INVITE` means the guest needs an invitation and no owner may send
+ * one ("owners must be administrators to approve"); with `NO_OWNERS`, the group has no enabled owner.
  */
 export interface ApproverSet {
   readonly basis: ApprovalBasis;
@@ -14,8 +15,11 @@ export interface ApproverSet {
   readonly reasonCode?: ApprovalReason;
 }
 
-/** How the requester stands towards the group. An owner who is also an admin counts as owner. */
-export type RequesterRelation = 'owner' | 'admin' | 'member' | 'none';
+/**
+ * How the requester stands towards the group. An owner who is also an admin counts as owner; `groupsAdmin` is a
+ * Groups Administrator (manages every group's membership, the role does not invite).
+ */
+export type RequesterRelation = 'owner' | 'admin' | 'groupsAdmin' | 'member' | 'none';
 
 const NO_IDS: readonly string[] = Object.freeze([]);
 
@@ -30,6 +34,7 @@ export function approverSet(basis: ApprovalBasis, ids: readonly string[], reason
 export const NO_APPROVAL: ApproverSet = approverSet('none', NO_IDS);
 export const SELF_AS_OWNER: ApproverSet = approverSet('self', NO_IDS, 'REQUESTER_IS_OWNER');
 export const SELF_AS_ADMIN: ApproverSet = approverSet('self', NO_IDS, 'REQUESTER_IS_ADMIN');
+export const SELF_AS_GROUPS_ADMIN: ApproverSet = approverSet('self', NO_IDS, 'REQUESTER_IS_GROUPS_ADMIN');
 export const NOBODY_MAY_INVITE: ApproverSet = approverSet('none', NO_IDS, 'NOBODY_MAY_INVITE');
 
 /** `set` without the requester; when that leaves nobody, nobody is eligible. */

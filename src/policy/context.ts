@@ -9,11 +9,12 @@ import { compileGroupsOrg, type GroupsOrgSettings } from './layers/groupsOrg.js'
 import { guestVisibility } from './layers/guestVisibility.js';
 import { invitationBlockers, mayInviteUser } from './layers/invitations.js';
 import { compileSharePointDomains, type SharePointDomainPolicy } from './layers/sharePoint.js';
-import { teamsIssue } from './layers/teams.js';
+import { teamsIssue, teamsUnknown } from './layers/teams.js';
 import type { NoteCode, RoleKey } from './reasonCodes.js';
-import { holdersOf, isAdminUser, isGuestInviter, DIRECTORY_ROLE_NAMES } from './roles.js';
+import { holdersOf, isAdminUser, isGroupsAdminUser, DIRECTORY_ROLE_NAMES } from './roles.js';
 import { buildTenantLayers, type LayerStatus } from './tenantLayers.js';
 import type { AllowInvitesFrom, DirectoryUser, SensitivityLabel, TenantSnapshot } from './tenantModel.js';
+import { withDefaults } from './snapshotDefaults.js';
 import { buildVariants, type AccessVariant } from './variants.js';
 
 /**
@@ -30,7 +31,10 @@ export interface PolicyContext {
   readonly groups: ReadonlyMap<string, CompiledGroup>;
   readonly verifiedDomains: ReadonlySet<string>;
   readonly allowInvitesFrom: AllowInvitesFrom;
+  /** Enabled Global and User Administrators. */
   readonly adminIds: ReadonlySet<string>;
+  /** Enabled Groups Administrators: they manage every group's membership, but the role does not invite. */
+  readonly groupsAdminIds: ReadonlySet<string>;
   /** Users who may send an invitation under `allowInvitesFrom`. */
   readonly inviterIds: ReadonlySet<string>;
   readonly invitationBlockers: readonly Blocker[];
@@ -87,7 +91,8 @@ function indexUsers(users: readonly DirectoryUser[]) {
  * copy of the settings does), what depends on the users alone is taken over rather than built again: on a large
  * tenant that is most of the work.
  */
-export function compilePolicy(snapshot: TenantSnapshot, previous?: PolicyContext): PolicyContext {
+export function compilePolicy(input: TenantSnapshot, previous?: PolicyContext): PolicyContext {
+  const snapshot = withDefaults(input);
   const same = previous !== undefined && previous.snapshot.users === snapshot.users ? previous : undefined;
   const { usersById, usersByAddress } = same ?? indexUsers(snapshot.users);
 
@@ -104,7 +109,7 @@ export function compilePolicy(snapshot: TenantSnapshot, previous?: PolicyContext
       ? same.inviterIds
       : new Set(snapshot.users.filter((u) => mayInviteUser(allowInvitesFrom, u)).map((u) => u.id));
   const admins = snapshot.users.filter(isAdminUser).map((u) => u.id);
-  const inviterRoleHolders = snapshot.users.filter((u) => isAdminUser(u) || isGuestInviter(u)).map((u) => u.id);
+  const groupsAdminIds = new Set(snapshot.users.filter(isGroupsAdminUser).map((u) => u.id));
 
   const entraDomains = compileEntraDomains(snapshot);
   const crossTenant = compileCrossTenant(snapshot);
@@ -112,6 +117,7 @@ export function compilePolicy(snapshot: TenantSnapshot, previous?: PolicyContext
   const labelsById = new Map((snapshot.sensitivityLabels ?? []).map((l) => [l.id, l]));
   const sharePointDomains = compileSharePointDomains(snapshot.sharePoint);
   const teams = teamsIssue(snapshot);
+  const teamsUnverified = teamsUnknown(snapshot);
   const visibilityNote = guestVisibility(snapshot.authorizationPolicy.guestUserRoleId).note;
   const invites = invitationBlockers(allowInvitesFrom);
 
@@ -129,7 +135,12 @@ export function compilePolicy(snapshot: TenantSnapshot, previous?: PolicyContext
     roleHolders = holders;
   }
 
-  const variantFacts = { ...(groupsOrg.contentIssue ? { contentIssue: groupsOrg.contentIssue } : {}), ...(teams ? { teamsIssue: teams } : {}), visibilityNote };
+  const variantFacts = {
+    ...(groupsOrg.contentIssue ? { contentIssue: groupsOrg.contentIssue } : {}),
+    ...(teams ? { teamsIssue: teams } : {}),
+    ...(teamsUnverified ? { teamsUnverified } : {}),
+    visibilityNote,
+  };
   const groupFacts = {
     ...variantFacts,
     usersById,
@@ -140,7 +151,6 @@ export function compilePolicy(snapshot: TenantSnapshot, previous?: PolicyContext
     allowInvitesFrom,
     mayInvite: (id: string) => inviterIds.has(id),
     admins,
-    inviterRoleHolders,
   };
   // A compiled group depends on its own object and on these tenant settings: when neither changed (a what-if of a
   // domain list or one group), the previous compilation is taken over.
@@ -161,6 +171,7 @@ export function compilePolicy(snapshot: TenantSnapshot, previous?: PolicyContext
     verifiedDomains,
     allowInvitesFrom,
     adminIds,
+    groupsAdminIds,
     inviterIds,
     invitationBlockers: invites,
     entraDomains,
@@ -172,7 +183,15 @@ export function compilePolicy(snapshot: TenantSnapshot, previous?: PolicyContext
     visibilityNote,
     disabledAccounts,
     roleHolders,
-    layers: buildTenantLayers({ snapshot, entraDomains, crossTenant, groupsOrg, sharePointDomains, ...(teams ? { teamsIssue: teams } : {}) }),
+    layers: buildTenantLayers({
+      snapshot,
+      entraDomains,
+      crossTenant,
+      groupsOrg,
+      sharePointDomains,
+      ...(teams ? { teamsIssue: teams } : {}),
+      teamsUnknown: teamsUnverified !== undefined,
+    }),
     noGroupVariants: buildVariants(variantFacts, undefined),
     domainVerdict: (domain: string) => cache.get(domain),
   });
@@ -181,6 +200,16 @@ export function compilePolicy(snapshot: TenantSnapshot, previous?: PolicyContext
 /** Global Administrator or User Administrator with an enabled account. */
 export function isAdmin(ctx: PolicyContext, userId: string): boolean {
   return ctx.adminIds.has(userId);
+}
+
+/** Groups Administrator with an enabled account: manages any group's membership, does not invite by role. */
+export function isGroupsAdmin(ctx: PolicyContext, userId: string): boolean {
+  return ctx.groupsAdminIds.has(userId);
+}
+
+/** Whether the user may manage the membership of every group (administrator or Groups Administrator). */
+export function managesAnyGroup(ctx: PolicyContext, userId: string): boolean {
+  return ctx.adminIds.has(userId) || ctx.groupsAdminIds.has(userId);
 }
 
 /** Whether the user may send guest invitations under the tenant's `allowInvitesFrom`. */

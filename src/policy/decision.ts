@@ -3,6 +3,7 @@ import {
   NO_APPROVAL,
   NOBODY_MAY_INVITE,
   SELF_AS_ADMIN,
+  SELF_AS_GROUPS_ADMIN,
   SELF_AS_OWNER,
   withoutRequester,
   type ApproverSet,
@@ -14,6 +15,8 @@ import type { PolicyContext } from './context.js';
 import { normaliseEmail, type NormalisedEmail } from './email.js';
 import type { NoteCode } from './reasonCodes.js';
 import type { DirectoryUser } from './tenantModel.js';
+import { revealInvisible } from './text.js';
+import { NO_UNVERIFIED, type UnverifiedLayer } from './unverified.js';
 import { GuestState, variantIndex, type AccessVariant } from './variants.js';
 
 /**
@@ -26,7 +29,10 @@ export type Verdict = 'addNow' | 'needsApproval' | 'blocked' | 'nothingToDo';
 
 /** The policy's answer for one guest. `verdict === 'blocked'` exactly when `blockers` is non-empty. */
 export interface GuestDecision {
-  /** Normalised (trimmed, lower-case, domain in Punycode); the trimmed input (at most 320 characters) when malformed. */
+  /**
+   * Normalised (trimmed, lower-case, domain UTS #46-normalised to ASCII); a guest's UPN not in the directory becomes
+   * the address it encodes; the trimmed input (at most 320 characters) when malformed.
+   */
   readonly guestEmail: string;
   /** ASCII domain; empty when the address is malformed. */
   readonly domain: string;
@@ -38,8 +44,14 @@ export interface GuestDecision {
    * guest's account, the group's kind, Group.Unified, label, per-group setting, then who decides.
    */
   readonly blockers: readonly Blocker[];
-  /** What keeps the guest out of the team or site after joining: not blockers of membership, but with fixes. */
+  /**
+   * What keeps the guest out of group content, team or site after joining: not blockers of membership, but with
+   * fixes. For a guest already in the directory also what stops them signing in (inbound cross-tenant blocking) or
+   * redeeming a pending invitation (domain lists, cross-tenant): then `access` is "no" throughout.
+   */
   readonly accessIssues: readonly Blocker[];
+  /** Layers the directory can't know (no Graph API) and the snapshot leaves out: neither allowing nor blocking. */
+  readonly unverified: readonly UnverifiedLayer[];
   /** A guest not yet in the directory needs an invitation. */
   readonly invitation: 'required' | 'notNeeded';
   /** The guest's directory id when the address is already in the directory (undefined otherwise). */
@@ -69,6 +81,11 @@ export interface RequestInput {
 /** A malformed address is echoed back, but never more of it than any address could be long. */
 const MAX_ECHO = 320;
 
+/** A refused address as it may be shown: trimmed, at most {@link MAX_ECHO} long, hidden characters made visible. */
+function echo(raw: string): string {
+  return revealInvisible(raw.trim().slice(0, MAX_ECHO));
+}
+
 const INTERNAL_NOTES: readonly NoteCode[] = Object.freeze(['INTERNAL_ADDRESS']);
 const NO_NOTES: readonly NoteCode[] = Object.freeze([]);
 const REQUESTER_UNKNOWN = blocker('REQUESTER_NOT_MEMBER', { setting: 'members', currentValue: 'notMember', allowingValue: 'member' });
@@ -77,18 +94,41 @@ function relationOf(ctx: PolicyContext, cg: CompiledGroup | undefined, requester
   if (!requester || !requester.accountEnabled) return 'none';
   if (cg?.ownerIds.has(requesterId)) return 'owner';
   if (ctx.adminIds.has(requesterId)) return 'admin';
+  if (ctx.groupsAdminIds.has(requesterId)) return 'groupsAdmin';
   if (!cg || cg.memberIds.has(requesterId)) return 'member';
   return 'none';
 }
 
-/** Rule 3: owner or admin adds directly; else the owners; inviters when no owner may invite; admins without owners. */
+/**
+ * Who decides. Whoever may complete the whole addition (manage the group's membership and, for a new guest, send
+ * the invitation) adds directly: an owner, an admin, a Groups Administrator. Otherwise the group's approvers (owners
+ * who may complete it, else the admins), never the requester.
+ */
 function approvalFor(ctx: PolicyContext, cg: CompiledGroup, requesterId: string, relation: RequesterRelation, invitationNeeded: boolean): ApproverSet {
   if (relation === 'none') return NO_APPROVAL;
   if (invitationNeeded && ctx.allowInvitesFrom === 'none') return NOBODY_MAY_INVITE;
-  if ((relation === 'owner' || relation === 'admin') && (!invitationNeeded || ctx.inviterIds.has(requesterId))) {
-    return relation === 'owner' ? SELF_AS_OWNER : SELF_AS_ADMIN;
+  if (!invitationNeeded || ctx.inviterIds.has(requesterId)) {
+    if (relation === 'owner') return SELF_AS_OWNER;
+    if (relation === 'admin') return SELF_AS_ADMIN;
+    if (relation === 'groupsAdmin') return SELF_AS_GROUPS_ADMIN;
   }
   return withoutRequester(invitationNeeded ? cg.approversNew : cg.approversExisting, requesterId);
+}
+
+const EXT_MARK = '#ext#';
+
+/**
+ * A guest named by user principal name (`name_domain#EXT#@tenant.onmicrosoft.com`): the address it encodes, or
+ * undefined when `email` is not such a UPN. Domains hold no underscore, so the last one separates name and domain.
+ */
+function addressInGuestUpn(ctx: PolicyContext, email: NormalisedEmail & { ok: true }): (NormalisedEmail & { ok: true }) | undefined {
+  if (!email.local.endsWith(EXT_MARK)) return undefined;
+  if (!ctx.verifiedDomains.has(email.domain) && !email.domain.endsWith('.onmicrosoft.com')) return undefined;
+  const inner = email.local.slice(0, -EXT_MARK.length);
+  const cut = inner.lastIndexOf('_');
+  if (cut <= 0) return undefined;
+  const decoded = normaliseEmail(`${inner.slice(0, cut)}@${inner.slice(cut + 1)}`);
+  return decoded.ok ? decoded : undefined;
 }
 
 /** Blockers of the request itself. Allocates only when something is wrong, and then only for the rare cases. */
@@ -102,7 +142,7 @@ function requestBlockers(
   if (email.ok && cg) return relation === 'none' ? cg.requesterNotMember : NO_BLOCKERS;
   const out: Blocker[] = [];
   if (!email.ok) {
-    const shown = rawEmail.trim().slice(0, MAX_ECHO);
+    const shown = echo(rawEmail);
     out.push(blocker('ADDRESS_INVALID', { setting: 'guestEmail', currentValue: shown, allowingValue: 'name@domain', subject: shown }));
   }
   if (relation === 'none') out.push(cg ? cg.requesterNotMember[0] : REQUESTER_UNKNOWN);
@@ -129,6 +169,7 @@ function nothingToDo(
   accessIssues: readonly Blocker[],
   access: GuestAccess,
   notes: readonly NoteCode[],
+  unverified: readonly UnverifiedLayer[] = NO_UNVERIFIED,
 ): GuestDecision {
   return {
     guestEmail: email.email,
@@ -138,6 +179,7 @@ function nothingToDo(
     verdict: 'nothingToDo',
     blockers: NO_BLOCKERS,
     accessIssues,
+    unverified,
     invitation: 'notNeeded',
     existingUserId,
     approval: NO_APPROVAL,
@@ -152,24 +194,25 @@ function decide(
   groupId: string,
   askerId: string,
   rawEmail: string,
-  email: NormalisedEmail,
+  typed: NormalisedEmail,
   anyMember = false,
 ): GuestDecision {
   const cg = ctx.groups.get(groupId);
   // From a member's point of view nobody in particular asks: no requester to exclude from the approvers.
   const requesterId = anyMember ? '' : askerId;
   const relation = anyMember ? 'member' : relationOf(ctx, cg, requesterId, ctx.usersById.get(requesterId));
-  const request = requestBlockers(email, rawEmail, groupId, cg, relation);
+  const request = requestBlockers(typed, rawEmail, groupId, cg, relation);
 
-  if (!email.ok) {
+  if (!typed.ok) {
     return {
-      guestEmail: rawEmail.trim().slice(0, MAX_ECHO),
+      guestEmail: echo(rawEmail),
       domain: '',
       groupId,
       requesterId: askerId,
       verdict: 'blocked',
       blockers: request,
       accessIssues: NO_BLOCKERS,
+      unverified: NO_UNVERIFIED,
       invitation: 'notNeeded',
       existingUserId: undefined,
       approval: NO_APPROVAL,
@@ -178,32 +221,42 @@ function decide(
     };
   }
 
+  let email = typed;
+  // The directory first: a guest named by mail or by UPN is that guest, whatever domain the UPN is in.
+  let existing = ctx.usersByAddress.get(email.email);
+  if (existing === undefined) {
+    const encoded = addressInGuestUpn(ctx, email);
+    if (encoded) {
+      email = encoded;
+      existing = ctx.usersByAddress.get(encoded.email);
+    }
+  }
   const dv = ctx.domainVerdict(email.domain);
-  const existing = ctx.usersByAddress.get(email.email);
-  if (dv.internal || existing?.userType === 'Member') {
+  if (existing ? existing.userType === 'Member' : dv.internal) {
     // A colleague is never a guest, whoever asks.
     return nothingToDo(email, groupId, askerId, existing?.id, NO_BLOCKERS, NO_ACCESS, INTERNAL_NOTES);
   }
 
   const isNew = existing === undefined;
-  const state = isNew ? GuestState.New : existing.externalUserState === 'PendingAcceptance' ? GuestState.Pending : GuestState.Existing;
+  const state = existing === undefined ? GuestState.New : existing.externalUserState === 'PendingAcceptance' ? GuestState.Pending : GuestState.Existing;
   const domainIssue = cg?.site ? dv.siteDomainIssue : undefined;
   const variant: AccessVariant = (cg ? cg.variants : ctx.noGroupVariants)[variantIndex(state, domainIssue === undefined)];
-  // Invitation rules spare guests who redeemed; a pending guest still has to, and a block stops the redemption.
-  const accessIssues = state === GuestState.Pending
-    ? joinBlockers(issuesWith(variant.issues, domainIssue), dv.inviteBlockers)
-    : issuesWith(variant.issues, domainIssue);
+  // Invitation rules spare guests who redeemed, but inbound cross-tenant blocking stops them signing in; a pending
+  // guest still has to redeem, and a domain or tenant block makes that fail. Either way the guest reaches nothing.
+  const lockedOut = state === GuestState.Pending ? dv.redeemBlockers : state === GuestState.Existing ? dv.signInBlockers : NO_BLOCKERS;
+  const accessIssues = joinBlockers(issuesWith(variant.issues, domainIssue), lockedOut);
+  const access = lockedOut.length === 0 ? variant.access : cg ? cg.lockedOutAccess : NO_ACCESS;
 
   if (cg && existing && cg.memberIds.has(existing.id)) {
     // Already a member, whoever asks.
-    return nothingToDo(email, groupId, askerId, existing.id, accessIssues, variant.access, variant.notesAlreadyMember);
+    return nothingToDo(email, groupId, askerId, existing.id, accessIssues, access, variant.notesAlreadyMember, variant.unverified);
   }
 
-  const guest = isNew ? dv.inviteBlockers : (ctx.disabledAccounts.get(existing.id) ?? NO_BLOCKERS);
+  const guest = existing === undefined ? dv.inviteBlockers : (ctx.disabledAccounts.get(existing.id) ?? NO_BLOCKERS);
   const approval = cg ? approvalFor(ctx, cg, requesterId, relation, isNew) : NO_APPROVAL;
   const noApprover = approval.reasonCode === 'NO_ELIGIBLE_APPROVER' && cg ? (isNew ? cg.noApproverNew : cg.noApproverExisting) : NO_BLOCKERS;
-  const blockers = joinBlockers(request, guest, cg ? cg.blockers : NO_BLOCKERS, noApprover);
-  const propagates = variant.issuesPropagate || domainIssue !== undefined || hasPropagation(blockers);
+  const blockers = joinBlockers(request, guest, cg ? (isNew ? cg.blockers : cg.blockersExisting) : NO_BLOCKERS, noApprover);
+  const propagates = variant.issuesPropagate || domainIssue !== undefined || lockedOut.length > 0 || hasPropagation(blockers);
 
   return {
     guestEmail: email.email,
@@ -213,10 +266,11 @@ function decide(
     verdict: blockers.length > 0 ? 'blocked' : approval.basis === 'self' ? 'addNow' : 'needsApproval',
     blockers,
     accessIssues,
+    unverified: variant.unverified,
     invitation: isNew ? 'required' : 'notNeeded',
     existingUserId: existing?.id,
     approval,
-    access: variant.access,
+    access,
     notes: propagates ? variant.notesWithPropagation : variant.notes,
   };
 }

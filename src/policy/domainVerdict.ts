@@ -9,6 +9,13 @@ export interface DomainVerdict {
   readonly internal: boolean;
   /** For a NEW guest: `allowInvitesFrom: none`, Entra's domain lists, cross-tenant access, in that order. */
   readonly inviteBlockers: readonly Blocker[];
+  /**
+   * For a guest whose invitation is still pending: what makes the redemption fail (Entra's domain lists, cross-tenant
+   * access). `allowInvitesFrom` governs sending invitations, not redeeming one already sent.
+   */
+  readonly redeemBlockers: readonly Blocker[];
+  /** For a guest who redeemed: inbound cross-tenant blocking, which stops them signing in. */
+  readonly signInBlockers: readonly Blocker[];
   /** SharePoint's own domain list: an access issue for any guest of a group with a site. */
   readonly siteDomainIssue?: Blocker;
 }
@@ -23,11 +30,13 @@ export interface DomainFacts {
 
 export function computeDomainVerdict(facts: DomainFacts, domain: string): DomainVerdict {
   const issue = siteDomainIssue(facts.sharePointDomains, domain);
+  const lists = entraDomainBlockers(facts.entraDomains, domain);
+  const crossTenant = crossTenantBlockers(facts.crossTenant, domain);
   return Object.freeze({
     internal: facts.verifiedDomains.has(domain),
-    inviteBlockers: Object.freeze(
-      joinBlockers(facts.invitationBlockers, entraDomainBlockers(facts.entraDomains, domain), crossTenantBlockers(facts.crossTenant, domain)),
-    ),
+    inviteBlockers: Object.freeze(joinBlockers(facts.invitationBlockers, lists, crossTenant)),
+    redeemBlockers: Object.freeze(joinBlockers(lists, crossTenant)),
+    signInBlockers: crossTenant,
     ...(issue ? { siteDomainIssue: issue } : {}),
   });
 }

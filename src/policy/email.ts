@@ -1,6 +1,10 @@
-import { domainToAscii } from './punycode.js';
+import { domainToASCII } from 'node:url';
 
-/** A guest address as the policy compares it: trimmed, lower-case, domain in ASCII (Punycode). */
+/**
+ * A guest address as the policy compares it: trimmed, local part lower-case (NFC), domain normalised with UTS #46
+ * (the WHATWG URL host rules of `node:url` `domainToASCII`): full-width letters, soft hyphens and zero-width
+ * characters fold away, Unicode becomes Punycode. So a lookalike spelling compares equal to the plain one.
+ */
 export type NormalisedEmail =
   | { readonly ok: true; readonly email: string; readonly local: string; readonly domain: string }
   | { readonly ok: false; readonly code: 'ADDRESS_INVALID' };
@@ -49,16 +53,41 @@ function isHostName(domain: string): boolean {
   return labels >= 2 && !allDigits;
 }
 
-/** Whitespace and controls outside ASCII that must not appear in an address. */
+/** Whitespace, controls and invisible format characters (soft hyphen, zero-width, bidi) refused in a local part. */
 function isForbiddenNonAscii(c: number): boolean {
-  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || c === 0x2028 ||
-    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || (c >= 0x80 && c <= 0x9f);
+  return c === 0x85 || c === 0xa0 || c === 0xad || c === 0x1680 || c === 0x180e || (c >= 0x2000 && c <= 0x200f) ||
+    (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x206f) || c === 0x3000 || c === 0xfeff || (c >= 0x80 && c <= 0x9f);
+}
+
+/**
+ * ASCII characters a typed domain may hold before normalisation: letters, digits, hyphen, dot. Anything else
+ * (`%`, `/`, `:`, `@`, `_`, space …) is refused up front, because the URL host parser behind `domainToASCII` would
+ * percent-decode or cut at it (`ex%41mple.com` → `example.com`, `a/b.com` → `a`).
+ */
+function isDomainAscii(c: number): boolean {
+  return isLetterOrDigit(c) || (c >= 65 && c <= 90) || c === DOT || c === HYPHEN;
+}
+
+/**
+ * A typed domain in its one ASCII form, or undefined when it does not survive UTS #46 normalisation or is not a
+ * host name afterwards (a label that maps to nothing, a disallowed character, a broken Punycode label …).
+ */
+function asciiDomain(raw: string): string | undefined {
+  let ascii = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x80) ascii = false;
+    else if (!isDomainAscii(c)) return undefined;
+  }
+  // ASCII without Punycode labels: UTS #46 only lower-cases it. Anything else goes through domainToASCII.
+  const domain = ascii && raw.indexOf('xn--') === -1 && raw.indexOf('XN--') === -1 ? raw.toLowerCase() : domainToASCII(raw);
+  return isHostName(domain) ? domain : undefined;
 }
 
 /**
  * Parses a typed address. Accepts a dot-atom local part (ASCII atext, or UTF-8 per RFC 6531) and a host-name
- * domain, Unicode or Punycode. Quoted local parts and address literals are refused: Entra B2B invitations and
- * people's typing do not need them.
+ * domain, Unicode or Punycode, normalised with UTS #46. Quoted local parts and address literals are refused: Entra
+ * B2B invitations and people's typing do not need them. A domain that does not survive normalisation is invalid.
  */
 export function normaliseEmail(raw: string): NormalisedEmail {
   const s = raw.trim();
@@ -81,24 +110,15 @@ export function normaliseEmail(raw: string): NormalisedEmail {
     }
   }
 
-  let domainAscii = true;
-  for (let i = at + 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) domainAscii = false;
-    else if (c >= 65 && c <= 90) lower = false;
+  const rawDomain = s.slice(at + 1);
+  const domain = asciiDomain(rawDomain);
+  if (domain === undefined) return INVALID;
+  // The common case, already normalised: no new strings.
+  if (localAscii && lower && domain === rawDomain) {
+    return at > MAX_LOCAL || s.length > MAX_ADDRESS ? INVALID : { ok: true, email: s, local: s.slice(0, at), domain };
   }
-
-  if (localAscii && domainAscii && lower) {
-    if (at > MAX_LOCAL || s.length > MAX_ADDRESS) return INVALID;
-    const domain = s.slice(at + 1);
-    if (!isHostName(domain)) return INVALID;
-    return { ok: true, email: s, local: s.slice(0, at), domain };
-  }
-
   const local = localAscii ? s.slice(0, at).toLowerCase() : s.slice(0, at).normalize('NFC').toLowerCase();
   if (local.length > MAX_LOCAL) return INVALID;
-  const domain = domainToAscii(s.slice(at + 1));
-  if (!isHostName(domain)) return INVALID;
   const email = `${local}@${domain}`;
   if (email.length > MAX_ADDRESS) return INVALID;
   return { ok: true, email, local, domain };
@@ -106,6 +126,5 @@ export function normaliseEmail(raw: string): NormalisedEmail {
 
 /** The domain alone, normalised like an address's domain; undefined when it is not a host name. */
 export function normaliseDomain(raw: string): string | undefined {
-  const domain = domainToAscii(raw.trim());
-  return isHostName(domain) ? domain : undefined;
+  return asciiDomain(raw.trim());
 }

@@ -5,6 +5,7 @@ import type { Verdict } from './decision.js';
 import type { GroupKind } from './layers/groupKind.js';
 import type { GroupGuestSetting } from './layers/groupSetting.js';
 import type { SharingCapability } from './tenantModel.js';
+import type { UnverifiedLayer } from './unverified.js';
 import { GuestState, variantIndex } from './variants.js';
 
 /** A domain on no list and of no known tenant: what "a new guest from anywhere" meets. `.invalid` is reserved. */
@@ -20,9 +21,9 @@ export interface GroupProfile {
   readonly vivaEngage: boolean;
   readonly hasTeam: boolean;
   /** The group's label, and whether it applies (labels on): then it overrides the per-group setting. */
-  readonly label?: { readonly id: string; readonly displayName: string; readonly allowGuests: boolean; readonly applies: boolean };
+  readonly label?: { readonly id: string; readonly displayName: string; readonly allowGuests?: boolean; readonly applies: boolean };
   readonly groupSetting: GroupGuestSetting;
-  readonly site?: { readonly site: SharingCapability; readonly org: SharingCapability; readonly effective: SharingCapability };
+  readonly site?: { readonly site?: SharingCapability; readonly org: SharingCapability; readonly effective?: SharingCapability };
   readonly ownerCount: number;
   readonly memberCount: number;
   readonly guestCount: number;
@@ -32,6 +33,7 @@ export interface GroupProfile {
     readonly verdict: Exclude<Verdict, 'nothingToDo'>;
     readonly blockers: readonly Blocker[];
     readonly accessIssues: readonly Blocker[];
+    readonly unverified: readonly UnverifiedLayer[];
     readonly access: GuestAccess;
   };
 }
@@ -53,7 +55,14 @@ export function groupProfile(ctx: PolicyContext, groupId: string): GroupProfile 
     vivaEngage: shape.vivaEngage,
     hasTeam: shape.hasTeam,
     ...(label.label
-      ? { label: { id: label.label.id, displayName: label.label.displayName, allowGuests: label.label.allowGuests, applies: label.applies } }
+      ? {
+          label: {
+            id: label.label.id,
+            displayName: label.label.displayName,
+            ...(label.label.allowGuests !== undefined ? { allowGuests: label.label.allowGuests } : {}),
+            applies: label.applies,
+          },
+        }
       : {}),
     groupSetting: cg.guestSetting,
     ...(cg.site ? { site: cg.site } : {}),
@@ -65,6 +74,7 @@ export function groupProfile(ctx: PolicyContext, groupId: string): GroupProfile 
       verdict: blockers.length > 0 ? 'blocked' : approval.basis === 'owners' ? 'addNow' : 'needsApproval',
       blockers,
       accessIssues: variant.issues,
+      unverified: variant.unverified,
       access: variant.access,
     },
   };

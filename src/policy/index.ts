@@ -7,7 +7,7 @@ export type { ApprovalBasis, ApproverSet, RequesterRelation } from './approvers.
 export type { Blocker, FixLocation } from './blocker.js';
 export { layerOf } from './blocker.js';
 export type { CompiledGroup } from './compiledGroup.js';
-export { compilePolicy, isAdmin, mayInvite, type PolicyContext } from './context.js';
+export { compilePolicy, isAdmin, isGroupsAdmin, managesAnyGroup, mayInvite, type PolicyContext } from './context.js';
 export {
   approversFor,
   evaluateGuest,
@@ -19,9 +19,9 @@ export {
 } from './decision.js';
 export { normaliseDomain, normaliseEmail, type NormalisedEmail } from './email.js';
 export { groupProfile, type GroupProfile } from './groupProfile.js';
+export { CONSUMER_MAIL_DOMAINS, domainTenant, type DomainTenant } from './layers/crossTenant.js';
 export type { GroupKind } from './layers/groupKind.js';
 export type { GroupGuestSetting } from './layers/groupSetting.js';
-export { domainToAscii, punycodeEncode } from './punycode.js';
 export {
   APPROVAL_REASONS,
   EFFECT_CODES,
@@ -29,6 +29,7 @@ export {
   NOTE_CODES,
   PORTAL_KEYS,
   REASON_CODES,
+  UNVERIFIED_CODES,
   ROLE_KEYS,
   type ApprovalReason,
   type EffectCode,
@@ -37,6 +38,17 @@ export {
   type PortalKey,
   type ReasonCode,
   type RoleKey,
+  type UnverifiedCode,
 } from './reasonCodes.js';
-export { DIRECTORY_ROLE_NAMES, isAdminUser, isGuestInviter } from './roles.js';
+export {
+  DIRECTORY_ROLE_NAMES,
+  holdsRole,
+  isAdminUser,
+  isGroupsAdminUser,
+  isGuestInviter,
+  managesAllGroups,
+  roleTemplateIdOf,
+} from './roles.js';
+export { revealInvisible, stripInvisible } from './text.js';
 export { tenantLayers, type LayerStatus, type TenantLayer } from './tenantLayers.js';
+export type { UnverifiedLayer } from './unverified.js';

@@ -44,6 +44,22 @@ export const REASON_CODES = [
 /** A stable reason code; see {@link REASON_CODES}. */
 export type ReasonCode = (typeof REASON_CODES)[number];
 
+/**
+ * Layers the directory cannot know (no Graph API) and the snapshot leaves out: a decision names them as unverified,
+ * with where an admin can look, and never counts them as allowing or blocking.
+ */
+export const UNVERIFIED_CODES = [
+  // Teams org-wide guest access (Get-CsTeamsClientConfiguration AllowGuestUser)
+  'TEAMS_GUEST_ACCESS_UNVERIFIED',
+  // the group site's own sharingCapability (Get-SPOSite)
+  'SITE_SHARING_UNVERIFIED',
+  // the sensitivity label's guest setting (Get-Label)
+  'LABEL_GUESTS_UNVERIFIED',
+] as const;
+
+/** A stable code for an unverified layer; see {@link UNVERIFIED_CODES}. */
+export type UnverifiedCode = (typeof UNVERIFIED_CODES)[number];
+
 /** Facts worth telling that neither block nor restrict. */
 export const NOTE_CODES = [
   'INTERNAL_ADDRESS',
@@ -66,6 +82,8 @@ export type NoteCode = (typeof NOTE_CODES)[number];
 export const APPROVAL_REASONS = [
   'REQUESTER_IS_OWNER',
   'REQUESTER_IS_ADMIN',
+  // a Groups Administrator adds a guest already in the directory (or one they may also invite) directly
+  'REQUESTER_IS_GROUPS_ADMIN',
   'OWNERS_APPROVE',
   'OWNERS_MAY_NOT_INVITE',
   'NO_OWNERS',
@@ -169,6 +187,7 @@ export const EFFECT_CODES = [
   'SP_DOMAINS_BLOCK_LIST',
   'TEAMS_GUESTS_ON',
   'TEAMS_GUESTS_OFF',
+  'TEAMS_GUESTS_UNVERIFIED',
 ] as const;
 
 export type EffectCode = (typeof EFFECT_CODES)[number];

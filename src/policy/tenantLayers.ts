@@ -36,6 +36,8 @@ export interface LayerFacts {
   readonly groupsOrg: GroupsOrgSettings;
   readonly sharePointDomains: SharePointDomainPolicy;
   readonly teamsIssue?: Blocker;
+  /** The snapshot does not say whether Teams guest access is on (no Graph API for it). */
+  readonly teamsUnknown?: boolean;
 }
 
 function status(s: LayerStatus): LayerStatus {
@@ -184,9 +186,9 @@ export function buildTenantLayers(facts: LayerFacts): readonly LayerStatus[] {
     status({
       layer: 'teams',
       setting: 'CsTeamsClientConfiguration.AllowGuestUser',
-      currentValue: String(!facts.teamsIssue),
+      currentValue: facts.teamsUnknown ? 'unknown' : String(!facts.teamsIssue),
       defaultValue: 'true',
-      effect: facts.teamsIssue ? 'TEAMS_GUESTS_OFF' : 'TEAMS_GUESTS_ON',
+      effect: facts.teamsIssue ? 'TEAMS_GUESTS_OFF' : facts.teamsUnknown ? 'TEAMS_GUESTS_UNVERIFIED' : 'TEAMS_GUESTS_ON',
       ok: !facts.teamsIssue,
       ...(facts.teamsIssue ? { fix: facts.teamsIssue } : {}),
     }),

@@ -17,10 +17,46 @@ export type SharingDomainRestrictionMode = 'none' | 'allowList' | 'blockList';
 
 export type AccessType = 'allowed' | 'blocked';
 
-/** Directory role display names the policy understands. */
+/** Display names of the built-in directory roles that decide who may invite (readable snapshots use them). */
 export const ROLE_GLOBAL_ADMIN = 'Global Administrator';
 export const ROLE_USER_ADMIN = 'User Administrator';
 export const ROLE_GUEST_INVITER = 'Guest Inviter';
+export const ROLE_GROUPS_ADMIN = 'Groups Administrator';
+
+/**
+ * `roleTemplateId`s of the built-in Entra roles the policy knows. Roles are matched by template id, never by display
+ * name: a custom role may carry any name, and display names are localised.
+ */
+export const ROLE_TEMPLATE_IDS = Object.freeze({
+  globalAdmin: '62e90394-69f5-4237-9190-012177145e10',
+  userAdmin: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+  guestInviter: '95e79109-95c0-4d8e-aee3-d01accf2d47b',
+  groupsAdmin: 'fdd7a751-b60b-444a-984c-02652fe8fa1c',
+  securityAdmin: '194ae4cb-b126-40b2-bd5b-6091b380977d',
+  complianceAdmin: '17315797-102d-40b4-93e0-432062caca18',
+  sharePointAdmin: 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c',
+  teamsAdmin: '69091246-20e8-4a56-aa4d-066075b2a7a8',
+  exchangeAdmin: '29232cdf-9323-42fd-ade2-1d097af3e4de',
+} as const);
+
+export type KnownRole = keyof typeof ROLE_TEMPLATE_IDS;
+
+/**
+ * English display names of the built-in roles in {@link ROLE_TEMPLATE_IDS}. A snapshot may name these roles instead
+ * of giving their template id (readability, and older snapshots); the policy maps them to the id. Any other name
+ * means nothing to the policy.
+ */
+export const ROLE_DISPLAY_NAMES: Readonly<Record<KnownRole, string>> = Object.freeze({
+  globalAdmin: ROLE_GLOBAL_ADMIN,
+  userAdmin: ROLE_USER_ADMIN,
+  guestInviter: ROLE_GUEST_INVITER,
+  groupsAdmin: ROLE_GROUPS_ADMIN,
+  securityAdmin: 'Security Administrator',
+  complianceAdmin: 'Compliance Administrator',
+  sharePointAdmin: 'SharePoint Administrator',
+  teamsAdmin: 'Teams Administrator',
+  exchangeAdmin: 'Exchange Administrator',
+});
 
 /** Template ids of the Group.Unified and Group.Unified.Guest directory setting templates (Graph). */
 export const TEMPLATE_GROUP_UNIFIED = '62375ab9-6b52-47ed-826b-58e47e0e304b';
@@ -76,8 +112,12 @@ export interface SharePointSettings {
 export interface SensitivityLabel {
   id: string;
   displayName: string;
-  /** The label's "let Microsoft 365 group owners add people outside the organisation as guests" setting. */
-  allowGuests: boolean;
+  /**
+   * The label's "let Microsoft 365 group owners add people outside the organisation as guests" setting. Graph has no
+   * API for it (Security & Compliance PowerShell `Get-Label`): absent means unknown, and the policy reports the label
+   * as unverified instead of counting it as allowing or blocking.
+   */
+  allowGuests?: boolean;
 }
 
 export interface DirectoryUser {
@@ -87,7 +127,11 @@ export interface DirectoryUser {
   userPrincipalName: string;
   userType: 'Member' | 'Guest';
   accountEnabled: boolean;
-  /** Directory role display names, e.g. "Global Administrator", "Guest Inviter". */
+  /**
+   * The directory roles the user holds, by `roleTemplateId` (Graph: the user's `directoryRole` memberships), e.g.
+   * `"95e79109-95c0-4d8e-aee3-d01accf2d47b"` for Guest Inviter. For readability a snapshot may instead name a
+   * built-in role of {@link ROLE_DISPLAY_NAMES} ("Guest Inviter"); the policy maps it to the template id.
+   */
   roles: string[];
   preferredLanguage?: string | null;
   /** Guests only: `PendingAcceptance` until the invitation is redeemed, then `Accepted`. */
@@ -124,8 +168,11 @@ export interface DirectoryGroup {
   assignedLicenses: { skuId: string }[];
   /** Group-level directory settings (Group.Unified.Guest). */
   settings: DirectorySetting[];
-  /** The connected SharePoint site, when the group has one. */
-  site: { webUrl?: string; sharingCapability: SharingCapability } | null;
+  /**
+   * The connected SharePoint site, when the group has one. Graph has no API for a site's own `sharingCapability`:
+   * absent means unknown (the site is then reported as unverified unless the organisation's level already decides).
+   */
+  site: { webUrl?: string; sharingCapability?: SharingCapability } | null;
   owners: string[];
   members: string[];
 }
@@ -137,13 +184,24 @@ export interface TenantSnapshot {
     InvitationsAllowedAndBlockedDomainsPolicy?: { AllowedDomains?: string[]; BlockedDomains?: string[] };
   };
   crossTenantAccessPolicy: { default: CrossTenantInbound; partners: CrossTenantPartner[] };
-  /** What `findTenantInformationByDomainName` would answer, for the domains the snapshot knows. */
+  /** What `findTenantInformationByDomainName` answered, for the domains that have an Entra tenant. */
   externalTenants: ExternalTenant[];
+  /**
+   * Domains for which `findTenantInformationByDomainName` found NO Entra tenant (consumer mail, social identities,
+   * mail hosted elsewhere). Cross-tenant access settings govern Entra organisations only, so they do not apply to
+   * these domains. A domain neither here nor in {@link externalTenants} is unknown (treated as possibly Entra). The
+   * policy also knows a few well-known consumer mail domains (see `CONSUMER_MAIL_DOMAINS`); an `externalTenants`
+   * entry wins over both.
+   */
+  domainsWithoutTenant?: string[];
   /** Tenant-wide directory settings; no Group.Unified object means Microsoft's defaults. */
   groupSettings: DirectorySetting[];
   sharePoint: SharePointSettings;
-  /** Teams org-wide guest access (`AllowGuestUser` of Get-CsTeamsClientConfiguration). */
-  teams: { allowGuestUser: boolean };
+  /**
+   * Teams org-wide guest access (`AllowGuestUser` of Get-CsTeamsClientConfiguration). There is no Graph API for it:
+   * absent (or `teams` absent) means unknown, and team access is reported as unverified.
+   */
+  teams?: { allowGuestUser?: boolean };
   sensitivityLabels: SensitivityLabel[];
   users: DirectoryUser[];
   groups: DirectoryGroup[];

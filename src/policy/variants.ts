@@ -2,6 +2,7 @@ import { NO_ACCESS, type GuestAccess } from './access.js';
 import { NO_BLOCKERS, type Blocker } from './blocker.js';
 import type { NoteCode } from './reasonCodes.js';
 import type { SharingCapability } from './tenantModel.js';
+import { NO_UNVERIFIED, type UnverifiedLayer } from './unverified.js';
 
 /** The guest as the directory knows them. */
 export const GuestState = Object.freeze({
@@ -21,6 +22,8 @@ export interface AccessVariant {
   /** Access issues that do not depend on the guest's domain. */
   readonly issues: readonly Blocker[];
   readonly issuesPropagate: boolean;
+  /** Layers that decide this access but are unknown to the directory: neither allowing nor blocking. */
+  readonly unverified: readonly UnverifiedLayer[];
   readonly notes: readonly NoteCode[];
   /** The same notes plus SETTINGS_PROPAGATION, for decisions whose blockers need a tenant setting changed. */
   readonly notesWithPropagation: readonly NoteCode[];
@@ -31,14 +34,23 @@ export interface AccessVariant {
 /** What the group contributes to a variant (absent for an unknown group). */
 export interface VariantGroupFacts {
   readonly hasTeam: boolean;
-  readonly site?: { readonly effective: SharingCapability; readonly issues: (guestIsNew: boolean) => Blocker[] };
+  /** `effective` and `unverified` are absent / present when the site's own level is unknown. */
+  readonly site?: {
+    readonly effective?: SharingCapability;
+    readonly unverified?: UnverifiedLayer;
+    readonly issues: (guestIsNew: boolean) => Blocker[];
+  };
   readonly groupBasedLicensing: boolean;
   readonly labelOverridesGroupSetting: boolean;
+  /** Group-level unverified layers (the label). */
+  readonly unverified: readonly UnverifiedLayer[];
 }
 
 export interface VariantTenantFacts {
   readonly contentIssue?: Blocker;
   readonly teamsIssue?: Blocker;
+  /** Present when the snapshot does not say whether Teams guest access is on. */
+  readonly teamsUnverified?: UnverifiedLayer;
   readonly visibilityNote: NoteCode;
 }
 
@@ -65,6 +77,7 @@ function buildVariant(
   siteDomainOk: boolean,
 ): AccessVariant {
   const issues: Blocker[] = [];
+  const unverified: UnverifiedLayer[] = [];
   const notes: NoteCode[] = [];
   if (state !== GuestState.New) notes.push('GUEST_EXISTS_IN_DIRECTORY');
   if (state === GuestState.Pending) notes.push('GUEST_INVITATION_PENDING');
@@ -78,19 +91,22 @@ function buildVariant(
     let team: GuestAccess['team'] = 'noTeam';
     if (group.hasTeam) {
       if (tenant.teamsIssue) issues.push(tenant.teamsIssue);
-      team = content && !tenant.teamsIssue ? 'yes' : 'no';
+      if (tenant.teamsUnverified) unverified.push(tenant.teamsUnverified);
+      team = !content || tenant.teamsIssue ? 'no' : tenant.teamsUnverified ? 'unverified' : 'yes';
     }
     let site: GuestAccess['site'] = 'noSite';
     if (group.site) {
       const siteIssues = group.site.issues(state === GuestState.New);
       issues.push(...siteIssues);
-      site = content && siteIssues.length === 0 && siteDomainOk ? 'yes' : 'no';
+      if (group.site.unverified) unverified.push(group.site.unverified);
+      site = !content || siteIssues.length > 0 || !siteDomainOk ? 'no' : group.site.unverified ? 'unverified' : 'yes';
     }
+    unverified.push(...group.unverified);
     access = Object.freeze({
       groupContent: content ? 'yes' : 'no',
       team,
       site,
-      ...(group.site ? { siteEffective: group.site.effective } : {}),
+      ...(group.site?.effective ? { siteEffective: group.site.effective } : {}),
     });
     if (group.groupBasedLicensing) notes.push('GROUP_BASED_LICENSING');
     if (group.labelOverridesGroupSetting) notes.push('LABEL_OVERRIDES_GROUP_SETTING');
@@ -103,6 +119,7 @@ function buildVariant(
     access,
     issues: issues.length === 0 ? NO_BLOCKERS : Object.freeze(issues),
     issuesPropagate,
+    unverified: unverified.length === 0 ? NO_UNVERIFIED : Object.freeze(unverified),
     notes: plain,
     notesWithPropagation: withPropagation,
     notesAlreadyMember: freezeNotes(['ALREADY_MEMBER', ...plain]),

@@ -19,6 +19,10 @@ export interface InviteGuestInput {
   /** The user on whose behalf the invitation is sent (the approver or owner). */
   invitedBy: string;
   displayName?: string;
+  /** The invited person's language for Microsoft's invitation mail (a BCP 47 tag such as nl-NL), when known. */
+  language?: string | null;
+  /** A personal message in the invitation mail: the requester's justification. */
+  message?: string;
 }
 
 export interface InviteGuestResult {

@@ -48,7 +48,7 @@ describe('explainDecision: the headline a member understands, on the first line'
 describe('explainDecision: per blocker what, who and where, by audience', () => {
   test('a member is told whom to ask, by name, and no PowerShell', () => {
     const { text } = explain([guestsOffOrg], {}, 'nl', 'member');
-    expect(text).toContain('- **Microsoft 365-groepen (organisatie):** Gasten toevoegen aan Microsoft 365-groepen is voor de hele organisatie uitgeschakeld.');
+    expect(text).toContain('- **Microsoft 365-groepen (organisatie):** Groepseigenaren mogen geen mensen buiten de organisatie aan Microsoft 365-groepen toevoegen: er kan geen nieuwe gast in een groep worden uitgenodigd. Een gast die al in de adreslijst staat, kan nog wel worden toegevoegd.');
     expect(text).toContain('Vraag het aan Ada Admin (Globale beheerder).');
     expect(text).not.toContain('PowerShell');
     expect(text).not.toContain('Microsoft 365-beheercentrum');
@@ -91,16 +91,17 @@ describe('explainDecision: per blocker what, who and where, by audience', () => 
     expect(text).toContain('Waar: Viva Engage: verbonden groepen kunnen geen gasten hebben');
   });
 
-  test('when no owner may invite, the explanation says why others decide', () => {
+  // Changed: a Guest Inviter who does not own the group never decides; the admins do, and the owners' reason is told.
+  test('when no owner may invite, the explanation says why the owners can’t decide', () => {
     const { text, view } = explain([invitesFrom('adminsAndGuestInviters')], {}, 'nl', 'member');
     expect(text.split('\n')[1]).toBe(
-      'Een nieuwe gast heeft een uitnodiging nodig en geen eigenaar van Marketing mag die versturen, dus beslist iemand die wel gasten mag uitnodigen: Ada Admin, Uri Useradmin of Ivo Inviter.',
+      'Een nieuwe gast heeft een uitnodiging nodig, en geen eigenaar van Marketing mag die in deze organisatie versturen (eigenaren moeten beheerder zijn om goed te keuren). Daarom beslist een beheerder die mag uitnodigen en de groep mag beheren: Ada Admin of Uri Useradmin.',
     );
     expect(view.approvalText).toBe(text.split('\n')[1]);
   });
 
   test('a group without owners: an administrator decides', () => {
-    expect(explain([owners(G.team, [])], {}, 'en', 'member').text).toContain('Marketing has no owners, so an administrator decides: Ada Admin or Uri Useradmin.');
+    expect(explain([owners(G.team, [])], {}, 'en', 'member').text).toContain('Marketing has no owner with an enabled account, so an administrator decides: Ada Admin or Uri Useradmin.');
   });
 });
 
@@ -163,7 +164,7 @@ describe('decisionView', () => {
       blockersTitle: 'Wat de toegang tegenhoudt',
       blockers: [
         {
-          what: 'Gasten toevoegen aan Microsoft 365-groepen is voor de hele organisatie uitgeschakeld.',
+          what: 'Groepseigenaren mogen geen mensen buiten de organisatie aan Microsoft 365-groepen toevoegen: er kan geen nieuwe gast in een groep worden uitgenodigd. Een gast die al in de adreslijst staat, kan nog wel worden toegevoegd.',
           facts: [
             { title: 'Laag', value: 'Microsoft 365-groepen (organisatie)' },
             { title: 'Wie', value: 'Vraag het aan Ada Admin (Globale beheerder).' },

@@ -139,3 +139,19 @@ describe('comparing every group and pending request before and after', () => {
     expect(diff.requests).toEqual([]);
   });
 });
+
+describe('whatif on a layer the directory can’t know', () => {
+  test('Teams guest access unknown: "before" is unknown, and team-enabled groups go from unverified to yes', () => {
+    const unknown: TenantSnapshot = structuredClone(demoTenant);
+    delete unknown.teams;
+    const parsed = parseWhatIf(words('teams allowGuestUser true'));
+    if (!parsed.ok) throw new Error('did not parse');
+    const applied = applyWhatIf(unknown, parsed.change);
+    if (!applied.ok) throw new Error('not applied');
+    expect(applied.summary).toMatchObject({ setting: 'CsTeamsClientConfiguration.AllowGuestUser', from: 'unknown', to: 'true' });
+    const diff = compareSettings(compilePolicy(unknown), compilePolicy(applied.snapshot), []);
+    const team = diff.groups.flatMap((g) => g.access).filter((a) => a.workload === 'team');
+    expect(team.length).toBeGreaterThan(0);
+    for (const a of team) expect(a).toMatchObject({ before: 'unverified', after: 'yes' });
+  });
+});

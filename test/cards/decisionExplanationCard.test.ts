@@ -68,7 +68,7 @@ describe('decisionExplanation card', () => {
   test('sections appear only when they have content', () => {
     const blocked = JSON.stringify(buildDecisionExplanationCard(view([groupUnified({ AllowToAddGuests: 'false' })], U.member, ADDR.newGuest, 'en', 'member')));
     expect(blocked).toContain('What stands in the way');
-    expect(blocked).toContain('Adding guests to Microsoft 365 groups is turned off for the whole organisation.');
+    expect(blocked).toContain('Group owners may not add people outside the organisation to Microsoft 365 groups: no new guest can be invited into any group.');
     const internal = JSON.stringify(buildDecisionExplanationCard(view([], U.member, ADDR.internal, 'en', 'member')));
     expect(internal).not.toContain('What stands in the way');
     expect(internal).not.toContain('can use');

@@ -150,7 +150,7 @@ describe('when someone checks an address', () => {
   it('then a guest inviter may check too, and sees a partner blocked by cross-tenant access', async () => {
     const text = await askCard(lidia, 'check anna@northwindtraders.com');
     expect(text).toMatch(/✓ Entra ID external collaboration → ⛔ Cross-tenant access/);
-    expect(text).toContain('Cross-tenant access blocks B2B collaboration with Northwind Traders.');
+    expect(text).toContain('Cross-tenant access blocks B2B collaboration with Northwind Traders: new guests can’t be invited');
   });
 
   it('then an allowed domain is ✓ all the way, and an existing guest needs no invitation', async () => {

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { message } from '../support/activities.js';
@@ -26,6 +27,9 @@ describe('when the bot restarts in the middle of a conversation', () => {
 });
 
 describe('when the bot process starts', () => {
+  // Each case starts node + tsx (compiling src on the fly) up to twice: on a busy 2-core machine that alone takes 10 s+.
+  jest.setTimeout(60_000);
+
   it('then it reads .env from its working folder, and the environment wins over it', async () => {
     const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');

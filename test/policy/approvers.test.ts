@@ -8,7 +8,7 @@ interface Row {
   requester: string;
   email?: string;
   verdict: 'addNow' | 'needsApproval' | 'blocked';
-  basis: 'self' | 'owners' | 'inviters' | 'admins' | 'none';
+  basis: 'self' | 'owners' | 'admins' | 'none';
   approvers: string[];
   reason?: string;
   /** For NO_ELIGIBLE_APPROVER: the blocker that says what to fix (default NO_APPROVER). */
@@ -27,13 +27,15 @@ const rows: Row[] = [
   { case: 'disabled owner does not approve', patches: [owners(G.team, [U.owner, U.coOwner]), disable(U.coOwner)], requester: U.member, verdict: 'needsApproval', basis: 'owners', approvers: [U.owner] },
   { case: 'co-owner asks: adds directly', patches: [owners(G.team, [U.owner, U.coOwner])], requester: U.coOwner, verdict: 'addNow', basis: 'self', approvers: [] },
   { case: 'members may invite: member → owners', patches: [membersInvite], requester: U.member, verdict: 'needsApproval', basis: 'owners', approvers: [U.owner] },
-  { case: 'admins and inviters only: member → inviters, and says so', patches: [strict], requester: U.member, verdict: 'needsApproval', basis: 'inviters', approvers: [U.admin, U.userAdmin, U.inviter], reason: 'OWNERS_MAY_NOT_INVITE' },
-  { case: 'admins and inviters only: owner may not invite → inviters', patches: [strict], requester: U.owner, verdict: 'needsApproval', basis: 'inviters', approvers: [U.admin, U.userAdmin, U.inviter], reason: 'OWNERS_MAY_NOT_INVITE' },
+  // Changed: a Guest Inviter who does not own the group never decides its membership; the admins do.
+  { case: 'admins and inviters only: member → admins, and says why', patches: [strict], requester: U.member, verdict: 'needsApproval', basis: 'admins', approvers: [U.admin, U.userAdmin], reason: 'OWNERS_MAY_NOT_INVITE' },
+  { case: 'admins and inviters only: owner may not invite → admins', patches: [strict], requester: U.owner, verdict: 'needsApproval', basis: 'admins', approvers: [U.admin, U.userAdmin], reason: 'OWNERS_MAY_NOT_INVITE' },
   { case: 'admins and inviters only: existing guest needs no invitation → owner adds', patches: [strict], requester: U.owner, email: ADDR.existingGuest, verdict: 'addNow', basis: 'self', approvers: [] },
   { case: 'admins and inviters only: member, existing guest → owners', patches: [strict], requester: U.member, email: ADDR.existingGuest, verdict: 'needsApproval', basis: 'owners', approvers: [U.owner] },
   { case: 'admins and inviters only: owner with Guest Inviter role adds', patches: [strict, roles(U.owner, ['Guest Inviter'])], requester: U.owner, verdict: 'addNow', basis: 'self', approvers: [] },
   { case: 'admins and inviters only: only the owner who may invite approves', patches: [strict, owners(G.team, [U.owner, U.coOwner]), roles(U.coOwner, ['Guest Inviter'])], requester: U.member, verdict: 'needsApproval', basis: 'owners', approvers: [U.coOwner] },
-  { case: 'admins and inviters only: an inviter asking never approves their own request', patches: [strict, members(G.team, [U.member, U.inviter])], requester: U.inviter, verdict: 'needsApproval', basis: 'inviters', approvers: [U.admin, U.userAdmin] },
+  { case: 'admins and inviters only: an inviter member may invite but not decide membership → owners who may invite, else admins', patches: [strict, members(G.team, [U.member, U.inviter])], requester: U.inviter, verdict: 'needsApproval', basis: 'admins', approvers: [U.admin, U.userAdmin] },
+  { case: 'admins and inviters only: an admin asking never approves their own request', patches: [strict, owners(G.team, []), members(G.team, [U.member, U.admin])], requester: U.member, verdict: 'needsApproval', basis: 'admins', approvers: [U.admin, U.userAdmin], reason: 'NO_OWNERS' },
   { case: 'no owners → admins', patches: [owners(G.team, [])], requester: U.member, verdict: 'needsApproval', basis: 'admins', approvers: [U.admin, U.userAdmin], reason: 'NO_OWNERS' },
   { case: 'only a disabled owner → admins', patches: [disable(U.owner)], requester: U.member, verdict: 'needsApproval', basis: 'admins', approvers: [U.admin, U.userAdmin], reason: 'NO_OWNERS' },
   { case: 'owners may not invite, no admins or inviters → nobody, blocked on the invitation setting', patches: [strict, disable(U.admin), disable(U.userAdmin), disable(U.inviter)], requester: U.member, verdict: 'blocked', basis: 'none', approvers: [], reason: 'NO_ELIGIBLE_APPROVER', noApproverCode: 'NO_INVITER' },
@@ -44,8 +46,8 @@ const rows: Row[] = [
   { case: 'invitations off: existing guest, member → owners', patches: [invitesFrom('none')], requester: U.member, email: ADDR.existingGuest, verdict: 'needsApproval', basis: 'owners', approvers: [U.owner] },
   { case: 'guest requester (member) → owners', requester: U.guestMember, verdict: 'needsApproval', basis: 'owners', approvers: [U.owner] },
   { case: 'guest owner, everyone may invite → adds', patches: [owners(G.team, [U.guestMember])], requester: U.guestMember, verdict: 'addNow', basis: 'self', approvers: [] },
-  { case: 'guest owner, members may invite: guests may not → inviters', patches: [membersInvite, owners(G.team, [U.guestMember])], requester: U.guestMember, verdict: 'needsApproval', basis: 'inviters', approvers: [U.admin, U.userAdmin, U.inviter] },
-  { case: 'owners all guests, members may invite → inviters', patches: [membersInvite, owners(G.team, [U.guestMember])], requester: U.member, verdict: 'needsApproval', basis: 'inviters', approvers: [U.admin, U.userAdmin, U.inviter] },
+  { case: 'guest owner, members may invite: guests may not → admins', patches: [membersInvite, owners(G.team, [U.guestMember])], requester: U.guestMember, verdict: 'needsApproval', basis: 'admins', approvers: [U.admin, U.userAdmin], reason: 'OWNERS_MAY_NOT_INVITE' },
+  { case: 'owners all guests, members may invite → admins', patches: [membersInvite, owners(G.team, [U.guestMember])], requester: U.member, verdict: 'needsApproval', basis: 'admins', approvers: [U.admin, U.userAdmin], reason: 'OWNERS_MAY_NOT_INVITE' },
   { case: 'user administrator counts as admin', requester: U.userAdmin, verdict: 'addNow', basis: 'self', approvers: [], reason: 'REQUESTER_IS_ADMIN' },
   { case: 'member turned guest: still a member of the group', patches: [userType(U.member, 'Guest')], requester: U.member, verdict: 'needsApproval', basis: 'owners', approvers: [U.owner] },
 ];
@@ -95,7 +97,7 @@ describe('who decides', () => {
     });
     expect(decisions.map((d) => [d.guestEmail, d.verdict, d.approval.basis])).toEqual([
       [ADDR.existingGuest, 'needsApproval', 'owners'],
-      [ADDR.newGuest, 'needsApproval', 'inviters'],
+      [ADDR.newGuest, 'needsApproval', 'admins'],
       ['broken', 'blocked', 'none'],
       [ADDR.internal, 'nothingToDo', 'none'],
       [ADDR.disabledGuest, 'blocked', 'owners'],

@@ -7,6 +7,7 @@ import {
   crossTenantDefault,
   ctxOf,
   disable,
+  externalTenant,
   FABRIKAM_TENANT_ID,
   G,
   groupGuestSetting,
@@ -15,6 +16,7 @@ import {
   invitesFrom,
   label,
   licensed,
+  noTenant,
   orgSharing,
   partner,
   siteSharing,
@@ -68,7 +70,12 @@ const rows: Row[] = [
   { rule: 'both lists: configuration error', patches: [allowedDomains(['fabrikam.com']), blockedDomains(['gmail.com'])], verdict: 'blocked', blockers: ['DOMAIN_POLICY_CONFLICT'] },
   { rule: 'domain lists ignore existing guests', patches: [blockedDomains(['partner.org'])], email: ADDR.existingGuest, verdict: 'addNow', blockers: [] },
   // cross-tenant access
-  { rule: 'default blocked, consumer domain', patches: [crossTenantDefault('blocked')], email: ADDR.consumer, verdict: 'blocked', blockers: ['CROSS_TENANT_DEFAULT_BLOCKED'] },
+  // Cross-tenant access settings govern Entra organisations only (changed: a consumer domain used to be blocked).
+  { rule: 'default blocked, consumer domain without an Entra tenant: not governed', patches: [crossTenantDefault('blocked')], email: ADDR.consumer, verdict: 'addNow', blockers: [] },
+  { rule: 'default blocked, domain the snapshot says has no Entra tenant: not governed', patches: [crossTenantDefault('blocked'), noTenant(['partner.org'])], email: 'new@partner.org', verdict: 'addNow', blockers: [] },
+  { rule: 'default blocked, domain of an Entra tenant', patches: [crossTenantDefault('blocked')], verdict: 'blocked', blockers: ['CROSS_TENANT_DEFAULT_BLOCKED'] },
+  { rule: 'default blocked, unknown domain: may be an Entra organisation, so the default applies', patches: [crossTenantDefault('blocked')], email: 'new@unknown.example', verdict: 'blocked', blockers: ['CROSS_TENANT_DEFAULT_BLOCKED'] },
+  { rule: 'default blocked, consumer domain listed as an Entra tenant by the snapshot: governed', patches: [crossTenantDefault('blocked'), externalTenant('tenant-gmail', 'Gmail Corp', ['gmail.com'])], email: ADDR.consumer, verdict: 'blocked', blockers: ['CROSS_TENANT_DEFAULT_BLOCKED'] },
   { rule: 'partner blocked', patches: [partner(FABRIKAM_TENANT_ID, 'blocked')], verdict: 'blocked', blockers: ['CROSS_TENANT_PARTNER_BLOCKED'] },
   { rule: 'partner blocked, other tenant unaffected', patches: [partner(FABRIKAM_TENANT_ID, 'blocked')], email: ADDR.northwind, verdict: 'addNow', blockers: [] },
   { rule: 'cross-tenant ignores existing guests', patches: [crossTenantDefault('blocked')], email: ADDR.existingGuest, verdict: 'addNow', blockers: [] },
@@ -76,7 +83,10 @@ const rows: Row[] = [
   { rule: 'no Group.Unified object: defaults allow', patches: [], verdict: 'addNow', blockers: [] },
   { rule: 'AllowToAddGuests false', patches: [groupUnified({ AllowToAddGuests: 'false' })], verdict: 'blocked', blockers: ['GUESTS_DISABLED_ORG'] },
   { rule: 'AllowToAddGuests "FALSE" (case-insensitive)', patches: [groupUnified({ AllowToAddGuests: ' FALSE ' })], verdict: 'blocked', blockers: ['GUESTS_DISABLED_ORG'] },
-  { rule: 'AllowToAddGuests false also stops existing guests', patches: [groupUnified({ AllowToAddGuests: 'false' })], email: ADDR.existingGuest, verdict: 'blocked', blockers: ['GUESTS_DISABLED_ORG'] },
+  // Changed: the organisation-wide setting stops NEW guests (invitations) only.
+  { rule: 'AllowToAddGuests false: a guest already in the directory can still be added', patches: [groupUnified({ AllowToAddGuests: 'false' })], email: ADDR.existingGuest, verdict: 'addNow', blockers: [] },
+  { rule: 'AllowToAddGuests false: a pending guest is in the directory too', patches: [groupUnified({ AllowToAddGuests: 'false' })], email: ADDR.pendingGuest, verdict: 'addNow', blockers: [] },
+  { rule: 'AllowToAddGuests false, existing guest, but the group says no', patches: [groupUnified({ AllowToAddGuests: 'false' }), groupGuestSetting(G.team, 'false')], email: ADDR.existingGuest, verdict: 'blocked', blockers: ['GUESTS_DISABLED_GROUP'] },
   { rule: 'AllowToAddGuests garbage: default', patches: [groupUnified({ AllowToAddGuests: 'nope' })], verdict: 'addNow', blockers: [] },
   {
     rule: 'AllowGuestsToAccessGroups false: member without access, not blocked',

@@ -224,8 +224,24 @@ export const spDomains = (mode: SharingDomainRestrictionMode, domains: string[])
   if (mode === 'allowList') t.sharePoint.sharingAllowedDomainList = domains;
   if (mode === 'blockList') t.sharePoint.sharingBlockedDomainList = domains;
 };
+/** Domains `findTenantInformationByDomainName` found no Entra tenant for. */
+export const noTenant = (domains: string[]): Patch => (t) => {
+  t.domainsWithoutTenant = domains;
+};
+export const externalTenant = (tenantId: string, displayName: string, domains: string[]): Patch => (t) => {
+  t.externalTenants.push({ tenantId, displayName, domains });
+};
+/** Teams guest access unknown (no Graph API). */
+export const teamsUnknown = (): Patch => (t) => {
+  delete t.teams;
+};
+/** The site's own sharing level unknown (no Graph API). */
+export const siteUnknown = (groupId: string): Patch => (t) => {
+  const g = groupOf(t, groupId);
+  g.site = { webUrl: g.site?.webUrl ?? `https://contoso.sharepoint.com/sites/${groupId}` };
+};
 export const teamsGuests = (allowGuestUser: boolean): Patch => (t) => {
-  t.teams.allowGuestUser = allowGuestUser;
+  t.teams = { allowGuestUser };
 };
 
 export type GroupKindFixture = 'distributionList' | 'mailEnabledSecurity' | 'security' | 'dynamic' | 'onPremises' | 'vivaEngage';

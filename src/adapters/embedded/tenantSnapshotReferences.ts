@@ -4,6 +4,7 @@ import {
   ROLE_USER_ADMIN,
   TEMPLATE_GROUP_UNIFIED_GUEST,
 } from '../../policy/tenantModel.js';
+import { roleTemplateIdOf } from '../../policy/roles.js';
 import { BOOLEAN_SETTING_NAMES, SETTING_TEMPLATES } from './settingTemplates.js';
 import { jsonPath, type SnapshotIssue } from './snapshotIssue.js';
 
@@ -73,6 +74,16 @@ export function findReferenceIssues(raw: unknown): SnapshotIssue[] {
       }
     }
     for (const role of items(user.value.roles, [...user.path, 'roles'])) {
+      if (isObject(role.value)) {
+        // { roleTemplateId, displayName }: the name is for readers, the id decides; they must not disagree.
+        const id = typeof role.value.roleTemplateId === 'string' ? role.value.roleTemplateId.toLowerCase() : undefined;
+        const name = typeof role.value.displayName === 'string' ? role.value.displayName : undefined;
+        const named = name !== undefined ? roleTemplateIdOf(name) : undefined;
+        if (id !== undefined && named !== undefined && named !== id) {
+          report([...role.path, 'displayName'], `"${name}" is the role with template id ${named}, not ${id}`);
+        }
+        continue;
+      }
       if (typeof role.value !== 'string') continue;
       const meant = KNOWN_ROLES.find((known) => roleKey(known) === roleKey(role.value as string));
       if (meant !== undefined && meant !== role.value) report(role.path, `unknown role; did you mean "${meant}"?`);
@@ -100,6 +111,17 @@ export function findReferenceIssues(raw: unknown): SnapshotIssue[] {
     if (typeof d.value === 'string' && verifiedDomains.includes(d.value.toLowerCase())) {
       report(d.path, "this is one of the tenant's own verified domains");
     }
+  }
+
+  // A domain either has an Entra tenant or has none: never both, and never one of the tenant's own.
+  const withoutTenant = items(raw.domainsWithoutTenant, ['domainsWithoutTenant']);
+  unique(report, withoutTenant, lower, 'domain without tenant');
+  const tenantDomains = new Set(externalDomains.map((d) => lower(d.value)).filter((d) => d !== undefined));
+  for (const d of withoutTenant) {
+    const domain = lower(d.value);
+    if (domain === undefined) continue;
+    if (tenantDomains.has(domain)) report(d.path, 'this domain is listed under externalTenants: it has an Entra tenant');
+    if (verifiedDomains.includes(domain)) report(d.path, "this is one of the tenant's own verified domains");
   }
 
   const cross = isObject(raw.crossTenantAccessPolicy) ? raw.crossTenantAccessPolicy : {};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleTemplateIdOf } from '../../policy/roles.js';
 import {
   GUEST_ROLE_LIMITED,
   GUEST_ROLE_RESTRICTED,
@@ -60,6 +61,15 @@ const inboundSchema = z.strictObject({
 });
 const ALLOWED_INBOUND = { b2bCollaborationInbound: { usersAndGroups: { accessType: 'allowed' as const } } };
 
+/**
+ * A directory role the user holds: its `roleTemplateId`, or for readability `{ "roleTemplateId", "displayName" }`, or
+ * a built-in role's English display name ("Guest Inviter"). All three become the template id: the policy matches
+ * roles by template id only. Another name is kept as written and means nothing to the policy (a custom role).
+ */
+const roleSchema = z
+  .union([text(), z.strictObject({ roleTemplateId: guid(), displayName: z.string().optional() })])
+  .transform((r) => (typeof r === 'string' ? (roleTemplateIdOf(r) ?? r) : r.roleTemplateId.toLowerCase()));
+
 const userSchema = z.strictObject({
   id: guid(),
   displayName: text(),
@@ -67,8 +77,8 @@ const userSchema = z.strictObject({
   userPrincipalName: address(),
   userType: z.enum(['Member', 'Guest']),
   accountEnabled: z.boolean().default(true),
-  /** Directory role display names, spelled as Entra spells them ("Global Administrator"). */
-  roles: z.array(text()).default([]),
+  /** Directory roles by template id (see roleSchema). */
+  roles: z.array(roleSchema).default([]),
   preferredLanguage: z
     .string()
     .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag such as en-US or nl-NL' })
@@ -100,7 +110,8 @@ const groupSchema = z.strictObject({
   assignedLicenses: z.array(z.strictObject({ skuId: guid() })).default([]),
   settings: z.array(directorySettingSchema).default([]),
   site: z
-    .strictObject({ webUrl: z.url().optional(), sharingCapability: sharingCapabilitySchema })
+    // No Graph API gives a site's own level: absent means unknown (reported as unverified).
+    .strictObject({ webUrl: z.url().optional(), sharingCapability: sharingCapabilitySchema.optional() })
     .nullable()
     .default(null),
   owners: z.array(guid()).default([]),
@@ -142,6 +153,8 @@ export const tenantSnapshotSchema = z.strictObject({
   externalTenants: z
     .array(z.strictObject({ tenantId: guid(), displayName: text(), domains: z.array(domainName()).min(1) }))
     .default([]),
+  // Domains findTenantInformationByDomainName found no Entra tenant for: cross-tenant settings do not govern them.
+  domainsWithoutTenant: z.array(domainName()).optional(),
   groupSettings: z.array(directorySettingSchema).default([]),
   sharePoint: z
     .strictObject({
@@ -157,9 +170,10 @@ export const tenantSnapshotSchema = z.strictObject({
       sharingAllowedDomainList: [],
       sharingBlockedDomainList: [],
     }),
-  teams: z.strictObject({ allowGuestUser: z.boolean().default(true) }).default({ allowGuestUser: true }),
+  // No Graph API for Teams guest access nor for a label's guest setting: absent means unknown (unverified).
+  teams: z.strictObject({ allowGuestUser: z.boolean().optional() }).optional(),
   sensitivityLabels: z
-    .array(z.strictObject({ id: guid(), displayName: text(), allowGuests: z.boolean() }))
+    .array(z.strictObject({ id: guid(), displayName: text(), allowGuests: z.boolean().optional() }))
     .default([]),
   users: z.array(userSchema),
   groups: z.array(groupSchema),

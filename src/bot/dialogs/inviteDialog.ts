@@ -141,7 +141,7 @@ export class InviteDialog extends ComponentDialog {
     const { profile } = this.user(step);
     const match = findGroup(state.group ?? '', await this.deps.directory.listGroups());
     if (match.kind !== 'found') return step.next('');
-    const decisions = evaluateRequest(await this.deps.policy.current(), { groupId: match.group.id, requesterId: profile.user.id, guestEmails: state.guests });
+    const decisions = evaluateRequest(await this.deps.policy.current(state.guests), { groupId: match.group.id, requesterId: profile.user.id, guestEmails: state.guests });
     if (!decisions.some((d) => d.verdict === 'needsApproval')) return step.next('');
     const tr = this.tr(step);
     return step.prompt(REASON_PROMPT, {

@@ -36,10 +36,13 @@ const POWERSHELL_VALUE: Readonly<Record<SharingCapability, string>> = {
   externalUserAndGuestSharing: 'ExternalUserAndGuestSharing',
 };
 
-/** One issue per level (organisation, site) that is below what this guest needs: each must be fixed. */
+/**
+ * One issue per level (organisation, site) that is below what this guest needs: each must be fixed. A site level
+ * that is unknown (`undefined`) raises no issue here: it is unverified, not allowing or blocking.
+ */
 export function siteSharingIssues(
   org: SharingCapability,
-  site: SharingCapability,
+  site: SharingCapability | undefined,
   siteUrl: string,
   guestIsNew: boolean,
 ): Blocker[] {
@@ -56,7 +59,7 @@ export function siteSharingIssues(
       }),
     );
   }
-  if (sharingRank(site) < sharingRank(needed)) {
+  if (site !== undefined && sharingRank(site) < sharingRank(needed)) {
     out.push(
       blocker('SITE_SHARING_SITE_RESTRICTED', {
         setting: 'site.sharingCapability',

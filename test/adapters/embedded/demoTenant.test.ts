@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadTenantSnapshot } from '../../../src/adapters/embedded/loadTenantSnapshot.js';
 import {
-  ROLE_GLOBAL_ADMIN,
-  ROLE_GUEST_INVITER,
-  ROLE_USER_ADMIN,
+  ROLE_TEMPLATE_IDS,
   TEMPLATE_GROUP_UNIFIED,
   TEMPLATE_GROUP_UNIFIED_GUEST,
   type DirectoryGroup,
@@ -45,7 +43,7 @@ describe('the demo tenant (data/demo-tenant.json)', () => {
     expect(domains?.BlockedDomains?.length).toBeGreaterThan(0);
     expect(domains?.AllowedDomains).toBeUndefined();
     expect(tenant.sharePoint.sharingCapability).toBe('externalUserSharingOnly');
-    expect(tenant.teams.allowGuestUser).toBe(true);
+    expect(tenant.teams?.allowGuestUser).toBe(true);
     const unified = tenant.groupSettings.find((s) => s.templateId === TEMPLATE_GROUP_UNIFIED);
     expect(unified?.values).toEqual(
       expect.arrayContaining([
@@ -109,12 +107,12 @@ describe('the demo tenant (data/demo-tenant.json)', () => {
     const users = tenant.users;
     expect(users.length).toBeGreaterThanOrEqual(15);
     expect(users.length).toBeLessThanOrEqual(30);
-    expect(users.find((u) => u.roles.includes(ROLE_GLOBAL_ADMIN))).toMatchObject({
+    expect(users.find((u) => u.roles.includes(ROLE_TEMPLATE_IDS.globalAdmin))).toMatchObject({
       displayName: 'Daan de Vries',
       preferredLanguage: 'nl-NL',
     });
-    expect(users.some((u) => u.roles.includes(ROLE_USER_ADMIN))).toBe(true);
-    expect(users.some((u) => u.roles.includes(ROLE_GUEST_INVITER))).toBe(true);
+    expect(users.some((u) => u.roles.includes(ROLE_TEMPLATE_IDS.userAdmin))).toBe(true);
+    expect(users.some((u) => u.roles.includes(ROLE_TEMPLATE_IDS.guestInviter))).toBe(true);
     const dutchMembers = users.filter((u) => u.userType === 'Member' && u.preferredLanguage === 'nl-NL' && u.roles.length === 0);
     expect(dutchMembers.length).toBeGreaterThan(0);
     expect(users.some((u) => u.preferredLanguage?.startsWith('en-'))).toBe(true);
