@@ -25,7 +25,7 @@ export const en = {
   'admin.settings.labelBlocks': 'Groups labelled {label} can’t have guests.',
   'admin.settings.labelIgnored': 'Sensitivity labels are off, so {label} doesn’t decide about guests.',
   'admin.settings.labelUnverified':
-    'Whether {label} allows guests is not known here (no Microsoft Graph API): check the label in the Microsoft Purview compliance portal or with Get-Label.',
+    'Whether {label} allows guests is not known here (no Microsoft Graph API): check the label in the Microsoft Purview portal or with Get-Label.',
   'admin.setting.allowInvitesFrom': 'Who can invite guests',
   'admin.setting.guestUserRoleId': 'What guests see in the directory',
   'admin.setting.domains': 'Domains guests may be invited from',
