@@ -110,6 +110,9 @@ console.log(`policy bench — demo tenant: ${snapshot.users.length} users, ${sna
 console.log(`  compilePolicy:                 ${compileMs.toFixed(2)} ms`);
 console.log(`  first pass (cold domain memo): ${coldMs.toFixed(1)} ms for ${fmt(BATCH)}`);
 console.log(`  evaluateGuest, median of ${ROUNDS}:   ${fmt(median(rates))} evaluations/s (min ${fmt(Math.min(...rates))}, max ${fmt(Math.max(...rates))})`);
-console.log(`  evaluateGuest per CPU-second:  ${fmt(median(cpuRates))} evaluations (median; wall time above includes other processes' turns)`);
+console.log(
+  `  evaluateGuest per CPU-second:  ${fmt(median(cpuRates))} evaluations ` +
+    "(median; wall time above includes other processes' turns)",
+);
 console.log(`  evaluateRequest (10k, dedupe): ${fmt(requestRate)} evaluations/s`);
 console.log(`  verdicts: ${[...verdicts].map(([k, v]) => `${k} ${v}`).join(', ')}`);

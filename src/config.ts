@@ -27,6 +27,22 @@ const schema = z
       .trim()
       .refine(isTimeZone, 'an IANA time zone such as Europe/Amsterdam')
       .default(DEFAULT_TIME_ZONE),
+    APPROVAL_CHANNELS: z
+      .string()
+      .transform((v) => v.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean))
+      .pipe(
+        z
+          .array(z.enum(['teams', 'outlook'], { message: "each channel must be 'teams' or 'outlook'" }))
+          .refine((list) => list.includes('teams'), "must include 'teams' (e.g. 'teams' or 'teams,outlook')"),
+      )
+      .default(['teams']),
+    MAIL_SENDER: z.string().trim().min(3).optional(),
+    OUTLOOK_ORIGINATOR_ID: z
+      .guid({ message: 'must be the provider id (a GUID) from the Actionable Email Developer Dashboard' })
+      .optional(),
+    REVIEW_DAYS: z.coerce.number().min(0).default(90),
+    REVIEW_GRACE_DAYS: z.coerce.number().positive().default(14),
+    STALE_DAYS: z.coerce.number().positive().default(90),
     DIRECTORY: z.enum(['embedded', 'graph']).default('embedded'),
     GRAPH_BASE_URL: z.url({ protocol: /^https$/, error: 'expected an https URL such as https://graph.microsoft.com' }).default('https://graph.microsoft.com'),
     AZURE_TENANT_ID: z.string().trim().optional(),
@@ -48,6 +64,21 @@ const schema = z
     }
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required for a SingleTenant bot' });
+    }
+    if (env.APPROVAL_CHANNELS.includes('outlook') && env.MICROSOFT_APP_ID && !env.OUTLOOK_ORIGINATOR_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OUTLOOK_ORIGINATOR_ID'],
+        message:
+          'required for APPROVAL_CHANNELS with outlook: Outlook removes actionable cards without a registered originator',
+      });
+    }
+    if (env.DIRECTORY === 'graph' && env.APPROVAL_CHANNELS.includes('outlook') && !env.MAIL_SENDER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_SENDER'],
+        message: 'required for APPROVAL_CHANNELS with outlook on DIRECTORY=graph: the mailbox approval mails are sent from',
+      });
     }
     if (env.DIRECTORY === 'graph') {
       const tenant = env.AZURE_TENANT_ID || env.MICROSOFT_APP_TENANT_ID;
@@ -95,6 +126,23 @@ export interface Config {
     readonly expiryDays: number;
     readonly reminderDays: number;
     readonly requireJustification: boolean;
+  };
+  /** Approval cards by mail (Outlook actionable messages). */
+  readonly mail: {
+    /** Also mail every approver the card, not only those Teams can't reach. */
+    readonly alwaysMailApprovers: boolean;
+    /** The mailbox (UPN or object id) mails are sent from; on the embedded tenant only the From line. */
+    readonly sender?: string;
+    /** The actionable-message provider id registered for the organisation; without it Outlook drops the card. */
+    readonly originatorId?: string;
+  };
+  readonly guests: {
+    /** Days between guest reviews by the groups' owners; 0 = no reviews. */
+    readonly reviewDays: number;
+    /** Days owners have to confirm a guest before the bot removes them from the group. */
+    readonly reviewGraceDays: number;
+    /** A guest whose last sign-in is older than this is shown as stale. */
+    readonly staleDays: number;
   };
 }
 
@@ -184,6 +232,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       expiryDays: e.REQUEST_EXPIRY_DAYS,
       reminderDays: e.REMINDER_DAYS,
       requireJustification: e.REQUIRE_JUSTIFICATION,
+    },
+    mail: {
+      alwaysMailApprovers: e.APPROVAL_CHANNELS.includes('outlook'),
+      ...(e.MAIL_SENDER ? { sender: e.MAIL_SENDER } : {}),
+      ...(e.OUTLOOK_ORIGINATOR_ID ? { originatorId: e.OUTLOOK_ORIGINATOR_ID.toLowerCase() } : {}),
+    },
+    guests: {
+      reviewDays: e.REVIEW_DAYS,
+      reviewGraceDays: e.REVIEW_GRACE_DAYS,
+      staleDays: e.STALE_DAYS,
     },
   };
   return { ok: true, config: deepFreeze(config) };

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CloudAdapter,
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
+import { GuestReviews } from './app/guestReviews.js';
 import { PolicyCache } from './app/policyCache.js';
 import { reachByInstall } from './app/reachByInstall.js';
 import { RequestWorker } from './app/requestWorker.js';
@@ -22,11 +24,16 @@ import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.
 import { LowdbLanguagePreferenceStore } from './adapters/lowdb/lowdbLanguagePreferenceStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
+import { EmlOutboxMailer } from './adapters/mail/emlOutboxMailer.js';
+import { GraphMailer } from './adapters/mail/graphMailer.js';
+import { LowdbReviewStore } from './adapters/lowdb/lowdbReviewStore.js';
 import { adminCardActions } from './bot/adminCardActions.js';
 import { adminCommands } from './bot/adminCommands.js';
 import { languageCommands } from './bot/languageCommands.js';
 import type { BotDeps } from './bot/botDeps.js';
 import { DialogConversationState } from './bot/dialogState.js';
+import { guestCardActions } from './bot/guestCardActions.js';
+import { guestCommands } from './bot/guestCommands.js';
 import { InviteDialog } from './bot/dialogs/inviteDialog.js';
 import { GuestAccessBot } from './bot/guestAccessBot.js';
 import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
@@ -41,6 +48,7 @@ import { languageOf, translator } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Directory } from './ports/directory.js';
+import type { Mailer } from './ports/mailer.js';
 import type { TenantInfo, TenantSnapshot } from './policy/tenantModel.js';
 import { createServer, listen, serviceUrlAllowed } from './server.js';
 
@@ -56,6 +64,8 @@ export interface AppOverrides {
   workerIntervalMs?: number | null;
   /** Bot Connector URL for opening chats with users the bot has never met. */
   defaultServiceUrl?: string;
+  /** Where approval mails go (default: Graph sendMail on Graph, .eml files on the embedded tenant); null: none. */
+  mailer?: Mailer | null;
   /** A certificate (PEM) to trust for a loopback Graph and token endpoint, for in-process tests. */
   graphCa?: string;
   /** Paces Bot Connector calls (default: Teams' published limits). */
@@ -146,6 +156,7 @@ async function compose(
   // Before anything new happens: the audit entries a crash left inside request records or as intents reach the log.
   await relayAllUnlogged({ requests, audit, logger });
   await settleAuditIntents({ audit, auditIntents, directory, logger });
+  const reviewStore = await LowdbReviewStore.open(dataDir.path);
 
   const auth = new NoInnerRetryAuthentication({
     MicrosoftAppId: config.auth.appId,
@@ -186,10 +197,19 @@ async function compose(
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
     timeZone: config.timeZone,
+    mailApprovers: config.mail.alwaysMailApprovers,
   };
+  const mailer =
+    overrides.mailer === null ? undefined : (overrides.mailer ?? (await openMailer(config, source, tenant, dataDir, clock, logger)));
+  const mailSettings = { originatorId: config.mail.originatorId, botAppId: config.auth.appId || undefined };
+  const mail = mailer && { mailer, settings: mailSettings };
   const services = { directory, conversations, languages, audit, auditIntents, clock, logger };
-  const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, retry: overrides.retry });
-  const deps: BotDeps = { ...services, requests, policy, worker, settings };
+  const worker = new RequestWorker({ ...services, requests, policy, notifier, settings, mail, retry: overrides.retry });
+  const outlook = { originatorId: config.mail.originatorId };
+  const guestSettings = { ...config.guests };
+  const reviews = new GuestReviews({ ...services, reviews: reviewStore, notifier, policy, settings: guestSettings });
+  const guests = { reviews, store: reviewStore, settings: guestSettings };
+  const deps: BotDeps = { ...services, requests, policy, worker, settings, outlook, guests };
 
   const conversationState = new DialogConversationState(dialogStorage);
   adapter.use(new TypingIndicator(logger));
@@ -199,8 +219,8 @@ async function compose(
     localMode: config.localMode,
     timeZone: config.timeZone,
     conversationState,
-    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages) },
-    cardActions: { ...requestCardActions(deps), ...adminCardActions(deps) },
+    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages), ...guestCommands(deps) },
+    cardActions: { ...requestCardActions(deps), ...adminCardActions(deps), ...guestCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
     personalChat: notifier,
   });
@@ -238,6 +258,7 @@ async function compose(
   });
 
   let closed = false;
+  let reviewTimer: NodeJS.Timeout | undefined;
   return {
       config,
       server,
@@ -246,7 +267,13 @@ async function compose(
         // Compile the policy before the first turn: on a large tenant that takes seconds, not the first asker's.
         await policy.current();
         const port = await listen(server, config.port, config.host);
-        if (overrides.workerIntervalMs !== null) worker.start(overrides.workerIntervalMs ?? 60_000);
+        if (overrides.workerIntervalMs !== null) {
+          worker.start(overrides.workerIntervalMs ?? 60_000);
+          const sweep = () => void reviews.tick().catch((err: unknown) => logger.error({ err }, 'guest review sweep failed'));
+          sweep();
+          reviewTimer = setInterval(sweep, overrides.workerIntervalMs ?? 60_000);
+          reviewTimer.unref();
+        }
         if (source.kind === 'graph' && config.graph) source.directory.startSync(config.graph.syncIntervalMs, config.graph.settingsIntervalMs);
         return port;
       },
@@ -255,6 +282,7 @@ async function compose(
         closed = true;
         worker.stop();
         stopping.abort(new Error('shutting down'));
+        if (reviewTimer) clearInterval(reviewTimer);
         if (source.kind === 'graph') await source.directory.stopSync();
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections();
@@ -264,7 +292,7 @@ async function compose(
           const deadline = new Promise<false>((resolve) => {
             timer = setTimeout(() => resolve(false), options.deadlineMs ?? SHUTDOWN_DEADLINE_MS);
           });
-          finished = await Promise.race([Promise.all([serverClosed, worker.idle()]).then(() => true), deadline]);
+          finished = await Promise.race([Promise.all([serverClosed, worker.idle(), reviews.idle()]).then(() => true), deadline]);
           clearTimeout(timer);
           if (!finished) logger.warn({ code: 'SHUTDOWN_DEADLINE' }, 'stopping with work unfinished; it stays in the outbox for the next start');
         }
@@ -279,11 +307,36 @@ type DirectorySource =
   | { kind: 'embedded'; snapshot: TenantSnapshot }
   | { kind: 'graph'; directory: GraphDirectory; http: GraphHttp; GraphAppInstaller: typeof GraphAppInstaller };
 
+/**
+ * Approval mail: Graph sendMail from MAIL_SENDER on a Graph tenant; on the embedded tenant, which has no mail
+ * server, .eml files under DATA_DIR/outbox. None on a Graph tenant without a sender mailbox (said at start).
+ */
+async function openMailer(
+  config: Config,
+  source: DirectorySource,
+  tenant: TenantInfo,
+  dataDir: DataDir,
+  clock: Clock,
+  logger: Logger,
+): Promise<Mailer | undefined> {
+  if (source.kind === 'graph') {
+    if (config.mail.sender) return new GraphMailer(source.http, { sender: config.mail.sender });
+    logger.warn({ code: 'MAIL_NOT_CONFIGURED' }, 'no MAIL_SENDER: approvers Teams cannot reach get no approval mail');
+    return undefined;
+  }
+  const fallback = `guest-access@${tenant.verifiedDomains[0] ?? 'localhost'}`;
+  return EmlOutboxMailer.open({
+    folder: join(dataDir.path, 'outbox'),
+    from: { address: config.mail.sender?.includes('@') ? config.mail.sender : fallback, name: 'Guest Access' },
+    clock,
+  });
+}
+
 /** The Teams app's manifest id: the catalog's externalId when the app is published to the organisation. */
 const MANIFEST_ID = (JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }).id;
 
 /** Reads the tenant from Microsoft Graph (and the overrides file); every problem as a startup error. */
-async function openGraph(
+export async function openGraph(
   config: Config,
   overrides: AppOverrides,
   logger: Logger,

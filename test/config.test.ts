@@ -11,6 +11,7 @@ describe('configuration', () => {
       tenantFile: 'data/demo-tenant.json',
       dataDir: '.data',
       requests: { expiryDays: 14, reminderDays: 3, requireJustification: true },
+      guests: { reviewDays: 90, reviewGraceDays: 14, staleDays: 90 },
     });
     expect(Object.isFrozen(result.config)).toBe(true);
     expect(Object.isFrozen(result.config.auth)).toBe(true);
@@ -38,7 +39,22 @@ describe('configuration', () => {
     [{ PORT: 'eighty' }, /PORT/],
     [{ REQUEST_EXPIRY_DAYS: '-1' }, /REQUEST_EXPIRY_DAYS/],
     [{ REQUIRE_JUSTIFICATION: 'maybe' }, /REQUIRE_JUSTIFICATION/],
+    [{ REVIEW_DAYS: '-1' }, /REVIEW_DAYS/],
+    [{ REVIEW_GRACE_DAYS: '0' }, /REVIEW_GRACE_DAYS/],
+    [{ STALE_DAYS: 'soon' }, /STALE_DAYS/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ APPROVAL_CHANNELS: 'outlook' }, /APPROVAL_CHANNELS.*must include 'teams'/],
+    [{ APPROVAL_CHANNELS: 'teams,fax' }, /APPROVAL_CHANNELS.*'teams' or 'outlook'/],
+    [{ OUTLOOK_ORIGINATOR_ID: 'not-a-guid' }, /OUTLOOK_ORIGINATOR_ID/],
+    [
+      {
+        MICROSOFT_APP_ID: 'id',
+        MICROSOFT_APP_PASSWORD: 'pw',
+        MICROSOFT_APP_TENANT_ID: 't',
+        APPROVAL_CHANNELS: 'teams,outlook',
+      },
+      /OUTLOOK_ORIGINATOR_ID: required/,
+    ],
   ])('reports %j as invalid', (env, message) => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);
@@ -53,6 +69,21 @@ describe('configuration', () => {
     const bad = loadConfig({ TENANT_TIME_ZONE: 'Mars/Olympus' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors.join()).toContain('TENANT_TIME_ZONE');
+  });
+
+  it('mails approvers only when Teams cannot reach them, unless APPROVAL_CHANNELS asks for Outlook too', () => {
+    const plain = loadConfig({});
+    expect(plain.ok && plain.config.mail).toEqual({ alwaysMailApprovers: false });
+    const both = loadConfig({
+      APPROVAL_CHANNELS: ' Teams , outlook ',
+      MAIL_SENDER: 'guest-access@contoso.com',
+      OUTLOOK_ORIGINATOR_ID: '3F2B8C1E-7A4D-4E9B-9C1A-5D6E7F8A9B0C',
+    });
+    expect(both.ok && both.config.mail).toEqual({
+      alwaysMailApprovers: true,
+      sender: 'guest-access@contoso.com',
+      originatorId: '3f2b8c1e-7a4d-4e9b-9c1a-5d6e7f8a9b0c',
+    });
   });
 
   it('treats empty variables as unset', () => {

@@ -1,6 +1,14 @@
 import type { DecisionExplanationItem } from '../cards/decisionExplanationCard.js';
 import { translator, type Language } from '../i18n/i18n.js';
-import type { Blocker, GuestAccess, GuestDecision, NoteCode, PolicyContext, UnverifiedLayer, Verdict } from '../policy/index.js';
+import type {
+  Blocker,
+  GuestAccess,
+  GuestDecision,
+  NoteCode,
+  PolicyContext,
+  UnverifiedLayer,
+  Verdict,
+} from '../policy/index.js';
 import type { ApproverSet } from '../policy/index.js';
 import { decisionView } from './explainDecision.js';
 

@@ -138,14 +138,35 @@ function addressView(
     const owner = domainTenant(ctx.crossTenant, a.domain);
     const tenant = owner.kind === 'entra' ? owner.tenant : undefined;
     const partner = tenant ? ctx.crossTenant.partners.get(tenant.tenantId.toLowerCase()) : undefined;
+    const tenantName = escapeMarkdown(tenant?.displayName ?? a.domain);
+    const access = partner ?? ctx.crossTenant.defaultAccess;
+    // A domain without an Entra tenant is outside cross-tenant access settings altogether.
     const crossTenantRow: LayerChainRow =
       owner.kind === 'none'
-        ? { icon: '✓', setting: tr('admin.check.withoutTenant', { domain }), value: '', meaning: tr('admin.check.notGoverned', { domain }), fix: [] }
-        : rowFor(ctx, lang, a.domain, {
-            setting: tenant ? tr('admin.check.tenant', { tenant: escapeMarkdown(tenant.displayName) }) : tr('admin.check.noTenant', { domain }),
-            value: escapeMarkdown(tr('admin.settings.value', { setting: partner ? 'partner' : 'default', value: partner ?? ctx.crossTenant.defaultAccess })),
-            meaning: tr(partner ? 'admin.check.partnerAllowed' : 'admin.check.defaultAllowed', { tenant: escapeMarkdown(tenant?.displayName ?? a.domain) }),
-          }, find(['CROSS_TENANT_DEFAULT_BLOCKED', 'CROSS_TENANT_PARTNER_BLOCKED']));
+        ? {
+            icon: '✓',
+            setting: tr('admin.check.withoutTenant', { domain }),
+            value: '',
+            meaning: tr('admin.check.notGoverned', { domain }),
+            fix: [],
+          }
+        : rowFor(
+            ctx,
+            lang,
+            a.domain,
+            {
+              setting: tenant
+                ? tr('admin.check.tenant', { tenant: tenantName })
+                : tr('admin.check.noTenant', { domain }),
+              value: escapeMarkdown(
+                tr('admin.settings.value', { setting: partner ? 'partner' : 'default', value: access }),
+              ),
+              meaning: tr(partner ? 'admin.check.partnerAllowed' : 'admin.check.defaultAllowed', {
+                tenant: tenantName,
+              }),
+            },
+            find(['CROSS_TENANT_DEFAULT_BLOCKED', 'CROSS_TENANT_PARTNER_BLOCKED']),
+          );
     section(tr('policy.layer.crossTenant'), [crossTenantRow]);
   }
 

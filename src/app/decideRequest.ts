@@ -46,7 +46,7 @@ export async function currentApprovers(deps: Pick<DecideDeps, 'policy'>, request
  */
 export async function decideRequest(
   deps: DecideDeps,
-  input: { actorId: string; requestId: string; action: DecisionAction; comment?: string },
+  input: { actorId: string; requestId: string; action: DecisionAction; comment?: string; via?: 'outlook' },
 ): Promise<DecideOutcome> {
   const request = await deps.requests.get(input.requestId);
   if (!request) return { kind: 'notFound' };
@@ -87,7 +87,15 @@ export async function decideRequest(
       next.provisioning = { attempts: current.provisioning?.attempts ?? 0, lastError: undefined };
       next.guests = current.guests.map((g) => ({ ...g, error: undefined }));
     }
-    return withAudit(next, { at: nowIso, actorId, action: 'request.transition', subjectId: current.id, from, to: target });
+    return withAudit(next, {
+      at: nowIso,
+      actorId,
+      action: 'request.transition',
+      subjectId: current.id,
+      from,
+      to: target,
+      ...(input.via ? { details: { via: input.via } } : {}),
+    });
   });
   if (!result) return { kind: 'notFound' };
   if (!result.changed) return { kind: 'alreadyDecided', request: result.request };

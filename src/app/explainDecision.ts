@@ -149,7 +149,9 @@ function unverifiedLines(scope: Scope, u: UnverifiedLayer): string[] {
   if (audience === 'member') return lines;
   lines.push(`  ${tr('policy.explain.who', { roles: roleNames(tr, u.fixRoles) })}`);
   lines.push(`  ${tr('policy.explain.where', { portal: tr(`policy.portal.${u.where.portalKey}`) })}`);
-  if (audience === 'admin' && u.where.powershell) lines.push(`  ${tr('policy.explain.powershell', { command: code(u.where.powershell) })}`);
+  if (audience === 'admin' && u.where.powershell) {
+    lines.push(`  ${tr('policy.explain.powershell', { command: code(u.where.powershell) })}`);
+  }
   return lines;
 }
 

@@ -56,8 +56,20 @@ export type OutboxItem = (
   | { kind: 'requesterCard'; userId: string }
   | { kind: 'refreshCards' }
   | { kind: 'tell'; userId: string; event: RequestEvent }
+  /** The approval card by mail (an Outlook actionable message), and why this approver gets it by mail. */
+  | { kind: 'approvalMail'; userId: string; why: MailReason }
 ) &
   OutboxDelivery;
+
+/** Why an approver is mailed: Teams can't reach them, every approver is mailed, or a reminder for a mailed one. */
+export type MailReason = 'unreachable' | 'always' | 'reminder';
+
+/** An approval card sent by mail. Outlook keeps it current itself (the card refreshes when opened). */
+export interface MailCopy {
+  userId: string;
+  why: MailReason;
+  at: string;
+}
 
 /** What the requester or approvers are told about. */
 export type RequestEvent = 'completed' | 'failed' | 'rejected' | 'expired' | 'reminder' | 'cancelled' | 'unreachable';
@@ -93,6 +105,8 @@ export interface GuestRequest {
   unreachable?: UnreachableApprover[];
   provisioning?: { attempts: number; nextAttemptAt?: string; lastError?: string; finishedAt?: string };
   cards: CardCopy[];
+  /** Approval cards sent by mail (absent on requests stored before mail existed). */
+  mails?: MailCopy[];
   outbox: OutboxItem[];
   /**
    * Audit entries of changes made in this record, written in the same atomic write as the change and moved to the

@@ -33,7 +33,9 @@ export async function identifyUser(
   const snapshot = await directory.snapshot();
   if (!user && from.id && options.byChannelId) user = snapshot.users.find((u) => u.teamsUserIds?.includes(from.id!));
   if (!user || !user.accountEnabled) return undefined;
-  const adminRoles = (['globalAdmin', 'userAdmin'] as const).filter((r) => holdsRole(user, r)).map((r) => ROLE_DISPLAY_NAMES[r]);
+  const adminRoles = (['globalAdmin', 'userAdmin'] as const)
+    .filter((r) => holdsRole(user, r))
+    .map((r) => ROLE_DISPLAY_NAMES[r]);
   const ownedGroupIds: string[] = [];
   const memberGroupIds: string[] = [];
   for (const g of snapshot.groups) {

@@ -17,7 +17,11 @@ export const MAX_JUSTIFICATION = 2000;
 export interface RequestSettings {
   expiryDays: number;
   requireJustification: boolean;
+  /** Mail every approver the card as well (APPROVAL_CHANNELS=teams,outlook). */
+  mailApprovers?: boolean;
 }
+
+const mailTo = (userId: string) => ({ kind: 'approvalMail' as const, userId, why: 'always' as const });
 
 export interface RequestGuestsDeps extends AppServices {
   requests: RequestStore;
@@ -146,6 +150,8 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
       approverBasis: batch[0].approval.reasonCode ?? batch[0].approval.basis,
       cards: [],
       outbox: [
+        // Mails first: a Teams outage (retried with backoff) must not hold them up.
+        ...(deps.settings.mailApprovers ? batch[0].approval.approverIds.map((userId) => mailTo(userId)) : []),
         ...batch[0].approval.approverIds.map((userId) => ({ kind: 'approvalCard' as const, userId })),
         ...(input.requesterCardInReply ? [] : [{ kind: 'requesterCard' as const, userId: requesterId }]),
       ],

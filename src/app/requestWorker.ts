@@ -1,10 +1,21 @@
 import { isAdmin } from '../policy/index.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
 import { listOf, translator, type MessageKey } from '../i18n/i18n.js';
+import type { Mailer } from '../ports/mailer.js';
 import type { Delivery, Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { AppServices } from './appServices.js';
-import type { CardCopy, GuestRequest, OutboxDelivery, OutboxItem, RequestEvent, UnreachableApprover } from './guestRequest.js';
+import { composeApprovalMail, type ApprovalMailSettings } from './approvalMail.js';
+import type {
+  CardCopy,
+  GuestRequest,
+  MailCopy,
+  MailReason,
+  OutboxDelivery,
+  OutboxItem,
+  RequestEvent,
+  UnreachableApprover,
+} from './guestRequest.js';
 import type { PolicyCache } from './policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { failureCode, failureText } from './failure.js';
@@ -19,6 +30,8 @@ export interface WorkerDeps extends AppServices {
   notifier: Notifier;
   /** `timeZone`: the tenant's, for dates on cards of readers whose own zone is unknown (proactive messages). */
   settings: { expiryDays: number; reminderDays: number; timeZone?: string };
+  /** Approval cards by mail for approvers Teams can't reach (and for all, when configured). */
+  mail?: { mailer: Mailer; settings: ApprovalMailSettings };
   retry?: RetryPolicy;
 }
 
@@ -144,6 +157,13 @@ export class RequestWorker {
             { at, actorId: 'system', action: 'request.reminder', subjectId: requestId, details: { approvers: r.approverIds.length } },
           ),
     );
+    // Approvers Teams can't reach, who got the card by mail, are reminded by mail.
+    if (result?.changed && this.deps.mail) {
+      await this.deps.requests.update(requestId, (r) => {
+        const next = (r.unreachable ?? []).reduce((acc, u) => queueMail(acc, u.userId, 'reminder'), r);
+        return next === r ? undefined : next;
+      });
+    }
     if (result?.changed) {
       await relayAudit(this.deps, requestId);
       this.kick(requestId);
@@ -249,7 +269,7 @@ export class RequestWorker {
     const requestId = request.id;
     const resumed = item.sendingSince !== undefined;
     if (!resumed) await requests.update(requestId, (r) => markItem(r, item, { sendingSince: nowIso }));
-    let result: { copies: CardCopy[]; unreachable?: Extract<Delivery, { kind: 'unreachable' }> };
+    let result: Delivered;
     try {
       result = await this.deliverItem(request, item, resumed);
     } catch (error) {
@@ -267,16 +287,28 @@ export class RequestWorker {
       return 'next';
     }
     const at = clock.now().toISOString();
+    // Teams refused the approver for good: the card goes by mail instead (once), if they have an address.
+    const refusedId = result.unreachable?.userId;
+    const mailable = !!refusedId && !!this.deps.mail && !!(await this.deps.directory.getUser(refusedId))?.mail;
     await requests.update(requestId, (r) => {
       const index = r.outbox.findIndex((i) => sameItem(i, item));
       const outbox = index < 0 ? r.outbox : [...r.outbox.slice(0, index), ...r.outbox.slice(index + 1)];
       let next: GuestRequest = { ...r, outbox, cards: [...r.cards, ...result.copies] };
+      if (result.mailed) {
+        next = { ...next, mails: [...(next.mails ?? []), result.mailed] };
+        const details = { userId: result.mailed.userId, why: result.mailed.why };
+        next = withAudit(next, { at, actorId: 'system', action: 'request.mailed', subjectId: requestId, details });
+      }
       if (item.kind === 'tell' && item.event === 'unreachable' && !result.unreachable) {
         next = { ...next, unreachable: (next.unreachable ?? []).map((u) => (u.toldAt ? u : { ...u, toldAt: at })) };
       }
-      if (result.unreachable && item.kind === 'approvalCard') next = markUnreachable(next, result.unreachable, at);
+      if (result.unreachable && item.kind === 'approvalCard') {
+        next = markUnreachable(mailable ? queueMail(next, item.userId, 'unreachable') : next, result.unreachable, at);
+      }
+      if (mailable && item.kind === 'tell' && item.event === 'reminder') next = queueMail(next, item.userId, 'reminder');
       return next;
     });
+    if (result.mailed) await relayAudit(this.deps, requestId);
     if (result.unreachable) {
       logger.warn({ requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' }, 'recipient unreachable; message dropped');
     }
@@ -287,7 +319,7 @@ export class RequestWorker {
     request: GuestRequest,
     item: OutboxItem,
     resumed: boolean,
-  ): Promise<{ copies: CardCopy[]; unreachable?: Extract<Delivery, { kind: 'unreachable' }> }> {
+  ): Promise<Delivered> {
     const { notifier, logger } = this.deps;
     if (isStale(request, item)) return { copies: [] };
     if (resumed) logger.info({ requestId: request.id, item: item.kind, code: 'RESUMED_IN_FLIGHT' }, 'message was in flight when the bot stopped');
@@ -308,12 +340,25 @@ export class RequestWorker {
         return { copies: [{ ...delivery.sent, role }] };
       }
       case 'refreshCards':
+        // Teams copies are replaced here; mailed copies refresh themselves when opened in Outlook.
         for (const copy of request.cards) await notifier.update(copy, await this.cardFor(request, copy.userId));
         return { copies: [] };
       case 'tell': {
         const text = await this.tellText(request, item.userId, item.event);
         const delivery = await notifier.sendToUser(item.userId, { text });
         return delivery.kind === 'unreachable' ? { copies: [], unreachable: delivery } : { copies: [] };
+      }
+      case 'approvalMail': {
+        const mail = this.deps.mail;
+        const composed = mail && (await composeApprovalMail(this.deps, request, item.userId, item.why, mail.settings));
+        if (!mail || !composed) {
+          const log = { requestId: request.id, userId: item.userId, code: 'MAIL_NOT_POSSIBLE' };
+          this.deps.logger.warn(log, 'approval mail dropped: no mailer or no mail address');
+          return { copies: [] };
+        }
+        await mail.mailer.send(composed);
+        // The audit entry travels with the request's write that records the mail (see deliverOne).
+        return { copies: [], mailed: { userId: item.userId, why: item.why, at: this.deps.clock.now().toISOString() } };
       }
     }
   }
@@ -346,7 +391,9 @@ export class RequestWorker {
       const untold = (request.unreachable ?? []).filter((u) => !u.toldAt);
       const names = await Promise.all(untold.map(async (u) => safe(await displayName(directory, tr, u.userId))));
       const reached = request.approverIds.some((id) => !isUnreachable(request, id));
-      const key = reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll';
+      // Those who got the card by mail have seen it: the requester hears that instead.
+      const mailed = untold.every((u) => isMailed(request, u.userId));
+      const key = mailed ? 'mail.unreachable.tellMailed' : reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll';
       return tr(key, { ...params, names: listOf(tr.lang, names) });
     }
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
@@ -354,12 +401,40 @@ export class RequestWorker {
   }
 }
 
+/** What delivering an outbox item produced: card copies to remember (Teams), or a mail sent. */
+interface Delivered {
+  copies: CardCopy[];
+  mailed?: MailCopy;
+  unreachable?: Extract<Delivery, { kind: 'unreachable' }>;
+}
+
+/**
+ * Owes `userId` the approval card by mail, unless it is owed already or was sent for the same reason (and, for a
+ * reminder, only to someone who was mailed the card). Nothing for a request that is no longer pending.
+ */
+function queueMail(request: GuestRequest, userId: string, why: MailReason): GuestRequest {
+  if (request.state !== 'pending' || isMailOwed(request, userId)) return request;
+  const mails = (request.mails ?? []).filter((m) => m.userId === userId);
+  const done = why === 'reminder' ? mails.length === 0 || mails.some((m) => m.why === 'reminder') : mails.length > 0;
+  if (done) return request;
+  return { ...request, outbox: [...request.outbox, { kind: 'approvalMail', userId, why }] };
+}
+
+/** Whether the approval card went, or is going, to this user by mail. */
+function isMailed(request: GuestRequest, userId: string): boolean {
+  return (request.mails ?? []).some((m) => m.userId === userId) || isMailOwed(request, userId);
+}
+
+function isMailOwed(request: GuestRequest, userId: string): boolean {
+  return request.outbox.some((i) => i.kind === 'approvalMail' && i.userId === userId);
+}
+
 /**
  * Messages that lost their point while waiting to be delivered: an approval card for a request already decided,
  * or news of a cancellation for an approver who never received the card.
  */
 function isStale(request: GuestRequest, item: OutboxItem): boolean {
-  if (item.kind === 'approvalCard') return request.state !== 'pending';
+  if (item.kind === 'approvalCard' || item.kind === 'approvalMail') return request.state !== 'pending';
   if (item.kind === 'tell' && item.event === 'cancelled') return !request.cards.some((c) => c.userId === item.userId);
   if (item.kind === 'tell' && item.event === 'unreachable') {
     return request.state !== 'pending' || !(request.unreachable ?? []).some((u) => !u.toldAt);

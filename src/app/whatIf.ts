@@ -262,7 +262,8 @@ export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): App
       const known = next.teams?.allowGuestUser;
       next.teams = { allowGuestUser: change.value };
       const from = known === undefined ? 'unknown' : String(known);
-      return { ok: true, snapshot: next, summary: { setting: 'CsTeamsClientConfiguration.AllowGuestUser', from, to: String(change.value) } };
+      const summary = { setting: 'CsTeamsClientConfiguration.AllowGuestUser', from, to: String(change.value) };
+      return { ok: true, snapshot: next, summary };
     }
     case 'groupGuests': {
       const match = findGroup(change.group, next.groups);
@@ -291,7 +292,8 @@ export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): App
       if (!label) return { ok: false, notFound: 'label', query: change.label, suggestions: next.sensitivityLabels.map((l) => l.displayName) };
       const from = label.allowGuests === undefined ? 'unknown' : String(label.allowGuests);
       label.allowGuests = change.value;
-      return { ok: true, snapshot: next, summary: { setting: 'allowGuests', from, to: String(change.value), subject: label.displayName } };
+      const summary = { setting: 'allowGuests', from, to: String(change.value), subject: label.displayName };
+      return { ok: true, snapshot: next, summary };
     }
   }
 }

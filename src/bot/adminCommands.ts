@@ -63,6 +63,8 @@ const USAGE: Record<Exclude<UsageTopic, 'whatif'>, MessageKey> = {
   removeGuest: 'common.help.remove',
   check: 'common.help.check',
   cancelRequest: 'common.help.cancel',
+  resendInvitation: 'guests.help.resend',
+  deleteGuest: 'guests.help.delete',
 };
 
 function whatIfUsage(tr: Translate): string {
@@ -165,6 +167,24 @@ function auditLineText(tr: Translate, lang: Turn['user']['lang'], line: AuditLin
       break;
     case 'request.reminder':
       what = tr('admin.audit.reminder', { subject: safe(line.subjectId) });
+      break;
+    case 'guest.deleted':
+      what = tr('guests.audit.deleted', { guest });
+      break;
+    case 'guest.invitationResent':
+      what = tr('guests.audit.resent', { guest });
+      break;
+    case 'review.kept':
+      what = tr('guests.audit.reviewKept', { guest, group });
+      break;
+    case 'review.removed':
+      what = tr('guests.audit.reviewRemoved', { guest, group });
+      break;
+    case 'review.closed':
+      what = tr('guests.audit.reviewClosed', { group });
+      break;
+    case 'review.cycleStarted':
+      what = tr('guests.audit.cycleStarted');
       break;
     default:
       what = tr('admin.audit.other', { action: safe(line.action), subject: group });
@@ -341,6 +361,10 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
       if (command.command === 'whatif') {
         if (!profile.isAdmin) await refuseAdmins(turn, 'whatif');
         else await turn.context.sendActivity(whatIfUsage(tr));
+        return;
+      }
+      if (command.command === 'deleteGuest' && !profile.isAdmin) {
+        await turn.context.sendActivity(tr('delete.refuse'));
         return;
       }
       if (command.command === 'check' && !mayCheck(profile)) {

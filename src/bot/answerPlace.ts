@@ -17,6 +17,10 @@ const PRIVATE: ReadonlySet<Command['kind']> = new Set<Command['kind']>([
   'guests',
   'removeGuest',
   'audit',
+  'tenantGuests',
+  'resendInvitation',
+  'deleteGuest',
+  'reviews',
 ]);
 
 /**
@@ -24,6 +28,7 @@ const PRIVATE: ReadonlySet<Command['kind']> = new Set<Command['kind']>([
  * - personal chat: everything answers in place;
  * - group chat and channel: `help`, `why`, `cancel <id>`, `language`, usage hints and refusals answer in place;
  *   `my requests`, `pending`, `settings`, `check`, `whatif`, `guests`, `remove guest`, `audit` answer in the 1:1 chat;
+ *   so do the tenant's guests: `guests [filter]`, `resend invitation`, `delete guest`, `reviews`;
  * - `invite`: in place in a group chat (the guided dialog is the asker's own); from a team channel it starts in the
  *   1:1 chat (the team's group is meant unless another group is named).
  * Approval cards always go to each approver's 1:1 chat.

@@ -1,8 +1,10 @@
 import type { AppServices } from '../app/appServices.js';
+import type { GuestReviews, ReviewSettings } from '../app/guestReviews.js';
 import type { PolicyCache } from '../app/policyCache.js';
 import type { RequestSettings } from '../app/requestGuests.js';
 import type { RequestWorker } from '../app/requestWorker.js';
 import type { RequestStore } from '../ports/requestStore.js';
+import type { ReviewStore } from '../ports/reviewStore.js';
 
 /** Everything the bot's handlers use, built once in the composition root. */
 export interface BotDeps extends AppServices {
@@ -10,6 +12,10 @@ export interface BotDeps extends AppServices {
   policy: PolicyCache;
   worker: RequestWorker;
   settings: RequestSettings & { reminderDays: number; timeZone?: string };
+  /** Cards answered to taps in Outlook carry the organisation's actionable-message provider id. */
+  outlook?: { originatorId?: string };
+  /** The tenant's guests: periodic reviews and their settings. */
+  guests: { reviews: GuestReviews; store: ReviewStore; settings: ReviewSettings };
 }
 
 /** The use cases' view of the deps: background work goes to the worker. */

@@ -25,7 +25,11 @@ export interface CompiledGroup {
   readonly guestCount: number;
   readonly groupBasedLicensing: boolean;
   /** The site's sharing levels; `site` and `effective` are absent when the site's own level is unknown. */
-  readonly site?: { readonly site?: SharingCapability; readonly org: SharingCapability; readonly effective?: SharingCapability };
+  readonly site?: {
+    readonly site?: SharingCapability;
+    readonly org: SharingCapability;
+    readonly effective?: SharingCapability;
+  };
   /**
    * For a NEW guest (an invitation): kind, Viva Engage, tenant-wide setting, label, per-group setting, in that order.
    * The tenant-wide `AllowToAddGuests=false` stops invitations into any group.
@@ -64,7 +68,11 @@ function eligible(basis: 'owners' | 'admins', ids: readonly string[], reason: Ap
 }
 
 // Labels govern Microsoft 365 groups only.
-const NOT_M365_LABEL: LabelOutcome = Object.freeze({ applies: false, blockers: NO_BLOCKERS, unverified: NO_UNVERIFIED });
+const NOT_M365_LABEL: LabelOutcome = Object.freeze({
+  applies: false,
+  blockers: NO_BLOCKERS,
+  unverified: NO_UNVERIFIED,
+});
 
 export function compileGroup(facts: GroupCompileFacts, group: DirectoryGroup): CompiledGroup {
   const shape = groupShape(group);
@@ -74,7 +82,8 @@ export function compileGroup(facts: GroupCompileFacts, group: DirectoryGroup): C
   const guestSetting = groupGuestSetting(group);
   const kindBlockers = groupKindBlockers(group, shape);
   const settingBlockers = m365 ? groupSettingBlockers(group, guestSetting, label.applies) : [];
-  const blockers = frozenList([...kindBlockers, ...(m365 ? facts.groupsOrg.blockers : []), ...label.blockers, ...settingBlockers]);
+  const orgBlockers = m365 ? facts.groupsOrg.blockers : [];
+  const blockers = frozenList([...kindBlockers, ...orgBlockers, ...label.blockers, ...settingBlockers]);
   const blockersExisting = frozenList([...kindBlockers, ...label.blockers, ...settingBlockers]);
 
   // Membership is the owners' decision; an invitation needs someone allowed to invite. So the approvers are the

@@ -5,7 +5,6 @@ import {
   SELF_AS_ADMIN,
   SELF_AS_GROUPS_ADMIN,
   SELF_AS_OWNER,
-  withoutRequester,
   type ApproverSet,
   type RequesterRelation,
 } from './approvers.js';
@@ -112,7 +111,8 @@ function approvalFor(ctx: PolicyContext, cg: CompiledGroup, requesterId: string,
     if (relation === 'admin') return SELF_AS_ADMIN;
     if (relation === 'groupsAdmin') return SELF_AS_GROUPS_ADMIN;
   }
-  return withoutRequester(invitationNeeded ? cg.approversNew : cg.approversExisting, requesterId);
+  // Never the requester: whoever could approve (an owner or admin who may complete the addition) adds directly above.
+  return invitationNeeded ? cg.approversNew : cg.approversExisting;
 }
 
 const EXT_MARK = '#ext#';
@@ -121,7 +121,9 @@ const EXT_MARK = '#ext#';
  * A guest named by user principal name (`name_domain#EXT#@tenant.onmicrosoft.com`): the address it encodes, or
  * undefined when `email` is not such a UPN. Domains hold no underscore, so the last one separates name and domain.
  */
-function addressInGuestUpn(ctx: PolicyContext, email: NormalisedEmail & { ok: true }): (NormalisedEmail & { ok: true }) | undefined {
+type ValidEmail = NormalisedEmail & { ok: true };
+
+function addressInGuestUpn(ctx: PolicyContext, email: ValidEmail): ValidEmail | undefined {
   if (!email.local.endsWith(EXT_MARK)) return undefined;
   if (!ctx.verifiedDomains.has(email.domain) && !email.domain.endsWith('.onmicrosoft.com')) return undefined;
   const inner = email.local.slice(0, -EXT_MARK.length);
@@ -238,25 +240,34 @@ function decide(
   }
 
   const isNew = existing === undefined;
-  const state = existing === undefined ? GuestState.New : existing.externalUserState === 'PendingAcceptance' ? GuestState.Pending : GuestState.Existing;
+  const state =
+    existing === undefined
+      ? GuestState.New
+      : existing.externalUserState === 'PendingAcceptance'
+        ? GuestState.Pending
+        : GuestState.Existing;
   const domainIssue = cg?.site ? dv.siteDomainIssue : undefined;
   const variant: AccessVariant = (cg ? cg.variants : ctx.noGroupVariants)[variantIndex(state, domainIssue === undefined)];
   // Invitation rules spare guests who redeemed, but inbound cross-tenant blocking stops them signing in; a pending
   // guest still has to redeem, and a domain or tenant block makes that fail. Either way the guest reaches nothing.
-  const lockedOut = state === GuestState.Pending ? dv.redeemBlockers : state === GuestState.Existing ? dv.signInBlockers : NO_BLOCKERS;
+  const lockedOut =
+    state === GuestState.Pending ? dv.redeemBlockers : state === GuestState.Existing ? dv.signInBlockers : NO_BLOCKERS;
   const accessIssues = joinBlockers(issuesWith(variant.issues, domainIssue), lockedOut);
   const access = lockedOut.length === 0 ? variant.access : cg ? cg.lockedOutAccess : NO_ACCESS;
 
   if (cg && existing && cg.memberIds.has(existing.id)) {
     // Already a member, whoever asks.
-    return nothingToDo(email, groupId, askerId, existing.id, accessIssues, access, variant.notesAlreadyMember, variant.unverified);
+    const notes = variant.notesAlreadyMember;
+    return nothingToDo(email, groupId, askerId, existing.id, accessIssues, access, notes, variant.unverified);
   }
 
   const guest = existing === undefined ? dv.inviteBlockers : (ctx.disabledAccounts.get(existing.id) ?? NO_BLOCKERS);
   const approval = cg ? approvalFor(ctx, cg, requesterId, relation, isNew) : NO_APPROVAL;
   const noApprover = approval.reasonCode === 'NO_ELIGIBLE_APPROVER' && cg ? (isNew ? cg.noApproverNew : cg.noApproverExisting) : NO_BLOCKERS;
-  const blockers = joinBlockers(request, guest, cg ? (isNew ? cg.blockers : cg.blockersExisting) : NO_BLOCKERS, noApprover);
-  const propagates = variant.issuesPropagate || domainIssue !== undefined || lockedOut.length > 0 || hasPropagation(blockers);
+  const groupBlockers = cg ? (isNew ? cg.blockers : cg.blockersExisting) : NO_BLOCKERS;
+  const blockers = joinBlockers(request, guest, groupBlockers, noApprover);
+  const propagates =
+    variant.issuesPropagate || domainIssue !== undefined || lockedOut.length > 0 || hasPropagation(blockers);
 
   return {
     guestEmail: email.email,

@@ -55,8 +55,9 @@ function isHostName(domain: string): boolean {
 
 /** Whitespace, controls and invisible format characters (soft hyphen, zero-width, bidi) refused in a local part. */
 function isForbiddenNonAscii(c: number): boolean {
-  return c === 0x85 || c === 0xa0 || c === 0xad || c === 0x1680 || c === 0x180e || (c >= 0x2000 && c <= 0x200f) ||
-    (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x206f) || c === 0x3000 || c === 0xfeff || (c >= 0x80 && c <= 0x9f);
+  if (c <= 0xad) return c === 0xa0 || c === 0xad || c <= 0x9f;
+  return c === 0x1680 || c === 0x180e || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
+    (c >= 0x205f && c <= 0x206f) || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -80,7 +81,8 @@ function asciiDomain(raw: string): string | undefined {
     else if (!isDomainAscii(c)) return undefined;
   }
   // ASCII without Punycode labels: UTS #46 only lower-cases it. Anything else goes through domainToASCII.
-  const domain = ascii && raw.indexOf('xn--') === -1 && raw.indexOf('XN--') === -1 ? raw.toLowerCase() : domainToASCII(raw);
+  const punycode = raw.indexOf('xn--') !== -1 || raw.indexOf('XN--') !== -1;
+  const domain = ascii && !punycode ? raw.toLowerCase() : domainToASCII(raw);
   return isHostName(domain) ? domain : undefined;
 }
 

@@ -21,9 +21,18 @@ export interface GroupProfile {
   readonly vivaEngage: boolean;
   readonly hasTeam: boolean;
   /** The group's label, and whether it applies (labels on): then it overrides the per-group setting. */
-  readonly label?: { readonly id: string; readonly displayName: string; readonly allowGuests?: boolean; readonly applies: boolean };
+  readonly label?: {
+    readonly id: string;
+    readonly displayName: string;
+    readonly allowGuests?: boolean;
+    readonly applies: boolean;
+  };
   readonly groupSetting: GroupGuestSetting;
-  readonly site?: { readonly site?: SharingCapability; readonly org: SharingCapability; readonly effective?: SharingCapability };
+  readonly site?: {
+    readonly site?: SharingCapability;
+    readonly org: SharingCapability;
+    readonly effective?: SharingCapability;
+  };
   readonly ownerCount: number;
   readonly memberCount: number;
   readonly guestCount: number;

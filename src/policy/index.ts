@@ -46,7 +46,6 @@ export {
   isAdminUser,
   isGroupsAdminUser,
   isGuestInviter,
-  managesAllGroups,
   roleTemplateIdOf,
 } from './roles.js';
 export { revealInvisible, stripInvisible } from './text.js';

@@ -188,7 +188,11 @@ export function buildTenantLayers(facts: LayerFacts): readonly LayerStatus[] {
       setting: 'CsTeamsClientConfiguration.AllowGuestUser',
       currentValue: facts.teamsUnknown ? 'unknown' : String(!facts.teamsIssue),
       defaultValue: 'true',
-      effect: facts.teamsIssue ? 'TEAMS_GUESTS_OFF' : facts.teamsUnknown ? 'TEAMS_GUESTS_UNVERIFIED' : 'TEAMS_GUESTS_ON',
+      effect: facts.teamsIssue
+        ? 'TEAMS_GUESTS_OFF'
+        : facts.teamsUnknown
+          ? 'TEAMS_GUESTS_UNVERIFIED'
+          : 'TEAMS_GUESTS_ON',
       ok: !facts.teamsIssue,
       ...(facts.teamsIssue ? { fix: facts.teamsIssue } : {}),
     }),

@@ -136,6 +136,17 @@ export interface DirectoryUser {
   preferredLanguage?: string | null;
   /** Guests only: `PendingAcceptance` until the invitation is redeemed, then `Accepted`. */
   externalUserState?: 'PendingAcceptance' | 'Accepted' | null;
+  /** Guests: when `externalUserState` last changed (invited, redeemed, redemption reset). ISO 8601. */
+  externalUserStateChangeDateTime?: string | null;
+  /** When the account was created (for a guest: invited). ISO 8601. */
+  createdDateTime?: string | null;
+  /**
+   * Graph's `signInActivity` (needs AuditLog.Read.All). `lastSignInDateTime` null: never signed in. Absent: the
+   * directory doesn't say, and nobody is judged stale for it.
+   */
+  signInActivity?: { lastSignInDateTime: string | null } | null;
+  /** Graph's `sponsors` (user ids): who is responsible for this guest; the inviter unless changed. */
+  sponsors?: string[];
   /**
    * Bot Framework channel account ids (`activity.from.id`) that identify this user when the channel sends no
    * `aadObjectId`, e.g. `["user-id-0"]` for the Microsoft 365 Agents Playground's default user. Not a Graph property;

@@ -28,7 +28,10 @@ export function teamsUnverified(): UnverifiedLayer {
     setting: 'CsTeamsClientConfiguration.AllowGuestUser',
     allowingValue: 'true',
     fixRoles: Object.freeze(['teamsAdmin', 'globalAdmin'] as RoleKey[]),
-    where: Object.freeze({ portalKey: 'teamsGuestAccess', powershell: 'Get-CsTeamsClientConfiguration -Identity Global' }),
+    where: Object.freeze({
+      portalKey: 'teamsGuestAccess',
+      powershell: 'Get-CsTeamsClientConfiguration -Identity Global',
+    }),
   });
 }
 
@@ -39,7 +42,10 @@ export function siteUnverified(siteUrl: string): UnverifiedLayer {
     setting: 'site.sharingCapability',
     allowingValue: 'externalUserSharingOnly',
     fixRoles: Object.freeze(['sharePointAdmin', 'globalAdmin'] as RoleKey[]),
-    where: Object.freeze({ portalKey: 'sharePointSiteSharing', powershell: `Get-SPOSite -Identity ${siteUrl} | Select-Object SharingCapability` }),
+    where: Object.freeze({
+      portalKey: 'sharePointSiteSharing',
+      powershell: `Get-SPOSite -Identity ${siteUrl} | Select-Object SharingCapability`,
+    }),
     subject: siteUrl,
   });
 }
@@ -51,7 +57,10 @@ export function labelUnverified(labelId: string, displayName: string): Unverifie
     setting: 'SiteAndGroupProtectionAllowAccessToGuestUsers',
     allowingValue: 'true',
     fixRoles: Object.freeze(['complianceAdmin', 'globalAdmin'] as RoleKey[]),
-    where: Object.freeze({ portalKey: 'purviewLabels', powershell: `Get-Label -Identity ${labelId} | Format-List Name,LabelActions` }),
+    where: Object.freeze({
+      portalKey: 'purviewLabels',
+      powershell: `Get-Label -Identity ${labelId} | Format-List Name,LabelActions`,
+    }),
     subject: displayName,
   });
 }

@@ -31,6 +31,18 @@ export interface InviteGuestResult {
   created: boolean;
 }
 
+export interface ResendInvitationInput {
+  /** The guest (userType Guest) whose invitation is sent again. */
+  userId: string;
+  /** The user on whose behalf the invitation is sent. */
+  invitedBy: string;
+  /**
+   * Graph's `resetRedemption`: the guest redeemed with the wrong account; their next redemption may use another one.
+   * Without it a pending guest gets a new invitation for the same address.
+   */
+  resetRedemption?: boolean;
+}
+
 /**
  * The tenant's directory: users, groups, settings, and the writes the bot performs.
  * Reads reflect every write this process has made. Writes are idempotent: inviting an address that already exists
@@ -52,4 +64,17 @@ export interface Directory {
   inviteGuest(input: InviteGuestInput): Promise<InviteGuestResult>;
   addMember(groupId: string, userId: string): Promise<void>;
   removeMember(groupId: string, userId: string): Promise<void>;
+  /**
+   * Every guest account of the tenant (userType Guest), wherever it came from (Teams, SharePoint, groups, Entra),
+   * with `externalUserState`, `createdDateTime`, `accountEnabled` and, where the directory knows them,
+   * `signInActivity` and `sponsors`.
+   */
+  listGuests(): Promise<DirectoryUser[]>;
+  /** Sends a guest's invitation again (Graph `POST /invitations`, optionally with `resetRedemption`). */
+  resendInvitation(input: ResendInvitationInput): Promise<void>;
+  /**
+   * Deletes a user from the directory (Graph `DELETE /users/{id}`): gone from every group at once, restorable from
+   * deleted users for 30 days. Deleting a user that no longer exists succeeds without change.
+   */
+  deleteUser(userId: string): Promise<void>;
 }

@@ -27,6 +27,7 @@ const allStaff = demoGroup('All Staff');
 const alex = demoUser('Alex Wilber');
 const isaiah = demoUser('Isaiah Langer');
 const kari = demoUser('Kari Hansen (Fabrikam)');
+const ray = demoUser('Ray Tanaka (Woodgrove Bank)');
 
 describe.each(backends)('the %s directory', (_name, open) => {
   let backend: Backend;
@@ -105,5 +106,39 @@ describe.each(backends)('the %s directory', (_name, open) => {
     const error = await directory.addMember('b0000000-0000-4000-8000-0000000000ff', isaiah.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DirectoryError);
     expect(error).toMatchObject({ code: 'GROUP_NOT_FOUND', transient: false });
+  });
+
+  test('lists every guest of the tenant, with state, creation and last sign-in where known', async () => {
+    const guests = await directory.listGuests();
+    const expected = demoTenant.users.filter((u) => u.userType === 'Guest');
+    expect(guests.map((g) => g.id).sort()).toEqual(expected.map((u) => u.id).sort());
+    expect(guests.find((g) => g.id === kari.id)).toMatchObject({
+      externalUserState: 'Accepted',
+      accountEnabled: true,
+      createdDateTime: kari.createdDateTime,
+      signInActivity: { lastSignInDateTime: kari.signInActivity!.lastSignInDateTime },
+    });
+    expect(guests.find((g) => g.id === ray.id)).toMatchObject({ externalUserState: 'PendingAcceptance', signInActivity: { lastSignInDateTime: null } });
+    expect(guests.find((g) => g.displayName === 'Sam Jones')?.accountEnabled).toBe(false);
+    // What the list learnt is what the user now reads as.
+    expect((await directory.getUser(kari.id))?.signInActivity).toEqual({ lastSignInDateTime: kari.signInActivity!.lastSignInDateTime });
+  });
+
+  test('resends a pending guest’s invitation; an accepted guest only with resetRedemption; never to a member', async () => {
+    await directory.resendInvitation({ userId: ray.id, invitedBy: alex.id });
+    expect((await directory.getUser(ray.id))?.externalUserState).toBe('PendingAcceptance');
+    await expect(directory.resendInvitation({ userId: kari.id, invitedBy: alex.id })).rejects.toMatchObject({ code: 'ALREADY_REDEEMED' });
+    await expect(directory.resendInvitation({ userId: alex.id, invitedBy: alex.id })).rejects.toMatchObject({ code: 'NOT_A_GUEST' });
+    await directory.resendInvitation({ userId: kari.id, invitedBy: alex.id, resetRedemption: true });
+    expect((await directory.getUser(kari.id))?.externalUserState).toBe('PendingAcceptance');
+  });
+
+  test('deleting a guest removes them from the directory and every group; deleting again succeeds', async () => {
+    await directory.deleteUser(kari.id);
+    expect(await directory.getUser(kari.id)).toBeUndefined();
+    expect(await directory.findUserByMail(kari.mail!)).toBeUndefined();
+    expect((await directory.getGroup(demoGroup('Sales').id))?.members).not.toContain(kari.id);
+    expect((await directory.listGuests()).map((g) => g.id)).not.toContain(kari.id);
+    await expect(directory.deleteUser(kari.id)).resolves.toBeUndefined();
   });
 });

@@ -10,7 +10,8 @@ const megan = demoUser('Megan Bowen'); // User Administrator
 
 let t: TestApp;
 beforeEach(async () => {
-  t = await startTestApp();
+  // Without a mail channel: Teams is the only way to reach approvers (mail: test/e2e/outlookApproval.test.ts).
+  t = await startTestApp({ mailer: null });
 });
 afterEach(() => t.close());
 

@@ -1,4 +1,8 @@
 import { blocker, frozenList, joinBlockers, NO_BLOCKERS } from '../../src/policy/blocker.js';
+import { DomainVerdictCache } from '../../src/policy/domainVerdict.js';
+import { revealInvisible, stripInvisible } from '../../src/policy/index.js';
+import { holdersOf, isAdminUser, isGroupsAdminUser, isGuestInviter, roleTemplateIdOf } from '../../src/policy/roles.js';
+import { ROLE_TEMPLATE_IDS } from '../../src/policy/tenantModel.js';
 import { compilePolicy, domainTenant, evaluateGuest, tenantLayers, type GuestDecision } from '../../src/policy/index.js';
 import { compileCrossTenant, crossTenantBlockers, defaultBlocker, inboundAccess, partnerBlocker } from '../../src/policy/layers/crossTenant.js';
 import { guestAccountBlockers } from '../../src/policy/layers/guestAccount.js';
@@ -157,9 +161,12 @@ describe('the guest’s own account: fix data', () => {
 });
 
 describe('blockers: shared, frozen, and only what is known', () => {
-  const a = blocker('DOMAIN_BLOCKED', { setting: 's', currentValue: 'c', allowingValue: 'a' });
-  const b = blocker('GROUP_DYNAMIC', { setting: 's', currentValue: 'c', allowingValue: 'a', powershell: 'p', graph: 'g', subject: 'x' });
+  const make = () => ({
+    a: blocker('DOMAIN_BLOCKED', { setting: 's', currentValue: 'c', allowingValue: 'a' }),
+    b: blocker('GROUP_DYNAMIC', { setting: 's', currentValue: 'c', allowingValue: 'a', powershell: 'p', graph: 'g', subject: 'x' }),
+  });
   test('no empty PowerShell, Graph or subject fields when there is none', () => {
+    const { a, b } = make();
     expect(Object.keys(a)).not.toContain('subject');
     expect(Object.keys(a.where)).toEqual(['portalKey']);
     expect(Object.keys(b.where)).toEqual(['portalKey', 'powershell', 'graph']);
@@ -167,6 +174,7 @@ describe('blockers: shared, frozen, and only what is known', () => {
     expect(Object.isFrozen(a.where)).toBe(true);
   });
   test('joining reuses the one non-empty list, or the shared empty one', () => {
+    const { a, b } = make();
     const one = [a];
     expect(joinBlockers(NO_BLOCKERS, one, NO_BLOCKERS)).toBe(one);
     expect(joinBlockers(NO_BLOCKERS, NO_BLOCKERS)).toBe(NO_BLOCKERS);
@@ -174,6 +182,7 @@ describe('blockers: shared, frozen, and only what is known', () => {
     expect(joinBlockers([a], NO_BLOCKERS, [b])).toEqual([a, b]);
   });
   test('a compiled empty list is the shared empty list; a non-empty one is frozen', () => {
+    const { a } = make();
     expect(frozenList([])).toBe(NO_BLOCKERS);
     const list = frozenList([a]);
     expect(list).toEqual([a]);
@@ -199,5 +208,73 @@ describe('a snapshot built by hand, with only what Graph always returns', () => 
     expect(evaluateGuest(ctx, { groupId: 'g', requesterId: 'a', guestEmail: 'x@fabrikam.com' }).approval.reasonCode).toBe('REQUESTER_IS_ADMIN');
     expect(tenantLayers(ctx).find((l) => l.setting === 'sharePoint.sharingCapability')?.currentValue).toBe('externalUserAndGuestSharing');
     expect(JSON.stringify(minimal)).toBe(frozen);
+  });
+});
+
+describe('roles by template id', () => {
+  const GA = ROLE_TEMPLATE_IDS.globalAdmin;
+  test.each([
+    [GA, GA],
+    [GA.toUpperCase(), GA],
+    [` ${GA} `, GA],
+    ['Guest Inviter', ROLE_TEMPLATE_IDS.guestInviter],
+    ['  groups administrator ', ROLE_TEMPLATE_IDS.groupsAdmin],
+    ['a1b2c3d4-0000-4000-8000-000000000001', 'a1b2c3d4-0000-4000-8000-000000000001'],
+    [`x${GA}`, undefined],
+    [`${GA}x`, undefined],
+    ['62e9039-69f5-4237-9190-012177145e10', undefined],
+    ['62e90394-69f-4237-9190-012177145e10', undefined],
+    ['62e90394-69f5-423-9190-012177145e10', undefined],
+    ['62e90394-69f5-4237-919-012177145e10', undefined],
+    ['62e90394-69f5-4237-9190-012177145e1', undefined],
+    ['zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', undefined],
+    ['Global Admin', undefined],
+  ])('%j → %s', (entry, id) => {
+    expect(roleTemplateIdOf(entry)).toBe(id);
+  });
+  test('Graph-shaped role objects in a snapshot read without the schema', () => {
+    expect(roleTemplateIdOf({ roleTemplateId: GA.toUpperCase(), displayName: 'Global Administrator' } as never)).toBe(GA);
+    expect(roleTemplateIdOf({ roleTemplateId: 5 } as never)).toBeUndefined();
+    expect(roleTemplateIdOf(null as never)).toBeUndefined();
+  });
+  test('roles count for enabled accounts only, and nobody is anybody without a user', () => {
+    const user = { id: 'u', displayName: 'U', mail: null, userPrincipalName: 'u@contoso.com', userType: 'Member' as const, accountEnabled: false, roles: [ROLE_TEMPLATE_IDS.guestInviter, GA, ROLE_TEMPLATE_IDS.groupsAdmin] };
+    expect([isGuestInviter(user), isAdminUser(user), isGroupsAdminUser(user)]).toEqual([false, false, false]);
+    expect([isGuestInviter(undefined), isAdminUser(undefined), isGroupsAdminUser(undefined)]).toEqual([false, false, false]);
+    const enabled = { ...user, accountEnabled: true };
+    expect([isGuestInviter(enabled), isAdminUser(enabled), isGroupsAdminUser(enabled)]).toEqual([true, true, true]);
+  });
+  test('the "people" role keys have no holders, whatever roles users carry', () => {
+    const users = [{ id: 'u', displayName: 'U', mail: null, userPrincipalName: 'u@contoso.com', userType: 'Member' as const, accountEnabled: true, roles: ['Custom role'] }];
+    expect(holdersOf(users, 'groupOwner')).toEqual([]);
+    expect(holdersOf(users, 'requester')).toEqual([]);
+    expect(holdersOf([{ ...users[0], roles: [GA] }], 'globalAdmin')).toEqual(['u']);
+  });
+});
+
+describe('hidden characters', () => {
+  test('revealed as U+FFFD where refused input is echoed, removed elsewhere', () => {
+    expect(revealInvisible('a\u200Bb\u202Ec')).toBe('a\uFFFDb\uFFFDc');
+    expect(stripInvisible('a\u200Bb\u202Ec')).toBe('abc');
+    expect(revealInvisible('plain')).toBe('plain');
+  });
+});
+
+describe('the per-domain memo', () => {
+  const facts = compilePolicy(tenant());
+  test('answers a domain twice with the same verdict object, and forgets all when full', () => {
+    const cache = new DomainVerdictCache(
+      { verifiedDomains: facts.verifiedDomains, invitationBlockers: NO_BLOCKERS, entraDomains: facts.entraDomains, crossTenant: facts.crossTenant, sharePointDomains: facts.sharePointDomains },
+      2,
+    );
+    const a = cache.get('a.example');
+    const b = cache.get('b.example');
+    expect(cache.get('a.example')).toBe(a);
+    expect(cache.get('b.example')).toBe(b);
+    const c = cache.get('c.example');
+    expect(cache.get('c.example')).toBe(c);
+    const again = cache.get('a.example');
+    expect(again).not.toBe(a);
+    expect(again).toEqual(a);
   });
 });

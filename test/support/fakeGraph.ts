@@ -127,8 +127,12 @@ export class FakeGraph {
   readonly installedApps = new Map<string, Map<string, string>>();
   /** Users for whom installing the app is refused (403), e.g. because an admin policy blocks the app. */
   readonly refuseAppInstallFor = new Set<string>();
+  /** Mails accepted by POST /users/{id | userPrincipalName}/sendMail: the sending mailbox's id and the request body. */
+  readonly sentMail: { senderId: string; body: Json }[] = [];
   /** Answer POST /invitations with 403 Authorization_RequestDenied (guest invite settings refuse the app). */
   refuseInvitations = false;
+  /** Answer `$select=signInActivity` with 403, as Graph does without AuditLog.Read.All or an Entra ID P1 licence. */
+  refuseSignInActivity = false;
   teamsApp?: { id: string; externalId: string; displayName?: string };
   pageSize: number;
   deltaRelationships: ('members' | 'owners')[];
@@ -223,7 +227,9 @@ export class FakeGraph {
         externalUserState: u.userType === 'Guest' ? (u.externalUserState ?? 'Accepted') : null,
         givenName: null,
         surname: null,
-        createdDateTime: '2024-01-15T09:00:00Z',
+        createdDateTime: u.createdDateTime ?? '2024-01-15T09:00:00Z',
+        ...(u.externalUserStateChangeDateTime ? { externalUserStateChangeDateTime: u.externalUserStateChangeDateTime } : {}),
+        ...(u.signInActivity ? { signInActivity: { lastSignInDateTime: u.signInActivity.lastSignInDateTime, lastSignInRequestId: null } } : {}),
       });
       for (const role of u.roles as unknown[]) {
         const templateId = roleTemplateId(role);
@@ -459,6 +465,23 @@ export class FakeGraph {
     send(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
   }
 
+  /** sendMail: 202 Accepted with no body; 400 ErrorInvalidRecipients / ErrorInvalidRequest for a malformed message. */
+  private sendMail(res: ServerResponse, sender: string, body: Json): void {
+    const user = this.users.get(sender) ?? [...this.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === sender.toLowerCase());
+    if (!user) return send(res, 404, { error: { code: 'ErrorInvalidUser', message: `The requested user '${sender}' is invalid.` } });
+    const message = body?.message;
+    const recipients = message?.toRecipients;
+    if (!message || typeof message !== 'object') return send(res, 400, { error: { code: 'ErrorInvalidRequest', message: 'message is required' } });
+    if (!Array.isArray(recipients) || recipients.length === 0 || recipients.some((r: Json) => typeof r?.emailAddress?.address !== 'string')) {
+      return send(res, 400, { error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' } });
+    }
+    if (message.body && !/^(text|html)$/i.test(String(message.body.contentType ?? ''))) {
+      return send(res, 400, { error: { code: 'ErrorInvalidRequest', message: 'body.contentType must be Text or HTML' } });
+    }
+    this.sentMail.push({ senderId: user.id, body });
+    return send(res, 202);
+  }
+
   private route(version: string, path: string, method: string, q: URLSearchParams, body: Json, req: IncomingMessage, res: ServerResponse): void {
     const base = `${this.url}/${version}`;
     let m: RegExpExecArray | null;
@@ -466,7 +489,12 @@ export class FakeGraph {
       return send(res, 200, { '@odata.context': `${base}/$metadata#policies/b2bManagementPolicies`, value: this.b2bManagementPolicies });
     }
     if (method === 'GET' && path === '/organization') return send(res, 200, { value: [select(this.organization, q)] });
-    if (method === 'GET' && path === '/users') return this.page(res, base, path, q, [...this.users.values()]);
+    if (method === 'GET' && path === '/users') return this.listUsers(res, base, path, q);
+    if (method === 'DELETE' && (m = /^\/users\/([^/]+)$/.exec(path))) {
+      if (!this.users.has(m[1])) return notFound(res, m[1]);
+      this.deleteUser(m[1]);
+      return send(res, 204);
+    }
     if (method === 'GET' && (m = /^\/users\/([^/]+)$/.exec(path)) && m[1] !== 'delta') {
       const user = this.users.get(m[1]) ?? [...this.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === m![1].toLowerCase());
       return user ? send(res, 200, select(user, q)) : notFound(res, m[1]);
@@ -523,6 +551,7 @@ export class FakeGraph {
       return info ? send(res, 200, info) : notFound(res, m[1]);
     }
     if (method === 'POST' && path === '/invitations') return this.invite(res, base, body);
+    if (method === 'POST' && (m = /^\/users\/([^/]+)\/sendMail$/.exec(path))) return this.sendMail(res, m[1], body);
     if (method === 'GET' && path === '/appCatalogs/teamsApps') {
       const filter = q.get('$filter') ?? '';
       const wanted = /externalId eq '([^']*)'/.exec(filter)?.[1];
@@ -580,7 +609,15 @@ export class FakeGraph {
       });
     }
     this.invitations.push(body);
-    let user = [...this.users.values()].find((u) => u.mail?.toLowerCase() === address.toLowerCase());
+    if (body.resetRedemption === true) {
+      // Reset: the named user (invitedUser.id) may redeem again, possibly with another account.
+      const id = body.invitedUser?.id;
+      if (typeof id !== 'string' || !this.users.has(id)) return notFound(res, String(id));
+      this.updateUser(id, { externalUserState: 'PendingAcceptance', externalUserStateChangeDateTime: new Date().toISOString() });
+    }
+    let user = body.resetRedemption === true
+      ? this.users.get(body.invitedUser.id)
+      : [...this.users.values()].find((u) => u.mail?.toLowerCase() === address.toLowerCase());
     if (!user) {
       const id = randomUUID();
       const initial = this.organization.verifiedDomains.find((d: Json) => d.isInitial)?.name ?? this.organization.verifiedDomains[0].name;
@@ -604,7 +641,7 @@ export class FakeGraph {
       invitedUserType: 'Guest',
       invitedUserEmailAddress: address,
       sendInvitationMessage: body.sendInvitationMessage ?? false,
-      resetRedemption: false,
+      resetRedemption: body.resetRedemption === true,
       inviteRedirectUrl: body.inviteRedirectUrl,
       status: 'PendingAcceptance',
       invitedUserMessageInfo: {
@@ -662,8 +699,29 @@ export class FakeGraph {
   }
 
   /** A collection page: `$top` (or the server's page size) items, `@odata.nextLink` while more remain. */
-  private page(res: ServerResponse, base: string, path: string, q: URLSearchParams, items: Json[]): void {
-    const top = Math.min(Number(q.get('$top') ?? this.pageSize) || this.pageSize, 999);
+  /**
+   * GET /users: `$filter=userType eq 'Guest'` (the one filter the bot sends); `$select=signInActivity` pages at most
+   * 120 users and needs AuditLog.Read.All (see {@link refuseSignInActivity}).
+   */
+  private listUsers(res: ServerResponse, base: string, path: string, q: URLSearchParams): void {
+    const filter = q.get('$filter');
+    const signIns = (q.get('$select') ?? '').split(',').includes('signInActivity');
+    if (signIns && this.refuseSignInActivity) {
+      return send(res, 403, {
+        error: { code: 'Authorization_RequestDenied', message: "Neither tenant is B2C or tenant doesn't have premium license" },
+      });
+    }
+    let users = [...this.users.values()];
+    if (filter !== null) {
+      const userType = /^userType eq '(Guest|Member)'$/.exec(filter)?.[1];
+      if (!userType) return send(res, 400, { error: { code: 'Request_UnsupportedQuery', message: `Unsupported query: ${filter}` } });
+      users = users.filter((u) => u.userType === userType);
+    }
+    return this.page(res, base, path, q, users, signIns ? 120 : 999);
+  }
+
+  private page(res: ServerResponse, base: string, path: string, q: URLSearchParams, items: Json[], maxTop = 999): void {
+    const top = Math.min(Number(q.get('$top') ?? this.pageSize) || this.pageSize, maxTop);
     const size = Math.min(top, this.pageSize);
     const offset = Number(q.get('$skiptoken') ? Buffer.from(q.get('$skiptoken')!, 'base64url').toString() : '0');
     const slice = items.slice(offset, offset + size).map((item) => select(item, q));

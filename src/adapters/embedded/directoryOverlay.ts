@@ -17,6 +17,17 @@ export interface DirectoryOverlay {
   guests: OverlayGuest[];
   /** Per group id: users added to, and users removed from, the snapshot's members. */
   membership: Record<string, { added: string[]; removed: string[] }>;
+  /** Per user id: invitation state changed by a resent invitation or a reset redemption. Optional (added later). */
+  invitations?: Record<string, UserInvitationChange>;
+  /** Per user id: when the user was deleted (restorable in Entra for 30 days; gone here). Optional (added later). */
+  deleted?: Record<string, string>;
+}
+
+export interface UserInvitationChange {
+  externalUserState: 'PendingAcceptance' | 'Accepted';
+  externalUserStateChangeDateTime: string;
+  /** How many times the invitation was sent again. */
+  resent: number;
 }
 
 /** Where the overlay is kept between runs. */
@@ -36,20 +47,33 @@ export function emptyOverlay(): DirectoryOverlay {
  * exist, are skipped.
  */
 export function applyOverlay(base: TenantSnapshot, overlay: DirectoryOverlay): TenantSnapshot {
-  const ids = new Set(base.users.map((u) => u.id.toLowerCase()));
-  const addresses = new Set(base.users.flatMap((u) => [u.mail, u.userPrincipalName]).flatMap((a) => (a ? [a.toLowerCase()] : [])));
+  const deleted = new Set(Object.keys(overlay.deleted ?? {}).map((id) => id.toLowerCase()));
+  const kept = base.users.filter((u) => !deleted.has(u.id.toLowerCase()));
+  const ids = new Set(kept.map((u) => u.id.toLowerCase()));
+  const addresses = new Set(
+    kept.flatMap((u) => [u.mail, u.userPrincipalName]).flatMap((a) => (a ? [a.toLowerCase()] : [])),
+  );
   const guests: DirectoryUser[] = [];
   for (const { user } of overlay.guests) {
     const mail = user.mail?.toLowerCase();
+    if (deleted.has(user.id.toLowerCase())) continue;
     if (ids.has(user.id.toLowerCase()) || (mail !== undefined && addresses.has(mail))) continue;
     ids.add(user.id.toLowerCase());
     if (mail !== undefined) addresses.add(mail);
     guests.push(user);
   }
+  const invitations = overlay.invitations ?? {};
+  const users = [...kept, ...guests].map((u) =>
+    Object.hasOwn(invitations, u.id) ? { ...u, ...pick(invitations[u.id]) } : u,
+  );
   const groups = base.groups.map((group): DirectoryGroup => {
     const change = Object.hasOwn(overlay.membership, group.id) ? overlay.membership[group.id] : undefined;
-    if (change === undefined) return group;
-    const removed = new Set(change.removed.map((id) => id.toLowerCase()));
+    const owners = deleted.size === 0 ? group.owners : group.owners.filter((id) => !deleted.has(id.toLowerCase()));
+    if (change === undefined) {
+      if (deleted.size === 0) return group;
+      return { ...group, owners, members: group.members.filter((id) => !deleted.has(id.toLowerCase())) };
+    }
+    const removed = new Set([...change.removed.map((id) => id.toLowerCase()), ...deleted]);
     const members = group.members.filter((id) => !removed.has(id.toLowerCase()));
     const present = new Set(members.map((id) => id.toLowerCase()));
     for (const id of change.added) {
@@ -58,7 +82,14 @@ export function applyOverlay(base: TenantSnapshot, overlay: DirectoryOverlay): T
         present.add(id.toLowerCase());
       }
     }
-    return { ...group, members };
+    return { ...group, owners, members };
   });
-  return { ...base, users: [...base.users, ...guests], groups };
+  return { ...base, users, groups };
+}
+
+function pick(
+  change: UserInvitationChange,
+): Pick<DirectoryUser, 'externalUserState' | 'externalUserStateChangeDateTime'> {
+  const { externalUserState, externalUserStateChangeDateTime } = change;
+  return { externalUserState, externalUserStateChangeDateTime };
 }

@@ -6,6 +6,7 @@ import {
   type Directory,
   type InviteGuestInput,
   type InviteGuestResult,
+  type ResendInvitationInput,
 } from '../../ports/directory.js';
 import type { DirectoryGroup, DirectoryUser, ExternalTenant, TenantSnapshot } from '../../policy/tenantModel.js';
 import { MemoryDirectoryOverlayStore } from '../memory/memoryDirectoryOverlayStore.js';
@@ -20,6 +21,8 @@ export interface DirectoryFaults {
   inviteGuest?: (input: InviteGuestInput) => Promise<void> | void;
   addMember?: (groupId: string, userId: string) => Promise<void> | void;
   removeMember?: (groupId: string, userId: string) => Promise<void> | void;
+  resendInvitation?: (input: ResendInvitationInput) => Promise<void> | void;
+  deleteUser?: (userId: string) => Promise<void> | void;
 }
 
 export interface EmbeddedDirectoryOptions {
@@ -121,6 +124,12 @@ export class EmbeddedDirectory implements Directory {
         roles: [],
         preferredLanguage: null,
         externalUserState: 'PendingAcceptance',
+        externalUserStateChangeDateTime: this.clock.now().toISOString(),
+        createdDateTime: this.clock.now().toISOString(),
+        // Invited just now: known never to have signed in.
+        signInActivity: { lastSignInDateTime: null },
+        // Entra makes the inviter the guest's sponsor.
+        sponsors: [input.invitedBy],
       };
       const guest = { user, invitedBy: input.invitedBy, invitedAt: this.clock.now().toISOString() };
       return {
@@ -148,6 +157,41 @@ export class EmbeddedDirectory implements Directory {
       const member = group.members.find((id) => id.toLowerCase() === userId.toLowerCase());
       if (member === undefined) return { result: undefined };
       return { result: undefined, next: this.withMembership(group.id, member, 'remove') };
+    });
+  }
+
+  async listGuests(): Promise<DirectoryUser[]> {
+    return this.current().snapshot.users.filter((u) => u.userType === 'Guest');
+  }
+
+  async resendInvitation(input: ResendInvitationInput): Promise<void> {
+    await this.faults.resendInvitation?.(input);
+    await this.write(() => {
+      const user = this.current().usersById.get(input.userId.toLowerCase());
+      if (user === undefined) throw new DirectoryError('USER_NOT_FOUND', 'no user with this id', false);
+      if (user.userType !== 'Guest') throw new DirectoryError('NOT_A_GUEST', 'only guests are invited', false);
+      // Graph: a pending guest gets a new invitation; an accepted one only with resetRedemption.
+      if (user.externalUserState === 'Accepted' && !input.resetRedemption) {
+        throw new DirectoryError('ALREADY_REDEEMED', 'the guest has redeemed the invitation already', false);
+      }
+      const previous = this.overlay.invitations?.[user.id];
+      const change = {
+        externalUserState: 'PendingAcceptance' as const,
+        externalUserStateChangeDateTime: this.clock.now().toISOString(),
+        resent: (previous?.resent ?? 0) + 1,
+      };
+      const invitations = { ...this.overlay.invitations, [user.id]: change };
+      return { result: undefined, next: { ...this.overlay, invitations } };
+    });
+  }
+
+  async deleteUser(userId: string): Promise<void> {
+    await this.faults.deleteUser?.(userId);
+    await this.write(() => {
+      const user = this.current().usersById.get(userId.toLowerCase());
+      if (user === undefined) return { result: undefined };
+      const deleted = { ...this.overlay.deleted, [user.id]: this.clock.now().toISOString() };
+      return { result: undefined, next: { ...this.overlay, deleted } };
     });
   }
 

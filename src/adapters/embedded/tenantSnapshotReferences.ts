@@ -88,6 +88,12 @@ export function findReferenceIssues(raw: unknown): SnapshotIssue[] {
       const meant = KNOWN_ROLES.find((known) => roleKey(known) === roleKey(role.value as string));
       if (meant !== undefined && meant !== role.value) report(role.path, `unknown role; did you mean "${meant}"?`);
     }
+    for (const sponsor of items(user.value.sponsors, [...user.path, 'sponsors'])) {
+      if (typeof sponsor.value !== 'string') continue;
+      if (kindOf.get(sponsor.value.toLowerCase()) !== 'user') {
+        report(sponsor.path, `"${sponsor.value}" is not a user in $.users`);
+      }
+    }
   }
 
   const labelById = new Map<string, Json>();
@@ -120,7 +126,9 @@ export function findReferenceIssues(raw: unknown): SnapshotIssue[] {
   for (const d of withoutTenant) {
     const domain = lower(d.value);
     if (domain === undefined) continue;
-    if (tenantDomains.has(domain)) report(d.path, 'this domain is listed under externalTenants: it has an Entra tenant');
+    if (tenantDomains.has(domain)) {
+      report(d.path, 'this domain is listed under externalTenants: it has an Entra tenant');
+    }
     if (verifiedDomains.includes(domain)) report(d.path, "this is one of the tenant's own verified domains");
   }
 

@@ -85,6 +85,13 @@ const userSchema = z.strictObject({
     .nullable()
     .optional(),
   externalUserState: z.enum(['PendingAcceptance', 'Accepted']).nullable().optional(),
+  externalUserStateChangeDateTime: z.iso.datetime({ offset: true }).nullable().optional(),
+  createdDateTime: z.iso.datetime({ offset: true }).nullable().optional(),
+  signInActivity: z
+    .strictObject({ lastSignInDateTime: z.iso.datetime({ offset: true }).nullable() })
+    .nullable()
+    .optional(),
+  sponsors: z.array(guid()).optional(),
   teamsUserIds: z
     .array(text())
     .optional()

@@ -5,6 +5,7 @@ import {
   type Directory,
   type InviteGuestInput,
   type InviteGuestResult,
+  type ResendInvitationInput,
 } from '../../ports/directory.js';
 import {
   TEMPLATE_GROUP_UNIFIED_GUEST,
@@ -85,6 +86,8 @@ export class GraphDirectory implements Directory {
   private settings!: TenantSettings;
   /** Domain → its tenant, or null when Graph said the domain has no Entra tenant. Failures are not remembered. */
   private readonly domains = new Map<string, ExternalTenant | null>();
+  /** What the last guest list said beyond the mirror's properties (sign-ins, dates), by user id. */
+  private readonly guestDetails = new Map<string, GuestDetails>();
   private usersDeltaLink?: string;
   private groupsDeltaLink?: string;
   private changes = 0;
@@ -248,6 +251,104 @@ export class GraphDirectory implements Directory {
       }
     }
     if (group.members.delete(userId.toLowerCase())) this.changes += 1;
+  }
+
+  /**
+   * Every guest, read from Graph now: `$filter=userType eq 'Guest'` with `signInActivity` (which needs
+   * AuditLog.Read.All and an Entra ID P1 licence, and pages at most 120 users), paged through `@odata.nextLink`.
+   * Without that permission or licence (403) the list comes without sign-ins. The details are remembered for
+   * {@link getUser}.
+   */
+  async listGuests(): Promise<DirectoryUser[]> {
+    const filter = encodeURIComponent("userType eq 'Guest'");
+    let found: Graph.User[];
+    try {
+      const select = `${GUEST_SELECT},signInActivity`;
+      found = await this.http.all<Graph.User>(`/v1.0/users?$filter=${filter}&$select=${select}&$top=120`);
+    } catch (error) {
+      if (!(error instanceof GraphRequestError && error.status === 403)) throw toDirectoryError(error, 'read');
+      const why = 'no signInActivity (AuditLog.Read.All and Entra ID P1 needed)';
+      this.options.logger?.warn({ code: 'SIGN_IN_ACTIVITY_UNAVAILABLE' }, why);
+      try {
+        found = await this.http.all<Graph.User>(`/v1.0/users?$filter=${filter}&$select=${GUEST_SELECT}&$top=999`);
+      } catch (retryError) {
+        throw toDirectoryError(retryError, 'read');
+      }
+    }
+    const guests: DirectoryUser[] = [];
+    for (const u of found) {
+      if (!u.id || u.userType !== 'Guest') continue;
+      const details: GuestDetails = {};
+      if (u.createdDateTime !== undefined) details.createdDateTime = u.createdDateTime;
+      if (u.externalUserStateChangeDateTime !== undefined) {
+        details.externalUserStateChangeDateTime = u.externalUserStateChangeDateTime;
+      }
+      if (u.signInActivity !== undefined) {
+        details.signInActivity = { lastSignInDateTime: u.signInActivity?.lastSignInDateTime ?? null };
+      }
+      this.guestDetails.set(u.id.toLowerCase(), details);
+      if (!this.users.has(u.id.toLowerCase())) {
+        this.putUser(toUser(u, []));
+        this.changes += 1;
+      }
+      guests.push({ ...toUser(u, []), ...details });
+    }
+    return guests;
+  }
+
+  /**
+   * `POST /invitations` again for the guest's address: a pending guest gets a new invitation mail; with
+   * `resetRedemption` (and `invitedUser.id`) a guest who redeemed with the wrong account may redeem anew.
+   */
+  async resendInvitation(input: ResendInvitationInput): Promise<void> {
+    const user = this.users.get(input.userId.toLowerCase());
+    if (user === undefined) throw new DirectoryError('USER_NOT_FOUND', 'no user with this id', false);
+    if (user.userType !== 'Guest') throw new DirectoryError('NOT_A_GUEST', 'only guests are invited', false);
+    if (user.externalUserState === 'Accepted' && !input.resetRedemption) {
+      throw new DirectoryError('ALREADY_REDEEMED', 'the guest has redeemed the invitation already', false);
+    }
+    const address = user.mail ?? user.userPrincipalName;
+    const redirect = this.options.inviteRedirectUrl ?? `https://myapps.microsoft.com/?tenantid=${this.settings.tenant.id}`;
+    const body: Record<string, unknown> = {
+      invitedUserEmailAddress: address,
+      inviteRedirectUrl: redirect,
+      sendInvitationMessage: this.options.sendInvitationMessage ?? true,
+      invitedUserType: 'Guest',
+    };
+    if (input.resetRedemption) {
+      body.invitedUser = { id: user.id };
+      body.resetRedemption = true;
+    }
+    try {
+      await this.http.post<Graph.Invitation>('/v1.0/invitations', body);
+    } catch (error) {
+      throw toDirectoryError(error, 'invite');
+    }
+    this.putUser({ ...user, externalUserState: 'PendingAcceptance' });
+    const details = this.guestDetails.get(user.id.toLowerCase()) ?? {};
+    const changed = { ...details, externalUserStateChangeDateTime: new Date().toISOString() };
+    this.guestDetails.set(user.id.toLowerCase(), changed);
+    this.changes += 1;
+  }
+
+  /** `DELETE /users/{id}`: the user goes to Entra's deleted users (restorable for 30 days). 404 is "gone already". */
+  async deleteUser(userId: string): Promise<void> {
+    try {
+      await this.http.delete(`/v1.0/users/${encodeURIComponent(userId)}`);
+    } catch (error) {
+      const gone = error instanceof GraphRequestError && error.status === 404;
+      if (!gone) throw toDirectoryError(error, 'deleteUser', { user: userId });
+    }
+    const key = userId.toLowerCase();
+    this.guestDetails.delete(key);
+    if (this.users.delete(key)) {
+      for (const g of this.groups.values()) {
+        g.members.delete(key);
+        g.owners.delete(key);
+      }
+      this.reindexAddresses();
+      this.changes += 1;
+    }
   }
 
   /** The group, if Graph would let anyone change its members by hand (same codes as the embedded directory). */
@@ -602,7 +703,9 @@ export class GraphDirectory implements Directory {
 
   private withRoles(user: DirectoryUser): DirectoryUser {
     const roles = this.rolesOf(user.id.toLowerCase());
-    return roles.length === 0 ? user : { ...user, roles };
+    const details = this.guestDetails.get(user.id.toLowerCase());
+    if (roles.length === 0 && details === undefined) return user;
+    return { ...user, ...details, ...(roles.length > 0 ? { roles } : {}) };
   }
 
   private build(): TenantSnapshot {
@@ -674,7 +777,13 @@ async function mapLimit<T>(items: T[], limit: number, work: (item: T) => Promise
   await Promise.all(workers);
 }
 
-type Operation = 'read' | 'invite' | 'addMember' | 'removeMember';
+type Operation = 'read' | 'invite' | 'addMember' | 'removeMember' | 'deleteUser';
+
+/** Guest properties the mirror doesn't keep (read by {@link GraphDirectory.listGuests}). */
+type GuestDetails = Pick<DirectoryUser, 'createdDateTime' | 'externalUserStateChangeDateTime' | 'signInActivity'>;
+
+/** The guest list's properties: the mirror's, and the dates the guests page shows. */
+const GUEST_SELECT = `${USER_SELECT},createdDateTime,externalUserStateChangeDateTime`;
 
 /**
  * Graph's answer as a {@link DirectoryError} with a stable code, so people read it in their language (never Graph's

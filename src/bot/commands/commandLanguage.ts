@@ -12,10 +12,15 @@ const ENGLISH = words([
   'remove guest', 'guests', 'language', 'quit',
 ]);
 
+// The tenant's guests: resending, deleting, reviews.
+const DUTCH_GUESTS =
+  /^(?:uitnodiging opnieuw|opnieuw uitnodigen|gast wissen|wis gast|(?:gast|toegangs)?beoordelingen)(?=$|[\s?!.,:])/i;
+const ENGLISH_GUESTS = /^(?:resend|delete guest|reviews|guest reviews)(?=$|[\s?!.,:])/i;
+
 /** The language of the command word a message starts with, when it is clearly Dutch or English. */
 export function commandLanguage(text: string | undefined): Language | undefined {
   const start = (text ?? '').trim();
-  if (DUTCH.test(start)) return 'nl';
-  if (ENGLISH.test(start)) return 'en';
+  if (DUTCH.test(start) || DUTCH_GUESTS.test(start)) return 'nl';
+  if (ENGLISH.test(start) || ENGLISH_GUESTS.test(start)) return 'en';
   return undefined;
 }

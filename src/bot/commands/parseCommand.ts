@@ -1,3 +1,5 @@
+import type { TenantGuestFilter } from '../../app/tenantGuests.js';
+
 /**
  * Turns chat text into a command. English and Dutch keywords are accepted whatever the user's locale, because
  * people mix them. The parser only splits text; validating addresses and finding groups is the use cases' job.
@@ -15,12 +17,16 @@ export type Command =
   | { kind: 'guests'; group: string }
   | { kind: 'removeGuest'; guest: string; group: string }
   | { kind: 'audit'; count?: number }
+  | { kind: 'tenantGuests'; filter: TenantGuestFilter }
+  | { kind: 'resendInvitation'; address: string; reset: boolean }
+  | { kind: 'deleteGuest'; address: string }
+  | { kind: 'reviews' }
   | { kind: 'cancelDialog' }
   | { kind: 'language'; choice?: 'en' | 'nl' | 'auto'; invalid?: string }
   | { kind: 'usage'; command: UsageTopic }
   | { kind: 'unknown'; text: string };
 
-export type UsageTopic = 'why' | 'guests' | 'removeGuest' | 'check' | 'whatif' | 'cancelRequest';
+export type UsageTopic = 'why' | 'guests' | 'removeGuest' | 'check' | 'whatif' | 'cancelRequest' | 'resendInvitation' | 'deleteGuest';
 
 /** Removes Teams markup: `<at>` mentions, HTML tags and common entities, and folds white space. */
 export function cleanText(text: string | undefined): string {
@@ -76,6 +82,27 @@ export function parseCommand(raw: string | undefined): Command {
     const choice = LANGUAGE_CHOICES[(m[1] ?? '').trim()];
     if (m[1] && !choice) return { kind: 'language', invalid: text.split(' ').slice(1).join(' ') };
     return { kind: 'language', choice };
+  }
+
+  // resend invitation <email> [reset]  ·  uitnodiging opnieuw <email> [reset]
+  if ((m = text.match(/^(?:resend(?: invitation| invite)?|uitnodiging opnieuw(?: versturen| sturen)?|opnieuw uitnodigen)(?:\s+(.*))?$/i))) {
+    const args = rest(m).split(/\s+/).filter(Boolean);
+    const reset = args.length === 2 && /^(?:reset|--reset)$/i.test(args[1]);
+    return args.length === 1 || reset ? { kind: 'resendInvitation', address: args[0], reset } : { kind: 'usage', command: 'resendInvitation' };
+  }
+  // delete guest <email>  ·  gast wissen <email>
+  if ((m = text.match(/^(?:delete guest|gast wissen|wis gast)(?:\s+(.*))?$/i))) {
+    const args = rest(m).split(/\s+/).filter(Boolean);
+    return args.length === 1 ? { kind: 'deleteGuest', address: args[0] } : { kind: 'usage', command: 'deleteGuest' };
+  }
+  if (/^(reviews|guest reviews|beoordelingen|gastbeoordelingen|toegangsbeoordelingen)$/.test(lower)) return { kind: 'reviews' };
+  // guests [pending | stale | domain <domain>] without a group: the tenant's guests (admins)
+  if ((m = lower.match(/^(?:guests|gasten)(?:\s+(pending|openstaand|stale|inactief|(?:domain|domein)\s+\S+))?$/))) {
+    const filter = m[1] ?? '';
+    if (filter === '') return { kind: 'tenantGuests', filter: { kind: 'all' } };
+    if (/^(pending|openstaand)$/.test(filter)) return { kind: 'tenantGuests', filter: { kind: 'pending' } };
+    if (/^(stale|inactief)$/.test(filter)) return { kind: 'tenantGuests', filter: { kind: 'stale' } };
+    return { kind: 'tenantGuests', filter: { kind: 'domain', domain: text.split(/\s+/)[2] } };
   }
 
   // invite <emails> [to <group>] [because <reason>]  ·  uitnodigen <emails> [voor <groep>] [omdat <reden>]

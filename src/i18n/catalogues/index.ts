@@ -1,5 +1,7 @@
 import * as admin from './admin.js';
 import * as common from './common.js';
+import * as mail from './mail.js';
+import * as guests from './guests.js';
 import * as policy from './policy.js';
 import * as requests from './requests.js';
 import * as teams from './teams.js';
@@ -8,7 +10,7 @@ import * as teams from './teams.js';
  * Every area keeps its own catalogue file (`export const en = {…}; export const nl: typeof en = {…}`), merged here.
  * `nl` is typed by `en`, so a key missing from either catalogue fails the type check; a test checks it too.
  */
-const areas = [common, requests, policy, admin, teams] as const;
+const areas = [common, requests, policy, admin, teams, mail, guests] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T[number]['en'];
 type English = { [K in keyof UnionToIntersection<Merge<typeof areas>>]: string };

@@ -26,11 +26,13 @@ export function labelOutcome(
     .map((a) => labelsById.get(a.labelId))
     .filter((l): l is SensitivityLabel => l !== undefined);
   // A group carries one label; should a snapshot hold several, the most restrictive wins: no, then unknown, then yes.
-  const label = known.find((l) => l.allowGuests === false) ?? known.find((l) => l.allowGuests === undefined) ?? known[0];
+  const unknown = known.find((l) => l.allowGuests === undefined);
+  const label = known.find((l) => l.allowGuests === false) ?? unknown ?? known[0];
   if (!label) return NO_LABEL;
   if (!labelsEnabled) return { label, applies: false, blockers: NO_BLOCKERS, unverified: NO_UNVERIFIED };
   if (label.allowGuests === undefined) {
-    return { label, applies: true, blockers: NO_BLOCKERS, unverified: Object.freeze([labelUnverified(label.id, label.displayName)]) };
+    const unverified = Object.freeze([labelUnverified(label.id, label.displayName)]);
+    return { label, applies: true, blockers: NO_BLOCKERS, unverified };
   }
   if (label.allowGuests) return { label, applies: true, blockers: NO_BLOCKERS, unverified: NO_UNVERIFIED };
   return {

@@ -178,3 +178,57 @@ describe('EmbeddedDirectory', () => {
     expect(await second.getGroup(MARKETING)).toBeUndefined();
   });
 });
+
+describe('EmbeddedDirectory: the tenant’s guests', () => {
+  const RAY = 'a0000000-0000-4000-8000-000000000016';
+  const PARTNERS = 'b0000000-0000-4000-8000-000000000004';
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'directory-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('lists every guest with invitation state, creation and sign-in where the snapshot has them, invited guests too', async () => {
+    const directory = await openOn(dataDir);
+    const { userId } = await directory.inviteGuest({ email: 'jan@fabrikam.com', invitedBy: ALEX });
+    const guests = await directory.listGuests();
+    expect(guests.every((g) => g.userType === 'Guest')).toBe(true);
+    expect(guests.map((g) => g.displayName)).toEqual(expect.arrayContaining(['Kari Hansen (Fabrikam)', 'Ray Tanaka (Woodgrove Bank)', 'Sam Jones']));
+    expect(guests.find((g) => g.id === KARI)).toMatchObject({ signInActivity: { lastSignInDateTime: '2026-10-28T07:45:00Z' }, sponsors: [ADELE] });
+    expect(guests.find((g) => g.id === userId)).toMatchObject({
+      externalUserState: 'PendingAcceptance',
+      createdDateTime: '2026-11-21T10:00:00.000Z',
+      signInActivity: { lastSignInDateTime: null },
+      sponsors: [ALEX],
+    });
+  });
+
+  test('resending keeps a pending guest pending with a new date; an accepted guest needs resetRedemption; it survives a restart', async () => {
+    const directory = await openOn(dataDir);
+    await directory.resendInvitation({ userId: RAY, invitedBy: ALEX });
+    expect(await directory.getUser(RAY)).toMatchObject({ externalUserState: 'PendingAcceptance', externalUserStateChangeDateTime: '2026-11-21T10:00:00.000Z' });
+    await expect(directory.resendInvitation({ userId: KARI, invitedBy: ALEX })).rejects.toMatchObject({ code: 'ALREADY_REDEEMED' });
+    await expect(directory.resendInvitation({ userId: ALEX, invitedBy: ALEX, resetRedemption: true })).rejects.toMatchObject({ code: 'NOT_A_GUEST' });
+    await directory.resendInvitation({ userId: KARI, invitedBy: ALEX, resetRedemption: true });
+    const again = await openOn(dataDir);
+    expect((await again.getUser(KARI))?.externalUserState).toBe('PendingAcceptance');
+  });
+
+  test('deleting a guest removes them from the directory and every group, once, and survives a restart', async () => {
+    const directory = await openOn(dataDir);
+    const version = directory.version();
+    await directory.deleteUser(RAY);
+    await directory.deleteUser(RAY);
+    expect(directory.version()).toBe(version + 1);
+    const again = await openOn(dataDir);
+    expect(await again.getUser(RAY)).toBeUndefined();
+    expect(await again.findUserByMail('ray.tanaka@woodgrovebank.com')).toBeUndefined();
+    expect((await again.getGroup(PARTNERS))?.members).not.toContain(RAY);
+    // The address can be invited afresh: a new account.
+    const { userId, created } = await again.inviteGuest({ email: 'ray.tanaka@woodgrovebank.com', invitedBy: ALEX });
+    expect(created).toBe(true);
+    expect(userId).not.toBe(RAY);
+  });
+});
