@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './i18n/dates.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -29,6 +30,12 @@ const schema = z
       .regex(/^[a-z][a-z0-9]{0,20}$/, 'lowercase letters and digits, starting with a letter')
       .default('guestbot'),
     AZURE_WORK_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+    // Dates are shown in the reader's Teams time zone; this is the tenant's, for readers whose client sent none.
+    TENANT_TIME_ZONE: z
+      .string()
+      .trim()
+      .refine(isTimeZone, 'an IANA time zone such as Europe/Amsterdam')
+      .default(DEFAULT_TIME_ZONE),
     APPROVAL_CHANNELS: z
       .string()
       .transform((v) => v.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean))
@@ -131,6 +138,8 @@ export interface Config {
   readonly storage: StorageConfig;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly maxBodyBytes: number;
+  /** IANA zone for dates shown to readers whose Teams client sent no time zone (TENANT_TIME_ZONE). */
+  readonly timeZone: string;
   readonly directory: 'embedded' | 'graph';
   /** Microsoft Graph, when `directory` is `graph`. */
   readonly graph?: GraphConfig;
@@ -261,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { kind: 'lowdb' },
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    timeZone: e.TENANT_TIME_ZONE,
     directory: e.DIRECTORY,
     ...(graph ? { graph } : {}),
     requests: {

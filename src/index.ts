@@ -292,6 +292,7 @@ async function compose(
     expiryDays: config.requests.expiryDays,
     reminderDays: config.requests.reminderDays,
     requireJustification: config.requests.requireJustification,
+    timeZone: config.timeZone,
     mailApprovers: config.mail.alwaysMailApprovers,
   };
   const mailer =
@@ -319,6 +320,7 @@ async function compose(
     services: deps,
     tenantId: tenant.id,
     localMode: config.localMode,
+    timeZone: config.timeZone,
     conversationState,
     commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages), ...guestCommands(deps) },
     cardActions: { ...requestCardActions(deps), ...adminCardActions(deps), ...guestCardActions(deps) },

@@ -61,6 +61,16 @@ describe('configuration', () => {
     if (!result.ok) expect(result.errors.join('\n')).toMatch(message);
   });
 
+  it('takes the tenant time zone from TENANT_TIME_ZONE (default Europe/Amsterdam) and refuses an unknown zone', () => {
+    const fallback = loadConfig({});
+    expect(fallback.ok && fallback.config.timeZone).toBe('Europe/Amsterdam');
+    const newYork = loadConfig({ TENANT_TIME_ZONE: 'America/New_York' });
+    expect(newYork.ok && newYork.config.timeZone).toBe('America/New_York');
+    const bad = loadConfig({ TENANT_TIME_ZONE: 'Mars/Olympus' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.join()).toContain('TENANT_TIME_ZONE');
+  });
+
   it('mails approvers only when Teams cannot reach them, unless APPROVAL_CHANNELS asks for Outlook too', () => {
     const plain = loadConfig({});
     expect(plain.ok && plain.config.mail).toEqual({ alwaysMailApprovers: false });

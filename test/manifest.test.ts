@@ -88,3 +88,17 @@ describe('Teams app manifest', () => {
     });
   });
 });
+
+describe('the Dutch manifest texts', () => {
+  const nl = JSON.parse(readFileSync(new URL('../manifest/nl-nl.json', import.meta.url), 'utf8')) as Record<string, string>;
+
+  it('read as Dutch: Microsoft 365-groepen, owners approve requests via a card, no English command words', () => {
+    expect(nl['description.short']).toBe('Gasten aanvragen voor je groepen; eigenaren keuren aanvragen goed via een kaart.');
+    expect(nl['description.short'].length).toBeLessThanOrEqual(80);
+    expect(nl['description.full']).toContain('Microsoft 365-groepen');
+    expect(nl['description.full']).toContain('keuren aanvragen goed via een kaart');
+    const titles = Object.entries(nl).filter(([k]) => k.endsWith('.title')).map(([, v]) => v);
+    expect(titles).not.toContain('help');
+    expect(titles).not.toContain('invite');
+  });
+});

@@ -1,6 +1,6 @@
 import { escapeMarkdown, type AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildLayerChainCard, worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../cards/layerChainCard.js';
-import { translator, type Language } from '../i18n/i18n.js';
+import { listOf, translator, type Language } from '../i18n/i18n.js';
 import {
   domainTenant,
   evaluateGuest,
@@ -193,7 +193,7 @@ function addressView(
     },
   ]);
   const subtitle = blockedHere
-    ? tr('admin.check.subtitleBlocked', { layers: stoppedAt.join(', ') })
+    ? tr('admin.check.subtitleBlocked', { layers: listOf(tr.lang, stoppedAt) })
     : a.existing
       ? tr('admin.check.subtitleExisting')
       : tr('admin.check.subtitle');

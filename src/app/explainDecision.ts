@@ -4,7 +4,7 @@ import type {
   DecisionExplanationItem,
   DecisionExplanationView,
 } from '../cards/decisionExplanationCard.js';
-import { translator, type Language, type MessageParams, type Translate } from '../i18n/i18n.js';
+import { listOf, translator, type Language, type MessageParams, type Translate } from '../i18n/i18n.js';
 import type { Blocker, GuestDecision, NoteCode, PolicyContext, RoleKey, UnverifiedLayer } from '../policy/index.js';
 import type { SharingCapability } from '../policy/tenantModel.js';
 
@@ -43,16 +43,20 @@ interface Scope {
   params: MessageParams;
 }
 
-function names(scope: Scope, ids: readonly string[]): string {
+/**
+ * People as one phrase: "A, B or C" where any one of them is enough (approvers, whom to ask), "A, B and C" where
+ * they are listed together; more than MAX_NAMES end in "and 2 others".
+ */
+function names(scope: Scope, ids: readonly string[], type: 'and' | 'or' = 'or'): string {
   const shown = ids.slice(0, MAX_NAMES).map((id) => userText(scope.ctx.usersById.get(id)?.displayName ?? id));
-  if (ids.length > MAX_NAMES) shown.push('…');
   if (shown.length === 0) return scope.tr('policy.explain.nobody');
-  if (shown.length === 1) return shown[0];
-  return scope.tr('policy.explain.and', { first: shown.slice(0, -1).join(', '), last: shown[shown.length - 1] });
+  if (ids.length > MAX_NAMES) shown.push(scope.tr('policy.explain.others', { count: ids.length - MAX_NAMES }));
+  return listOf(scope.tr.lang, shown, type);
 }
 
+/** Any one of these roles can make the change. */
 function roleNames(tr: Translate, roles: readonly RoleKey[]): string {
-  return roles.map((r) => tr(`policy.role.${r}`)).join(', ');
+  return listOf(tr.lang, roles.map((r) => tr(`policy.role.${r}`)), 'or');
 }
 
 /** Holders of the most specific role that has any; Global Administrators can change everything as a last resort. */

@@ -1,9 +1,10 @@
 import type { ApprovalRequestCardData } from '../cards/approvalRequestCard.js';
 import { clip, escapeMarkdown } from '../cards/cardTemplate.js';
-import { translator, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
+import { listOf, translator, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
 import type { ConversationStore } from '../ports/conversationStore.js';
 import type { Directory } from '../ports/directory.js';
 import { failureText } from './failure.js';
+import { formatDateTime } from '../i18n/dates.js';
 import type { GuestRequest, RequestState } from './guestRequest.js';
 
 const STYLE: Record<RequestState, ApprovalRequestCardData['stateStyle']> = {
@@ -42,12 +43,14 @@ export async function displayName(directory: Directory, tr: Translate, userId: s
   return user ? user.displayName : tr('request.unknownUser');
 }
 
-export function formatDate(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+/** A date and time for a reader: the bot's one format (see formatDateTime), in their language and time zone. */
+export function formatDate(lang: Language, iso: string, timeZone?: string): string {
+  return formatDateTime(lang, iso, timeZone);
 }
 
-export function guestList(request: GuestRequest): string {
-  return request.guests.map((g) => g.email).join(', ');
+/** The guests of a request as one phrase in `lang`: "a@x.com, b@y.com and c@z.com". */
+export function guestList(request: GuestRequest, lang: Language): string {
+  return listOf(lang, request.guests.map((g) => g.email));
 }
 
 /**
@@ -60,6 +63,7 @@ export async function requestCardView(
   lang: Language,
   directory: Directory,
   conversations?: ConversationStore,
+  timeZone?: string,
 ): Promise<ApprovalRequestCardData> {
   const tr = translator(lang);
   const group = await directory.getGroup(request.groupId);
@@ -74,7 +78,7 @@ export async function requestCardView(
     const name = await displayName(directory, tr, request.decision.by);
     decisionText = tr(`request.decision.${request.decision.outcome}` as MessageKey, {
       name: safe(name),
-      date: formatDate(lang, request.decision.at),
+      date: formatDate(lang, request.decision.at, timeZone),
     });
     if (request.decision.comment) commentText = tr('request.decision.comment', { comment: safe(request.decision.comment, 500) });
   }
@@ -96,15 +100,17 @@ export async function requestCardView(
     requestId: request.id,
     refreshUserIds: await refreshUserIds(request, conversations),
     title: tr('request.card.title', { group: safe(groupName) }),
-    stateText: tr(`request.state.${request.state}` as MessageKey),
+    stateText: tr(`request.state.${request.state}` as MessageKey, { count: request.guests.length }),
     noticeText: '',
     stateStyle: STYLE[request.state],
     requester: safe(await displayName(directory, tr, request.requesterId)),
     group: safe(groupName),
     guests: guestLines.join('\n'),
-    createdAt: request.createdAt.replace(/\.\d{3}Z$/, 'Z'),
-    expiresAt: request.expiresAt.replace(/\.\d{3}Z$/, 'Z'),
-    approvers: safe(approverNames.join(', '), 400),
+    // Formatted here, not with the card's DATE()/TIME(): one format in cards and texts, in the reader's zone.
+    createdAt: formatDate(lang, request.createdAt, timeZone),
+    expiresAt: formatDate(lang, request.expiresAt, timeZone),
+    // One approval decides: "A or B".
+    approvers: safe(listOf(lang, approverNames, 'or'), 400),
     justification: request.justification ? safe(request.justification, 1000) : tr('request.noJustification'),
     basisNote: basisKey ? tr(basisKey) : '',
     notes: [],

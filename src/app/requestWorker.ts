@@ -1,6 +1,6 @@
 import { isAdmin } from '../policy/index.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
-import { translator, type MessageKey } from '../i18n/i18n.js';
+import { listOf, translator, type MessageKey } from '../i18n/i18n.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { Delivery, Notifier, OutboundMessage } from '../ports/notifier.js';
 import type { RequestStore } from '../ports/requestStore.js';
@@ -30,7 +30,8 @@ export interface WorkerDeps extends AppServices {
   requests: RequestStore;
   policy: PolicyCache;
   notifier: Notifier;
-  settings: { expiryDays: number; reminderDays: number };
+  /** `timeZone`: the tenant's, for dates on cards of readers whose own zone is unknown (proactive messages). */
+  settings: { expiryDays: number; reminderDays: number; timeZone?: string };
   /** Approval cards by mail for approvers Teams can't reach (and for all, when configured). */
   mail?: { mailer: Mailer; settings: ApprovalMailSettings };
   retry?: RetryPolicy;
@@ -423,7 +424,8 @@ export class RequestWorker {
   async cardFor(request: GuestRequest, userId: string): Promise<OutboundMessage> {
     const { directory, conversations, policy } = this.deps;
     const lang = await languageOfUser(userId, conversations, directory, this.deps.languages);
-    const view = await requestCardView(request, { id: userId, isAdmin: isAdmin(await policy.current(), userId) }, lang, directory, conversations);
+    const viewer = { id: userId, isAdmin: isAdmin(await policy.current(), userId) };
+    const view = await requestCardView(request, viewer, lang, directory, conversations, this.deps.settings.timeZone);
     return { card: buildApprovalRequestCard(view), text: view.title };
   }
 
@@ -434,7 +436,8 @@ export class RequestWorker {
     const params = {
       id: request.id,
       group: safe(group?.displayName ?? request.groupId),
-      guests: safe(guestList(request), 1000),
+      guests: safe(guestList(request, tr.lang), 1000),
+      count: request.guests.length,
       requester: safe(await displayName(directory, tr, request.requesterId)),
       name: safe(request.decision ? await displayName(directory, tr, request.decision.by) : ''),
       comment: safe(request.decision?.comment ?? '', 500),
@@ -448,7 +451,7 @@ export class RequestWorker {
       // Those who got the card by mail have seen it: the requester hears that instead.
       const mailed = untold.every((u) => isMailed(request, u.userId));
       const key = mailed ? 'mail.unreachable.tellMailed' : reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll';
-      return tr(key, { ...params, names: names.join(', ') });
+      return tr(key, { ...params, names: listOf(tr.lang, names) });
     }
     const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
     return tr(key, params);

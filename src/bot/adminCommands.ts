@@ -11,13 +11,19 @@ import { prepareGuestRemoval } from '../app/removeGuest.js';
 import { whatIf, WHATIF_SYNTAX, type ChangeSummary, type WhatIfDifferences } from '../app/whatIf.js';
 import { inlineCode, type AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
-import type { MessageKey, Translate } from '../i18n/i18n.js';
+import { listOf, type MessageKey, type Translate } from '../i18n/i18n.js';
+import type { RoleKey } from '../policy/index.js';
 import { layerOf, type PolicyContext, type ReasonCode } from '../policy/index.js';
 import { removeGuestCard } from './adminCardActions.js';
 import { audienceOf } from './audience.js';
 import type { BotDeps } from './botDeps.js';
 import type { Command, UsageTopic } from './commands/parseCommand.js';
 import type { CommandHandlers, Turn } from './turn.js';
+
+/** Who may use the admin commands, and `check`: role names from the one role table, "A or B". */
+const ADMIN_ROLES: readonly RoleKey[] = ['globalAdmin', 'userAdmin'];
+const CHECK_ROLES: readonly RoleKey[] = ['globalAdmin', 'userAdmin', 'guestInviter'];
+const roleList = (tr: Translate, roles: readonly RoleKey[]) => listOf(tr.lang, roles.map((r) => tr(`policy.role.${r}`)), 'or');
 
 type Of<K extends Command['kind']> = Extract<Command, { kind: K }>;
 
@@ -38,7 +44,8 @@ async function sendCard(turn: Turn, card: AdaptiveCardJson, summary: string): Pr
 /** "I can't find …, did you mean …" or "… matches several groups". */
 function groupMissText(tr: Translate, miss: GroupMiss): string {
   const query = safe(miss.query);
-  const names = (groups: { displayName: string }[]) => groups.map((g) => `**${safe(g.displayName)}**`).join(', ');
+  // Which one did they mean: "A, B or C".
+  const names = (groups: { displayName: string }[]) => listOf(tr.lang, groups.map((g) => `**${safe(g.displayName)}**`), 'or');
   if (miss.match.kind === 'ambiguous') return tr('request.groupAmbiguous', { query, names: names(miss.match.candidates) });
   const lines = [tr('request.groupNotFound', { query })];
   if (miss.match.suggestions.length > 0) lines.push(tr('request.groupSuggestions', { names: names(miss.match.suggestions) }));
@@ -47,7 +54,7 @@ function groupMissText(tr: Translate, miss: GroupMiss): string {
 
 function refuseAdmins(turn: Turn, command: 'settings' | 'whatif' | 'audit'): Promise<unknown> {
   const { tr } = turn.user;
-  return turn.context.sendActivity(tr('admin.refuse.admins', { command: tr(`admin.command.${command}`) }));
+  return turn.context.sendActivity(tr('admin.refuse.admins', { command: tr(`admin.command.${command}`), roles: roleList(tr, ADMIN_ROLES) }));
 }
 
 const USAGE: Record<Exclude<UsageTopic, 'whatif'>, MessageKey> = {
@@ -137,7 +144,7 @@ function stateWord(tr: Translate, state: string | undefined): string {
   return REQUEST_STATES.has(state) ? tr(`request.word.${state}` as MessageKey) : safe(state);
 }
 
-function auditLineText(tr: Translate, lang: Turn['user']['lang'], line: AuditLine): string {
+function auditLineText(tr: Translate, lang: Turn['user']['lang'], line: AuditLine, timeZone: string): string {
   const actor = line.actorId === 'system' ? tr('admin.audit.system') : safe(line.actorName ?? tr('request.unknownUser'));
   const group = safe(line.subjectName ?? line.subjectId);
   // The address is what an admin looks for; the name beside it when it says more.
@@ -182,7 +189,7 @@ function auditLineText(tr: Translate, lang: Turn['user']['lang'], line: AuditLin
     default:
       what = tr('admin.audit.other', { action: safe(line.action), subject: group });
   }
-  return tr('admin.audit.line', { at: formatDate(lang, line.at), actor, what });
+  return tr('admin.audit.line', { at: formatDate(lang, line.at, timeZone), actor, what });
 }
 
 /** settings, check, why, whatif, guests, remove guest, audit (and the Dutch forms, via the parser). */
@@ -211,7 +218,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
       const outcome = await checkAddress(deps, profile, { target: command.target, group: command.group }, lang);
       switch (outcome.kind) {
         case 'forbidden':
-          await turn.context.sendActivity(tr('admin.refuse.check'));
+          await turn.context.sendActivity(tr('admin.refuse.check', { roles: roleList(tr, CHECK_ROLES) }));
           return;
         case 'noGroup':
           await turn.context.sendActivity(groupMissText(tr, outcome));
@@ -345,7 +352,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
       }
       const lines = [outcome.lines.length === 1 ? tr('admin.audit.titleOne') : tr('admin.audit.title', { count: outcome.lines.length })];
       if ((command.count ?? 0) > AUDIT_MAX_COUNT) lines.push(tr('admin.audit.capped', { max: AUDIT_MAX_COUNT }));
-      lines.push('', ...outcome.lines.map((l) => `- ${auditLineText(tr, lang, l)}`));
+      lines.push('', ...outcome.lines.map((l) => `- ${auditLineText(tr, lang, l, turn.user.timeZone)}`));
       await turn.context.sendActivity(lines.join('\n'));
     },
 
@@ -361,7 +368,7 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
         return;
       }
       if (command.command === 'check' && !mayCheck(profile)) {
-        await turn.context.sendActivity(tr('admin.refuse.check'));
+        await turn.context.sendActivity(tr('admin.refuse.check', { roles: roleList(tr, CHECK_ROLES) }));
         return;
       }
       await turn.context.sendActivity(tr('admin.usage', { syntax: tr(USAGE[command.command]) }));

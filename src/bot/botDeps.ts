@@ -11,7 +11,7 @@ export interface BotDeps extends AppServices {
   requests: RequestStore;
   policy: PolicyCache;
   worker: RequestWorker;
-  settings: RequestSettings & { reminderDays: number };
+  settings: RequestSettings & { reminderDays: number; timeZone?: string };
   /** Cards answered to taps in Outlook carry the organisation's actionable-message provider id. */
   outlook?: { originatorId?: string };
   /** The tenant's guests: periodic reviews and their settings. */

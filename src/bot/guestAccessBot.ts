@@ -12,7 +12,9 @@ import {
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { identifyUser } from '../app/identifyUser.js';
 import type { AppServices } from '../app/appServices.js';
+import { DEFAULT_TIME_ZONE, readerTimeZone } from '../i18n/dates.js';
 import { languageOf, translator } from '../i18n/i18n.js';
+import { leaveDialogQuestion, yesOrNo } from './dialogs/leaveDialog.js';
 import { checkOrigin } from './activityOrigin.js';
 import type { SeenActivities } from '../ports/seenActivities.js';
 import { checkInvoke, validMembersAdded } from './invokeDoor.js';
@@ -30,6 +32,8 @@ import { TURN_USER, type CardActionHandlers, type CommandHandlers, type Turn, ty
 
 export interface GuestAccessBotDeps {
   services: AppServices;
+  /** The tenant's time zone (TENANT_TIME_ZONE), for readers whose Teams client sends none. */
+  timeZone?: string;
   /** The only tenant this bot serves (the directory's). */
   tenantId: string;
   /** No authentication: non-Teams test clients are admitted, and users may be matched by channel id. */
@@ -57,6 +61,8 @@ export interface PersonalChat {
 
 export class GuestAccessBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** The command typed while a dialog waited for an answer, until the user says whether to leave the dialog. */
+  private readonly leaveFor: StatePropertyAccessor<string | undefined>;
   private readonly recent: SeenActivities;
   private readonly dialogs: DialogSet;
   /** Team id → its Microsoft 365 group id, as Teams told (a cache: Teams can always be asked again). */
@@ -66,6 +72,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
     super();
     this.recent = deps.seenActivities ?? new RecentActivities();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.leaveFor = deps.conversationState.createProperty<string | undefined>('leaveDialogFor');
     this.dialogs = new DialogSet(this.dialogState);
     deps.registerDialogs?.(this.dialogs);
 
@@ -152,7 +159,8 @@ export class GuestAccessBot extends TeamsActivityHandler {
     if (spoken && spoken !== preference?.spoken) await languages?.noteSpoken(profile.user.id, spoken);
     const fromClient = languageOf(context.activity.locale ?? profile.user.preferredLanguage);
     const lang = preference?.pinned ?? spoken ?? preference?.spoken ?? fromClient;
-    return { profile, lang, tr: translator(lang) };
+    const timeZone = readerTimeZone(context.activity, this.deps.timeZone ?? DEFAULT_TIME_ZONE);
+    return { profile, lang, tr: translator(lang), timeZone };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -178,6 +186,28 @@ export class GuestAccessBot extends TeamsActivityHandler {
       if (command.kind === 'cancelDialog') {
         await dialogs.cancelAllDialogs();
         await context.sendActivity(user.tr('common.dialogCancelled'));
+        return;
+      }
+      const asked = await this.leaveFor.get(context);
+      if (asked !== undefined) {
+        await this.leaveFor.delete(context);
+        const answer = yesOrNo(context.activity.text);
+        if (answer === 'no') {
+          await dialogs.repromptDialog();
+          return;
+        }
+        if (answer === 'yes') {
+          await dialogs.cancelAllDialogs();
+          await context.sendActivity(user.tr('dialog.left'));
+          command = parseCommand(asked);
+        }
+      }
+    }
+    if (dialogs.activeDialog) {
+      // A command typed where the dialog waits for an answer is not an answer: ask before leaving the dialog.
+      if (command.kind !== 'unknown') {
+        await this.leaveFor.set(context, context.activity.text ?? '');
+        await context.sendActivity(leaveDialogQuestion(user.tr, context.activity.text ?? ''));
         return;
       }
       const result = await dialogs.continueDialog();

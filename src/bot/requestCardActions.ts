@@ -1,7 +1,7 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { currentApprovers, decideRequest, type DecisionAction } from '../app/decideRequest.js';
 import { explainDecision } from '../app/explainDecision.js';
-import { displayName, requestCardView, safe, stateWord } from '../app/presentRequest.js';
+import { displayName, requestCardView, safe } from '../app/presentRequest.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
 import { forOutlook } from '../cards/outlookCard.js';
 import { isAdmin } from '../policy/index.js';
@@ -24,11 +24,12 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
     requestId: string,
     viewerId: string,
     lang: Parameters<typeof requestCardView>[2],
+    timeZone: string,
     notice = '',
   ): Promise<AdaptiveCardInvokeResponse> => {
     const request = await deps.requests.get(requestId);
     if (!request) return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: translator(lang)('request.action.notFound') } };
-    const view = await requestCardView(request, { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) }, lang, deps.directory, deps.conversations);
+    const view = await requestCardView(request, { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) }, lang, deps.directory, deps.conversations, timeZone);
     const card = buildApprovalRequestCard({ ...view, noticeText: notice });
     const inOutlook = turn.context.activity.channelId === 'outlook';
     const value = inOutlook ? forOutlook(card, { originatorId: deps.outlook?.originatorId }) : card;
@@ -56,17 +57,17 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
         case 'alreadyDecided': {
           const r = outcome.request;
           const notice = r.decision && r.decision.by !== 'system'
-            ? tr('request.action.already', { state: stateWord(tr, r.decision.outcome as never), name: safe(await displayName(deps.directory, tr, r.decision.by)) })
-            : tr('request.action.alreadyState', { state: stateWord(tr, r.state) });
-          return respondWithCard(turn, requestId, actorId, lang, notice);
+            ? tr('request.action.already', { state: r.decision.outcome, name: safe(await displayName(deps.directory, tr, r.decision.by)) })
+            : tr('request.action.alreadyState', { state: r.state });
+          return respondWithCard(turn, requestId, actorId, lang, user.timeZone, notice);
         }
         case 'blockedNow': {
           const ctx = await deps.policy.current();
           const why = outcome.decisions.map((d) => explainDecision(d, ctx, lang, user.profile.isAdmin ? 'admin' : 'owner').split('\n')[0]);
-          return respondWithCard(turn, requestId, actorId, lang, [tr('request.action.blockedNow'), ...why].join('\n\n'));
+          return respondWithCard(turn, requestId, actorId, lang, user.timeZone, [tr('request.action.blockedNow'), ...why].join('\n\n'));
         }
         case 'done':
-          return respondWithCard(turn, requestId, actorId, lang);
+          return respondWithCard(turn, requestId, actorId, lang, user.timeZone);
       }
     };
 
@@ -90,7 +91,7 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
         user.profile.isAdmin ||
         (await currentApprovers(deps, request)).has(viewerId);
       if (!involved) return { statusCode: 403, type: ERROR, value: { code: 'FORBIDDEN', message: user.tr('request.action.notInvolved') } };
-      return respondWithCard(turn, requestId, viewerId, user.lang);
+      return respondWithCard(turn, requestId, viewerId, user.lang, user.timeZone);
     },
   };
 }

@@ -7,6 +7,7 @@ import { useCaseDeps, type BotDeps } from './botDeps.js';
 import { INVITE_DIALOG, type InviteDialogOptions } from './dialogs/inviteDialog.js';
 import { sendRequestOutcome } from './requestResponses.js';
 import type { CommandHandlers, Turn } from './turn.js';
+import { listOf } from '../i18n/i18n.js';
 
 type Invite = Extract<Command, { kind: 'invite' }>;
 
@@ -63,7 +64,7 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
       const lines = [`**${tr('request.list.mineTitle')}**`, ''];
       for (const r of mine) {
         const group = await deps.directory.getGroup(r.groupId);
-        lines.push(`- ${tr('request.list.item', { id: r.id, group: safe(group?.displayName ?? r.groupId), guests: safe(guestList(r), 300), state: stateWord(tr, r.state), date: formatDate(lang, r.createdAt) })}`);
+        lines.push(`- ${tr('request.list.item', { id: r.id, group: safe(group?.displayName ?? r.groupId), guests: safe(guestList(r, lang), 300), state: stateWord(tr, r.state), date: formatDate(lang, r.createdAt, turn.user.timeZone) })}`);
       }
       await turn.context.sendActivity(lines.join('\n'));
     },
@@ -88,7 +89,7 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
         }
       }
       if (waiting.length > 10) {
-        await turn.context.sendActivity(tr('request.list.more', { count: waiting.length - 10, ids: waiting.slice(10).map((r) => r.id).join(', ') }));
+        await turn.context.sendActivity(tr('request.list.more', { count: waiting.length - 10, ids: listOf(tr.lang, waiting.slice(10).map((r) => r.id)) }));
       }
       if (turn.user.profile.isAdmin) await sendUnreachable(turn, deps);
     },
@@ -110,7 +111,7 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
           return;
         case 'alreadyDecided':
         case 'blockedNow':
-          await turn.context.sendActivity(tr('request.action.alreadyState', { state: stateWord(tr, outcome.request.state) }));
+          await turn.context.sendActivity(tr('request.action.alreadyState', { state: outcome.request.state }));
       }
     },
   };

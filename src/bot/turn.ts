@@ -12,6 +12,8 @@ export interface TurnUser {
   profile: UserProfile;
   lang: Language;
   tr: Translate;
+  /** IANA time zone for dates: the reader's Teams client's, else the tenant's. */
+  timeZone: string;
 }
 
 /** One turn's view for handlers: the Bot Framework context, the user, and the dialog context. */

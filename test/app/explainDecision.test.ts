@@ -30,7 +30,7 @@ describe('explainDecision: the headline a member understands, on the first line'
     { case: 'owner adds an existing guest', requester: U.owner, email: ADDR.existingGuest, lang: 'nl', headline: 'Je kunt existing@partner.org direct toevoegen aan Marketing.' },
     { case: 'member needs the owner', requester: U.member, lang: 'nl', headline: 'new.guest@fabrikam.com kan lid worden van Marketing na goedkeuring door Olga Owner.' },
     { case: 'blocked once', patches: [guestsOffOrg], lang: 'en', headline: 'new.guest@fabrikam.com can’t join Marketing yet: one thing stands in the way.' },
-    { case: 'blocked twice', patches: [guestsOffOrg, blockedDomains(['fabrikam.com'])], lang: 'nl', headline: 'new.guest@fabrikam.com kan nog geen lid worden van Marketing: er staan 2 dingen in de weg.' },
+    { case: 'blocked twice', patches: [guestsOffOrg, blockedDomains(['fabrikam.com'])], lang: 'nl', headline: 'new.guest@fabrikam.com kan nog geen lid worden van Marketing: er zijn 2 belemmeringen.' },
     { case: 'internal', email: ADDR.internal, lang: 'nl', headline: 'colleague@contoso.com is van je eigen organisatie, geen gast.' },
     { case: 'already a member', email: ADDR.guestMember, lang: 'en', headline: 'already@partner.org is already a member of Marketing.' },
     { case: 'malformed', email: 'jan(at)fabrikam', lang: 'en', headline: '“jan\\(at\\)fabrikam” is not an e-mail address I can use.' },
@@ -78,7 +78,7 @@ describe('explainDecision: per blocker what, who and where, by audience', () => 
   test('nobody holding the role: fall back to Global Administrators, and without those, name the role', () => {
     expect(explain([teamsGuests(false)], {}, 'en', 'member').text).toContain('Ask Ada Admin (Global Administrator).');
     const patches: Patch[] = [teamsGuests(false), (t) => t.users.forEach((u) => (u.roles = []))];
-    expect(explain(patches, {}, 'nl', 'member').text).toContain('Vraag het aan iemand met de rol Teams-beheerder, Globale beheerder.');
+    expect(explain(patches, {}, 'nl', 'member').text).toContain('Vraag het aan iemand met de rol Teams-beheerder of Globale beheerder.');
   });
 
   test('not a member of the group: ask an owner', () => {
@@ -87,7 +87,7 @@ describe('explainDecision: per blocker what, who and where, by audience', () => 
 
   test('a Viva Engage group: nobody can switch it on', () => {
     const { text } = explain([groupKind(G.team, 'vivaEngage')], {}, 'nl', 'owner');
-    expect(text).toContain('Dit kan niet worden aangezet.');
+    expect(text).toContain('Dit kun je niet inschakelen.');
     expect(text).toContain('Waar: Viva Engage: verbonden groepen kunnen geen gasten hebben');
   });
 
@@ -95,13 +95,13 @@ describe('explainDecision: per blocker what, who and where, by audience', () => 
   test('when no owner may invite, the explanation says why the owners can’t decide', () => {
     const { text, view } = explain([invitesFrom('adminsAndGuestInviters')], {}, 'nl', 'member');
     expect(text.split('\n')[1]).toBe(
-      'Een nieuwe gast heeft een uitnodiging nodig, en geen eigenaar van Marketing mag die in deze organisatie versturen (eigenaren moeten beheerder zijn om goed te keuren). Daarom beslist een beheerder die mag uitnodigen en de groep mag beheren: Ada Admin en Uri Useradmin.',
+      'Een nieuwe gast heeft een uitnodiging nodig, en geen eigenaar van Marketing mag die in deze organisatie versturen (eigenaren moeten beheerder zijn om goed te keuren). Daarom beslist een beheerder die mag uitnodigen en de groep mag beheren: Ada Admin of Uri Useradmin.',
     );
     expect(view.approvalText).toBe(text.split('\n')[1]);
   });
 
   test('a group without owners: an administrator decides', () => {
-    expect(explain([owners(G.team, [])], {}, 'en', 'member').text).toContain('Marketing has no owner with an enabled account, so an administrator decides: Ada Admin and Uri Useradmin.');
+    expect(explain([owners(G.team, [])], {}, 'en', 'member').text).toContain('Marketing has no owner with an enabled account, so an administrator decides: Ada Admin or Uri Useradmin.');
   });
 });
 
@@ -110,7 +110,7 @@ describe('explainDecision: access after joining', () => {
     const { text } = explain([teamsGuests(false)], { requester: U.owner }, 'en', 'admin');
     expect(text).toContain('**After joining, new.guest@fabrikam.com can use**\n- Group conversations and files: yes\n- The team: no\n- The SharePoint site: yes (New and existing guests)');
     expect(text).toContain('- **Teams:** Guest access in Teams is off, so new.guest@fabrikam.com can’t use the team of Marketing.');
-    expect(text).toContain('Where: Teams admin center > Org-wide settings > Guest access');
+    expect(text).toContain('Where: Teams admin center > Users > Guest access > Allow guest access in Teams');
     expect(text).toContain('PowerShell: `Set-CsTeamsClientConfiguration -Identity Global -AllowGuestUser $true`');
   });
 
@@ -161,7 +161,7 @@ describe('decisionView', () => {
         { title: 'Groep', value: 'Marketing' },
         { title: 'Uitkomst', value: 'Geblokkeerd' },
       ],
-      blockersTitle: 'Wat in de weg staat',
+      blockersTitle: 'Wat de toegang tegenhoudt',
       blockers: [
         {
           what: 'Groepseigenaren mogen geen mensen buiten de organisatie aan Microsoft 365-groepen toevoegen: er kan geen nieuwe gast in een groep worden uitgenodigd. Een gast die al in de adreslijst staat, kan nog wel worden toegevoegd.',
@@ -169,14 +169,14 @@ describe('decisionView', () => {
             { title: 'Laag', value: 'Microsoft 365-groepen (organisatie)' },
             { title: 'Wie', value: 'Vraag het aan Ada Admin (Globale beheerder).' },
             { title: 'Waar', value: 'Microsoft 365-beheercentrum > Instellingen > Organisatie-instellingen > Services > Microsoft 365-groepen' },
-            { title: 'Werkt na', value: 'Tot 24 uur na de wijziging' },
+            { title: 'Van kracht', value: 'Binnen 24 uur na de wijziging' },
           ],
         },
       ],
       access: [{ text: 'Groepsgesprekken en -bestanden: ja' }, { text: 'Het team: nee' }, { text: 'De SharePoint-site: ja (Nieuwe en bestaande gasten)' }],
-      accessIssues: [{ what: 'Gasttoegang in Teams staat uit, dus new.guest@fabrikam.com kan het team van Marketing niet gebruiken.' }],
+      accessIssues: [{ what: 'Gasttoegang in Teams is uitgeschakeld, dus new.guest@fabrikam.com kan het team van Marketing niet gebruiken.' }],
     });
-    expect(view.notes.map((n) => n.text)).toContain('Na het wijzigen van een instelling kan het tot 24 uur duren voordat die werkt.');
+    expect(view.notes.map((n) => n.text)).toContain('Na een wijziging kan het tot 24 uur duren voordat een instelling van kracht wordt.');
   });
 
   test('needs approval: who decides and whether an invitation goes out', () => {

@@ -52,8 +52,8 @@ describe('answers for the documented rules, in English and Dutch', () => {
     {
       rule: 'owners can’t invite: why the admins decide',
       patches: [invitesFrom('adminsAndGuestInviters')],
-      en: 'A new guest needs an invitation, and no owner of Marketing may send one in this organisation (owners must be administrators to approve). So an administrator who may invite and manage the group decides: Ada Admin and Uri Useradmin.',
-      nl: 'Een nieuwe gast heeft een uitnodiging nodig, en geen eigenaar van Marketing mag die in deze organisatie versturen (eigenaren moeten beheerder zijn om goed te keuren). Daarom beslist een beheerder die mag uitnodigen en de groep mag beheren: Ada Admin en Uri Useradmin.',
+      en: 'A new guest needs an invitation, and no owner of Marketing may send one in this organisation (owners must be administrators to approve). So an administrator who may invite and manage the group decides: Ada Admin or Uri Useradmin.',
+      nl: 'Een nieuwe gast heeft een uitnodiging nodig, en geen eigenaar van Marketing mag die in deze organisatie versturen (eigenaren moeten beheerder zijn om goed te keuren). Daarom beslist een beheerder die mag uitnodigen en de groep mag beheren: Ada Admin of Uri Useradmin.',
     },
     {
       rule: 'a Groups Administrator adds an existing guest',
@@ -96,7 +96,7 @@ describe('answers for the documented rules, in English and Dutch', () => {
   test('an unverified layer names who can look and where; admins also get the command', () => {
     const admin = explain([teamsUnknown()], { requester: U.admin }, 'en', 'admin');
     expect(admin.text).toContain('**Not verified: the directory can’t tell**');
-    expect(admin.text).toContain('Where: Teams admin center > Org-wide settings > Guest access');
+    expect(admin.text).toContain('Where: Teams admin center > Users > Guest access > Allow guest access in Teams');
     expect(admin.text).toContain('PowerShell: `Get-CsTeamsClientConfiguration -Identity Global`');
     expect(admin.view.unverified[0].facts.map((f) => f.title)).toEqual(['Layer', 'Who', 'Where', 'Lets guests through', 'Look up']);
     const member = explain([teamsUnknown()], {}, 'nl', 'member');

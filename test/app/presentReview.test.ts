@@ -60,7 +60,7 @@ describe('a review card for a group with many guests', () => {
     );
     expect(rows).toHaveLength(REVIEW_CARD_ROWS);
     const text = cardText(card);
-    expect(text).toContain('35 more guest(s) appear here as you decide these; Keep all keeps them too.');
+    expect(text).toContain('35 more guests appear here as you decide these; Keep all keeps them too.');
     expect(text).not.toContain('Kept by'); // the 5 decided guests give way to undecided ones
     expect((card.actions as { title: string }[]).map((a) => a.title)).toEqual(['Keep all (55)']);
   });

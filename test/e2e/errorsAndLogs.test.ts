@@ -19,7 +19,7 @@ describe('when something breaks inside a turn', () => {
       expect((await t.say(message(sanne, 'uitnodigen', { locale: 'nl-NL' }))).join()).toMatch(/Aan welke groep/);
       const spy = jest.spyOn(t.app.deps.directory, 'listGroups').mockRejectedValue(new Error('directory down'));
       const failing = message(sanne, 'Sales', { locale: 'nl-NL' });
-      expect(await t.say(failing)).toEqual(['Sorry, er ging bij mij iets mis. Probeer het zo opnieuw.']);
+      expect(await t.say(failing)).toEqual(['Sorry, er ging bij mij iets mis. Probeer het over een paar minuten opnieuw.']);
       const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'turn failed');
       expect(logged).toMatchObject({ activityId: failing.id, err: { message: 'directory down' } });
       spy.mockRestore();

@@ -166,7 +166,7 @@ describe('when the clock reaches a guest review', () => {
     // Progress for admins.
     const progress = await ask(megan, 'reviews');
     expect(progress).toContain('**Guest review of 2 Nov 2026** (open until 16 Nov 2026)');
-    expect(progress).toContain('3 group(s) · 3 of 4 guest(s) decided · 2 kept · 1 removed');
+    expect(progress).toContain('3 groups · 3 of 4 guests decided · 2 kept · 1 removed');
     expect(progress).toContain('- **Contoso Partners** (Patti Fernandez): 1 of 2 decided, 0 kept, 1 removed · open');
     expect(progress).toContain(
       '- **Facilities** (no owner, so administrators): 1 of 1 decided, 1 kept, 0 removed · closed',

@@ -160,7 +160,7 @@ describe('when decisions collide', () => {
     await t.post(tap);
     const again = await t.post(tap);
     await settle();
-    expect(cardText(again.body.value)).toMatch(/already approved by Alex Wilber/);
+    expect(cardText(again.body.value)).toMatch(/Alex Wilber already approved this request/);
     expect((await t.app.deps.audit.tail(50)).filter((e) => e.action === 'guest.added')).toHaveLength(1);
     expect(t.connector.sent(`a:personal-${nestor.id}`).filter((c) => c.body.text)).toHaveLength(1);
   });
@@ -404,7 +404,7 @@ describe('when an owner or admin asks', () => {
   it('then the guest is added directly with what they can use', async () => {
     const replies = await t.say(message(alex, 'invite bob@fabrikam.com to Marketing'));
     const text = replies.join('\n');
-    expect(text).toMatch(/bob@fabrikam\.com: invited and added to \*\*Marketing\*\*/);
+    expect(text).toMatch(/bob@fabrikam\.com has been invited and added to \*\*Marketing\*\*/);
     expect(text).toMatch(/team/i);
     // Said after the fact: no "you can … right away", no "will get an invitation".
     expect(text).not.toMatch(/right away|will get an invitation/);

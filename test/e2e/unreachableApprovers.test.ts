@@ -60,7 +60,7 @@ describe('when Teams refuses to open a chat with an approver (403: the app is no
     expect(t.connector.sent(`a:1on1-${daan.id}`).filter((c) => c.body.attachments)).toHaveLength(1);
     const told = textsTo(`a:personal-${isaiah.id}`).filter((x) => /niet bereiken/.test(x!));
     expect(told).toEqual([expect.stringContaining('Megan Bowen')]);
-    expect(told[0]).toContain('De andere goedkeurders hebben hem wel');
+    expect(told[0]).toContain('De andere goedkeurders hebben de aanvraag wel gekregen');
     expect(told[0]).not.toContain('Daan de Vries');
   });
 

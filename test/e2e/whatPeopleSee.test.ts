@@ -75,7 +75,7 @@ describe('when the headline and the rows below it speak of the same thing', () =
 
   it('then an owner adding a guest directly is told it is done, not what could be done', async () => {
     const { text } = await ask(alex, 'invite anna@fabrikam.com to Marketing');
-    expect(text).toContain('anna@fabrikam.com: invited and added to **Marketing**.');
+    expect(text).toContain('anna@fabrikam.com has been invited and added to **Marketing**.');
     expect(text).not.toMatch(/right away|will get an invitation/);
     expect(text).toContain('After joining, anna@fabrikam.com can use');
   });
@@ -84,7 +84,7 @@ describe('when the headline and the rows below it speak of the same thing', () =
     const one = await t.post({ ...message(nestor, 'invite joe@tailspintoys.com to Marketing because x'), serviceUrl: t.connector.url });
     expect(JSON.stringify(one.body)).toContain("This guest can't be added to **Marketing**:");
     const two = await t.post({ ...message(nestor, 'invite joe@tailspintoys.com, eve@tailspintoys.com to Marketing because x'), serviceUrl: t.connector.url });
-    expect(JSON.stringify(two.body)).toContain("These guests can't be added to **Marketing**:");
+    expect(JSON.stringify(two.body)).toContain("These 2 guests can't be added to **Marketing**:");
   });
 
   it('then the guided invite says why some of your groups are not offered', async () => {
@@ -118,7 +118,7 @@ describe('when a command is mistyped', () => {
 
   it('then in Dutch too, and the typed text stays plain', async () => {
     const { text } = await ask(daan, 'instelingen **HR**', NL);
-    expect(text).toBe('Ik begreep **instelingen** niet. Bedoelde je **instellingen \\*\\*HR\\*\\***? Typ **help** om te zien wat ik voor je kan doen.');
+    expect(text).toBe('Ik begreep **instelingen** niet. Bedoelde je **instellingen \\*\\*HR\\*\\***? Typ **hulp** om te zien wat ik voor je kan doen.');
   });
 
   it('then something that is no command at all gets the plain answer', async () => {

@@ -1,4 +1,5 @@
 import { en, nl } from '../../src/i18n/catalogues/policy.js';
+import { ADMIN_CENTRE_PATHS } from '../../src/i18n/adminCentres.js';
 import { APPROVAL_REASONS, EFFECT_CODES, LAYERS, NOTE_CODES, PORTAL_KEYS, REASON_CODES, ROLE_KEYS } from '../../src/policy/index.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -36,7 +37,35 @@ describe('policy texts in English and Dutch', () => {
   test('Dutch admin-centre paths use Microsoft’s Dutch terms', () => {
     expect(nl['policy.portal.m365GroupsOrgSettings']).toBe('Microsoft 365-beheercentrum > Instellingen > Organisatie-instellingen > Services > Microsoft 365-groepen');
     expect(nl['policy.portal.sharePointOrgSharing']).toBe('SharePoint-beheercentrum > Beleid > Delen');
-    expect(nl['policy.portal.teamsGuestAccess']).toBe('Teams-beheercentrum > Instellingen voor de hele organisatie > Gasttoegang');
+    // Microsoft Learn (microsoftteams/set-up-guests): guest access now sits under Users > Guest access.
+    expect(nl['policy.portal.teamsGuestAccess']).toBe('Teams-beheercentrum > Gebruikers > Gasttoegang > Gasttoegang in Teams toestaan');
+    expect(en['policy.portal.teamsGuestAccess']).toBe('Teams admin center > Users > Guest access > Allow guest access in Teams');
+    expect(en['policy.portal.m365Groups']).toBe('Microsoft 365 admin center > Teams & groups > Active teams & groups');
+    expect(nl['policy.portal.entraCrossTenantDefault']).toMatch(/^Microsoft Entra-beheercentrum > Entra ID > Externe identiteiten > Instellingen voor toegang tussen tenants/);
     expect(nl['policy.portal.entraCollaborationRestrictions']).toContain('Instellingen voor externe samenwerking > Samenwerkingsbeperkingen');
+  });
+});
+
+describe('the admin-centre table', () => {
+  test('every path has English and Dutch side by side and the Microsoft Learn page it was checked against', () => {
+    for (const [id, path] of Object.entries(ADMIN_CENTRE_PATHS)) {
+      if (id === 'none') continue;
+      expect([id, path.learn]).toEqual([id, expect.stringMatching(/^https:\/\/learn\.microsoft\.com\//)]);
+      expect([id, path.en === path.nl]).toEqual([id, false]);
+    }
+  });
+
+  test('no path uses the retired names (Azure Active Directory, compliance portal, Org-wide settings)', () => {
+    for (const path of Object.values(ADMIN_CENTRE_PATHS)) {
+      expect(`${path.en} ${path.nl}`).not.toMatch(/Azure Active Directory|compliance ?portal|Org-wide settings|hele organisatie/i);
+    }
+  });
+
+  test('Entra paths start at the Microsoft Entra admin center in both languages', () => {
+    for (const [id, path] of Object.entries(ADMIN_CENTRE_PATHS)) {
+      if (!id.startsWith('entra')) continue;
+      expect(path.en.startsWith('Microsoft Entra admin center > Entra ID > ')).toBe(true);
+      expect(path.nl.startsWith('Microsoft Entra-beheercentrum > Entra ID > ')).toBe(true);
+    }
   });
 });

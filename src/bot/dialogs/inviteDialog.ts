@@ -9,7 +9,7 @@ import {
 import { findGroup } from '../../app/findGroup.js';
 import { requestGuests } from '../../app/requestGuests.js';
 import { escapeMarkdown } from '../../cards/cardTemplate.js';
-import type { Translate } from '../../i18n/i18n.js';
+import { listOf, type Translate } from '../../i18n/i18n.js';
 import { evaluateRequest, groupProfile, normaliseEmail } from '../../policy/index.js';
 import type { DirectoryGroup } from '../../policy/tenantModel.js';
 import { splitAddresses } from '../commands/parseCommand.js';
@@ -95,7 +95,7 @@ export class InviteDialog extends ComponentDialog {
     const hidden = (await this.deps.directory.listGroups()).filter(
       (g) => !listed.has(g.id) && (profile.memberGroupIds.includes(g.id) || profile.ownedGroupIds.includes(g.id)),
     );
-    const why = hidden.length > 0 ? `\n\n${tr('dialog.askGroupHidden', { names: hidden.map((g) => escapeMarkdown(g.displayName)).join(', ') })}` : '';
+    const why = hidden.length > 0 ? `\n\n${tr('dialog.askGroupHidden', { names: listOf(tr.lang, hidden.map((g) => escapeMarkdown(g.displayName))), count: hidden.length })}` : '';
     return step.prompt(GROUP_PROMPT, {
       prompt: MessageFactory.text(tr('dialog.askGroup', { groups: `\n\n${list}` }) + why),
       retryPrompt: MessageFactory.text(tr('dialog.retryGroup')),

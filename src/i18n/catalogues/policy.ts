@@ -3,7 +3,11 @@
  * pieces explanations and cards are built from. Admin-centre paths follow the seed documents; Dutch uses
  * Microsoft's Dutch UI terms. Placeholders: {guest} {group} {domain} {subject} {names} {roles} {count} ….
  */
+import { adminCentreMessages } from '../adminCentres.js';
+
 export const en = {
+  // where (admin-centre paths) and who (roles): one table for both languages, in ../adminCentres.ts
+  ...adminCentreMessages('en'),
   // reasons: what stands in the way
   'policy.reason.ADDRESS_INVALID':
     '“{subject}” is not a valid e-mail address: it needs the form name@domain, with a domain such as fabrikam.com and no hidden or look-alike characters.',
@@ -77,47 +81,7 @@ export const en = {
   'policy.layer.sharePoint': 'SharePoint',
   'policy.layer.teams': 'Teams',
 
-  // where: admin-centre paths
-  'policy.portal.none': 'No setting: check the address you typed',
-  'policy.portal.entraGuestInviteSettings':
-    'Azure Active Directory (Microsoft Entra ID) > External Identities > External collaboration settings > Guest invite settings',
-  'policy.portal.entraCollaborationRestrictions':
-    'Azure Active Directory (Microsoft Entra ID) > External Identities > External collaboration settings > Collaboration restrictions',
-  'policy.portal.entraGuestUserAccess':
-    'Azure Active Directory (Microsoft Entra ID) > External Identities > External collaboration settings > Guest user access restrictions',
-  'policy.portal.entraCrossTenantDefault': 'Azure Active Directory (Microsoft Entra ID) > External Identities > Cross-tenant access settings > Default settings',
-  'policy.portal.entraCrossTenantPartners':
-    'Azure Active Directory (Microsoft Entra ID) > External Identities > Cross-tenant access settings > Organizational settings',
-  'policy.portal.entraUsers': 'Azure Active Directory (Microsoft Entra ID) > Users > (the guest) > Edit properties > Account enabled',
-  'policy.portal.entraGroups': 'Azure Active Directory (Microsoft Entra ID) > Groups > (the group) > Properties',
-  'policy.portal.m365GroupsOrgSettings': 'Microsoft 365 admin center > Settings > Org settings > Services > Microsoft 365 Groups',
-  'policy.portal.m365Groups': 'Microsoft 365 admin center > Groups > Groups',
-  'policy.portal.m365GroupMembers': 'Microsoft 365 admin center > Groups > Groups > (the group) > Members > View all and manage members',
-  'policy.portal.m365GroupOwners': 'Microsoft 365 admin center > Groups > Groups > (the group) > Members > Owners',
-  'policy.portal.purviewLabels': 'Microsoft Purview compliance portal > Information protection > Labels > (the label) > Groups & sites',
-  'policy.portal.groupSettingPowerShell': 'No admin-centre page: PowerShell or Microsoft Graph only',
-  'policy.portal.adDs': 'On-premises Active Directory (AD DS tools); changes arrive with the next synchronisation',
-  'policy.portal.exchangeGroups': 'Exchange admin center > Recipients > Groups',
-  'policy.portal.vivaEngage': 'Viva Engage: connected groups can’t have guests; a non-connected external community can',
-  'policy.portal.sharePointOrgSharing': 'SharePoint admin center > Policies > Sharing',
-  'policy.portal.sharePointSiteSharing': 'SharePoint admin center > Sites > Active sites > (the site) > Sharing',
-  'policy.portal.sharePointDomains':
-    'SharePoint admin center > Policies > Sharing > More external sharing settings > Limit external sharing by domain',
-  'policy.portal.teamsGuestAccess': 'Teams admin center > Org-wide settings > Guest access',
 
-  // roles
-  'policy.role.globalAdmin': 'Global Administrator',
-  'policy.role.userAdmin': 'User Administrator',
-  'policy.role.guestInviter': 'Guest Inviter',
-  'policy.role.securityAdmin': 'Security Administrator',
-  'policy.role.groupsAdmin': 'Groups Administrator',
-  'policy.role.complianceAdmin': 'Compliance Administrator',
-  'policy.role.sharePointAdmin': 'SharePoint Administrator',
-  'policy.role.teamsAdmin': 'Teams Administrator',
-  'policy.role.exchangeAdmin': 'Exchange Administrator',
-  'policy.role.adDsAdmin': 'on-premises Active Directory administrator',
-  'policy.role.groupOwner': 'group owner',
-  'policy.role.requester': 'you',
 
   // effects of tenant-wide settings
   'policy.effect.INVITES_EVERYONE': 'Everyone may invite guests, guests included.',
@@ -172,7 +136,7 @@ export const en = {
   'policy.headline.addNowInvite': 'You can invite {guest} and add them to {group} right away.',
   'policy.headline.needsApproval': '{guest} can join {group} after approval by {names}.',
   'policy.headline.blockedOne': '{guest} can’t join {group} yet: one thing stands in the way.',
-  'policy.headline.blockedMany': '{guest} can’t join {group} yet: {count} things stand in the way.',
+  'policy.headline.blockedMany': '{count, plural, one {{guest} can’t join {group} yet: one thing stands in the way.} other {{guest} can’t join {group} yet: # things stand in the way.}}',
   'policy.headline.invalid': '“{guest}” is not an e-mail address I can use.',
   'policy.headline.groupNotFound': 'I can’t find the group for {guest}.',
   'policy.headline.internal': '{guest} is from your own organisation, not a guest.',
@@ -196,9 +160,10 @@ export const en = {
   'policy.explain.powershell': 'PowerShell: `{command}`',
   'policy.explain.graph': 'Graph: `{call}`',
   'policy.explain.propagation': 'Takes up to 24 hours to take effect.',
-  'policy.explain.invitation': '{guest} will get an invitation.',
+  'policy.explain.invitation': '{guest} will get an invitation by e-mail.',
   'policy.explain.nobody': 'nobody',
   'policy.explain.and': '{first} and {last}',
+  'policy.explain.others': '{count, plural, one {# other} other {# others}}',
   'policy.access.groupContent.yes': 'Group conversations and files: yes',
   'policy.access.groupContent.no': 'Group conversations and files: no',
   'policy.access.team.yes': 'The team: yes',
@@ -240,11 +205,12 @@ export const en = {
 } as const;
 
 export const nl: { [K in keyof typeof en]: string } = {
+  ...adminCentreMessages('nl'),
   'policy.reason.ADDRESS_INVALID':
     '“{subject}” is geen geldig e-mailadres: het moet de vorm naam@domein hebben, met een domein zoals fabrikam.com en zonder verborgen of nagemaakte tekens.',
   'policy.reason.REQUESTER_NOT_MEMBER': '{requester} is geen lid of eigenaar van {group}, en alleen leden kunnen daar gasten aanvragen.',
   'policy.reason.GROUP_NOT_FOUND': 'Er is geen groep met id {subject} in deze organisatie.',
-  'policy.reason.INVITES_DISABLED': 'Niemand in deze organisatie mag nieuwe gasten uitnodigen: gastuitnodigingen staan uit in Entra ID.',
+  'policy.reason.INVITES_DISABLED': 'Niemand in deze organisatie mag nieuwe gasten uitnodigen: gastuitnodigingen zijn uitgeschakeld in Entra ID.',
   'policy.reason.DOMAIN_POLICY_CONFLICT':
     'Entra ID heeft zowel een lijst met toegestane als een lijst met geblokkeerde domeinen. Dat is een configuratiefout, dus er kan geen nieuwe gast worden uitgenodigd tot een van de twee is verwijderd.',
   'policy.reason.DOMAIN_NOT_ALLOWED': 'Uitnodigingen mogen alleen naar domeinen op de lijst, en {domain} staat er niet op.',
@@ -258,37 +224,37 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.reason.GROUP_ON_PREMISES': '{group} wordt gesynchroniseerd vanuit de on-premises Active Directory en kan alleen daar worden beheerd.',
   'policy.reason.GROUP_DISTRIBUTION_LIST': '{group} is een distributielijst, geen Microsoft 365-groep; die wordt beheerd in Exchange.',
   'policy.reason.GROUP_MAIL_ENABLED_SECURITY': '{group} is een beveiligingsgroep met e-mail, geen Microsoft 365-groep; die wordt beheerd in Exchange.',
-  'policy.reason.GROUP_NOT_M365': '{group} is een beveiligingsgroep, geen Microsoft 365-groep, dus op deze manier komen er geen gasten in.',
+  'policy.reason.GROUP_NOT_M365': '{group} is een beveiligingsgroep, geen Microsoft 365-groep; gasten voeg je er niet op deze manier aan toe.',
   'policy.reason.GROUP_VIVA_ENGAGE': '{group} is verbonden met Viva Engage (Yammer), en verbonden groepen ondersteunen geen gasten.',
   'policy.reason.GUESTS_DISABLED_ORG':
     'Groepseigenaren mogen geen mensen buiten de organisatie aan Microsoft 365-groepen toevoegen: er kan geen nieuwe gast in een groep worden uitgenodigd. Een gast die al in de adreslijst staat, kan nog wel worden toegevoegd.',
   'policy.reason.LABEL_BLOCKS_GUESTS': '{group} heeft het gevoeligheidslabel “{subject}”, en dat staat geen gasten toe.',
-  'policy.reason.GUESTS_DISABLED_GROUP': 'Gasten staan uit voor de groep {group} zelf.',
+  'policy.reason.GUESTS_DISABLED_GROUP': 'Gasttoegang is uitgeschakeld voor de groep {group} zelf.',
   'policy.reason.NO_APPROVER':
-    'Niemand anders kan dit goedkeuren: {group} heeft geen eigenaar met een actief account, en er is geen (andere) beheerder die in plaats daarvan beslist.',
+    'Niemand anders kan dit goedkeuren: {group} heeft geen eigenaar met een ingeschakeld account, en er is geen (andere) beheerder die in plaats daarvan beslist.',
   'policy.reason.NO_INVITER':
     'Een nieuwe gast heeft een uitnodiging nodig, en niemand die kan goedkeuren mag die versturen: geen eigenaar van {group} mag gasten uitnodigen, en er is geen (andere) beheerder die dat mag.',
   'policy.reason.GROUP_CONTENT_ACCESS_OFF':
     'Gasten kunnen in deze organisatie niet bij groepsgesprekken en -bestanden: {guest} wordt lid zonder toegang.',
-  'policy.reason.TEAMS_GUEST_ACCESS_OFF': 'Gasttoegang in Teams staat uit, dus {guest} kan het team van {group} niet gebruiken.',
+  'policy.reason.TEAMS_GUEST_ACCESS_OFF': 'Gasttoegang in Teams is uitgeschakeld, dus {guest} kan het team van {group} niet gebruiken.',
   'policy.reason.SITE_SHARING_ORG_RESTRICTED':
-    'Delen in SharePoint staat deze gast voor de hele organisatie niet toe, dus {guest} kan de site van {group} niet openen.',
+    'De instellingen voor delen in SharePoint staan deze gast voor de hele organisatie niet toe, dus {guest} kan de site van {group} niet openen.',
   'policy.reason.SITE_SHARING_SITE_RESTRICTED': 'De site van {group} staat delen met deze gast niet toe.',
   'policy.reason.SITE_DOMAIN_NOT_ALLOWED': 'SharePoint deelt alleen met domeinen op de lijst, en {domain} staat daar niet op.',
   'policy.reason.SITE_DOMAIN_BLOCKED': 'SharePoint blokkeert delen met {domain}.',
 
-  'policy.note.INTERNAL_ADDRESS': '{guest} hoort bij je eigen organisatie, dus dit is geen gast: voeg diegene toe als gewoon lid.',
+  'policy.note.INTERNAL_ADDRESS': '{guest} hoort bij je eigen organisatie, dus dit is geen gast: voeg deze persoon toe als gewoon lid.',
   'policy.note.ALREADY_MEMBER': '{guest} is al lid van {group}.',
   'policy.note.GUEST_EXISTS_IN_DIRECTORY': '{guest} staat al als gast in de adreslijst: er is geen nieuwe uitnodiging nodig.',
   'policy.note.GUEST_INVITATION_PENDING': '{guest} heeft de eerdere uitnodiging nog niet geaccepteerd.',
   'policy.note.GUESTS_CANNOT_ACCESS_CONTENT': 'Gasten kunnen in deze organisatie niet bij groepsgesprekken en -bestanden.',
   'policy.note.GROUP_BASED_LICENSING':
     '{group} wijst licenties toe aan de leden (licenties op basis van groepen); Microsoft raadt dat af voor groepen met gasten.',
-  'policy.note.LABEL_OVERRIDES_GROUP_SETTING': 'Het gevoeligheidslabel van {group} bepaalt of er gasten in mogen; de eigen gastinstelling van de groep telt niet.',
+  'policy.note.LABEL_OVERRIDES_GROUP_SETTING': 'Het gevoeligheidslabel van {group} bepaalt of er gasten in mogen; de eigen gastinstelling van de groep telt dan niet mee.',
   'policy.note.GUEST_DIRECTORY_VISIBILITY_SAME_AS_MEMBERS': 'Gasten zien de adreslijst zoals leden die zien.',
   'policy.note.GUEST_DIRECTORY_VISIBILITY_LIMITED': 'Gasten hebben beperkte toegang tot eigenschappen en lidmaatschappen van adreslijstobjecten.',
   'policy.note.GUEST_DIRECTORY_VISIBILITY_RESTRICTED': 'Gasten zien alleen hun eigen adreslijstobjecten.',
-  'policy.note.SETTINGS_PROPAGATION': 'Na het wijzigen van een instelling kan het tot 24 uur duren voordat die werkt.',
+  'policy.note.SETTINGS_PROPAGATION': 'Na een wijziging kan het tot 24 uur duren voordat een instelling van kracht wordt.',
 
   'policy.approval.REQUESTER_IS_OWNER': 'Je bent eigenaar van {group}, dus je kunt gasten direct toevoegen.',
   'policy.approval.REQUESTER_IS_ADMIN': 'Je bent beheerder, dus je kunt gasten direct toevoegen.',
@@ -296,7 +262,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.approval.OWNERS_APPROVE': 'De eigenaren van {group} beslissen: {names}.',
   'policy.approval.OWNERS_MAY_NOT_INVITE':
     'Een nieuwe gast heeft een uitnodiging nodig, en geen eigenaar van {group} mag die in deze organisatie versturen (eigenaren moeten beheerder zijn om goed te keuren). Daarom beslist een beheerder die mag uitnodigen en de groep mag beheren: {names}.',
-  'policy.approval.NO_OWNERS': '{group} heeft geen eigenaar met een actief account, dus een beheerder beslist: {names}.',
+  'policy.approval.NO_OWNERS': '{group} heeft geen eigenaar met een ingeschakeld account, dus een beheerder beslist: {names}.',
   'policy.approval.NOBODY_MAY_INVITE': 'Niemand mag de uitnodiging versturen die deze gast nodig heeft.',
   'policy.approval.NO_ELIGIBLE_APPROVER': 'Er is niemand anders die dit kan goedkeuren.',
 
@@ -312,45 +278,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.layer.sharePoint': 'SharePoint',
   'policy.layer.teams': 'Teams',
 
-  'policy.portal.none': 'Geen instelling: controleer het adres dat je hebt getypt',
-  'policy.portal.entraGuestInviteSettings':
-    'Azure Active Directory (Microsoft Entra ID) > Externe identiteiten > Instellingen voor externe samenwerking > Instellingen voor gastuitnodigingen',
-  'policy.portal.entraCollaborationRestrictions':
-    'Azure Active Directory (Microsoft Entra ID) > Externe identiteiten > Instellingen voor externe samenwerking > Samenwerkingsbeperkingen',
-  'policy.portal.entraGuestUserAccess':
-    'Azure Active Directory (Microsoft Entra ID) > Externe identiteiten > Instellingen voor externe samenwerking > Toegangsbeperkingen voor gastgebruikers',
-  'policy.portal.entraCrossTenantDefault':
-    'Azure Active Directory (Microsoft Entra ID) > Externe identiteiten > Instellingen voor toegang tussen tenants > Standaardinstellingen',
-  'policy.portal.entraCrossTenantPartners':
-    'Azure Active Directory (Microsoft Entra ID) > Externe identiteiten > Instellingen voor toegang tussen tenants > Organisatie-instellingen',
-  'policy.portal.entraUsers': 'Azure Active Directory (Microsoft Entra ID) > Gebruikers > (de gast) > Eigenschappen bewerken > Account ingeschakeld',
-  'policy.portal.entraGroups': 'Azure Active Directory (Microsoft Entra ID) > Groepen > (de groep) > Eigenschappen',
-  'policy.portal.m365GroupsOrgSettings': 'Microsoft 365-beheercentrum > Instellingen > Organisatie-instellingen > Services > Microsoft 365-groepen',
-  'policy.portal.m365Groups': 'Microsoft 365-beheercentrum > Groepen > Groepen',
-  'policy.portal.m365GroupMembers': 'Microsoft 365-beheercentrum > Groepen > Groepen > (de groep) > Leden > Alle leden weergeven en beheren',
-  'policy.portal.m365GroupOwners': 'Microsoft 365-beheercentrum > Groepen > Groepen > (de groep) > Leden > Eigenaren',
-  'policy.portal.purviewLabels': 'Microsoft Purview-complianceportal > Informatiebeveiliging > Labels > (het label) > Groepen en sites',
-  'policy.portal.groupSettingPowerShell': 'Geen pagina in een beheercentrum: alleen via PowerShell of Microsoft Graph',
-  'policy.portal.adDs': 'On-premises Active Directory (AD DS-hulpprogramma’s); wijzigingen komen mee met de volgende synchronisatie',
-  'policy.portal.exchangeGroups': 'Exchange-beheercentrum > Geadresseerden > Groepen',
-  'policy.portal.vivaEngage': 'Viva Engage: verbonden groepen kunnen geen gasten hebben; een niet-verbonden externe community wel',
-  'policy.portal.sharePointOrgSharing': 'SharePoint-beheercentrum > Beleid > Delen',
-  'policy.portal.sharePointSiteSharing': 'SharePoint-beheercentrum > Sites > Actieve sites > (de site) > Delen',
-  'policy.portal.sharePointDomains': 'SharePoint-beheercentrum > Beleid > Delen > Meer instellingen voor extern delen > Extern delen beperken op domein',
-  'policy.portal.teamsGuestAccess': 'Teams-beheercentrum > Instellingen voor de hele organisatie > Gasttoegang',
 
-  'policy.role.globalAdmin': 'Globale beheerder',
-  'policy.role.userAdmin': 'Gebruikersbeheerder',
-  'policy.role.guestInviter': 'Gastuitnodiger',
-  'policy.role.securityAdmin': 'Beveiligingsbeheerder',
-  'policy.role.groupsAdmin': 'Groepsbeheerder',
-  'policy.role.complianceAdmin': 'Compliancebeheerder',
-  'policy.role.sharePointAdmin': 'SharePoint-beheerder',
-  'policy.role.teamsAdmin': 'Teams-beheerder',
-  'policy.role.exchangeAdmin': 'Exchange-beheerder',
-  'policy.role.adDsAdmin': 'beheerder van de on-premises Active Directory',
-  'policy.role.groupOwner': 'groepseigenaar',
-  'policy.role.requester': 'jijzelf',
 
   'policy.effect.INVITES_EVERYONE': 'Iedereen mag gasten uitnodigen, gasten ook.',
   'policy.effect.INVITES_MEMBERS': 'Leden, beheerders en gastuitnodigers mogen gasten uitnodigen.',
@@ -384,7 +312,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.effect.TEAMS_GUESTS_OFF': 'Gasten kunnen Teams niet gebruiken.',
   'policy.effect.TEAMS_GUESTS_UNVERIFIED': 'Hier niet bekend: Microsoft Graph heeft geen API voor gasttoegang in Teams. Controleer het in het Teams-beheercentrum.',
 
-  'policy.value.sharing.disabled': 'Alleen personen in uw organisatie',
+  'policy.value.sharing.disabled': 'Alleen personen in je organisatie',
   'policy.value.sharing.existingExternalUserSharingOnly': 'Bestaande gasten',
   'policy.value.sharing.externalUserSharingOnly': 'Nieuwe en bestaande gasten',
   'policy.value.sharing.externalUserAndGuestSharing': 'Iedereen',
@@ -401,14 +329,14 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.headline.addNow': 'Je kunt {guest} direct toevoegen aan {group}.',
   'policy.headline.addNowInvite': 'Je kunt {guest} direct uitnodigen en toevoegen aan {group}.',
   'policy.headline.needsApproval': '{guest} kan lid worden van {group} na goedkeuring door {names}.',
-  'policy.headline.blockedOne': '{guest} kan nog geen lid worden van {group}: er staat één ding in de weg.',
-  'policy.headline.blockedMany': '{guest} kan nog geen lid worden van {group}: er staan {count} dingen in de weg.',
-  'policy.headline.invalid': '“{guest}” is geen e-mailadres waar ik iets mee kan.',
+  'policy.headline.blockedOne': '{guest} kan nog geen lid worden van {group}: er is één belemmering.',
+  'policy.headline.blockedMany': '{count, plural, one {{guest} kan nog geen lid worden van {group}: er is één belemmering.} other {{guest} kan nog geen lid worden van {group}: er zijn # belemmeringen.}}',
+  'policy.headline.invalid': '“{guest}” is geen geldig e-mailadres.',
   'policy.headline.groupNotFound': 'Ik kan de groep voor {guest} niet vinden.',
   'policy.headline.internal': '{guest} is van je eigen organisatie, geen gast.',
   'policy.headline.alreadyMember': '{guest} is al lid van {group}.',
 
-  'policy.explain.blockers': 'Wat in de weg staat',
+  'policy.explain.blockers': 'Wat de toegang tegenhoudt',
   'policy.explain.access': 'Na het toevoegen kan {guest} gebruiken',
   'policy.explain.accessIssues': 'Waardoor {guest} niet overal bij kan',
   'policy.explain.notes': 'Goed om te weten',
@@ -417,17 +345,18 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.explain.askRole': 'Vraag het aan iemand met de rol {roles}.',
   'policy.explain.askOwners': 'Vraag het aan een eigenaar van {group}: {names}.',
   'policy.explain.checkAddress': 'Controleer het adres en probeer het opnieuw.',
-  'policy.explain.noFix': 'Dit kan niet worden aangezet.',
+  'policy.explain.noFix': 'Dit kun je niet inschakelen.',
   'policy.explain.who': 'Wie: {roles}',
   'policy.explain.whoNames': 'Wie: {roles} ({names})',
   'policy.explain.where': 'Waar: {portal}',
   'policy.explain.change': 'Wijzig: `{setting}` van `{current}` naar `{allowing}`',
   'policy.explain.powershell': 'PowerShell: `{command}`',
   'policy.explain.graph': 'Graph: `{call}`',
-  'policy.explain.propagation': 'Het duurt tot 24 uur voordat dit werkt.',
-  'policy.explain.invitation': '{guest} krijgt een uitnodiging.',
+  'policy.explain.propagation': 'Het kan tot 24 uur duren voordat dit van kracht wordt.',
+  'policy.explain.invitation': '{guest} krijgt een uitnodiging per e-mail.',
   'policy.explain.nobody': 'niemand',
   'policy.explain.and': '{first} en {last}',
+  'policy.explain.others': '{count, plural, one {nog # ander} other {nog # anderen}}',
   'policy.access.groupContent.yes': 'Groepsgesprekken en -bestanden: ja',
   'policy.access.groupContent.no': 'Groepsgesprekken en -bestanden: nee',
   'policy.access.team.yes': 'Het team: ja',
@@ -443,7 +372,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.card.guest': 'Gast',
   'policy.card.group': 'Groep',
   'policy.card.verdict': 'Uitkomst',
-  'policy.card.approvers': 'Beslist',
+  'policy.card.approvers': 'Wie beslist',
   'policy.card.invitation': 'Uitnodiging',
   'policy.card.invitationRequired': 'Nodig (nieuwe gast)',
   'policy.card.invitationNotNeeded': 'Niet nodig',
@@ -453,8 +382,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'policy.card.change': 'Wijzigen',
   'policy.card.powershell': 'PowerShell',
   'policy.card.graph': 'Graph',
-  'policy.card.takesEffect': 'Werkt na',
-  'policy.card.upTo24h': 'Tot 24 uur na de wijziging',
+  'policy.card.takesEffect': 'Van kracht',
+  'policy.card.upTo24h': 'Binnen 24 uur na de wijziging',
   'policy.card.lookUp': 'Opzoeken',
   'policy.card.allowingValue': 'Laat gasten toe',
   'policy.unverified.TEAMS_GUEST_ACCESS_UNVERIFIED':

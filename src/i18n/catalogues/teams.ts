@@ -25,11 +25,11 @@ export const en = {
 
 export const nl: { [K in keyof typeof en]: string } = {
   'teams.unreachable.tellSome':
-    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd, of ze hebben hem geblokkeerd), dus zij hebben je aanvraag {id} om {guests} toe te voegen aan **{group}** niet gezien. De andere goedkeurders hebben hem wel.',
+    'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd, of ze hebben hem geblokkeerd), dus zij hebben je aanvraag {id} om {guests} toe te voegen aan **{group}** niet gezien. De andere goedkeurders hebben de aanvraag wel gekregen.',
   'teams.unreachable.tellAll':
     'Ik kon {names} niet bereiken in Teams (de app Gasttoegang is niet voor hen geïnstalleerd, of ze hebben hem geblokkeerd), dus niemand heeft je aanvraag {id} om {guests} toe te voegen aan **{group}** nog gezien. Vraag hen de app Gasttoegang in Teams te openen, of vraag een beheerder de app voor hen te installeren.',
   'teams.language.hint': 'Prefer English? Type **language en**.',
-  'teams.language.pinned': 'Oké: ik antwoord je voortaan in het {language}, hier en in berichten die ik je stuur. Met **taal auto** bepalen je woorden en Teams het weer.',
+  'teams.language.pinned': 'Oké: ik antwoord je voortaan in het {language}, hier en in berichten die ik je stuur. Met **taal auto** bepalen je opdrachten en je Teams-taal het weer.',
   'teams.language.auto': 'Oké: ik volg weer de taal van je opdrachten (anders je Teams-taal).',
   'teams.language.usage': 'Ik antwoord je in het {current}. Kies met **taal nl**, **taal en** (Engels) of **taal auto**.',
   'teams.language.name.en': 'Engels',
@@ -40,7 +40,7 @@ export const nl: { [K in keyof typeof en]: string } = {
   'teams.help.inChannel':
     'Hier beantwoord ik **hulp** en **waarom**; **uitnodigen** gaat verder in onze persoonlijke chat (de groep van dit team, tenzij je een andere noemt), net als antwoorden met aanvraag- of adreslijstgegevens.',
   'teams.private.sent': 'Ik heb je het antwoord in onze persoonlijke chat gestuurd, zodat het tussen ons blijft.',
-  'teams.private.inviteMoved': 'Laten we verdergaan in onze persoonlijke chat: daar staat de volgende stap.',
+  'teams.private.inviteMoved': 'We gaan verder in onze persoonlijke chat: daar staat de volgende vraag.',
   'teams.private.askPersonal':
     'Ik kan van hieruit geen persoonlijke chat met je openen, en dit antwoord is niet voor iedereen in dit gesprek. Vraag het me in een persoonlijke chat: zoek **Gasttoegang** onder Apps in Teams.',
   'teams.unreachable.pendingTitle': 'Aanvragen met goedkeurders die ik niet kon bereiken',
