@@ -18,10 +18,10 @@ import { AzureDirectoryOverlayStore } from '../src/adapters/azure/azureDirectory
 import { AzureRequestStore, mapLimit } from '../src/adapters/azure/azureRequestStore.js';
 import { AzureStorage, tableKey } from '../src/adapters/azure/azureStorage.js';
 import { EmbeddedDirectory } from '../src/adapters/embedded/embeddedDirectory.js';
-import type { GuestRequest, RequestState } from '../src/app/guestRequest.js';
-import { identifyUser } from '../src/app/identifyUser.js';
-import { PolicyCache } from '../src/app/policyCache.js';
-import { requestGuests } from '../src/app/requestGuests.js';
+import type { GuestRequest, RequestState } from '../src/domain/guestRequest.js';
+import { identifyUser } from '../src/app/shared/identifyUser.js';
+import { PolicyCache } from '../src/app/shared/policyCache.js';
+import { requestGuests } from '../src/app/requests/requestGuests.js';
 import { createLogger } from '../src/logger.js';
 import { systemClock } from '../src/ports/clock.js';
 import { message } from '../test/support/activities.js';

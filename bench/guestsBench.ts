@@ -11,10 +11,10 @@ import { InMemoryDirectory } from '../src/adapters/embedded/embeddedDirectory.js
 import { MemoryAuditLog } from '../src/adapters/memory/memoryAuditLog.js';
 import { MemoryConversationStore } from '../src/adapters/memory/memoryConversationStore.js';
 import { MemoryReviewStore } from '../src/adapters/memory/memoryReviewStore.js';
-import { GuestReviews } from '../src/app/guestReviews.js';
-import { identifyUser } from '../src/app/identifyUser.js';
-import { PolicyCache } from '../src/app/policyCache.js';
-import { listTenantGuests } from '../src/app/tenantGuests.js';
+import { GuestReviews } from '../src/app/reviews/guestReviews.js';
+import { identifyUser } from '../src/app/shared/identifyUser.js';
+import { PolicyCache } from '../src/app/shared/policyCache.js';
+import { listTenantGuests } from '../src/app/guests/tenantGuests.js';
 import { createLogger } from '../src/logger.js';
 import type { Delivery, Notifier } from '../src/ports/notifier.js';
 import { exportGuests } from '../scripts/exportGuests.js';

@@ -10,11 +10,11 @@ import { InMemoryDirectory } from '../src/adapters/embedded/embeddedDirectory.js
 import { LowdbAuditLog } from '../src/adapters/lowdb/lowdbAuditLog.js';
 import { LowdbRequestStore } from '../src/adapters/lowdb/lowdbRequestStore.js';
 import { MemoryConversationStore } from '../src/adapters/memory/memoryConversationStore.js';
-import type { GuestRequest, RequestState } from '../src/app/guestRequest.js';
-import { identifyUser } from '../src/app/identifyUser.js';
-import { PolicyCache } from '../src/app/policyCache.js';
-import { requestGuests } from '../src/app/requestGuests.js';
-import { RequestWorker } from '../src/app/requestWorker.js';
+import type { GuestRequest, RequestState } from '../src/domain/guestRequest.js';
+import { identifyUser } from '../src/app/shared/identifyUser.js';
+import { PolicyCache } from '../src/app/shared/policyCache.js';
+import { requestGuests } from '../src/app/requests/requestGuests.js';
+import { RequestWorker } from '../src/app/requests/requestWorker.js';
 import { createLogger } from '../src/logger.js';
 import { systemClock } from '../src/ports/clock.js';
 import { demoTenant, demoUser } from '../test/support/demoTenant.js';

@@ -16,7 +16,7 @@ import { EmbeddedDirectory } from '../src/adapters/embedded/embeddedDirectory.js
 import { loadTenantSnapshot } from '../src/adapters/embedded/loadTenantSnapshot.js';
 import { LowdbAuditLog } from '../src/adapters/lowdb/lowdbAuditLog.js';
 import { LowdbDirectoryOverlayStore } from '../src/adapters/lowdb/lowdbDirectoryOverlayStore.js';
-import { tenantGuestRows, type TenantGuestRow } from '../src/app/tenantGuests.js';
+import { tenantGuestRows, type TenantGuestRow } from '../src/app/guests/tenantGuests.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import type { AuditLog } from '../src/ports/auditLog.js';

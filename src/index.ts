@@ -9,13 +9,13 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
-import { GuestReviews } from './app/guestReviews.js';
-import { PolicyCache } from './app/policyCache.js';
-import { reachByInstall } from './app/reachByInstall.js';
-import { RequestWorker, type WorkerDeps } from './app/requestWorker.js';
-import { relayAllUnlogged, settleAuditIntents } from './app/auditRelay.js';
+import { GuestReviews } from './app/reviews/guestReviews.js';
+import { PolicyCache } from './app/shared/policyCache.js';
+import { reachByInstall } from './app/requests/reachByInstall.js';
+import { RequestWorker, type WorkerDeps } from './app/requests/requestWorker.js';
+import { relayAllUnlogged, settleAuditIntents } from './app/audit/auditRelay.js';
 import { LowdbAuditIntents } from './adapters/lowdb/lowdbAuditIntents.js';
-import type { RetryPolicy } from './app/retry.js';
+import type { RetryPolicy } from './app/shared/retry.js';
 import { EmbeddedDirectory, type DirectoryFaults } from './adapters/embedded/embeddedDirectory.js';
 import type { GraphAppInstaller } from './adapters/graph/graphAppInstaller.js';
 import type { GraphDirectory } from './adapters/graph/graphDirectory.js';

@@ -1,8 +1,8 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { failureText } from '../app/failure.js';
-import { guestState } from '../app/listGuests.js';
-import { safe } from '../app/presentRequest.js';
-import { cancelGuestRemoval, guestRemover, type RemoveGuestDeps } from '../app/removeGuest.js';
+import { failureText } from '../app/shared/failure.js';
+import { guestState } from '../app/guests/listGuests.js';
+import { safe } from '../app/requests/presentRequest.js';
+import { cancelGuestRemoval, guestRemover, type RemoveGuestDeps } from '../app/guests/removeGuest.js';
 import type { AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildRemoveGuestCard, type RemoveGuestCardData } from '../cards/removeGuestCard.js';
 import type { Translate } from '../i18n/i18n.js';

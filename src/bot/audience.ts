@@ -1,5 +1,5 @@
-import type { Audience } from '../app/explainDecision.js';
-import type { UserProfile } from '../app/identifyUser.js';
+import type { Audience } from '../app/explanation/explainDecision.js';
+import type { UserProfile } from '../app/shared/identifyUser.js';
 
 /** How much an explanation should say to this user about this group: members learn whom to ask, admins how to fix. */
 export function audienceOf(profile: UserProfile, groupId?: string): Audience {

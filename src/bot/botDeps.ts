@@ -1,8 +1,8 @@
-import type { AppServices } from '../app/appServices.js';
-import type { GuestReviews, ReviewSettings } from '../app/guestReviews.js';
-import type { PolicyCache } from '../app/policyCache.js';
-import type { RequestSettings } from '../app/requestGuests.js';
-import type { RequestWorker } from '../app/requestWorker.js';
+import type { AppServices } from '../app/shared/appServices.js';
+import type { GuestReviews, ReviewSettings } from '../app/reviews/guestReviews.js';
+import type { PolicyCache } from '../app/shared/policyCache.js';
+import type { RequestSettings } from '../app/requests/requestGuests.js';
+import type { RequestWorker } from '../app/requests/requestWorker.js';
 import type { RequestStore } from '../ports/requestStore.js';
 import type { ReviewStore } from '../ports/reviewStore.js';
 

@@ -10,8 +10,8 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { identifyUser } from '../app/identifyUser.js';
-import type { AppServices } from '../app/appServices.js';
+import { identifyUser } from '../app/shared/identifyUser.js';
+import type { AppServices } from '../app/shared/appServices.js';
 import { DEFAULT_TIME_ZONE, readerTimeZone } from '../i18n/dates.js';
 import { languageOf, translator } from '../i18n/i18n.js';
 import { leaveDialogQuestion, yesOrNo } from './dialogs/leaveDialog.js';

@@ -1,10 +1,10 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { guestDeleter } from '../app/deleteGuest.js';
-import { failureText } from '../app/failure.js';
-import type { ReviewAction } from '../app/guestReviews.js';
-import { reviewCardData } from '../app/presentReview.js';
-import { safe } from '../app/presentRequest.js';
-import { listTenantGuests, type TenantGuestFilter } from '../app/tenantGuests.js';
+import { guestDeleter } from '../app/guests/deleteGuest.js';
+import { failureText } from '../app/shared/failure.js';
+import type { ReviewAction } from '../app/reviews/guestReviews.js';
+import { reviewCardData } from '../app/reviews/presentReview.js';
+import { safe } from '../app/requests/presentRequest.js';
+import { listTenantGuests, type TenantGuestFilter } from '../app/guests/tenantGuests.js';
 import type { AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildGuestReviewCard } from '../cards/guestReviewCard.js';
 import type { Translate } from '../i18n/i18n.js';

@@ -1,8 +1,8 @@
-import type { GuestLosses } from '../app/deleteGuest.js';
-import { guestState } from '../app/listGuests.js';
-import { formatDay, signInText } from '../app/presentReview.js';
-import { safe } from '../app/presentRequest.js';
-import type { TenantGuestFilter, TenantGuestRow, TenantGuestsOutcome } from '../app/tenantGuests.js';
+import type { GuestLosses } from '../app/guests/deleteGuest.js';
+import { guestState } from '../app/guests/listGuests.js';
+import { formatDay, signInText } from '../app/reviews/presentReview.js';
+import { safe } from '../app/requests/presentRequest.js';
+import type { TenantGuestFilter, TenantGuestRow, TenantGuestsOutcome } from '../app/guests/tenantGuests.js';
 import type { AdaptiveCardJson } from '../cards/cardTemplate.js';
 import { buildDeleteGuestCard, type DeleteGuestCardData } from '../cards/deleteGuestCard.js';
 import { buildTenantGuestsCard, type TenantGuestsCardData } from '../cards/tenantGuestsCard.js';

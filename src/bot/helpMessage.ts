@@ -1,4 +1,4 @@
-import type { UserProfile } from '../app/identifyUser.js';
+import type { UserProfile } from '../app/shared/identifyUser.js';
 import { ROLE_NAMES } from '../i18n/adminCentres.js';
 import { listOf, type MessageKey, type Translate } from '../i18n/i18n.js';
 

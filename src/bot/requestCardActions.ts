@@ -1,7 +1,7 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { currentApprovers, decideRequest, type DecisionAction } from '../app/decideRequest.js';
-import { explainDecision } from '../app/explainDecision.js';
-import { displayName, requestCardView, safe } from '../app/presentRequest.js';
+import { currentApprovers, decideRequest, type DecisionAction } from '../app/requests/decideRequest.js';
+import { explainDecision } from '../app/explanation/explainDecision.js';
+import { displayName, requestCardView, safe } from '../app/requests/presentRequest.js';
 import { buildApprovalRequestCard } from '../cards/approvalRequestCard.js';
 import { forOutlook } from '../cards/outlookCard.js';
 import { isAdmin } from '../policy/index.js';

@@ -1,7 +1,7 @@
-import { decideRequest } from '../app/decideRequest.js';
-import { displayName, formatDate, guestList, safe, stateWord } from '../app/presentRequest.js';
-import { requestGuests } from '../app/requestGuests.js';
-import { normaliseRequestId } from '../app/requestId.js';
+import { decideRequest } from '../app/requests/decideRequest.js';
+import { displayName, formatDate, guestList, safe, stateWord } from '../app/requests/presentRequest.js';
+import { requestGuests } from '../app/requests/requestGuests.js';
+import { normaliseRequestId } from '../app/requests/requestId.js';
 import type { Command } from './commands/parseCommand.js';
 import { useCaseDeps, type BotDeps } from './botDeps.js';
 import { INVITE_DIALOG, type InviteDialogOptions } from './dialogs/inviteDialog.js';

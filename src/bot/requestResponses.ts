@@ -1,12 +1,12 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import { explainAfterAdding, decisionView } from '../app/explainDecision.js';
-import type { RequestGuestsOutcome } from '../app/requestGuests.js';
+import { explainAfterAdding, decisionView } from '../app/explanation/explainDecision.js';
+import type { RequestGuestsOutcome } from '../app/requests/requestGuests.js';
 import { escapeMarkdown } from '../cards/cardTemplate.js';
 import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
-import type { GuestRequest } from '../app/guestRequest.js';
+import type { GuestRequest } from '../domain/guestRequest.js';
 import type { BotDeps } from './botDeps.js';
-import { displayName } from '../app/presentRequest.js';
-import { failureText } from '../app/failure.js';
+import { displayName } from '../app/requests/presentRequest.js';
+import { failureText } from '../app/shared/failure.js';
 import { audienceOf } from './audience.js';
 import type { TurnUser } from './turn.js';
 import { listOf } from '../i18n/i18n.js';

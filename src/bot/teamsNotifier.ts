@@ -1,5 +1,5 @@
 import { type CloudAdapter, type ConversationReference, type Activity, CardFactory, MessageFactory, type ConversationParameters, Channels, type TurnContext } from 'botbuilder';
-import { defaultRetry, withRetry, type RetryPolicy } from '../app/retry.js';
+import { defaultRetry, withRetry, type RetryPolicy } from '../app/shared/retry.js';
 import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
 import type { Delivery, Notifier, OutboundMessage, SentMessage, UnreachableReason } from '../ports/notifier.js';
 import type { Logger } from '../logger.js';

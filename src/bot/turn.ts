@@ -1,6 +1,6 @@
 import type { TurnContext, AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
-import type { UserProfile } from '../app/identifyUser.js';
+import type { UserProfile } from '../app/shared/identifyUser.js';
 import type { Language, Translate } from '../i18n/i18n.js';
 import type { Command } from './commands/parseCommand.js';
 

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'adaptivecards-templating';
 import { stripInvisible } from '../policy/text.js';
+import type { AdaptiveCardJson } from '../ports/notifier.js';
 
-/** An Adaptive Card as JSON, ready to send as an attachment or an invoke response. */
-export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+/** An Adaptive Card as JSON, ready to send as an attachment or an invoke response (defined by the Notifier port). */
+export type { AdaptiveCardJson };
 
 // Works from src/cards (tsx, jest) and from dist/cards (built): both sit two levels below the project root.
 const CARDS_DIR = new URL('../../cards/', import.meta.url);

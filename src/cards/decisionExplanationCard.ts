@@ -13,7 +13,7 @@ export interface DecisionExplanationItem {
 }
 
 /**
- * The view of one policy decision for one reader, as `decisionView` (src/app/explainDecision.ts) builds it.
+ * The view of one policy decision for one reader, as `decisionView` (src/app/explanation/explainDecision.ts) builds it.
  * Every string is display-ready: translated, and user or directory text passed through `escapeMarkdown`.
  */
 export interface DecisionExplanationView {

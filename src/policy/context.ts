@@ -216,3 +216,8 @@ export function managesAnyGroup(ctx: PolicyContext, userId: string): boolean {
 export function mayInvite(ctx: PolicyContext, userId: string): boolean {
   return ctx.inviterIds.has(userId);
 }
+
+/** The tenant-wide chain Entra → cross-tenant → Groups → labels → SharePoint → Teams, computed at compile time. */
+export function tenantLayers(ctx: PolicyContext): readonly LayerStatus[] {
+  return ctx.layers;
+}

@@ -7,7 +7,7 @@ export type { ApprovalBasis, ApproverSet, RequesterRelation } from './approvers.
 export type { Blocker, FixLocation } from './blocker.js';
 export { layerOf } from './blocker.js';
 export type { CompiledGroup } from './compiledGroup.js';
-export { compilePolicy, isAdmin, isGroupsAdmin, managesAnyGroup, mayInvite, type PolicyContext } from './context.js';
+export { compilePolicy, isAdmin, isGroupsAdmin, managesAnyGroup, mayInvite, tenantLayers, type PolicyContext } from './context.js';
 export {
   approversFor,
   evaluateGuest,
@@ -49,5 +49,5 @@ export {
   roleTemplateIdOf,
 } from './roles.js';
 export { revealInvisible, stripInvisible } from './text.js';
-export { tenantLayers, type LayerStatus, type TenantLayer } from './tenantLayers.js';
+export { type LayerStatus, type TenantLayer } from './tenantLayers.js';
 export type { UnverifiedLayer } from './unverified.js';

@@ -1,5 +1,4 @@
 import type { Blocker } from './blocker.js';
-import type { PolicyContext } from './context.js';
 import { defaultBlocker, partnerBlocker, type CrossTenantPolicy } from './layers/crossTenant.js';
 import { entraDomainsEffect, listSummary, type EntraDomainPolicy } from './layers/entraDomains.js';
 import { GROUPS_ORG_DEFAULTS, type GroupsOrgSettings } from './layers/groupsOrg.js';
@@ -198,9 +197,4 @@ export function buildTenantLayers(facts: LayerFacts): readonly LayerStatus[] {
     }),
   );
   return Object.freeze(out);
-}
-
-/** The tenant-wide chain Entra → cross-tenant → Groups → labels → SharePoint → Teams, computed at compile time. */
-export function tenantLayers(ctx: PolicyContext): readonly LayerStatus[] {
-  return ctx.layers;
 }

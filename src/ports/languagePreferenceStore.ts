@@ -1,4 +1,5 @@
-import type { Language } from '../i18n/i18n.js';
+/** A language the bot speaks (the same values as the catalogues' `Language`). */
+type Language = 'en' | 'nl';
 
 /** What the bot knows about the language a person wants to be answered in. */
 export interface LanguagePreference {

@@ -1,26 +1,15 @@
-import type { AdaptiveCardJson } from '../cards/cardTemplate.js';
+import type { SentMessage, UnreachableReason } from '../domain/delivery.js';
+
+export type { SentMessage, UnreachableReason };
+
+/** An Adaptive Card as JSON (what the cards module builds and the notifier sends). */
+export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
 /** A message for a person: a card (with a text fallback for notifications) or text alone. */
 export interface OutboundMessage {
   text?: string;
   card?: AdaptiveCardJson;
 }
-
-/** Where a proactive message landed, so it can be updated later. */
-export interface SentMessage {
-  userId: string;
-  conversationId: string;
-  activityId: string;
-}
-
-/**
- * Why a person cannot be reached in Teams at all (a permanent refusal, not a hiccup):
- * - `appNotInstalled`: Teams refused to open a 1:1 chat (HTTP 403): the app is not installed for the user and they
- *   are in no team or chat where it is;
- * - `blocked`: Teams refused a message into the user's existing chat with the bot (HTTP 403: the user blocked or
- *   removed the bot, or an admin disabled it for them).
- */
-export type UnreachableReason = 'appNotInstalled' | 'blocked';
 
 /**
  * What became of a proactive message. A rejected promise means a transient failure (throttling, outage): the caller

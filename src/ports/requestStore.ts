@@ -1,4 +1,4 @@
-import type { GuestRequest, RequestState } from '../app/guestRequest.js';
+import type { GuestRequest, RequestState } from '../domain/guestRequest.js';
 
 export interface RequestQuery {
   requesterId?: string;

@@ -1,4 +1,4 @@
-import type { GuestReview, ReviewCycle } from '../app/guestReview.js';
+import type { GuestReview, ReviewCycle } from '../domain/guestReview.js';
 
 /**
  * Guest reviews and their cycles. Changes to one review are serialised: `update` runs `change` on the current record

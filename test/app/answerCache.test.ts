@@ -1,6 +1,6 @@
-import { checkAddress } from '../../src/app/checkAddress.js';
-import { describeSettings } from '../../src/app/describeSettings.js';
-import { identifyUser } from '../../src/app/identifyUser.js';
+import { checkAddress } from '../../src/app/admin/checkAddress.js';
+import { describeSettings } from '../../src/app/admin/describeSettings.js';
+import { identifyUser } from '../../src/app/shared/identifyUser.js';
 import { message } from '../support/activities.js';
 import { demoUser } from '../support/demoTenant.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

@@ -1,8 +1,8 @@
 import { InMemoryDirectory } from '../../src/adapters/embedded/embeddedDirectory.js';
 import { MemoryConversationStore } from '../../src/adapters/memory/memoryConversationStore.js';
-import { composeApprovalMail, teamsChatLink } from '../../src/app/approvalMail.js';
-import type { GuestRequest } from '../../src/app/guestRequest.js';
-import { PolicyCache } from '../../src/app/policyCache.js';
+import { composeApprovalMail, teamsChatLink } from '../../src/app/requests/approvalMail.js';
+import type { GuestRequest } from '../../src/domain/guestRequest.js';
+import { PolicyCache } from '../../src/app/shared/policyCache.js';
 import { loadTenantSnapshot } from '../../src/adapters/embedded/loadTenantSnapshot.js';
 import type { TenantSnapshot } from '../../src/policy/tenantModel.js';
 import { demoGroup, demoUser } from '../support/demoTenant.js';

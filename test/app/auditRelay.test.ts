@@ -1,7 +1,7 @@
-import { auditedChange, relayAllUnlogged, relayAudit, settleAuditIntents, withAudit } from '../../src/app/auditRelay.js';
+import { auditedChange, relayAllUnlogged, relayAudit, settleAuditIntents, withAudit } from '../../src/app/audit/auditRelay.js';
 import { MemoryAuditIntents } from '../../src/adapters/memory/memoryAuditIntents.js';
 import type { Directory } from '../../src/ports/directory.js';
-import type { GuestRequest } from '../../src/app/guestRequest.js';
+import type { GuestRequest } from '../../src/domain/guestRequest.js';
 import { MemoryAuditLog } from '../../src/adapters/memory/memoryAuditLog.js';
 import { MemoryRequestStore } from '../../src/adapters/memory/memoryRequestStore.js';
 import { createLogger } from '../../src/logger.js';

@@ -1,4 +1,4 @@
-import { decisionView, explainDecision, type Audience } from '../../src/app/explainDecision.js';
+import { decisionView, explainDecision, type Audience } from '../../src/app/explanation/explainDecision.js';
 import type { Language } from '../../src/i18n/i18n.js';
 import { evaluateGuest, type PolicyContext } from '../../src/policy/index.js';
 import {

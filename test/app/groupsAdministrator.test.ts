@@ -1,5 +1,5 @@
-import { identifyUser } from '../../src/app/identifyUser.js';
-import { mayManageGuests } from '../../src/app/listGuests.js';
+import { identifyUser } from '../../src/app/shared/identifyUser.js';
+import { mayManageGuests } from '../../src/app/guests/listGuests.js';
 import type { Directory } from '../../src/ports/directory.js';
 import { ROLE_TEMPLATE_IDS, type TenantSnapshot } from '../../src/policy/tenantModel.js';
 import { G, tenant, U } from '../support/policyFixtures.js';

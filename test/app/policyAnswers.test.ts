@@ -1,4 +1,4 @@
-import { decisionView, explainDecision, type Audience } from '../../src/app/explainDecision.js';
+import { decisionView, explainDecision, type Audience } from '../../src/app/explanation/explainDecision.js';
 import { buildDecisionExplanationCard } from '../../src/cards/decisionExplanationCard.js';
 import { escapeMarkdown } from '../../src/cards/cardTemplate.js';
 import type { Language } from '../../src/i18n/i18n.js';

@@ -1,8 +1,8 @@
 import { InMemoryDirectory } from '../../src/adapters/embedded/embeddedDirectory.js';
 import { MemoryAuditLog } from '../../src/adapters/memory/memoryAuditLog.js';
 import { MemoryConversationStore } from '../../src/adapters/memory/memoryConversationStore.js';
-import type { GuestReview } from '../../src/app/guestReview.js';
-import { REVIEW_CARD_ROWS, reviewCardData } from '../../src/app/presentReview.js';
+import type { GuestReview } from '../../src/domain/guestReview.js';
+import { REVIEW_CARD_ROWS, reviewCardData } from '../../src/app/reviews/presentReview.js';
 import { buildGuestReviewCard } from '../../src/cards/guestReviewCard.js';
 import { cardProblems, cardText } from '../support/cards.js';
 import { demoGroup, demoTenant, demoUser } from '../support/demoTenant.js';

@@ -2,8 +2,8 @@ import { InMemoryDirectory } from '../../src/adapters/embedded/embeddedDirectory
 import { MemoryAuditLog } from '../../src/adapters/memory/memoryAuditLog.js';
 import { MemoryConversationStore } from '../../src/adapters/memory/memoryConversationStore.js';
 import { MemoryRequestStore } from '../../src/adapters/memory/memoryRequestStore.js';
-import { PolicyCache } from '../../src/app/policyCache.js';
-import { RequestWorker, type WorkerDeps } from '../../src/app/requestWorker.js';
+import { PolicyCache } from '../../src/app/shared/policyCache.js';
+import { RequestWorker, type WorkerDeps } from '../../src/app/requests/requestWorker.js';
 import { createLogger } from '../../src/logger.js';
 import type { Notifier, OutboundMessage } from '../../src/ports/notifier.js';
 import type { SweepLease } from '../../src/ports/sweepLease.js';

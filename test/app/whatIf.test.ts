@@ -1,4 +1,4 @@
-import { applyWhatIf, compareSettings, parseWhatIf, type PendingRequest, type WhatIfChange } from '../../src/app/whatIf.js';
+import { applyWhatIf, compareSettings, parseWhatIf, type PendingRequest, type WhatIfChange } from '../../src/app/admin/whatIf.js';
 import { compilePolicy } from '../../src/policy/index.js';
 import type { TenantSnapshot } from '../../src/policy/tenantModel.js';
 import { demoGroup, demoTenant, demoUser } from '../support/demoTenant.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { decisionView, type Audience } from '../../src/app/explainDecision.js';
+import { decisionView, type Audience } from '../../src/app/explanation/explainDecision.js';
 import { buildDecisionExplanationCard, type DecisionExplanationView } from '../../src/cards/decisionExplanationCard.js';
 import type { Language } from '../../src/i18n/i18n.js';
 import { evaluateGuest } from '../../src/policy/index.js';

@@ -1,5 +1,5 @@
 import { Pacer, TEAMS_APP_LIMITS, TEAMS_CONVERSATION_LIMITS } from '../../src/bot/pacer.js';
-import type { GuestRequest } from '../../src/app/guestRequest.js';
+import type { GuestRequest } from '../../src/domain/guestRequest.js';
 import { message } from '../support/activities.js';
 import { demoUser } from '../support/demoTenant.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

@@ -7,7 +7,7 @@ import { demoTenant, demoUser } from '../support/demoTenant.js';
 import { FakeGraph, testCertificate } from '../support/fakeGraph.js';
 import { RecordingMailer } from '../support/recordingMailer.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import type { GuestRequest } from '../../src/app/guestRequest.js';
+import type { GuestRequest } from '../../src/domain/guestRequest.js';
 
 const alex = demoUser('Alex Wilber'); // owns Marketing
 const nestor = demoUser('Nestor Wilke'); // member of Marketing

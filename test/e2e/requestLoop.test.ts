@@ -3,7 +3,7 @@ import { cardProblems, cardText, cardVerbs } from '../support/cards.js';
 import { demoGroup, demoUser } from '../support/demoTenant.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { jest } from '@jest/globals';
-import type { GuestRequest } from '../../src/app/guestRequest.js';
+import type { GuestRequest } from '../../src/domain/guestRequest.js';
 
 const alex = demoUser('Alex Wilber'); // owns Marketing
 const nestor = demoUser('Nestor Wilke'); // member of Marketing

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { AzureAuditLog } from '../../src/adapters/azure/azureAuditLog.js';
 import { AzureRequestStore } from '../../src/adapters/azure/azureRequestStore.js';
 import { AzureStorage } from '../../src/adapters/azure/azureStorage.js';
-import type { GuestRequest } from '../../src/app/guestRequest.js';
+import type { GuestRequest } from '../../src/domain/guestRequest.js';
 import { cardAction, message } from '../support/activities.js';
 import { startAzurite, freshPrefix, type Azurite } from '../support/azurite.js';
 import { demoUser } from '../support/demoTenant.js';

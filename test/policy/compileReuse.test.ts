@@ -1,4 +1,4 @@
-import { applyWhatIf, parseWhatIf } from '../../src/app/whatIf.js';
+import { applyWhatIf, parseWhatIf } from '../../src/app/admin/whatIf.js';
 import { compilePolicy, groupProfile } from '../../src/policy/index.js';
 import { demoTenant } from '../support/demoTenant.js';
 

@@ -7,7 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LowdbAuditLog } from '../../src/adapters/lowdb/lowdbAuditLog.js';
-import type { GuestRequest } from '../../src/app/guestRequest.js';
+import type { GuestRequest } from '../../src/domain/guestRequest.js';
 import type { AuditEntry } from '../../src/ports/auditLog.js';
 import { cardAction, installed, message } from '../support/activities.js';
 import { demoUser } from '../support/demoTenant.js';

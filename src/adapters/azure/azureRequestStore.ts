@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
-import type { GuestRequest } from '../../app/guestRequest.js';
+import type { GuestRequest } from '../../domain/guestRequest.js';
 import { OpenRequestExistsError, type RequestQuery, type RequestStore } from '../../ports/requestStore.js';
 import { hasWork, isDue, matchesQuery, newestFirst, openGuestKeys } from '../memory/memoryRequestStore.js';
 import { retryOnConflict, statusOf, tableKey, type AzureStorage } from './azureStorage.js';

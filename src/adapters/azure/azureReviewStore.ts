@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { owesRemovals, type GuestReview, type ReviewCycle } from '../../app/guestReview.js';
+import { owesRemovals, type GuestReview, type ReviewCycle } from '../../domain/guestReview.js';
 import type { ReviewStore } from '../../ports/reviewStore.js';
 import { retryOnConflict, statusOf, tableKey, type AzureStorage } from './azureStorage.js';
 

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { GuestRequest } from '../../app/guestRequest.js';
+import type { GuestRequest } from '../../domain/guestRequest.js';
 import { MemoryRequestStore } from '../memory/memoryRequestStore.js';
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { GuestReview, ReviewCycle } from '../../app/guestReview.js';
+import type { GuestReview, ReviewCycle } from '../../domain/guestReview.js';
 import { MemoryReviewStore } from '../memory/memoryReviewStore.js';
 
 const ID = /^[A-Za-z0-9-]{1,80}$/;

@@ -1,4 +1,4 @@
-import { OPEN_STATES, type GuestRequest } from '../../app/guestRequest.js';
+import { OPEN_STATES, type GuestRequest } from '../../domain/guestRequest.js';
 import { OpenRequestExistsError, type RequestQuery, type RequestStore } from '../../ports/requestStore.js';
 import { KeyedMutex } from '../keyedMutex.js';
 

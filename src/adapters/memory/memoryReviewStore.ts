@@ -1,4 +1,4 @@
-import { owesRemovals, type GuestReview, type ReviewCycle } from '../../app/guestReview.js';
+import { owesRemovals, type GuestReview, type ReviewCycle } from '../../domain/guestReview.js';
 import type { ReviewStore } from '../../ports/reviewStore.js';
 import { KeyedMutex } from '../keyedMutex.js';
 

@@ -1,4 +1,4 @@
-import type { TenantGuestFilter } from '../../app/tenantGuests.js';
+import type { TenantGuestFilter } from '../../app/guests/tenantGuests.js';
 
 /**
  * Turns chat text into a command. English and Dutch keywords are accepted whatever the user's locale, because

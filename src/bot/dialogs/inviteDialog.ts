@@ -6,8 +6,8 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { findGroup } from '../../app/findGroup.js';
-import { requestGuests } from '../../app/requestGuests.js';
+import { findGroup } from '../../app/shared/findGroup.js';
+import { requestGuests } from '../../app/requests/requestGuests.js';
 import { escapeMarkdown } from '../../cards/cardTemplate.js';
 import { listOf, type Translate } from '../../i18n/i18n.js';
 import { evaluateRequest, groupProfile, normaliseEmail } from '../../policy/index.js';

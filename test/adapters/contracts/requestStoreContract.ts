@@ -1,4 +1,4 @@
-import type { GuestRequest } from '../../../src/app/guestRequest.js';
+import type { GuestRequest } from '../../../src/domain/guestRequest.js';
 import { OpenRequestExistsError, type RequestStore } from '../../../src/ports/requestStore.js';
 
 export function request(id: string, overrides: Partial<GuestRequest> = {}): GuestRequest {

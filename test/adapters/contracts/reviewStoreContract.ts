@@ -1,4 +1,4 @@
-import type { GuestReview, ReviewCycle } from '../../../src/app/guestReview.js';
+import type { GuestReview, ReviewCycle } from '../../../src/domain/guestReview.js';
 import type { ReviewStore } from '../../../src/ports/reviewStore.js';
 
 export const review = (id: string, changes: Partial<GuestReview> = {}): GuestReview => ({

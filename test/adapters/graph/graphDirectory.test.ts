@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTenantOverrides } from '../../../src/adapters/graph/tenantOverrides.js';
-import { PolicyCache } from '../../../src/app/policyCache.js';
+import { PolicyCache } from '../../../src/app/shared/policyCache.js';
 import { GraphDirectory } from '../../../src/adapters/graph/graphDirectory.js';
 import { GraphHttp } from '../../../src/adapters/graph/graphHttp.js';
 import { evaluateGuest } from '../../../src/policy/index.js';

@@ -1,0 +1,42 @@
+import { compilePolicy, normaliseEmail, type PolicyContext } from '../../policy/index.js';
+import type { Directory } from '../../ports/directory.js';
+
+/** The compiled policy for the directory as it is now; recompiled only after the directory changed. */
+export class PolicyCache {
+  private cached?: { version: number; ctx: PolicyContext };
+  // What answers are built from, per compiled context (so per directory version); dropped with the context.
+  private readonly derived = new WeakMap<PolicyContext, Map<string, unknown>>();
+
+  constructor(private readonly directory: Directory) {}
+
+  /**
+   * The compiled policy. `guestAddresses`: addresses about to be judged; their domains' tenants are looked up first
+   * (a Graph-backed directory asks `findTenantInformationByDomainName` once per domain and remembers the answer).
+   */
+  async current(guestAddresses: readonly string[] = []): Promise<PolicyContext> {
+    // The domain as the policy compares it (UTS #46, lower case), so the answer lands where the policy looks.
+    const domains = new Set(guestAddresses.flatMap((a) => {
+      const email = normaliseEmail(a);
+      return email.ok ? [email.domain] : [];
+    }));
+    for (const domain of domains) await this.directory.tenantOfDomain(domain);
+    const version = this.directory.version();
+    if (this.cached?.version === version) return this.cached.ctx;
+    const ctx = compilePolicy(await this.directory.snapshot());
+    // The snapshot may have changed while we compiled; a stale cache entry would only cost a recompile.
+    this.cached = { version, ctx };
+    return ctx;
+  }
+
+  /**
+   * `build()` once per compiled context and `key`: for views that depend only on the settings and the language (the
+   * tenant settings card, the groups that take new guests). A new directory version compiles a new context, so
+   * nothing stale is ever returned. Keys must come from a small set (not from user input).
+   */
+  derive<T>(ctx: PolicyContext, key: string, build: () => T): T {
+    let values = this.derived.get(ctx);
+    if (!values) this.derived.set(ctx, (values = new Map()));
+    if (!values.has(key)) values.set(key, build());
+    return values.get(key) as T;
+  }
+}
