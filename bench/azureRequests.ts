@@ -30,7 +30,18 @@ import { demoTenant, demoUser } from '../test/support/demoTenant.js';
 import { createHash } from 'node:crypto';
 
 const CREATES = 200;
-const STATES: RequestState[] = ['completed', 'completed', 'completed', 'rejected', 'expired', 'cancelled', 'completed', 'completed', 'completed', 'pending'];
+const STATES: RequestState[] = [
+  'completed',
+  'completed',
+  'completed',
+  'rejected',
+  'expired',
+  'cancelled',
+  'completed',
+  'completed',
+  'completed',
+  'pending',
+];
 
 function seeded(i: number): GuestRequest {
   const users = demoTenant.users.filter((u) => u.userType === 'Member');
@@ -55,11 +66,15 @@ function seeded(i: number): GuestRequest {
   };
 }
 
-async function batched(table: TableClient, entities: { partitionKey: string; rowKey: string; [k: string]: unknown }[]): Promise<void> {
+async function batched(
+  table: TableClient,
+  entities: { partitionKey: string; rowKey: string; [k: string]: unknown }[],
+): Promise<void> {
   const byPartition = new Map<string, typeof entities>();
   for (const e of entities) byPartition.set(e.partitionKey, [...(byPartition.get(e.partitionKey) ?? []), e]);
   const chunks: (typeof entities)[] = [];
-  for (const list of byPartition.values()) for (let i = 0; i < list.length; i += 100) chunks.push(list.slice(i, i + 100));
+  for (const list of byPartition.values())
+    for (let i = 0; i < list.length; i += 100) chunks.push(list.slice(i, i + 100));
   await mapLimit(chunks, 8, async (chunk) => {
     const tx = new TableTransaction();
     for (const e of chunk) tx.upsertEntity(e, 'Replace');
@@ -70,15 +85,27 @@ async function batched(table: TableClient, entities: { partitionKey: string; row
 /** Writes what the store would have written for `count` requests (bulk, for speed). */
 async function seed(storage: AzureStorage, count: number): Promise<void> {
   const requests = Array.from({ length: count }, (_, i) => seeded(i));
-  await mapLimit(requests, 64, (r) => storage.table('requests').createEntity({ partitionKey: r.id, rowKey: '', chunks: 1, d0: JSON.stringify(r) }));
+  await mapLimit(requests, 64, (r) =>
+    storage.table('requests').createEntity({ partitionKey: r.id, rowKey: '', chunks: 1, d0: JSON.stringify(r) }),
+  );
   const lists = requests.flatMap((r) =>
-    [`requester|${r.requesterId}`, `group|${r.groupId}`, ...r.approverIds.map((a) => `approver|${a}`)].map((p) => ({ partitionKey: tableKey(p), rowKey: r.id })),
+    [`requester|${r.requesterId}`, `group|${r.groupId}`, ...r.approverIds.map((a) => `approver|${a}`)].map((p) => ({
+      partitionKey: tableKey(p),
+      rowKey: r.id,
+    })),
   );
   await batched(storage.table('requestlists'), lists);
   const pending = requests.filter((r) => r.state === 'pending');
   await batched(
     storage.table('requestdue'),
-    pending.map((r) => ({ partitionKey: 'pending', rowKey: r.id, version: 1, expiresAt: r.expiresAt, createdAt: r.createdAt, reminded: true })),
+    pending.map((r) => ({
+      partitionKey: 'pending',
+      rowKey: r.id,
+      version: 1,
+      expiresAt: r.expiresAt,
+      createdAt: r.createdAt,
+      reminded: true,
+    })),
   );
   await mapLimit(pending, 64, (r) =>
     storage.table('requestkeys').createEntity({
@@ -106,9 +133,15 @@ async function measureCreate(storage: AzureStorage) {
   const times: number[] = [];
   for (let i = 0; i < CREATES; i += 1) {
     const s = performance.now();
-    const outcome = await requestGuests(deps, { requester, groupQuery: 'Marketing', guests: [`new${i}@fabrikam.com`], justification: 'benchmark' });
+    const outcome = await requestGuests(deps, {
+      requester,
+      groupQuery: 'Marketing',
+      guests: [`new${i}@fabrikam.com`],
+      justification: 'benchmark',
+    });
     times.push(performance.now() - s);
-    if (outcome.kind !== 'processed' || outcome.requests.length !== 1) throw new Error(`request not created: ${outcome.kind}`);
+    if (outcome.kind !== 'processed' || outcome.requests.length !== 1)
+      throw new Error(`request not created: ${outcome.kind}`);
   }
   const measured = times.slice(20).sort((a, b) => a - b);
   return {
@@ -187,8 +220,12 @@ async function main(): Promise<void> {
     console.log(row(1_000, small));
     console.log(row(100_000, large));
     const ratio = large.mean / small.mean;
-    console.log(`create ratio 100,000 / 1,000: ${ratio.toFixed(2)}× (goal ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'NOT met'})`);
-    console.log(`start with 100,000 stored: ${(large.startMs / 1000).toFixed(2)} s (goal ≤ 5 s: ${large.startMs <= 5000 ? 'met' : 'NOT met'})`);
+    console.log(
+      `create ratio 100,000 / 1,000: ${ratio.toFixed(2)}× (goal ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `start with 100,000 stored: ${(large.startMs / 1000).toFixed(2)} s (goal ≤ 5 s: ${large.startMs <= 5000 ? 'met' : 'NOT met'})`,
+    );
   } finally {
     await azurite.stop();
   }

@@ -30,9 +30,12 @@ async function main(): Promise<void> {
         const i = next++;
         const who = requesters[i % requesters.length];
         const t0 = performance.now();
-        const { status, body } = await t.post(message(who, `invite burst${++seq}@fabrikam.com to Marketing because burst`, { serviceUrl: t.connector.url }));
+        const { status, body } = await t.post(
+          message(who, `invite burst${++seq}@fabrikam.com to Marketing because burst`, { serviceUrl: t.connector.url }),
+        );
         latencies.push(performance.now() - t0);
-        if (status !== 200 || !/waiting for approval/.test(JSON.stringify(body))) throw new Error(`invite failed: ${status} ${JSON.stringify(body).slice(0, 300)}`);
+        if (status !== 200 || !/waiting for approval/.test(JSON.stringify(body)))
+          throw new Error(`invite failed: ${status} ${JSON.stringify(body).slice(0, 300)}`);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, loop));
@@ -53,7 +56,9 @@ async function main(): Promise<void> {
   for await (const _ of t.app.deps.audit.all()) audit++;
   console.log(`  audit entries after burst 1: ${audit}`);
   const second = await burst('burst 2');
-  console.log(`second burst no slower than the first (within 10 % noise): ${second >= first * 0.9 ? 'yes' : 'NO'} (${((second / first) * 100).toFixed(0)} %)`);
+  console.log(
+    `second burst no slower than the first (within 10 % noise): ${second >= first * 0.9 ? 'yes' : 'NO'} (${((second / first) * 100).toFixed(0)} %)`,
+  );
   await t.close({ abandonWork: true });
   process.exit(0);
 }

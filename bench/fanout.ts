@@ -21,22 +21,39 @@ async function main(): Promise<void> {
   const template = tenant.users.find((u) => u.displayName === 'Alex Wilber')!;
   for (let i = 0; i < OWNERS; i++) {
     const id = `c0000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    tenant.users.push({ ...template, id, displayName: `Owner ${i}`, mail: `owner${i}@contoso.com`, userPrincipalName: `owner${i}@contoso.com`, teamsUserIds: [] });
+    tenant.users.push({
+      ...template,
+      id,
+      displayName: `Owner ${i}`,
+      mail: `owner${i}@contoso.com`,
+      userPrincipalName: `owner${i}@contoso.com`,
+      teamsUserIds: [],
+    });
     marketing.owners.push(id);
     marketing.members.push(id);
   }
   const tenantFile = join(dir, 'tenant.json');
   await writeFile(tenantFile, JSON.stringify(tenant));
-  const t = await startTestApp({ env: { TENANT_FILE: tenantFile }, retry: { attempts: 8, baseMs: 100, maxMs: 2_000, maxRetryAfterMs: 60_000 } });
+  const t = await startTestApp({
+    env: { TENANT_FILE: tenantFile },
+    retry: { attempts: 8, baseMs: 100, maxMs: 2_000, maxRetryAfterMs: 60_000 },
+  });
   t.connector.throttleNext(THROTTLED, 1);
   // The worker's periodic sweep (every minute in production) picks up what gave up retrying: every second here.
   const sweep = setInterval(() => void t.app.deps.worker.tick(), 1_000);
   const nestor = demoUser('Nestor Wilke');
   const started = performance.now();
-  const replies = await t.say(message(nestor, 'invite anna@fabrikam.com to Marketing because fan-out', { serviceUrl: t.connector.url }));
+  const replies = await t.say(
+    message(nestor, 'invite anna@fabrikam.com to Marketing because fan-out', { serviceUrl: t.connector.url }),
+  );
   if (!/waiting for approval/.test(replies.join())) throw new Error(`no request: ${replies.join()}`);
   const isCard = (c: { body?: { attachments?: unknown[] } }) => (c.body?.attachments?.length ?? 0) > 0;
-  await t.connector.waitFor((calls) => calls.filter((c) => c.method === 'POST' && c.conversationId?.startsWith('a:1on1-c0') && isCard(c)).length >= OWNERS, 120_000);
+  await t.connector.waitFor(
+    (calls) =>
+      calls.filter((c) => c.method === 'POST' && c.conversationId?.startsWith('a:1on1-c0') && isCard(c)).length >=
+      OWNERS,
+    120_000,
+  );
   const elapsed = performance.now() - started;
   clearInterval(sweep);
   await t.app.deps.worker.idle();
@@ -54,12 +71,19 @@ async function main(): Promise<void> {
   const throttled = t.connector.attempts.filter((a) => a.status === 429).length;
   console.log(`fan-out to ${OWNERS} owners (note: a shared 2-core machine, figures are noisy)`);
   console.log(`  all cards delivered in ${(elapsed / 1000).toFixed(2)} s`);
-  console.log(`  cards delivered: ${perOwner.size} owners, ${cards.length} cards, sent twice: ${[...perOwner.values()].filter((n) => n > 1).length}`);
+  console.log(
+    `  cards delivered: ${perOwner.size} owners, ${cards.length} cards, sent twice: ${[...perOwner.values()].filter((n) => n > 1).length}`,
+  );
   const openedFor = new Map<string, number>();
-  for (const c of t.connector.created()) openedFor.set(c.body?.members?.[0]?.id, (openedFor.get(c.body?.members?.[0]?.id) ?? 0) + 1);
+  for (const c of t.connector.created())
+    openedFor.set(c.body?.members?.[0]?.id, (openedFor.get(c.body?.members?.[0]?.id) ?? 0) + 1);
   const twice = [...openedFor.entries()].filter(([, n]) => n > 1);
-  console.log(`  1:1 chats opened: ${creations} for ${openedFor.size} people; opened more than once: ${twice.length ? JSON.stringify(twice) : 'none'}`);
-  console.log(`  429 answers retried: ${throttled}; Bot Connector calls: ${attempts.length}; most calls in any second: ${maxPerSecond} (limit 50)`);
+  console.log(
+    `  1:1 chats opened: ${creations} for ${openedFor.size} people; opened more than once: ${twice.length ? JSON.stringify(twice) : 'none'}`,
+  );
+  console.log(
+    `  429 answers retried: ${throttled}; Bot Connector calls: ${attempts.length}; most calls in any second: ${maxPerSecond} (limit 50)`,
+  );
   await t.close({ abandonWork: true });
   await rm(dir, { recursive: true, force: true });
   const ok = perOwner.size === OWNERS && cards.length === OWNERS && twice.length === 0 && maxPerSecond <= 50;

@@ -76,15 +76,23 @@ async function main(): Promise<void> {
     await listening;
     const startSeconds = (Date.now() - started) / 1000;
     const startCalls = graph.graphCalls().length;
-    console.log(`start (process spawn → listening, first full read included): ${startSeconds.toFixed(1)} s (goal ≤ 60 s)`);
+    console.log(
+      `start (process spawn → listening, first full read included): ${startSeconds.toFixed(1)} s (goal ≤ 60 s)`,
+    );
     console.log(`Graph calls for the first read: ${startCalls}`);
     console.log(`peak RSS so far: ${peak.toFixed(0)} MB (goal ≤ 600 MB)`);
     await new Promise((r) => setTimeout(r, idleSeconds * 1000));
     const idleCalls = graph.graphCalls().slice(startCalls);
     const perMinute = (idleCalls.length * 60) / idleSeconds;
     const kinds = new Map<string, number>();
-    for (const c of idleCalls) kinds.set(c.path.replace(/[0-9a-f-]{36}/g, '{id}'), (kinds.get(c.path.replace(/[0-9a-f-]{36}/g, '{id}')) ?? 0) + 1);
-    console.log(`idle ${idleSeconds} s (sync every ${syncSeconds} s): ${idleCalls.length} Graph calls = ${perMinute.toFixed(1)} calls/min`);
+    for (const c of idleCalls)
+      kinds.set(
+        c.path.replace(/[0-9a-f-]{36}/g, '{id}'),
+        (kinds.get(c.path.replace(/[0-9a-f-]{36}/g, '{id}')) ?? 0) + 1,
+      );
+    console.log(
+      `idle ${idleSeconds} s (sync every ${syncSeconds} s): ${idleCalls.length} Graph calls = ${perMinute.toFixed(1)} calls/min`,
+    );
     for (const [path, n] of kinds) console.log(`  ${n} × GET ${path}`);
     console.log(`peak RSS: ${peak.toFixed(0)} MB, now ${(await rssMb(bot.pid!)).toFixed(0)} MB`);
   } finally {

@@ -67,9 +67,16 @@ async function run(instances: number, azurite: Azurite, connector: FakeConnector
       const i = sent++;
       const bot = bots[i % bots.length];
       const requester = requesters[c % requesters.length];
-      const activity = { ...message(requester, `invite bench-${instances}-${i}@fabrikam.com to Marketing because load test`), serviceUrl: connector.url };
+      const activity = {
+        ...message(requester, `invite bench-${instances}-${i}@fabrikam.com to Marketing because load test`),
+        serviceUrl: connector.url,
+      };
       const t0 = performance.now();
-      const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const response = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const text = await response.text();
       latencies.push(performance.now() - t0);
       if (response.status === 200 && /approval|goedkeuring|already|added|toegevoegd/i.test(text)) ok += 1;
@@ -78,7 +85,13 @@ async function run(instances: number, azurite: Azurite, connector: FakeConnector
   await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
   for (const bot of bots) bot.child.kill('SIGKILL');
   latencies.sort((a, b) => a - b);
-  return { perSecond: ok / SECONDS, ok, sent, p50: latencies[Math.floor(latencies.length / 2)], p99: latencies[Math.ceil(latencies.length * 0.99) - 1] };
+  return {
+    perSecond: ok / SECONDS,
+    ok,
+    sent,
+    p50: latencies[Math.floor(latencies.length / 2)],
+    p99: latencies[Math.ceil(latencies.length * 0.99) - 1],
+  };
 }
 
 async function main(): Promise<void> {
@@ -95,7 +108,9 @@ async function main(): Promise<void> {
     console.log(row(1, one));
     console.log(row(2, two));
     const ratio = two.perSecond / one.perSecond;
-    console.log(`two vs one: ${ratio.toFixed(2)}× (goal ≥ 1.7×: ${ratio >= 1.7 ? 'met' : 'NOT met'}; Azurite, both instances and the load share this machine's cores)`);
+    console.log(
+      `two vs one: ${ratio.toFixed(2)}× (goal ≥ 1.7×: ${ratio >= 1.7 ? 'met' : 'NOT met'}; Azurite, both instances and the load share this machine's cores)`,
+    );
   } finally {
     await connector.stop();
     await azurite.stop();

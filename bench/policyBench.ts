@@ -4,14 +4,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { compilePolicy, evaluateGuest, evaluateRequest, type GuestInput, type PolicyContext } from '../src/policy/index.js';
+import {
+  compilePolicy,
+  evaluateGuest,
+  evaluateRequest,
+  type GuestInput,
+  type PolicyContext,
+} from '../src/policy/index.js';
 import type { TenantSnapshot } from '../src/policy/tenantModel.js';
 
 const BATCH = 10_000;
 const ROUNDS = 7;
 const MIN_ROUND_MS = 300;
 
-const snapshot = JSON.parse(readFileSync(new URL('../data/demo-tenant.json', import.meta.url), 'utf8')) as TenantSnapshot;
+const snapshot = JSON.parse(
+  readFileSync(new URL('../data/demo-tenant.json', import.meta.url), 'utf8'),
+) as TenantSnapshot;
 
 /** A realistic mix: partner, blocked, consumer and unknown company domains, IDN, existing guests, internal, typos. */
 function guestAddresses(t: TenantSnapshot, count: number): string[] {
@@ -42,7 +50,12 @@ function inputs(t: TenantSnapshot): GuestInput[] {
     const g = groups[i % groups.length];
     // Alternate owners, members and an outsider so every approval path runs.
     const pick = i % 3;
-    const requesterId = pick === 0 && g.owners[0] ? g.owners[0] : pick === 1 && g.members[0] ? g.members[0] : t.users[i % t.users.length].id;
+    const requesterId =
+      pick === 0 && g.owners[0]
+        ? g.owners[0]
+        : pick === 1 && g.members[0]
+          ? g.members[0]
+          : t.users[i % t.users.length].id;
     return { groupId: g.id, requesterId, guestEmail };
   });
 }
@@ -95,7 +108,11 @@ const group = snapshot.groups[0];
 const requestStart = performance.now();
 let requestRuns = 0;
 do {
-  evaluateRequest(ctx, { groupId: group.id, requesterId: group.owners[0], guestEmails: batch.map((b) => b.guestEmail) });
+  evaluateRequest(ctx, {
+    groupId: group.id,
+    requesterId: group.owners[0],
+    guestEmails: batch.map((b) => b.guestEmail),
+  });
   requestRuns += 1;
 } while (performance.now() - requestStart < 1000);
 const requestRate = (requestRuns * BATCH * 1000) / (performance.now() - requestStart);
@@ -106,10 +123,14 @@ for (const input of batch) {
   verdicts.set(v, (verdicts.get(v) ?? 0) + 1);
 }
 
-console.log(`policy bench — demo tenant: ${snapshot.users.length} users, ${snapshot.groups.length} groups; batch ${fmt(BATCH)} guests`);
+console.log(
+  `policy bench — demo tenant: ${snapshot.users.length} users, ${snapshot.groups.length} groups; batch ${fmt(BATCH)} guests`,
+);
 console.log(`  compilePolicy:                 ${compileMs.toFixed(2)} ms`);
 console.log(`  first pass (cold domain memo): ${coldMs.toFixed(1)} ms for ${fmt(BATCH)}`);
-console.log(`  evaluateGuest, median of ${ROUNDS}:   ${fmt(median(rates))} evaluations/s (min ${fmt(Math.min(...rates))}, max ${fmt(Math.max(...rates))})`);
+console.log(
+  `  evaluateGuest, median of ${ROUNDS}:   ${fmt(median(rates))} evaluations/s (min ${fmt(Math.min(...rates))}, max ${fmt(Math.max(...rates))})`,
+);
 console.log(
   `  evaluateGuest per CPU-second:  ${fmt(median(cpuRates))} evaluations ` +
     "(median; wall time above includes other processes' turns)",

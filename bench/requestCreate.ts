@@ -20,7 +20,18 @@ import { systemClock } from '../src/ports/clock.js';
 import { demoTenant, demoUser } from '../test/support/demoTenant.js';
 
 const CREATES = 300;
-const STATES: RequestState[] = ['completed', 'completed', 'completed', 'rejected', 'expired', 'cancelled', 'completed', 'completed', 'completed', 'pending'];
+const STATES: RequestState[] = [
+  'completed',
+  'completed',
+  'completed',
+  'rejected',
+  'expired',
+  'cancelled',
+  'completed',
+  'completed',
+  'completed',
+  'pending',
+];
 
 async function seed(dir: string, count: number): Promise<void> {
   const requestsDir = join(dir, 'requests');
@@ -54,7 +65,9 @@ async function seed(dir: string, count: number): Promise<void> {
   await Promise.all(batch);
 }
 
-async function measure(stored: number): Promise<{ load: number; mean: number; p50: number; p99: number; sweep: number }> {
+async function measure(
+  stored: number,
+): Promise<{ load: number; mean: number; p50: number; p99: number; sweep: number }> {
   const dir = await mkdtemp(join(tmpdir(), `gab-bench-${stored}-`));
   try {
     await seed(dir, stored);
@@ -78,10 +91,15 @@ async function measure(stored: number): Promise<{ load: number; mean: number; p5
 
     for (let i = 0; i < CREATES; i += 1) {
       const s = performance.now();
-      const outcome = await requestGuests(deps, { requester, groupQuery: 'Marketing', guests: [`new${i}@fabrikam.com`], justification: 'benchmark' });
+      const outcome = await requestGuests(deps, {
+        requester,
+        groupQuery: 'Marketing',
+        guests: [`new${i}@fabrikam.com`],
+        justification: 'benchmark',
+      });
       times.push(performance.now() - s);
-      if (outcome.kind !== 'processed' || outcome.requests.length !== 1) throw new Error(`request not created: ${outcome.kind}`);
-
+      if (outcome.kind !== 'processed' || outcome.requests.length !== 1)
+        throw new Error(`request not created: ${outcome.kind}`);
     }
     const measured = times.slice(20).sort((a, b) => a - b); // the first few warm up the JIT and the file system
     const mean = measured.reduce((a, b) => a + b, 0) / measured.length;
@@ -93,7 +111,13 @@ async function measure(stored: number): Promise<{ load: number; mean: number; p5
     for (let i = 0; i < 5; i += 1) await worker.tick();
     await worker.idle();
     const sweep = (performance.now() - s0) / 5;
-    return { load, mean, p50: measured[Math.floor(measured.length / 2)], p99: measured[Math.ceil(measured.length * 0.99) - 1], sweep };
+    return {
+      load,
+      mean,
+      p50: measured[Math.floor(measured.length / 2)],
+      p99: measured[Math.ceil(measured.length * 0.99) - 1],
+      sweep,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   );
   console.log('(the machine is shared: figures are noisy)\n');
   const megan = demoUser('Megan Bowen');
-  const last = (name: string) => snapshot.groups.filter((g) => g.displayName.startsWith(`${name} `)).at(-1)!.displayName;
+  const last = (name: string) =>
+    snapshot.groups.filter((g) => g.displayName.startsWith(`${name} `)).at(-1)!.displayName;
   const commands = [
     'settings',
     `settings ${last('Marketing')}`,
@@ -58,12 +59,15 @@ async function main(): Promise<void> {
         times.push(performance.now() - t0);
         reply = replies.join(' ');
       }
-      if (!reply || /went wrong|can't find/i.test(reply)) throw new Error(`"${text}" gave no answer: ${reply.slice(0, 200)}`);
+      if (!reply || /went wrong|can't find/i.test(reply))
+        throw new Error(`"${text}" gave no answer: ${reply.slice(0, 200)}`);
       const warm = times.slice(1).sort((a, b) => a - b)[2];
       const met = Math.max(...times) <= GOAL_MS;
       allMet &&= met;
       const max = Math.max(...times).toFixed(0);
-      console.log(`${text.padEnd(48)} ${times[0].toFixed(0).padStart(7)}   ${warm.toFixed(0).padStart(7)}                 ${max.padStart(6)}   ${met ? 'met' : 'NOT met'}`);
+      console.log(
+        `${text.padEnd(48)} ${times[0].toFixed(0).padStart(7)}   ${warm.toFixed(0).padStart(7)}                 ${max.padStart(6)}   ${met ? 'met' : 'NOT met'}`,
+      );
     }
     console.log(`\ngoal (every answer ≤ ${GOAL_MS / 1000} s, cold included): ${allMet ? 'met' : 'NOT met'}`);
   } finally {

@@ -3,7 +3,14 @@ import type { TenantSnapshot } from '../src/policy/tenantModel.js';
 import { demoTenant } from '../test/support/demoTenant.js';
 
 const id = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-const GUEST_DOMAINS = ['fabrikam.com', 'woodgrovebank.com', 'outlook.com', 'adatum.com', 'litware.com', 'northwindtraders.com'];
+const GUEST_DOMAINS = [
+  'fabrikam.com',
+  'woodgrovebank.com',
+  'outlook.com',
+  'adatum.com',
+  'litware.com',
+  'northwindtraders.com',
+];
 
 /** Each demo group kind repeated; 20 members, 2 owners and 4 guests per group. */
 export function generateSnapshot(users: number, guests: number, groups: number): TenantSnapshot {
@@ -52,9 +59,10 @@ export function generateSnapshot(users: number, guests: number, groups: number):
       mail: template.mail ? `group${i}@contoso.com` : null,
       owners: template.owners.length > 0 ? [members[0], members[1]] : [],
       members: [...members, ...groupGuests],
-      site: template.site ? { ...template.site, webUrl: `https://contoso.sharepoint.com/sites/group${i}` } : template.site,
+      site: template.site
+        ? { ...template.site, webUrl: `https://contoso.sharepoint.com/sites/group${i}` }
+        : template.site,
     });
   }
   return t;
 }
-

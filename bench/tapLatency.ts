@@ -25,7 +25,11 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const azurite = process.argv.includes('--azure') ? await startAzurite() : undefined;
   const env: Record<string, string> = azurite
-    ? { STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_PREFIX: freshPrefix() }
+    ? {
+        STORAGE: 'azure',
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        AZURE_STORAGE_PREFIX: freshPrefix(),
+      }
     : {};
   const t = await startTestApp({
     env,
@@ -38,7 +42,8 @@ async function main(): Promise<void> {
   const ids = (await t.app.deps.requests.list({ states: ['pending'] })).map((r) => r.id);
 
   // These approvals start provisionings that sit in a 20 s invite.
-  for (const id of ids.slice(0, SLOW_FIRST)) await t.post(cardAction(alex, 'approveRequest', { requestId: id }, { serviceUrl: t.connector.url }));
+  for (const id of ids.slice(0, SLOW_FIRST))
+    await t.post(cardAction(alex, 'approveRequest', { requestId: id }, { serviceUrl: t.connector.url }));
   const inFlight = (await t.app.deps.requests.list({ states: ['provisioning'] })).length;
 
   const latencies: number[] = [];
@@ -51,9 +56,17 @@ async function main(): Promise<void> {
       // One in four is a decision (the first tap on a request approves it, later ones find it decided), the rest refreshes.
       const verb = i % 4 === 0 ? 'approveRequest' : 'refreshRequest';
       const t0 = performance.now();
-      const { status, body } = await t.post(cardAction(alex, verb, { requestId: id }, { serviceUrl: t.connector.url, trigger: verb === 'refreshRequest' ? 'automatic' : 'manual' }));
+      const { status, body } = await t.post(
+        cardAction(
+          alex,
+          verb,
+          { requestId: id },
+          { serviceUrl: t.connector.url, trigger: verb === 'refreshRequest' ? 'automatic' : 'manual' },
+        ),
+      );
       latencies.push(performance.now() - t0);
-      if (status !== 200 || body?.statusCode !== 200) throw new Error(`tap failed: ${status} ${JSON.stringify(body).slice(0, 200)}`);
+      if (status !== 200 || body?.statusCode !== 200)
+        throw new Error(`tap failed: ${status} ${JSON.stringify(body).slice(0, 200)}`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, workerLoop));
@@ -62,9 +75,13 @@ async function main(): Promise<void> {
   latencies.sort((a, b) => a - b);
 
   console.log(`storage: ${azurite ? 'azure (Azurite)' : 'lowdb'}`);
-  console.log(`card taps answered while invitations take ${INVITE_MS / 1000} s (${inFlight} provisionings in flight at start, ${stillSlow} at the end)`);
+  console.log(
+    `card taps answered while invitations take ${INVITE_MS / 1000} s (${inFlight} provisionings in flight at start, ${stillSlow} at the end)`,
+  );
   console.log(`taps: ${TAPS}, concurrency ${CONCURRENCY}, ${(TAPS / (elapsed / 1000)).toFixed(0)} taps/s`);
-  console.log(`latency ms: p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${latencies.at(-1)!.toFixed(1)}`);
+  console.log(
+    `latency ms: p50 ${percentile(latencies, 50).toFixed(1)}  p95 ${percentile(latencies, 95).toFixed(1)}  p99 ${percentile(latencies, 99).toFixed(1)}  max ${latencies.at(-1)!.toFixed(1)}`,
+  );
   console.log(`goal p99 ≤ 300 ms: ${percentile(latencies, 99) <= 300 ? 'met' : 'NOT met'}`);
   await t.close({ abandonWork: true });
   await azurite?.stop();

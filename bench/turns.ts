@@ -28,9 +28,13 @@ const COMMANDS: [string, string][] = [
 ];
 
 function startServer(kind: 'bot' | 'echo'): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./turnsServer.ts', import.meta.url).pathname, kind], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./turnsServer.ts', import.meta.url).pathname, kind],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -65,7 +69,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS * 2 });
 function post(port: number, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/messages',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -109,7 +120,9 @@ async function main(): Promise<void> {
     // Warm both up (JIT, caches, first file writes).
     await round(echo.port, 'warm up');
     for (const [, text] of COMMANDS) await round(bot.port, text);
-    console.log(`bench:turns: ${ROUNDS} alternating rounds of ${SECONDS} s per command, ${CONNECTIONS} connections, expectReplies over HTTP`);
+    console.log(
+      `bench:turns: ${ROUNDS} alternating rounds of ${SECONDS} s per command, ${CONNECTIONS} connections, expectReplies over HTTP`,
+    );
     console.log('(the machine is shared: absolute figures are noisy; the ratios are what is compared)\n');
     console.log('command            req/s   echo req/s   ratio   p99 ms   echo p99 ms   p99 ×   goal');
     let allMet = true;

@@ -38,6 +38,7 @@ async function guestAccessBot(): Promise<number> {
 }
 
 const kind = process.argv[2];
-const port = kind === 'echo' ? await echo() : kind === 'bot' ? await guestAccessBot() : Promise.reject(new Error('bot|echo'));
+const port =
+  kind === 'echo' ? await echo() : kind === 'bot' ? await guestAccessBot() : Promise.reject(new Error('bot|echo'));
 console.log(`PORT ${await port}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));

@@ -18,7 +18,17 @@ import { LowdbAuditLog } from '../src/adapters/lowdb/lowdbAuditLog.js';
 import { loadConfig } from '../src/config.js';
 import type { AuditEntry, AuditLog } from '../src/ports/auditLog.js';
 
-export const CSV_COLUMNS = ['at', 'actorId', 'actorName', 'action', 'subjectId', 'subjectName', 'from', 'to', 'details'] as const;
+export const CSV_COLUMNS = [
+  'at',
+  'actorId',
+  'actorName',
+  'action',
+  'subjectId',
+  'subjectName',
+  'from',
+  'to',
+  'details',
+] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

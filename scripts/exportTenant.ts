@@ -17,11 +17,18 @@ import { GraphDirectory } from '../src/adapters/graph/graphDirectory.js';
 import { GraphHttp } from '../src/adapters/graph/graphHttp.js';
 import { loadTenantOverrides, type TenantOverrides } from '../src/adapters/graph/tenantOverrides.js';
 import { loadGraphConfig } from '../src/config.js';
-import { ROLE_DISPLAY_NAMES, ROLE_TEMPLATE_IDS, type KnownRole, type TenantSnapshot } from '../src/policy/tenantModel.js';
+import {
+  ROLE_DISPLAY_NAMES,
+  ROLE_TEMPLATE_IDS,
+  type KnownRole,
+  type TenantSnapshot,
+} from '../src/policy/tenantModel.js';
 
 /** The snapshot as the file is written: roles with their names beside the ids, for people reading the file. */
 export function toTenantFile(snapshot: TenantSnapshot): Record<string, unknown> {
-  const names = new Map((Object.entries(ROLE_TEMPLATE_IDS) as [KnownRole, string][]).map(([key, id]) => [id, ROLE_DISPLAY_NAMES[key]]));
+  const names = new Map(
+    (Object.entries(ROLE_TEMPLATE_IDS) as [KnownRole, string][]).map(([key, id]) => [id, ROLE_DISPLAY_NAMES[key]]),
+  );
   return {
     ...snapshot,
     users: snapshot.users.map((u) => ({
@@ -63,19 +70,29 @@ async function main(): Promise<number> {
     }
     overrides = read.overrides;
   }
-  const http = new GraphHttp({ baseUrl: graph.baseUrl, credential: createGraphCredential(graph.credential), maxRetryAfterSeconds: graph.maxRetryAfterSeconds });
+  const http = new GraphHttp({
+    baseUrl: graph.baseUrl,
+    credential: createGraphCredential(graph.credential),
+    maxRetryAfterSeconds: graph.maxRetryAfterSeconds,
+  });
   try {
     const started = Date.now();
     const directory = await GraphDirectory.open({ http, overrides });
     // The tenants behind guests' domains, so cross-tenant settings can be judged offline for them.
     const guestDomains = new Set(
-      (await directory.snapshot()).users.flatMap((u) => (u.userType === 'Guest' && u.mail?.includes('@') ? [u.mail.slice(u.mail.lastIndexOf('@') + 1).toLowerCase()] : [])),
+      (await directory.snapshot()).users.flatMap((u) =>
+        u.userType === 'Guest' && u.mail?.includes('@')
+          ? [u.mail.slice(u.mail.lastIndexOf('@') + 1).toLowerCase()]
+          : [],
+      ),
     );
     for (const domain of guestDomains) await directory.tenantOfDomain(domain);
     const file = toTenantFile(await directory.snapshot());
     const checked = validateTenantSnapshot(file);
     if (!checked.ok) {
-      console.error(`The tenant could not be written in the snapshot format:\n${checked.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+      console.error(
+        `The tenant could not be written in the snapshot format:\n${checked.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`,
+      );
       return 1;
     }
     const text = `${JSON.stringify(file, null, 2)}\n`;
@@ -88,7 +105,9 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(`Microsoft Graph could not be read: ${(error as { code?: string }).code ?? ''} ${(error as Error).message}`);
+    console.error(
+      `Microsoft Graph could not be read: ${(error as { code?: string }).code ?? ''} ${(error as Error).message}`,
+    );
     return 1;
   } finally {
     http.close();

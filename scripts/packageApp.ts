@@ -8,7 +8,10 @@ import JSZip from 'jszip';
 import { readAppId } from '../src/config.js';
 import { validateManifest } from './validateManifest.js';
 
-export async function buildAppPackage(appId: string, version?: string): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
+export async function buildAppPackage(
+  appId: string,
+  version?: string,
+): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
   const manifest = JSON.parse(readFileSync('manifest/manifest.json', 'utf8')) as Record<string, unknown> & {
     bots: { botId: string }[];
     version: string;
@@ -26,7 +29,9 @@ export async function buildAppPackage(appId: string, version?: string): Promise<
 async function main(): Promise<void> {
   const appId = readAppId();
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
-    throw new Error('Set MICROSOFT_APP_ID to the bot\'s Microsoft app id (a GUID) to build a package Teams can install.');
+    throw new Error(
+      "Set MICROSOFT_APP_ID to the bot's Microsoft app id (a GUID) to build a package Teams can install.",
+    );
   }
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
   const { zip } = await buildAppPackage(appId, pkg.version);

@@ -15,7 +15,14 @@ import { pathToFileURL } from 'node:url';
 import { loadTenantSnapshot } from '../src/adapters/embedded/loadTenantSnapshot.js';
 import { loadConfig } from '../src/config.js';
 import { needsLocaleRelay, startLocaleRelay } from './localeRelay.js';
-import { featuredIds, findPerson, personSlug, playgroundPeople, playgroundYaml, PLAYGROUND_BASE_PORT } from './playgroundConfig.js';
+import {
+  featuredIds,
+  findPerson,
+  personSlug,
+  playgroundPeople,
+  playgroundYaml,
+  PLAYGROUND_BASE_PORT,
+} from './playgroundConfig.js';
 
 interface Args {
   as?: string;
@@ -35,7 +42,8 @@ export function parseArgs(argv: readonly string[]): Args | string {
     else if (flag === '--list') args.list = true;
     else return `unknown option ${argv[i]}`;
   }
-  if (args.port !== undefined && !(Number.isInteger(args.port) && args.port > 0 && args.port < 65536)) return 'invalid --port';
+  if (args.port !== undefined && !(Number.isInteger(args.port) && args.port > 0 && args.port < 65536))
+    return 'invalid --port';
   return args;
 }
 
@@ -64,13 +72,20 @@ async function main(): Promise<number> {
   }
   const people = playgroundPeople(snapshot.snapshot);
   if (args.list || !args.as) {
-    if (!args.list) console.error('Who do you want to be? Add --as "<name>". The people of this tenant and their ports:');
-    people.forEach((u, i) => console.log(`  ${String(PLAYGROUND_BASE_PORT + i).padEnd(6)} ${u.displayName} <${u.mail ?? u.userPrincipalName}>${u.roles.length ? ` (${u.roles.join(', ')})` : ''}`));
+    if (!args.list)
+      console.error('Who do you want to be? Add --as "<name>". The people of this tenant and their ports:');
+    people.forEach((u, i) =>
+      console.log(
+        `  ${String(PLAYGROUND_BASE_PORT + i).padEnd(6)} ${u.displayName} <${u.mail ?? u.userPrincipalName}>${u.roles.length ? ` (${u.roles.join(', ')})` : ''}`,
+      ),
+    );
     return args.list ? 0 : 2;
   }
   const match = findPerson(snapshot.snapshot, args.as);
   if (!match.ok) {
-    console.error(`"${args.as}" is not one person of ${snapshot.snapshot.tenant.displayName}. Did you mean one of these?`);
+    console.error(
+      `"${args.as}" is not one person of ${snapshot.snapshot.tenant.displayName}. Did you mean one of these?`,
+    );
     for (const u of match.candidates) console.error(`  ${u.displayName} <${u.mail ?? u.userPrincipalName}>`);
     return 2;
   }
@@ -78,7 +93,9 @@ async function main(): Promise<number> {
   const port = args.port ?? PLAYGROUND_BASE_PORT + index;
   const bot = args.bot ?? `http://127.0.0.1:${config.port}/api/messages`;
   // The Playground always says en-US; Teams would send the person's own language.
-  const relay = needsLocaleRelay(person.preferredLanguage) ? await startLocaleRelay(bot, person.preferredLanguage) : undefined;
+  const relay = needsLocaleRelay(person.preferredLanguage)
+    ? await startLocaleRelay(bot, person.preferredLanguage)
+    : undefined;
   const endpoint = relay?.url ?? bot;
   const folder = resolve(config.dataDir, 'playground', personSlug(person));
   mkdirSync(folder, { recursive: true });
@@ -86,19 +103,25 @@ async function main(): Promise<number> {
   const checkedIn = resolve('.m365agentsplayground.yml');
   const featured = existsSync(checkedIn) ? featuredIds(readFileSync(checkedIn, 'utf8')) : [];
   writeFileSync(configPath, playgroundYaml(snapshot.snapshot, 'Guest Access', person, featured));
-  console.log(`Agents Playground as ${person.displayName} → http://localhost:${port} (bot ${bot}; config ${configPath})`);
+  console.log(
+    `Agents Playground as ${person.displayName} → http://localhost:${port} (bot ${bot}; config ${configPath})`,
+  );
   if (relay) console.log(`Activities reach the bot with locale ${person.preferredLanguage} (relay ${relay.url}).`);
 
-  const child = spawn(process.execPath, [playgroundCli(), '-e', endpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
-      M365_AGENTS_PLAYGROUND_LOGFILE: join(folder, 'playground.log'),
-      // Keep the browser choice to the user: the URL is printed above.
-      TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none',
+  const child = spawn(
+    process.execPath,
+    [playgroundCli(), '-e', endpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(port)],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+        M365_AGENTS_PLAYGROUND_LOGFILE: join(folder, 'playground.log'),
+        // Keep the browser choice to the user: the URL is printed above.
+        TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none',
+      },
     },
-  });
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   return new Promise((done) =>
     child.on('exit', async (code) => {

@@ -8,7 +8,8 @@ import type { DirectoryUser, TenantSnapshot } from '../src/policy/tenantModel.js
 /** The port the first person (Alex Wilber in the demo tenant) gets; the others count up from it. */
 export const PLAYGROUND_BASE_PORT = 56150;
 
-export type PersonMatch = { ok: true; person: DirectoryUser; index: number } | { ok: false; candidates: DirectoryUser[] };
+export type PersonMatch =
+  { ok: true; person: DirectoryUser; index: number } | { ok: false; candidates: DirectoryUser[] };
 
 /** Enabled members (not guests) in snapshot order: the people who can be signed in. */
 export function playgroundPeople(snapshot: TenantSnapshot): DirectoryUser[] {
@@ -23,12 +24,15 @@ export function findPerson(snapshot: TenantSnapshot, query: string): PersonMatch
   const people = playgroundPeople(snapshot);
   const q = query.trim().toLowerCase();
   const exact = people.filter((u) =>
-    [u.displayName, u.mail ?? '', u.userPrincipalName, u.id, (u.mail ?? '').split('@')[0]].some((v) => v.toLowerCase() === q),
+    [u.displayName, u.mail ?? '', u.userPrincipalName, u.id, (u.mail ?? '').split('@')[0]].some(
+      (v) => v.toLowerCase() === q,
+    ),
   );
   const found = exact.length > 0 ? exact : people.filter((u) => u.displayName.toLowerCase().split(/\s+/).includes(q));
   if (found.length === 1) return { ok: true, person: found[0], index: people.indexOf(found[0]) };
   const partial = people.filter((u) => u.displayName.toLowerCase().includes(q));
-  if (found.length === 0 && partial.length === 1) return { ok: true, person: partial[0], index: people.indexOf(partial[0]) };
+  if (found.length === 0 && partial.length === 1)
+    return { ok: true, person: partial[0], index: people.indexOf(partial[0]) };
   return { ok: false, candidates: found.length > 0 ? found : partial.length > 0 ? partial : people };
 }
 
@@ -39,7 +43,11 @@ export function channelUserId(person: DirectoryUser, index: number): string {
 
 /** A short, stable folder/file name for a person ("Adele Vance" → "adele-vance"). */
 export function personSlug(person: DirectoryUser): string {
-  return person.displayName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return person.displayName
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** The object ids named in a checked-in `.m365agentsplayground.yml` (current user and users), in file order. */
@@ -73,10 +81,16 @@ export const PLAYGROUND_MAX_OTHER_USERS = 5;
  * The whole `.m365agentsplayground.yml` for `person`. The other users (at most five) are the `featured` people
  * first (the ones the README introduces), then the rest of the tenant in order.
  */
-export function playgroundYaml(snapshot: TenantSnapshot, botName: string, person: DirectoryUser, featured: readonly string[] = []): string {
+export function playgroundYaml(
+  snapshot: TenantSnapshot,
+  botName: string,
+  person: DirectoryUser,
+  featured: readonly string[] = [],
+): string {
   const people = playgroundPeople(snapshot);
   const index = people.indexOf(person);
-  const rank = (u: DirectoryUser) => (featured.includes(u.id) ? featured.indexOf(u.id) : featured.length + people.indexOf(u));
+  const rank = (u: DirectoryUser) =>
+    featured.includes(u.id) ? featured.indexOf(u.id) : featured.length + people.indexOf(u);
   const others = people
     .map((u, i) => ({ u, i }))
     .filter(({ u }) => u !== person)
@@ -107,7 +121,14 @@ export function playgroundYaml(snapshot: TenantSnapshot, botName: string, person
     '  name: Group Chat',
   ];
   if (!team) {
-    lines.push('team:', '  id: "team-id"', '  name: "Team"', '  channels:', '    - id: channel-general-id', '      name: General');
+    lines.push(
+      'team:',
+      '  id: "team-id"',
+      '  name: "Team"',
+      '  channels:',
+      '    - id: channel-general-id',
+      '      name: General',
+    );
   } else {
     lines.push(
       'team:',

@@ -11,11 +11,25 @@ export async function validateManifest(manifest: unknown, localization?: unknown
   const errors = (await AppManifestUtils.validateAgainstSchema(manifest as never)).map((e) => `manifest: ${e}`);
   if (localization !== undefined) {
     const require = createRequire(import.meta.url);
-    const Ajv = require('ajv-draft-04') as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] } };
+    const Ajv = require('ajv-draft-04') as new (o: object) => {
+      compile(s: object): ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] };
+    };
     const version = (manifest as { manifestVersion?: string }).manifestVersion ?? '1.19';
-    const schema = JSON.parse(readFileSync(require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.Localization.schema.json`), 'utf8'));
-    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(schema);
-    if (!validate(localization)) errors.push(...(validate.errors ?? []).map((e) => `localization ${e.instancePath || '/'}: ${e.message ?? 'invalid'}`));
+    const schema = JSON.parse(
+      readFileSync(
+        require.resolve(
+          `@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.Localization.schema.json`,
+        ),
+        'utf8',
+      ),
+    );
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(
+      schema,
+    );
+    if (!validate(localization))
+      errors.push(
+        ...(validate.errors ?? []).map((e) => `localization ${e.instancePath || '/'}: ${e.message ?? 'invalid'}`),
+      );
   }
   return errors;
 }

@@ -38,7 +38,12 @@ const schema = z
       .default(DEFAULT_TIME_ZONE),
     APPROVAL_CHANNELS: z
       .string()
-      .transform((v) => v.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((c) => c.trim().toLowerCase())
+          .filter(Boolean),
+      )
       .pipe(
         z
           .array(z.enum(['teams', 'outlook'], { message: "each channel must be 'teams' or 'outlook'" }))
@@ -53,12 +58,16 @@ const schema = z
     REVIEW_GRACE_DAYS: z.coerce.number().positive().default(14),
     STALE_DAYS: z.coerce.number().positive().default(90),
     DIRECTORY: z.enum(['embedded', 'graph']).default('embedded'),
-    GRAPH_BASE_URL: z.url({ protocol: /^https$/, error: 'expected an https URL such as https://graph.microsoft.com' }).default('https://graph.microsoft.com'),
+    GRAPH_BASE_URL: z
+      .url({ protocol: /^https$/, error: 'expected an https URL such as https://graph.microsoft.com' })
+      .default('https://graph.microsoft.com'),
     AZURE_TENANT_ID: z.string().trim().optional(),
     AZURE_CLIENT_ID: z.string().trim().optional(),
     AZURE_CLIENT_SECRET: z.string().optional(),
     AZURE_CLIENT_CERTIFICATE_PATH: z.string().optional(),
-    AZURE_AUTHORITY_HOST: z.url({ protocol: /^https$/, error: 'expected an https URL such as https://login.microsoftonline.com' }).optional(),
+    AZURE_AUTHORITY_HOST: z
+      .url({ protocol: /^https$/, error: 'expected an https URL such as https://login.microsoftonline.com' })
+      .optional(),
     GRAPH_SYNC_INTERVAL_SECONDS: z.coerce.number().min(1).max(86_400).default(60),
     GRAPH_SETTINGS_INTERVAL_SECONDS: z.coerce.number().min(10).max(86_400).default(900),
     GRAPH_MAX_RETRY_AFTER_SECONDS: z.coerce.number().min(0).max(180).default(30),
@@ -69,7 +78,11 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required when MICROSOFT_APP_ID is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_PASSWORD'],
+        message: 'required when MICROSOFT_APP_ID is set',
+      });
     }
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required for a SingleTenant bot' });
@@ -95,17 +108,27 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['MAIL_SENDER'],
-        message: 'required for APPROVAL_CHANNELS with outlook on DIRECTORY=graph: the mailbox approval mails are sent from',
+        message:
+          'required for APPROVAL_CHANNELS with outlook on DIRECTORY=graph: the mailbox approval mails are sent from',
       });
     }
     if (env.DIRECTORY === 'graph') {
       const tenant = env.AZURE_TENANT_ID || env.MICROSOFT_APP_TENANT_ID;
-      const managed = env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !env.AZURE_CLIENT_SECRET && !env.AZURE_CLIENT_CERTIFICATE_PATH;
+      const managed =
+        env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && !env.AZURE_CLIENT_SECRET && !env.AZURE_CLIENT_CERTIFICATE_PATH;
       if (!tenant) {
-        ctx.addIssue({ code: 'custom', path: ['AZURE_TENANT_ID'], message: 'DIRECTORY=graph needs the tenant id (AZURE_TENANT_ID or MICROSOFT_APP_TENANT_ID)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['AZURE_TENANT_ID'],
+          message: 'DIRECTORY=graph needs the tenant id (AZURE_TENANT_ID or MICROSOFT_APP_TENANT_ID)',
+        });
       }
       if (!managed && !(env.AZURE_CLIENT_ID || env.MICROSOFT_APP_ID)) {
-        ctx.addIssue({ code: 'custom', path: ['AZURE_CLIENT_ID'], message: 'DIRECTORY=graph needs an app registration (AZURE_CLIENT_ID or MICROSOFT_APP_ID)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['AZURE_CLIENT_ID'],
+          message: 'DIRECTORY=graph needs an app registration (AZURE_CLIENT_ID or MICROSOFT_APP_ID)',
+        });
       }
     }
     if (env.NODE_ENV === 'production' && !env.MICROSOFT_APP_ID) {
@@ -214,7 +237,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    };
   }
   const e = parsed.data;
   // @azure/identity's own variables first; the bot's app registration when they are absent.

@@ -3,11 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  CloudAdapter,
-  type Storage,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, type Storage, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { GuestReviews } from './app/reviews/guestReviews.js';
 import { PolicyCache } from './app/shared/policyCache.js';
@@ -62,7 +58,9 @@ import type { ReviewStore } from './ports/reviewStore.js';
 import type { TenantInfo, TenantSnapshot } from './policy/tenantModel.js';
 import { createServer, listen, serviceUrlAllowed } from './server.js';
 
-export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** What tests (and only tests) may replace when composing the app. */
 export interface AppOverrides {
@@ -111,10 +109,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.directory === 'graph' && config.graph) {
     const opened = await openGraph(config, overrides, logger);
     if (!opened.ok) return opened;
-    source = { kind: 'graph', directory: opened.directory, http: opened.http, GraphAppInstaller: opened.GraphAppInstaller };
+    source = {
+      kind: 'graph',
+      directory: opened.directory,
+      http: opened.http,
+      GraphAppInstaller: opened.GraphAppInstaller,
+    };
   } else {
     const loaded = await loadTenantSnapshot(config.tenantFile);
-    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
+    if (!loaded.ok)
+      return { ok: false, errors: loaded.errors.map((e) => `${config.tenantFile} ${e.path}: ${e.message}`) };
     source = { kind: 'embedded', snapshot: loaded.snapshot };
   }
   // The tenant the bot serves is the directory's tenant (the Graph tenant, or the snapshot's).
@@ -122,7 +126,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.auth.appTenantId && config.auth.appTenantId !== tenant.id && config.auth.appType === 'SingleTenant') {
     const where = source.kind === 'graph' ? 'the Graph tenant' : config.tenantFile;
     if (source.kind === 'graph') await source.directory.close();
-    return { ok: false, errors: [`MICROSOFT_APP_TENANT_ID (${config.auth.appTenantId}) is not the tenant of ${where} (${tenant.id})`] };
+    return {
+      ok: false,
+      errors: [`MICROSOFT_APP_TENANT_ID (${config.auth.appTenantId}) is not the tenant of ${where} (${tenant.id})`],
+    };
   }
 
   let stores: Stores;
@@ -191,9 +198,17 @@ async function openLowdbStores(path: string): Promise<Stores> {
 async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>, logger: Logger): Promise<Stores> {
   // Loaded only in azure mode: the Azure SDKs add a second or more to the start of every lowdb process.
   const [
-    { AzureAuditIntents }, { AzureAuditLog }, { AzureConversationStore }, { AzureDirectoryOverlayStore },
-    { AzureRequestStore }, { AzureLanguagePreferenceStore },
-    { AzureSeenActivities }, { AzureStorage }, { BlobSweepLease }, { openBlobsDialogStorage }, { AzureReviewStore },
+    { AzureAuditIntents },
+    { AzureAuditLog },
+    { AzureConversationStore },
+    { AzureDirectoryOverlayStore },
+    { AzureRequestStore },
+    { AzureLanguagePreferenceStore },
+    { AzureSeenActivities },
+    { AzureStorage },
+    { BlobSweepLease },
+    { openBlobsDialogStorage },
+    { AzureReviewStore },
   ] = await Promise.all([
     import('./adapters/azure/azureAuditIntents.js'),
     import('./adapters/azure/azureAuditLog.js'),
@@ -285,7 +300,14 @@ async function compose(
     defaultServiceUrl: overrides.defaultServiceUrl,
     retry: overrides.retry,
     makeReachable: installer
-      ? reachByInstall({ installer, conversations, logger, tenantId: tenant.id, botId: config.auth.appId, serviceUrl: overrides.defaultServiceUrl })
+      ? reachByInstall({
+          installer,
+          conversations,
+          logger,
+          tenantId: tenant.id,
+          botId: config.auth.appId,
+          serviceUrl: overrides.defaultServiceUrl,
+        })
       : undefined,
   });
   const settings = {
@@ -322,7 +344,12 @@ async function compose(
     localMode: config.localMode,
     timeZone: config.timeZone,
     conversationState,
-    commands: { ...requestCommands(deps), ...adminCommands(deps), ...languageCommands(languages), ...guestCommands(deps) },
+    commands: {
+      ...requestCommands(deps),
+      ...adminCommands(deps),
+      ...languageCommands(languages),
+      ...guestCommands(deps),
+    },
     cardActions: { ...requestCardActions(deps), ...adminCardActions(deps), ...guestCardActions(deps) },
     registerDialogs: (dialogs) => dialogs.add(new InviteDialog(deps)),
     seenActivities: stores.seenActivities,
@@ -337,7 +364,17 @@ async function compose(
     // so its failure must not discard the dialog someone is in the middle of.
     if (context.activity.type === 'invoke') {
       await context
-        .sendActivity({ type: 'invokeResponse', value: { status: 500, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'INTERNAL', message: translator(languageOf(context.activity.locale))('common.error') } } } })
+        .sendActivity({
+          type: 'invokeResponse',
+          value: {
+            status: 500,
+            body: {
+              statusCode: 500,
+              type: 'application/vnd.microsoft.error',
+              value: { code: 'INTERNAL', message: translator(languageOf(context.activity.locale))('common.error') },
+            },
+          },
+        })
         .catch(() => undefined);
       return;
     }
@@ -358,56 +395,68 @@ async function compose(
     maxBodyBytes: config.maxBodyBytes,
     version: VERSION,
     acceptServiceUrl: (url) => serviceUrlAllowed(url, config.localMode),
-    health: () => ({ tenant: tenant.displayName, directory: config.directory, mode: config.localMode ? 'local' : 'authenticated' }),
+    health: () => ({
+      tenant: tenant.displayName,
+      directory: config.directory,
+      mode: config.localMode ? 'local' : 'authenticated',
+    }),
   });
 
   let closed = false;
   let reviewTimer: NodeJS.Timeout | undefined;
   return {
-      config,
-      server,
-      deps,
-      async listen() {
-        // Compile the policy before the first turn: on a large tenant that takes seconds, not the first asker's.
-        await policy.current();
-        const port = await listen(server, config.port, config.host);
-        if (overrides.workerIntervalMs !== null) {
-          worker.start(overrides.workerIntervalMs ?? 60_000);
-          // With shared stores, only the sweep lease's holder runs the reviews (as the request sweeps).
-          const review = async () => {
-            if (!stores.shared || (await stores.shared.lease.holds())) await reviews.tick();
-          };
-          const sweep = () => void review().catch((err: unknown) => logger.error({ err }, 'guest review sweep failed'));
-          sweep();
-          reviewTimer = setInterval(sweep, overrides.workerIntervalMs ?? 60_000);
-          reviewTimer.unref();
-        }
-        if (source.kind === 'graph' && config.graph) source.directory.startSync(config.graph.syncIntervalMs, config.graph.settingsIntervalMs);
-        return port;
-      },
-      async close(options = {}) {
-        if (closed) return true;
-        closed = true;
-        await worker.stop();
-        stopping.abort(new Error('shutting down'));
-        if (reviewTimer) clearInterval(reviewTimer);
-        if (source.kind === 'graph') await source.directory.stopSync();
-        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.server.closeIdleConnections();
-        let finished = true;
-        if (!options.abandonWork) {
-          let timer: NodeJS.Timeout | undefined;
-          const deadline = new Promise<false>((resolve) => {
-            timer = setTimeout(() => resolve(false), options.deadlineMs ?? SHUTDOWN_DEADLINE_MS);
-          });
-          finished = await Promise.race([Promise.all([serverClosed, worker.idle(), reviews.idle()]).then(() => true), deadline]);
-          clearTimeout(timer);
-          if (!finished) logger.warn({ code: 'SHUTDOWN_DEADLINE' }, 'stopping with work unfinished; it stays in the outbox for the next start');
-        }
-        if (source.kind === 'graph') await source.directory.close();
-        await stores.release();
-        return finished;
-      },
+    config,
+    server,
+    deps,
+    async listen() {
+      // Compile the policy before the first turn: on a large tenant that takes seconds, not the first asker's.
+      await policy.current();
+      const port = await listen(server, config.port, config.host);
+      if (overrides.workerIntervalMs !== null) {
+        worker.start(overrides.workerIntervalMs ?? 60_000);
+        // With shared stores, only the sweep lease's holder runs the reviews (as the request sweeps).
+        const review = async () => {
+          if (!stores.shared || (await stores.shared.lease.holds())) await reviews.tick();
+        };
+        const sweep = () => void review().catch((err: unknown) => logger.error({ err }, 'guest review sweep failed'));
+        sweep();
+        reviewTimer = setInterval(sweep, overrides.workerIntervalMs ?? 60_000);
+        reviewTimer.unref();
+      }
+      if (source.kind === 'graph' && config.graph)
+        source.directory.startSync(config.graph.syncIntervalMs, config.graph.settingsIntervalMs);
+      return port;
+    },
+    async close(options = {}) {
+      if (closed) return true;
+      closed = true;
+      await worker.stop();
+      stopping.abort(new Error('shutting down'));
+      if (reviewTimer) clearInterval(reviewTimer);
+      if (source.kind === 'graph') await source.directory.stopSync();
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      let finished = true;
+      if (!options.abandonWork) {
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), options.deadlineMs ?? SHUTDOWN_DEADLINE_MS);
+        });
+        finished = await Promise.race([
+          Promise.all([serverClosed, worker.idle(), reviews.idle()]).then(() => true),
+          deadline,
+        ]);
+        clearTimeout(timer);
+        if (!finished)
+          logger.warn(
+            { code: 'SHUTDOWN_DEADLINE' },
+            'stopping with work unfinished; it stays in the outbox for the next start',
+          );
+      }
+      if (source.kind === 'graph') await source.directory.close();
+      await stores.release();
+      return finished;
+    },
   };
 }
 
@@ -433,7 +482,10 @@ async function openMailer(
     return undefined;
   }
   if (!mailFolder) {
-    logger.warn({ code: 'MAIL_NOT_CONFIGURED' }, 'STORAGE=azure keeps no local mail folder: approval mail needs DIRECTORY=graph');
+    logger.warn(
+      { code: 'MAIL_NOT_CONFIGURED' },
+      'STORAGE=azure keeps no local mail folder: approval mail needs DIRECTORY=graph',
+    );
     return undefined;
   }
   const fallback = `guest-access@${tenant.verifiedDomains[0] ?? 'localhost'}`;
@@ -445,25 +497,37 @@ async function openMailer(
 }
 
 /** The Teams app's manifest id: the catalog's externalId when the app is published to the organisation. */
-const MANIFEST_ID = (JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }).id;
+const MANIFEST_ID = (
+  JSON.parse(readFileSync(new URL('../manifest/manifest.json', import.meta.url), 'utf8')) as { id: string }
+).id;
 
 /** Reads the tenant from Microsoft Graph (and the overrides file); every problem as a startup error. */
 export async function openGraph(
   config: Config,
   overrides: AppOverrides,
   logger: Logger,
-): Promise<{ ok: true; directory: GraphDirectory; http: GraphHttp; GraphAppInstaller: typeof GraphAppInstaller } | { ok: false; errors: string[] }> {
+): Promise<
+  | { ok: true; directory: GraphDirectory; http: GraphHttp; GraphAppInstaller: typeof GraphAppInstaller }
+  | { ok: false; errors: string[] }
+> {
   // Loaded only for a Graph tenant: the Graph and identity libraries add seconds to every start otherwise.
-  const { createGraphCredential, GraphAppInstaller, GraphDirectory, GraphHttp, loadTenantOverrides } = await import('./adapters/graph/graphBackend.js');
+  const { createGraphCredential, GraphAppInstaller, GraphDirectory, GraphHttp, loadTenantOverrides } =
+    await import('./adapters/graph/graphBackend.js');
   const graph = config.graph!;
   let tenantOverrides;
   if (graph.overridesFile) {
     const loaded = await loadTenantOverrides(graph.overridesFile);
-    if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => `${graph.overridesFile} ${e.path}: ${e.message}`) };
+    if (!loaded.ok)
+      return { ok: false, errors: loaded.errors.map((e) => `${graph.overridesFile} ${e.path}: ${e.message}`) };
     tenantOverrides = loaded.overrides;
   }
   const credential = createGraphCredential({ ...graph.credential, ca: overrides.graphCa });
-  const http = new GraphHttp({ baseUrl: graph.baseUrl, credential, ca: overrides.graphCa, maxRetryAfterSeconds: graph.maxRetryAfterSeconds });
+  const http = new GraphHttp({
+    baseUrl: graph.baseUrl,
+    credential,
+    ca: overrides.graphCa,
+    maxRetryAfterSeconds: graph.maxRetryAfterSeconds,
+  });
   try {
     const directory = await GraphDirectory.open({
       http,
@@ -476,7 +540,10 @@ export async function openGraph(
   } catch (error) {
     http.close();
     const code = (error as { code?: string }).code ?? 'UNEXPECTED';
-    return { ok: false, errors: [`Microsoft Graph (${graph.baseUrl}) could not be read: ${code}: ${(error as Error).message}`] };
+    return {
+      ok: false,
+      errors: [`Microsoft Graph (${graph.baseUrl}) could not be read: ${code}: ${(error as Error).message}`],
+    };
   }
 }
 
@@ -507,7 +574,10 @@ async function main(): Promise<void> {
     console.warn(banner);
     logger.warn({ port, host: config.host, mode: 'local' }, 'authentication is off (local mode)');
   } else {
-    logger.info({ port, host: config.host, appId: config.auth.appId, appType: config.auth.appType }, 'authentication is on');
+    logger.info(
+      { port, host: config.host, appId: config.auth.appId, appType: config.auth.appType },
+      'authentication is on',
+    );
   }
   const where =
     config.storage.kind === 'azure'

@@ -12,7 +12,15 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       level,
       base: { app: 'guest-access-bot' },
       redact: {
-        paths: ['*.email', '*.guestEmail', '*.guestEmails', '*.justification', '*.text', 'authorization', '*.authorization'],
+        paths: [
+          '*.email',
+          '*.guestEmail',
+          '*.guestEmails',
+          '*.justification',
+          '*.text',
+          'authorization',
+          '*.authorization',
+        ],
         censor: '[redacted]',
       },
     },

@@ -26,7 +26,11 @@ const activityShape = z.looseObject({
   id: z.string().max(1024).optional(),
   channelId: z.string().min(1).max(64),
   serviceUrl: z.string().min(1).max(2048),
-  conversation: z.looseObject({ id, tenantId: z.string().max(128).optional(), conversationType: z.string().max(64).optional() }),
+  conversation: z.looseObject({
+    id,
+    tenantId: z.string().max(128).optional(),
+    conversationType: z.string().max(64).optional(),
+  }),
   from: z.looseObject({ id, aadObjectId: z.string().max(128).optional(), name: z.string().max(1024).optional() }),
   recipient: z.looseObject({ id }).optional(),
   locale: z.string().max(64).optional(),
@@ -55,7 +59,10 @@ export function serviceUrlAllowed(serviceUrl: string, localMode: boolean): boole
 }
 
 class BodyError extends Error {
-  constructor(readonly code: 'payloadTooLarge' | 'malformedJson' | 'notAnActivity' | 'unsupportedMediaType' | 'serviceUrlRefused', message: string) {
+  constructor(
+    readonly code: 'payloadTooLarge' | 'malformedJson' | 'notAnActivity' | 'unsupportedMediaType' | 'serviceUrlRefused',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -99,7 +106,11 @@ function readJsonBody(req: Request, limit: number): Promise<unknown> {
 
 /** Builds the HTTP server (not listening yet, so tests can listen on port 0). */
 export function createServer(deps: ServerDeps): Server {
-  const server = restify.createServer({ name: 'guest-access-bot', version: deps.version, handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'guest-access-bot',
+    version: deps.version,
+    handleUncaughtExceptions: false,
+  });
   server.server.requestTimeout = 30_000;
   server.server.headersTimeout = 15_000;
 
@@ -117,7 +128,8 @@ export function createServer(deps: ServerDeps): Server {
       }
       body = await readJsonBody(req, deps.maxBodyBytes);
       const shape = activityShape.safeParse(body);
-      if (!shape.success || Array.isArray(body)) throw new BodyError('notAnActivity', 'body is not a Bot Framework activity');
+      if (!shape.success || Array.isArray(body))
+        throw new BodyError('notAnActivity', 'body is not a Bot Framework activity');
       if (deps.acceptServiceUrl && !deps.acceptServiceUrl(shape.data.serviceUrl)) {
         throw new BodyError('serviceUrlRefused', 'serviceUrl is not an address this bot answers to');
       }

@@ -29,8 +29,17 @@ describe('configuration', () => {
   });
 
   it('turns authentication on with an app id, password and tenant, listening on every interface', () => {
-    const result = loadConfig({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TENANT_ID: 'tid', NODE_ENV: 'production' });
-    expect(result.ok && result.config).toMatchObject({ localMode: false, host: '0.0.0.0', auth: { appId: 'id', appTenantId: 'tid' } });
+    const result = loadConfig({
+      MICROSOFT_APP_ID: 'id',
+      MICROSOFT_APP_PASSWORD: 'pw',
+      MICROSOFT_APP_TENANT_ID: 'tid',
+      NODE_ENV: 'production',
+    });
+    expect(result.ok && result.config).toMatchObject({
+      localMode: false,
+      host: '0.0.0.0',
+      auth: { appId: 'id', appTenantId: 'tid' },
+    });
   });
 
   it.each([
@@ -106,19 +115,38 @@ describe('storage', () => {
 
   it('takes a connection string, or an account URL whose table endpoint is derived', () => {
     const cs = loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
-    expect(cs.ok && cs.config.storage).toEqual({ kind: 'azure', connectionString: 'UseDevelopmentStorage=true', prefix: 'guestbot', claimSeconds: 60 });
-    const url = loadConfig({ STORAGE: 'azure', AZURE_STORAGE_ACCOUNT_URL: 'https://acct.blob.core.windows.net', AZURE_STORAGE_PREFIX: 'bot2' });
-    expect(url.ok && url.config.storage).toMatchObject({ blobUrl: 'https://acct.blob.core.windows.net', tableUrl: 'https://acct.table.core.windows.net', prefix: 'bot2' });
+    expect(cs.ok && cs.config.storage).toEqual({
+      kind: 'azure',
+      connectionString: 'UseDevelopmentStorage=true',
+      prefix: 'guestbot',
+      claimSeconds: 60,
+    });
+    const url = loadConfig({
+      STORAGE: 'azure',
+      AZURE_STORAGE_ACCOUNT_URL: 'https://acct.blob.core.windows.net',
+      AZURE_STORAGE_PREFIX: 'bot2',
+    });
+    expect(url.ok && url.config.storage).toMatchObject({
+      blobUrl: 'https://acct.blob.core.windows.net',
+      tableUrl: 'https://acct.table.core.windows.net',
+      prefix: 'bot2',
+    });
   });
 
   it('refuses a prefix that is no valid table name start, and an unknown backend', () => {
-    expect(loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'x', AZURE_STORAGE_PREFIX: 'Bad-Prefix' }).ok).toBe(false);
+    expect(
+      loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'x', AZURE_STORAGE_PREFIX: 'Bad-Prefix' }).ok,
+    ).toBe(false);
     expect(loadConfig({ STORAGE: 'cosmos' }).ok).toBe(false);
   });
 });
 
 describe('configuration of the Graph directory', () => {
-  const app = { MICROSOFT_APP_ID: '11111111-1111-4111-8111-111111111111', MICROSOFT_APP_PASSWORD: 'bot-secret', MICROSOFT_APP_TENANT_ID: '22222222-2222-4222-8222-222222222222' };
+  const app = {
+    MICROSOFT_APP_ID: '11111111-1111-4111-8111-111111111111',
+    MICROSOFT_APP_PASSWORD: 'bot-secret',
+    MICROSOFT_APP_TENANT_ID: '22222222-2222-4222-8222-222222222222',
+  };
 
   it('is embedded by default, with no Graph settings', () => {
     const result = loadConfig({});
@@ -126,22 +154,47 @@ describe('configuration of the Graph directory', () => {
     expect(result.ok && result.config.graph).toBeUndefined();
   });
 
-  it('falls back to the bot\'s own app registration when AZURE_* are absent', () => {
+  it("falls back to the bot's own app registration when AZURE_* are absent", () => {
     const result = loadConfig({ DIRECTORY: 'graph', ...app });
     if (!result.ok) throw new Error(result.errors.join());
     expect(result.config.graph).toMatchObject({
       baseUrl: 'https://graph.microsoft.com',
-      credential: { tenantId: app.MICROSOFT_APP_TENANT_ID, clientId: app.MICROSOFT_APP_ID, clientSecret: 'bot-secret', managedIdentity: false },
+      credential: {
+        tenantId: app.MICROSOFT_APP_TENANT_ID,
+        clientId: app.MICROSOFT_APP_ID,
+        clientSecret: 'bot-secret',
+        managedIdentity: false,
+      },
       syncIntervalMs: 60_000,
       settingsIntervalMs: 900_000,
     });
   });
 
   it('prefers AZURE_* (secret, certificate or managed identity) over the bot registration', () => {
-    const secret = loadConfig({ DIRECTORY: 'graph', ...app, AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's' });
-    expect(secret.ok && secret.config.graph?.credential).toMatchObject({ tenantId: 't', clientId: 'c', clientSecret: 's', managedIdentity: false });
-    const cert = loadConfig({ DIRECTORY: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_CERTIFICATE_PATH: '/x.pem' });
-    expect(cert.ok && cert.config.graph?.credential).toMatchObject({ certificatePath: '/x.pem', clientSecret: undefined, managedIdentity: false });
+    const secret = loadConfig({
+      DIRECTORY: 'graph',
+      ...app,
+      AZURE_TENANT_ID: 't',
+      AZURE_CLIENT_ID: 'c',
+      AZURE_CLIENT_SECRET: 's',
+    });
+    expect(secret.ok && secret.config.graph?.credential).toMatchObject({
+      tenantId: 't',
+      clientId: 'c',
+      clientSecret: 's',
+      managedIdentity: false,
+    });
+    const cert = loadConfig({
+      DIRECTORY: 'graph',
+      AZURE_TENANT_ID: 't',
+      AZURE_CLIENT_ID: 'c',
+      AZURE_CLIENT_CERTIFICATE_PATH: '/x.pem',
+    });
+    expect(cert.ok && cert.config.graph?.credential).toMatchObject({
+      certificatePath: '/x.pem',
+      clientSecret: undefined,
+      managedIdentity: false,
+    });
     const managed = loadConfig({ DIRECTORY: 'graph', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c' });
     expect(managed.ok && managed.config.graph?.credential.managedIdentity).toBe(true);
   });

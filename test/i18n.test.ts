@@ -23,7 +23,8 @@ describe('languages', () => {
     const nl = Object.keys(catalogues.nl).sort();
     expect(nl).toEqual(en);
     for (const lang of ['en', 'nl'] as const) {
-      for (const [key, text] of Object.entries(catalogues[lang])) expect([key, text.trim().length > 0]).toEqual([key, true]);
+      for (const [key, text] of Object.entries(catalogues[lang]))
+        expect([key, text.trim().length > 0]).toEqual([key, true]);
     }
   });
 
@@ -39,10 +40,12 @@ describe('languages', () => {
         const args = argumentsOf(catalogues[lang][key], lang);
         const selects = Object.entries(args).filter(([, a]) => a.kind === 'select');
         for (const n of [0, 1, 2]) {
-          const variants = selects.length === 0 ? [{}] : selects.flatMap(([name, a]) => a.options.map((o) => ({ [name]: o })));
+          const variants =
+            selects.length === 0 ? [{}] : selects.flatMap(([name, a]) => a.options.map((o) => ({ [name]: o })));
           for (const variant of variants) {
             const params: Record<string, string | number> = {};
-            for (const [name, a] of Object.entries(args)) params[name] = a.kind === 'plural' || a.kind === 'number' ? n : `‹${name}›`;
+            for (const [name, a] of Object.entries(args))
+              params[name] = a.kind === 'plural' || a.kind === 'number' ? n : `‹${name}›`;
             Object.assign(params, variant);
             const text = t(lang, key, params);
             expect([lang, key, /\{\w+\}/.test(text)]).toEqual([lang, key, false]);
@@ -55,7 +58,8 @@ describe('languages', () => {
 
   it('has no "(s)", "(en)" or "(e)" plural crutches in any message', () => {
     for (const lang of ['en', 'nl'] as const) {
-      for (const [key, text] of Object.entries(catalogues[lang])) expect([lang, key, /\w\((s|en|e|es)\)/.test(text)]).toEqual([lang, key, false]);
+      for (const [key, text] of Object.entries(catalogues[lang]))
+        expect([lang, key, /\w\((s|en|e|es)\)/.test(text)]).toEqual([lang, key, false]);
     }
   });
 
@@ -85,7 +89,14 @@ type Arg = { kind: 'simple' | 'number' | 'date' | 'time' | 'plural' | 'select'; 
 /** Every argument of an ICU message with its type (and select options), to compare the two languages. */
 function argumentsOf(message: string, lang: 'en' | 'nl'): Record<string, Arg> {
   const out: Record<string, Arg> = {};
-  const kinds: Record<number, Arg['kind']> = { 1: 'simple', 2: 'number', 3: 'date', 4: 'time', 5: 'select', 6: 'plural' };
+  const kinds: Record<number, Arg['kind']> = {
+    1: 'simple',
+    2: 'number',
+    3: 'date',
+    4: 'time',
+    5: 'select',
+    6: 'plural',
+  };
   type El = { type: number; value?: unknown; options?: Record<string, { value: El[] }>; children?: El[] };
   const walk = (els: El[]) => {
     for (const el of els) {
@@ -111,9 +122,13 @@ describe('dates', () => {
   });
 
   it('take the zone from Teams’ clientInfo entity, else localTimezone, else the tenant’s; unknown zones are ignored', () => {
-    expect(readerTimeZone({ entities: [{ type: 'clientInfo', timezone: 'America/New_York' }] }, 'Europe/Amsterdam')).toBe('America/New_York');
+    expect(
+      readerTimeZone({ entities: [{ type: 'clientInfo', timezone: 'America/New_York' }] }, 'Europe/Amsterdam'),
+    ).toBe('America/New_York');
     expect(readerTimeZone({ localTimezone: 'Asia/Tokyo' }, 'Europe/Amsterdam')).toBe('Asia/Tokyo');
-    expect(readerTimeZone({ entities: [{ type: 'clientInfo', timezone: 'Mars/Olympus' }] }, 'Europe/Amsterdam')).toBe('Europe/Amsterdam');
+    expect(readerTimeZone({ entities: [{ type: 'clientInfo', timezone: 'Mars/Olympus' }] }, 'Europe/Amsterdam')).toBe(
+      'Europe/Amsterdam',
+    );
     expect(readerTimeZone({}, 'Europe/Amsterdam')).toBe('Europe/Amsterdam');
     expect(formatDateTime('nl', at, 'Mars/Olympus')).toBe('2 nov 2026, 10:00 CET');
   });

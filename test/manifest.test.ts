@@ -30,7 +30,10 @@ describe('Teams app manifest', () => {
   it('notices a broken manifest (the validation can fail)', async () => {
     const path = join(dir, 'broken.json');
     await writeFile(path, JSON.stringify({ ...manifest, bots: [{ ...manifest.bots[0], scopes: ['everywhere'] }] }));
-    await expect(tsx('scripts/validateManifest.ts', [path])).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('manifest') });
+    await expect(tsx('scripts/validateManifest.ts', [path])).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('manifest'),
+    });
   });
 
   it('declares the bot in personal, team and group chat scopes with command lists', () => {
@@ -41,8 +44,17 @@ describe('Teams app manifest', () => {
 
   it('lists per scope exactly the commands that answer there (invite in a team starts in the personal chat)', () => {
     const kinds: Record<string, Command['kind']> = {
-      help: 'help', invite: 'invite', 'my requests': 'myRequests', pending: 'pending', why: 'why', guests: 'guests',
-      settings: 'settings', check: 'check', whatif: 'whatif', audit: 'audit', language: 'language',
+      help: 'help',
+      invite: 'invite',
+      'my requests': 'myRequests',
+      pending: 'pending',
+      why: 'why',
+      guests: 'guests',
+      settings: 'settings',
+      check: 'check',
+      whatif: 'whatif',
+      audit: 'audit',
+      language: 'language',
     };
     const scopeOf = { personal: 'personal', groupChat: 'groupChat', team: 'channel' } as const;
     type CommandList = { scopes: (keyof typeof scopeOf)[]; commands: { title: string }[] };
@@ -75,7 +87,11 @@ describe('Teams app manifest', () => {
     const appId = '11111111-2222-4333-8444-555555555555';
     const out = join(dir, 'app.zip');
     // Only the app id is needed: packaging involves no secret.
-    await tsx('scripts/packageApp.ts', ['--out', out], { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: '', MICROSOFT_APP_TENANT_ID: '' });
+    await tsx('scripts/packageApp.ts', ['--out', out], {
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_PASSWORD: '',
+      MICROSOFT_APP_TENANT_ID: '',
+    });
     const unzipped = await JSZip.loadAsync(await readFile(out));
     expect(Object.keys(unzipped.files).sort()).toEqual(['color.png', 'manifest.json', 'nl-nl.json', 'outline.png']);
     const packaged = JSON.parse(await unzipped.file('manifest.json')!.async('string'));
@@ -83,21 +99,30 @@ describe('Teams app manifest', () => {
   });
 
   it('refuses to package without a bot id', async () => {
-    await expect(tsx('scripts/packageApp.ts', ['--out', join(dir, 'none.zip')], { MICROSOFT_APP_ID: '' })).rejects.toMatchObject({
+    await expect(
+      tsx('scripts/packageApp.ts', ['--out', join(dir, 'none.zip')], { MICROSOFT_APP_ID: '' }),
+    ).rejects.toMatchObject({
       stderr: expect.stringContaining('MICROSOFT_APP_ID'),
     });
   });
 });
 
 describe('the Dutch manifest texts', () => {
-  const nl = JSON.parse(readFileSync(new URL('../manifest/nl-nl.json', import.meta.url), 'utf8')) as Record<string, string>;
+  const nl = JSON.parse(readFileSync(new URL('../manifest/nl-nl.json', import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >;
 
   it('read as Dutch: Microsoft 365-groepen, owners approve requests via a card, no English command words', () => {
-    expect(nl['description.short']).toBe('Gasten aanvragen voor je groepen; eigenaren keuren aanvragen goed via een kaart.');
+    expect(nl['description.short']).toBe(
+      'Gasten aanvragen voor je groepen; eigenaren keuren aanvragen goed via een kaart.',
+    );
     expect(nl['description.short'].length).toBeLessThanOrEqual(80);
     expect(nl['description.full']).toContain('Microsoft 365-groepen');
     expect(nl['description.full']).toContain('keuren aanvragen goed via een kaart');
-    const titles = Object.entries(nl).filter(([k]) => k.endsWith('.title')).map(([, v]) => v);
+    const titles = Object.entries(nl)
+      .filter(([k]) => k.endsWith('.title'))
+      .map(([, v]) => v);
     expect(titles).not.toContain('help');
     expect(titles).not.toContain('invite');
   });

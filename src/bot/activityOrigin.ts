@@ -10,7 +10,10 @@ export type OriginCheck = 'ok' | 'wrongTenant' | 'wrongChannel';
  * channels, such as Web Chat, let the client choose ids. Local mode also admits the Agents Playground and the Bot
  * Framework Emulator.
  */
-export function checkOrigin(activity: Partial<Activity>, expected: { tenantId: string; localMode: boolean }): OriginCheck {
+export function checkOrigin(
+  activity: Partial<Activity>,
+  expected: { tenantId: string; localMode: boolean },
+): OriginCheck {
   if (!expected.localMode && activity.channelId !== 'msteams' && !isOutlookCardAction(activity)) return 'wrongChannel';
   if (activityTenantId(activity) !== expected.tenantId) return 'wrongTenant';
   return 'ok';

@@ -19,7 +19,13 @@ export function removeGuestCard(
   tr: Translate,
   state: RemoveGuestCardState,
   group: DirectoryGroup,
-  guest: { id: string; displayName?: string; mail?: string | null; accountEnabled?: boolean; externalUserState?: string | null },
+  guest: {
+    id: string;
+    displayName?: string;
+    mail?: string | null;
+    accountEnabled?: boolean;
+    externalUserState?: string | null;
+  },
   extra: { actorName?: string; text?: string } = {},
 ): AdaptiveCardJson {
   const groupName = safe(group.displayName);
@@ -28,16 +34,65 @@ export function removeGuestCard(
   if (guest.mail) facts.push({ title: tr('admin.remove.fact.address'), value: safe(guest.mail, 320) });
   facts.push({ title: tr('admin.remove.fact.group'), value: groupName });
   if (state === 'confirm' && guest.accountEnabled !== undefined) {
-    facts.push({ title: tr('admin.remove.fact.state'), value: tr(`admin.guestState.${guestState({ accountEnabled: guest.accountEnabled, externalUserState: guest.externalUserState })}`) });
+    facts.push({
+      title: tr('admin.remove.fact.state'),
+      value: tr(
+        `admin.guestState.${guestState({ accountEnabled: guest.accountEnabled, externalUserState: guest.externalUserState })}`,
+      ),
+    });
   }
-  const params = { guest: guestName, group: groupName, name: safe(extra.actorName ?? ''), error: safe(extra.text ?? '') };
-  const look: Record<RemoveGuestCardState, Pick<RemoveGuestCardData, 'style' | 'title' | 'text' | 'showActions' | 'note'>> = {
-    confirm: { style: 'warning', title: tr('admin.remove.title'), text: tr('admin.remove.confirm', params), showActions: true, note: '' },
-    removed: { style: 'good', title: tr('admin.remove.removedTitle'), text: tr('admin.remove.removed', params), showActions: false, note: tr('admin.remove.note') },
-    already: { style: 'default', title: tr('admin.remove.alreadyTitle'), text: tr('admin.remove.already', params), showActions: false, note: '' },
-    cancelled: { style: 'default', title: tr('admin.remove.title'), text: tr('admin.remove.cancelled'), showActions: false, note: '' },
-    failed: { style: 'attention', title: tr('admin.remove.title'), text: tr('admin.remove.failed', params), showActions: true, note: '' },
-    refused: { style: 'attention', title: tr('admin.remove.title'), text: extra.text ?? '', showActions: false, note: '' },
+  const params = {
+    guest: guestName,
+    group: groupName,
+    name: safe(extra.actorName ?? ''),
+    error: safe(extra.text ?? ''),
+  };
+  const look: Record<
+    RemoveGuestCardState,
+    Pick<RemoveGuestCardData, 'style' | 'title' | 'text' | 'showActions' | 'note'>
+  > = {
+    confirm: {
+      style: 'warning',
+      title: tr('admin.remove.title'),
+      text: tr('admin.remove.confirm', params),
+      showActions: true,
+      note: '',
+    },
+    removed: {
+      style: 'good',
+      title: tr('admin.remove.removedTitle'),
+      text: tr('admin.remove.removed', params),
+      showActions: false,
+      note: tr('admin.remove.note'),
+    },
+    already: {
+      style: 'default',
+      title: tr('admin.remove.alreadyTitle'),
+      text: tr('admin.remove.already', params),
+      showActions: false,
+      note: '',
+    },
+    cancelled: {
+      style: 'default',
+      title: tr('admin.remove.title'),
+      text: tr('admin.remove.cancelled'),
+      showActions: false,
+      note: '',
+    },
+    failed: {
+      style: 'attention',
+      title: tr('admin.remove.title'),
+      text: tr('admin.remove.failed', params),
+      showActions: true,
+      note: '',
+    },
+    refused: {
+      style: 'attention',
+      title: tr('admin.remove.title'),
+      text: extra.text ?? '',
+      showActions: false,
+      note: '',
+    },
   };
   return buildRemoveGuestCard({
     groupId: group.id,
@@ -58,7 +113,11 @@ export function adminCardActions(deps: RemoveGuestDeps): CardActionHandlers {
   const confirm = guestRemover(deps);
   const refuse = (tr: Translate, group?: DirectoryGroup): AdaptiveCardInvokeResponse =>
     group
-      ? { statusCode: 403, type: ERROR, value: { code: 'FORBIDDEN', message: tr('admin.refuse.owners', { group: safe(group.displayName) }) } }
+      ? {
+          statusCode: 403,
+          type: ERROR,
+          value: { code: 'FORBIDDEN', message: tr('admin.refuse.owners', { group: safe(group.displayName) }) },
+        }
       : { statusCode: 400, type: ERROR, value: { code: 'BAD_REQUEST', message: tr('common.unknownAction') } };
 
   return {
@@ -76,12 +135,24 @@ export function adminCardActions(deps: RemoveGuestDeps): CardActionHandlers {
         case 'alreadyRemoved':
           return card(removeGuestCard(tr, 'already', outcome.group, outcome.guest ?? { id: String(data.guestUserId) }));
         case 'failed':
-          return card(removeGuestCard(tr, 'failed', outcome.group, outcome.guest, { text: failureText(tr, outcome.error) }));
+          return card(
+            removeGuestCard(tr, 'failed', outcome.group, outcome.guest, { text: failureText(tr, outcome.error) }),
+          );
         case 'notGuest':
-          return card(removeGuestCard(tr, 'refused', outcome.group, outcome.user, { text: tr('admin.remove.notGuest', { name: safe(outcome.user.displayName) }) }));
+          return card(
+            removeGuestCard(tr, 'refused', outcome.group, outcome.user, {
+              text: tr('admin.remove.notGuest', { name: safe(outcome.user.displayName) }),
+            }),
+          );
         case 'unmanaged':
           return card(
-            removeGuestCard(tr, 'refused', outcome.group, { id: String(data.guestUserId) }, { text: tr(`policy.reason.${outcome.reason}`, { group: safe(outcome.group.displayName) }) }),
+            removeGuestCard(
+              tr,
+              'refused',
+              outcome.group,
+              { id: String(data.guestUserId) },
+              { text: tr(`policy.reason.${outcome.reason}`, { group: safe(outcome.group.displayName) }) },
+            ),
           );
       }
     },
@@ -89,7 +160,9 @@ export function adminCardActions(deps: RemoveGuestDeps): CardActionHandlers {
       const outcome = await cancelGuestRemoval(deps, user.profile, data);
       if (outcome.kind === 'badRequest') return refuse(user.tr);
       if (outcome.kind === 'forbidden') return refuse(user.tr, outcome.group);
-      const guest: Pick<DirectoryUser, 'id'> & Partial<DirectoryUser> = outcome.guest ?? { id: String(data.guestUserId) };
+      const guest: Pick<DirectoryUser, 'id'> & Partial<DirectoryUser> = outcome.guest ?? {
+        id: String(data.guestUserId),
+      };
       return card(removeGuestCard(user.tr, 'cancelled', outcome.group, guest));
     },
   };

@@ -23,12 +23,26 @@ import type { CommandHandlers, Turn } from './turn.js';
 /** Who may use the admin commands, and `check`: role names from the one role table, "A or B". */
 const ADMIN_ROLES: readonly RoleKey[] = ['globalAdmin', 'userAdmin'];
 const CHECK_ROLES: readonly RoleKey[] = ['globalAdmin', 'userAdmin', 'guestInviter'];
-const roleList = (tr: Translate, roles: readonly RoleKey[]) => listOf(tr.lang, roles.map((r) => tr(`policy.role.${r}`)), 'or');
+const roleList = (tr: Translate, roles: readonly RoleKey[]) =>
+  listOf(
+    tr.lang,
+    roles.map((r) => tr(`policy.role.${r}`)),
+    'or',
+  );
 
 type Of<K extends Command['kind']> = Extract<Command, { kind: K }>;
 
 const MAX_LINES = 30;
-const REQUEST_STATES = new Set(['pending', 'approved', 'provisioning', 'completed', 'failed', 'rejected', 'cancelled', 'expired']);
+const REQUEST_STATES = new Set([
+  'pending',
+  'approved',
+  'provisioning',
+  'completed',
+  'failed',
+  'rejected',
+  'cancelled',
+  'expired',
+]);
 
 /** The display name of the group a decision is about. */
 function groupName(outcome: { decision: { groupId: string }; ctx: PolicyContext }): string {
@@ -45,16 +59,25 @@ async function sendCard(turn: Turn, card: AdaptiveCardJson, summary: string): Pr
 function groupMissText(tr: Translate, miss: GroupMiss): string {
   const query = safe(miss.query);
   // Which one did they mean: "A, B or C".
-  const names = (groups: { displayName: string }[]) => listOf(tr.lang, groups.map((g) => `**${safe(g.displayName)}**`), 'or');
-  if (miss.match.kind === 'ambiguous') return tr('request.groupAmbiguous', { query, names: names(miss.match.candidates) });
+  const names = (groups: { displayName: string }[]) =>
+    listOf(
+      tr.lang,
+      groups.map((g) => `**${safe(g.displayName)}**`),
+      'or',
+    );
+  if (miss.match.kind === 'ambiguous')
+    return tr('request.groupAmbiguous', { query, names: names(miss.match.candidates) });
   const lines = [tr('request.groupNotFound', { query })];
-  if (miss.match.suggestions.length > 0) lines.push(tr('request.groupSuggestions', { names: names(miss.match.suggestions) }));
+  if (miss.match.suggestions.length > 0)
+    lines.push(tr('request.groupSuggestions', { names: names(miss.match.suggestions) }));
   return lines.join(' ');
 }
 
 function refuseAdmins(turn: Turn, command: 'settings' | 'whatif' | 'audit'): Promise<unknown> {
   const { tr } = turn.user;
-  return turn.context.sendActivity(tr('admin.refuse.admins', { command: tr(`admin.command.${command}`), roles: roleList(tr, ADMIN_ROLES) }));
+  return turn.context.sendActivity(
+    tr('admin.refuse.admins', { command: tr(`admin.command.${command}`), roles: roleList(tr, ADMIN_ROLES) }),
+  );
 }
 
 const USAGE: Record<Exclude<UsageTopic, 'whatif'>, MessageKey> = {
@@ -81,14 +104,20 @@ function blockedBy(tr: Translate, codes: readonly ReasonCode[]): string {
 }
 
 function capped(lines: string[], tr: Translate): string[] {
-  return lines.length <= MAX_LINES ? lines : [...lines.slice(0, MAX_LINES), `- ${tr('admin.whatif.more', { count: lines.length - MAX_LINES })}`];
+  return lines.length <= MAX_LINES
+    ? lines
+    : [...lines.slice(0, MAX_LINES), `- ${tr('admin.whatif.more', { count: lines.length - MAX_LINES })}`];
 }
 
 /** The whatif answer as chat text: the change, then every group and waiting guest whose answer would change. */
 function whatIfText(tr: Translate, summary: ChangeSummary, diff: WhatIfDifferences): string {
   const code = inlineCode;
   const params = { setting: code(summary.setting), from: code(summary.from), to: code(summary.to) };
-  const lines = [summary.subject ? tr('admin.whatif.titleFor', { ...params, subject: safe(summary.subject) }) : tr('admin.whatif.title', params)];
+  const lines = [
+    summary.subject
+      ? tr('admin.whatif.titleFor', { ...params, subject: safe(summary.subject) })
+      : tr('admin.whatif.title', params),
+  ];
   lines.push(tr('admin.whatif.simulation'));
   if (summary.replacesOtherList) lines.push(tr('admin.whatif.replaces'));
   if (diff.groups.length === 0 && diff.requests.length === 0) {
@@ -105,7 +134,10 @@ function whatIfText(tr: Translate, summary: ChangeSummary, diff: WhatIfDifferenc
     const groupLines = diff.groups.map((g) => {
       const changes: string[] = [];
       if (g.before !== g.after) {
-        const verdict = tr('admin.whatif.verdict', { before: verdictWord(tr, g.before), after: verdictWord(tr, g.after) });
+        const verdict = tr('admin.whatif.verdict', {
+          before: verdictWord(tr, g.before),
+          after: verdictWord(tr, g.after),
+        });
         changes.push(g.after === 'blocked' ? `${verdict} (${blockedBy(tr, g.blockersAfter)})` : verdict);
       }
       for (const a of g.access) {
@@ -122,7 +154,10 @@ function whatIfText(tr: Translate, summary: ChangeSummary, diff: WhatIfDifferenc
     lines.push(...capped(groupLines, tr));
   }
   if (diff.requests.length > 0) {
-    lines.push('', `**${tr('admin.whatif.requestsTitle', { count: diff.requests.length, total: diff.guestsCompared })}**`);
+    lines.push(
+      '',
+      `**${tr('admin.whatif.requestsTitle', { count: diff.requests.length, total: diff.guestsCompared })}**`,
+    );
     const requestLines = diff.requests.map((r) => {
       const line = tr('admin.whatif.request', {
         id: r.requestId,
@@ -145,19 +180,25 @@ function stateWord(tr: Translate, state: string | undefined): string {
 }
 
 function auditLineText(tr: Translate, lang: Turn['user']['lang'], line: AuditLine, timeZone: string): string {
-  const actor = line.actorId === 'system' ? tr('admin.audit.system') : safe(line.actorName ?? tr('request.unknownUser'));
+  const actor =
+    line.actorId === 'system' ? tr('admin.audit.system') : safe(line.actorName ?? tr('request.unknownUser'));
   const group = safe(line.subjectName ?? line.subjectId);
   // The address is what an admin looks for; the name beside it when it says more.
   const mail = line.guestMail ? safe(line.guestMail, 320) : undefined;
   const address = (line.guestMail ?? '').toLowerCase();
   // A name that only repeats the address (or its local part, as for new guests) adds nothing.
-  const repeats = !!line.guestName && !!address && [address, address.split('@')[0]].includes(line.guestName.toLowerCase());
+  const repeats =
+    !!line.guestName && !!address && [address, address.split('@')[0]].includes(line.guestName.toLowerCase());
   const name = line.guestName && !repeats ? safe(line.guestName) : undefined;
   const guest = mail && name ? `${name} (${mail})` : (mail ?? name ?? tr('admin.audit.aGuest'));
   let what: string;
   switch (line.action) {
     case 'request.transition':
-      what = tr('admin.audit.transition', { subject: safe(line.subjectId), from: stateWord(tr, line.from), to: stateWord(tr, line.to) });
+      what = tr('admin.audit.transition', {
+        subject: safe(line.subjectId),
+        from: stateWord(tr, line.from),
+        to: stateWord(tr, line.to),
+      });
       break;
     case 'guest.added':
       what = tr('admin.audit.guestAdded', { guest, group });
@@ -230,7 +271,8 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
           await turn.context.sendActivity(tr('admin.check.needAddress', { domain: safe(outcome.domain) }));
           return;
         case 'decision': {
-          if (!outcome.askerMayRequest) await turn.context.sendActivity(tr('admin.why.notYours', { group: safe(groupName(outcome)) }));
+          if (!outcome.askerMayRequest)
+            await turn.context.sendActivity(tr('admin.why.notYours', { group: safe(groupName(outcome)) }));
           const view = decisionView(outcome.decision, outcome.ctx, lang, profile.isAdmin ? 'admin' : 'owner');
           await sendCard(turn, buildDecisionExplanationCard(view), view.headline);
           return;
@@ -251,7 +293,8 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
           await turn.context.sendActivity(tr('admin.why.invalid', { address: safe(outcome.address) }));
           return;
         case 'decision': {
-          if (!outcome.askerMayRequest) await turn.context.sendActivity(tr('admin.why.notYours', { group: safe(groupName(outcome)) }));
+          if (!outcome.askerMayRequest)
+            await turn.context.sendActivity(tr('admin.why.notYours', { group: safe(groupName(outcome)) }));
           const view = decisionView(outcome.decision, outcome.ctx, lang, audienceOf(profile, outcome.decision.groupId));
           await sendCard(turn, buildDecisionExplanationCard(view), view.headline);
         }
@@ -268,13 +311,20 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
         case 'usage':
           await turn.context.sendActivity(
             outcome.setting
-              ? tr('admin.whatif.badValue', { setting: safe(outcome.setting), value: safe(outcome.value ?? ''), expected: inlineCode(outcome.expected ?? '') })
+              ? tr('admin.whatif.badValue', {
+                  setting: safe(outcome.setting),
+                  value: safe(outcome.value ?? ''),
+                  expected: inlineCode(outcome.expected ?? ''),
+                })
               : whatIfUsage(tr),
           );
           return;
         case 'notFound':
           await turn.context.sendActivity(
-            tr(`admin.whatif.notFound.${outcome.what}`, { query: safe(outcome.query), names: outcome.suggestions.map((n) => `**${safe(n)}**`).join(', ') || '—' }),
+            tr(`admin.whatif.notFound.${outcome.what}`, {
+              query: safe(outcome.query),
+              names: outcome.suggestions.map((n) => `**${safe(n)}**`).join(', ') || '—',
+            }),
           );
           return;
         case 'compared':
@@ -299,12 +349,15 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
       else {
         lines.push(tr('admin.guests.title', { group, count: outcome.guests.length }), '');
         for (const g of outcome.guests) {
-          lines.push(`- ${tr('admin.guests.item', { name: safe(g.displayName), mail: safe(g.mail, 320), state: tr(`admin.guestState.${g.state}`) })}`);
+          lines.push(
+            `- ${tr('admin.guests.item', { name: safe(g.displayName), mail: safe(g.mail, 320), state: tr(`admin.guestState.${g.state}`) })}`,
+          );
         }
       }
       if (outcome.waiting.length > 0) {
         lines.push('', tr('admin.guests.waitingTitle'), '');
-        for (const w of outcome.waiting) lines.push(`- ${tr('admin.guests.waiting', { email: safe(w.email, 320), id: w.requestId })}`);
+        for (const w of outcome.waiting)
+          lines.push(`- ${tr('admin.guests.waiting', { email: safe(w.email, 320), id: w.requestId })}`);
       }
       if (outcome.guests.length > 0) lines.push('', tr('admin.guests.removeHint', { group }));
       await turn.context.sendActivity(lines.join('\n'));
@@ -350,7 +403,11 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
         await turn.context.sendActivity(tr('admin.audit.none'));
         return;
       }
-      const lines = [outcome.lines.length === 1 ? tr('admin.audit.titleOne') : tr('admin.audit.title', { count: outcome.lines.length })];
+      const lines = [
+        outcome.lines.length === 1
+          ? tr('admin.audit.titleOne')
+          : tr('admin.audit.title', { count: outcome.lines.length }),
+      ];
       if ((command.count ?? 0) > AUDIT_MAX_COUNT) lines.push(tr('admin.audit.capped', { max: AUDIT_MAX_COUNT }));
       lines.push('', ...outcome.lines.map((l) => `- ${auditLineText(tr, lang, l, turn.user.timeZone)}`));
       await turn.context.sendActivity(lines.join('\n'));

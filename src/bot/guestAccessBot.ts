@@ -93,7 +93,13 @@ export class GuestAccessBot extends TeamsActivityHandler {
       const tenant = activityTenantId(context.activity);
       const code = origin === 'wrongTenant' ? 'WRONG_TENANT' : 'WRONG_CHANNEL';
       this.deps.services.logger.warn(
-        { activityId: context.activity.id, type: context.activity.type, tenant: tenant ?? null, channel: context.activity.channelId, code },
+        {
+          activityId: context.activity.id,
+          type: context.activity.type,
+          tenant: tenant ?? null,
+          channel: context.activity.channelId,
+          code,
+        },
         'activity refused',
       );
       const tr = translator(languageOf(context.activity.locale));
@@ -117,10 +123,16 @@ export class GuestAccessBot extends TeamsActivityHandler {
     if (context.activity.type === 'conversationUpdate') {
       const members = [
         validMembersAdded(context.activity),
-        validMembersAdded({ type: 'conversationUpdate', membersAdded: (context.activity as { membersRemoved?: [] }).membersRemoved }),
+        validMembersAdded({
+          type: 'conversationUpdate',
+          membersAdded: (context.activity as { membersRemoved?: [] }).membersRemoved,
+        }),
       ];
       if (members.includes('malformed')) {
-        this.deps.services.logger.warn({ activityId: context.activity.id, code: 'MALFORMED_MEMBERS' }, 'conversation update with malformed members ignored');
+        this.deps.services.logger.warn(
+          { activityId: context.activity.id, code: 'MALFORMED_MEMBERS' },
+          'conversation update with malformed members ignored',
+        );
         return;
       }
     }
@@ -151,7 +163,9 @@ export class GuestAccessBot extends TeamsActivityHandler {
    * else the one of their last such command, else the client's locale, else the directory's preferredLanguage.
    */
   private async turnUser(context: TurnContext, text?: string): Promise<TurnUser | undefined> {
-    const profile = await identifyUser(this.deps.services.directory, context.activity.from, { byChannelId: this.deps.localMode });
+    const profile = await identifyUser(this.deps.services.directory, context.activity.from, {
+      byChannelId: this.deps.localMode,
+    });
     if (!profile) return undefined;
     const languages = this.deps.services.languages;
     const preference = await languages?.get(profile.user.id);
@@ -166,7 +180,10 @@ export class GuestAccessBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const { id, conversation } = context.activity;
     if (id && !(await this.recent.firstTime(`${conversation?.id}|${id}`))) {
-      this.deps.services.logger.info({ activityId: id, code: 'REDELIVERY_IGNORED' }, 'message delivered again; handled once');
+      this.deps.services.logger.info(
+        { activityId: id, code: 'REDELIVERY_IGNORED' },
+        'message delivered again; handled once',
+      );
       return;
     }
     // Before anything reads the text (parser, dialog prompts): in group chats and channels it starts with our mention.
@@ -333,7 +350,11 @@ export class GuestAccessBot extends TeamsActivityHandler {
 
   /** Keeps the 1:1 conversation reference of everyone who talks to the bot, for proactive cards later. */
   private async rememberConversation(context: TurnContext, user: TurnUser): Promise<void> {
-    if (context.activity.conversation?.conversationType && context.activity.conversation.conversationType !== 'personal') return;
+    if (
+      context.activity.conversation?.conversationType &&
+      context.activity.conversation.conversationType !== 'personal'
+    )
+      return;
     const ref = TurnContext.getConversationReference(context.activity);
     await this.deps.services.conversations.save(user.profile.user.id, {
       channelId: ref.channelId ?? 'msteams',
@@ -367,6 +388,8 @@ export class GuestAccessBot extends TeamsActivityHandler {
     if (!handler) return fail(400, 'UNKNOWN_ACTION', 'common.unknownAction');
     const data = invokeValue.action?.data;
     const trigger = (invokeValue as { trigger?: string }).trigger === 'automatic' ? 'automatic' : 'manual';
-    return handler({ context, user }, data && typeof data === 'object' ? (data as Record<string, unknown>) : {}, { trigger });
+    return handler({ context, user }, data && typeof data === 'object' ? (data as Record<string, unknown>) : {}, {
+      trigger,
+    });
   }
 }

@@ -87,7 +87,10 @@ export function deleteGuestCard(
   if (guest.displayName) facts.push({ title: tr('delete.fact.guest'), value: guestName });
   if (guest.mail) facts.push({ title: tr('delete.fact.address'), value: safe(guest.mail, 320) });
   if (guest.accountEnabled !== undefined && state === 'confirm') {
-    const accountState = guestState({ accountEnabled: guest.accountEnabled, externalUserState: guest.externalUserState });
+    const accountState = guestState({
+      accountEnabled: guest.accountEnabled,
+      externalUserState: guest.externalUserState,
+    });
     facts.push({ title: tr('delete.fact.state'), value: tr(`admin.guestState.${accountState}`) });
   }
   if (losses && (state === 'confirm' || state === 'deleted' || state === 'failed')) {

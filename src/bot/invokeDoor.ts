@@ -22,12 +22,14 @@ export function checkInvoke(activity: Pick<Activity, 'name' | 'value'>): InvokeV
   if (name === 'task/fetch' || name === 'task/submit' || name.startsWith('composeExtension/')) return { kind: 'empty' };
   if (name !== 'adaptiveCard/action') return { kind: 'refused', status: 400, code: 'UNKNOWN_INVOKE' };
   const value = activity.value as unknown;
-  if (!isPlainObject(value) || !isPlainObject(value.action)) return { kind: 'refused', status: 400, code: 'BAD_INVOKE_VALUE' };
+  if (!isPlainObject(value) || !isPlainObject(value.action))
+    return { kind: 'refused', status: 400, code: 'BAD_INVOKE_VALUE' };
   const { type, verb, data, id } = value.action;
   if (type !== 'Action.Execute' || typeof verb !== 'string' || !VERB.test(verb)) {
     return { kind: 'refused', status: 400, code: 'BAD_INVOKE_VALUE' };
   }
-  if (data !== undefined && data !== null && !isPlainObject(data)) return { kind: 'refused', status: 400, code: 'BAD_INVOKE_VALUE' };
+  if (data !== undefined && data !== null && !isPlainObject(data))
+    return { kind: 'refused', status: 400, code: 'BAD_INVOKE_VALUE' };
   const trigger = value.trigger === 'automatic' ? 'automatic' : 'manual';
   return {
     kind: 'cardAction',
@@ -48,5 +50,7 @@ export function validMembersAdded(activity: Pick<Activity, 'type' | 'membersAdde
   const added = (activity as { membersAdded?: unknown }).membersAdded;
   if (added === undefined || added === null) return 'absent';
   if (!Array.isArray(added)) return 'malformed';
-  return added.every((m) => isPlainObject(m) && typeof m.id === 'string' && m.id.length > 0 && m.id.length <= 1024) ? 'valid' : 'malformed';
+  return added.every((m) => isPlainObject(m) && typeof m.id === 'string' && m.id.length > 0 && m.id.length <= 1024)
+    ? 'valid'
+    : 'malformed';
 }

@@ -17,7 +17,9 @@ export class NoInnerRetryAuthentication extends ConfigurationBotFrameworkAuthent
     return {
       create: async (serviceUrl: string, audience?: string) => {
         const client = await factory.create(serviceUrl, audience);
-        const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } }).client?.pipeline;
+        const pipeline = (
+          client as unknown as { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } }
+        ).client?.pipeline;
         pipeline?.removePolicy({ name: INNER_RETRY_POLICY });
         return client;
       },

@@ -41,7 +41,9 @@ class Window {
   }
 
   idle(now: number): boolean {
-    return this.times.length === 0 || this.times[this.times.length - 1] <= now - Math.max(...this.limits.map(([, w]) => w));
+    return (
+      this.times.length === 0 || this.times[this.times.length - 1] <= now - Math.max(...this.limits.map(([, w]) => w))
+    );
   }
 }
 

@@ -28,8 +28,20 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
     notice = '',
   ): Promise<AdaptiveCardInvokeResponse> => {
     const request = await deps.requests.get(requestId);
-    if (!request) return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: translator(lang)('request.action.notFound') } };
-    const view = await requestCardView(request, { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) }, lang, deps.directory, deps.conversations, timeZone);
+    if (!request)
+      return {
+        statusCode: 404,
+        type: ERROR,
+        value: { code: 'NOT_FOUND', message: translator(lang)('request.action.notFound') },
+      };
+    const view = await requestCardView(
+      request,
+      { id: viewerId, isAdmin: isAdmin(await deps.policy.current(), viewerId) },
+      lang,
+      deps.directory,
+      deps.conversations,
+      timeZone,
+    );
     const card = buildApprovalRequestCard({ ...view, noticeText: notice });
     const inOutlook = turn.context.activity.channelId === 'outlook';
     const value = inOutlook ? forOutlook(card, { originatorId: deps.outlook?.originatorId }) : card;
@@ -42,7 +54,8 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
       const { user } = turn;
       const { tr, lang } = user;
       const requestId = typeof data.requestId === 'string' ? data.requestId : '';
-      if (!REQUEST_ID.test(requestId)) return { statusCode: 400, type: ERROR, value: { code: 'BAD_REQUEST', message: tr('request.action.notFound') } };
+      if (!REQUEST_ID.test(requestId))
+        return { statusCode: 400, type: ERROR, value: { code: 'BAD_REQUEST', message: tr('request.action.notFound') } };
       const actorId = user.profile.user.id;
       const comment = typeof data.comment === 'string' ? data.comment : undefined;
       const via = turn.context.activity.channelId === 'outlook' ? 'outlook' : undefined;
@@ -51,20 +64,38 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
         case 'notFound':
           return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: tr('request.action.notFound') } };
         case 'forbidden': {
-          const key: MessageKey = outcome.reason === 'notRequester' ? 'request.action.forbiddenCancel' : outcome.reason === 'ownRequest' ? 'request.action.ownRequest' : 'request.action.forbidden';
+          const key: MessageKey =
+            outcome.reason === 'notRequester'
+              ? 'request.action.forbiddenCancel'
+              : outcome.reason === 'ownRequest'
+                ? 'request.action.ownRequest'
+                : 'request.action.forbidden';
           return { statusCode: 403, type: ERROR, value: { code: 'FORBIDDEN', message: tr(key) } };
         }
         case 'alreadyDecided': {
           const r = outcome.request;
-          const notice = r.decision && r.decision.by !== 'system'
-            ? tr('request.action.already', { state: r.decision.outcome, name: safe(await displayName(deps.directory, tr, r.decision.by)) })
-            : tr('request.action.alreadyState', { state: r.state });
+          const notice =
+            r.decision && r.decision.by !== 'system'
+              ? tr('request.action.already', {
+                  state: r.decision.outcome,
+                  name: safe(await displayName(deps.directory, tr, r.decision.by)),
+                })
+              : tr('request.action.alreadyState', { state: r.state });
           return respondWithCard(turn, requestId, actorId, lang, user.timeZone, notice);
         }
         case 'blockedNow': {
           const ctx = await deps.policy.current();
-          const why = outcome.decisions.map((d) => explainDecision(d, ctx, lang, user.profile.isAdmin ? 'admin' : 'owner').split('\n')[0]);
-          return respondWithCard(turn, requestId, actorId, lang, user.timeZone, [tr('request.action.blockedNow'), ...why].join('\n\n'));
+          const why = outcome.decisions.map(
+            (d) => explainDecision(d, ctx, lang, user.profile.isAdmin ? 'admin' : 'owner').split('\n')[0],
+          );
+          return respondWithCard(
+            turn,
+            requestId,
+            actorId,
+            lang,
+            user.timeZone,
+            [tr('request.action.blockedNow'), ...why].join('\n\n'),
+          );
         }
         case 'done':
           return respondWithCard(turn, requestId, actorId, lang, user.timeZone);
@@ -83,14 +114,24 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
       const { user } = turn;
       const requestId = typeof data.requestId === 'string' ? data.requestId : '';
       const request = REQUEST_ID.test(requestId) ? await deps.requests.get(requestId) : undefined;
-      if (!request) return { statusCode: 404, type: ERROR, value: { code: 'NOT_FOUND', message: user.tr('request.action.notFound') } };
+      if (!request)
+        return {
+          statusCode: 404,
+          type: ERROR,
+          value: { code: 'NOT_FOUND', message: user.tr('request.action.notFound') },
+        };
       const viewerId = user.profile.user.id;
       const involved =
         viewerId === request.requesterId ||
         request.approverIds.includes(viewerId) ||
         user.profile.isAdmin ||
         (await currentApprovers(deps, request)).has(viewerId);
-      if (!involved) return { statusCode: 403, type: ERROR, value: { code: 'FORBIDDEN', message: user.tr('request.action.notInvolved') } };
+      if (!involved)
+        return {
+          statusCode: 403,
+          type: ERROR,
+          value: { code: 'FORBIDDEN', message: user.tr('request.action.notInvolved') },
+        };
       return respondWithCard(turn, requestId, viewerId, user.lang, user.timeZone);
     },
   };

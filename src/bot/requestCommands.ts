@@ -34,7 +34,11 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
   return {
     invite: async (turn: Turn, command: Invite) => {
       const { profile } = turn.user;
-      const options: InviteDialogOptions = { group: command.group, guests: command.guests, justification: command.justification };
+      const options: InviteDialogOptions = {
+        group: command.group,
+        guests: command.guests,
+        justification: command.justification,
+      };
       if (!command.group || command.guests.length === 0) {
         await turn.dialogs.beginDialog(INVITE_DIALOG, options);
         return;
@@ -64,7 +68,9 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
       const lines = [`**${tr('request.list.mineTitle')}**`, ''];
       for (const r of mine) {
         const group = await deps.directory.getGroup(r.groupId);
-        lines.push(`- ${tr('request.list.item', { id: r.id, group: safe(group?.displayName ?? r.groupId), guests: safe(guestList(r, lang), 300), state: stateWord(tr, r.state), date: formatDate(lang, r.createdAt, turn.user.timeZone) })}`);
+        lines.push(
+          `- ${tr('request.list.item', { id: r.id, group: safe(group?.displayName ?? r.groupId), guests: safe(guestList(r, lang), 300), state: stateWord(tr, r.state), date: formatDate(lang, r.createdAt, turn.user.timeZone) })}`,
+        );
       }
       await turn.context.sendActivity(lines.join('\n'));
     },
@@ -72,7 +78,9 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
     pending: async (turn: Turn) => {
       const { tr } = turn.user;
       const userId = turn.user.profile.user.id;
-      const waiting = (await deps.requests.list({ approverId: userId, states: ['pending'] })).filter((r) => r.requesterId !== userId);
+      const waiting = (await deps.requests.list({ approverId: userId, states: ['pending'] })).filter(
+        (r) => r.requesterId !== userId,
+      );
       if (waiting.length === 0) {
         await turn.context.sendActivity(tr('request.list.nonePending'));
       } else {
@@ -81,15 +89,31 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
       // The cards themselves, so the approver can decide right here.
       for (const r of waiting.slice(0, 10)) {
         const message = await deps.worker.cardFor(r, userId);
-        const sent = await turn.context.sendActivity({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }], summary: message.text });
+        const sent = await turn.context.sendActivity({
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }],
+          summary: message.text,
+        });
         // This copy is updated with the others after the decision, so it never offers Approve on a decided request.
         if (sent?.id) {
-          const copy = { userId, conversationId: turn.context.activity.conversation.id, activityId: sent.id, role: 'approver' as const };
+          const copy = {
+            userId,
+            conversationId: turn.context.activity.conversation.id,
+            activityId: sent.id,
+            role: 'approver' as const,
+          };
           await deps.requests.update(r.id, (current) => ({ ...current, cards: [...current.cards, copy] }));
         }
       }
       if (waiting.length > 10) {
-        await turn.context.sendActivity(tr('request.list.more', { count: waiting.length - 10, ids: listOf(tr.lang, waiting.slice(10).map((r) => r.id)) }));
+        await turn.context.sendActivity(
+          tr('request.list.more', {
+            count: waiting.length - 10,
+            ids: listOf(
+              tr.lang,
+              waiting.slice(10).map((r) => r.id),
+            ),
+          }),
+        );
       }
       if (turn.user.profile.isAdmin) await sendUnreachable(turn, deps);
     },
@@ -97,7 +121,11 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
     cancelRequest: async (turn: Turn, command: Extract<Command, { kind: 'cancelRequest' }>) => {
       const { tr } = turn.user;
       const id = normaliseRequestId(command.requestId);
-      const outcome = await decideRequest(useCaseDeps(deps), { actorId: turn.user.profile.user.id, requestId: id, action: 'cancel' });
+      const outcome = await decideRequest(useCaseDeps(deps), {
+        actorId: turn.user.profile.user.id,
+        requestId: id,
+        action: 'cancel',
+      });
       switch (outcome.kind) {
         case 'done':
           await turn.context.sendActivity(tr('request.cancelled', { id }));

@@ -13,7 +13,11 @@ import { listOf } from '../i18n/i18n.js';
 
 /** Groups the user may have meant: "A, B or C". */
 const names = (tr: TurnUser['tr'], groups: { displayName: string }[]) =>
-  listOf(tr.lang, groups.map((g) => `**${escapeMarkdown(g.displayName)}**`), 'or');
+  listOf(
+    tr.lang,
+    groups.map((g) => `**${escapeMarkdown(g.displayName)}**`),
+    'or',
+  );
 
 /** Tells the user what happened to each guest they asked for: added, waiting, blocked (with the why), or nothing to do. */
 export async function sendRequestOutcome(
@@ -37,12 +41,15 @@ export async function sendRequestOutcome(
       return;
     case 'groupNotFound': {
       const lines = [tr('request.groupNotFound', { query: escapeMarkdown(outcome.query) })];
-      if (outcome.suggestions.length > 0) lines.push(tr('request.groupSuggestions', { names: names(tr, outcome.suggestions) }));
+      if (outcome.suggestions.length > 0)
+        lines.push(tr('request.groupSuggestions', { names: names(tr, outcome.suggestions) }));
       await context.sendActivity(lines.join(' '));
       return;
     }
     case 'groupAmbiguous':
-      await context.sendActivity(tr('request.groupAmbiguous', { query: escapeMarkdown(outcome.query), names: names(tr, outcome.candidates) }));
+      await context.sendActivity(
+        tr('request.groupAmbiguous', { query: escapeMarkdown(outcome.query), names: names(tr, outcome.candidates) }),
+      );
       return;
     case 'processed':
       break;
@@ -54,29 +61,45 @@ export async function sendRequestOutcome(
   for (const invited of [true, false]) {
     const added = outcome.added.filter((a) => (a.decision.invitation === 'required') === invited);
     if (added.length === 0) continue;
-    const guests = listOf(lang, added.map((a) => escapeMarkdown(a.decision.guestEmail)));
+    const guests = listOf(
+      lang,
+      added.map((a) => escapeMarkdown(a.decision.guestEmail)),
+    );
     lines.push(tr(invited ? 'request.addedInvited' : 'request.addedDirectly', { guests, count: added.length, group }));
   }
   for (const a of outcome.added) {
     const after = explainAfterAdding(a.decision, ctx, lang, audience);
     if (after) lines.push(after);
   }
-  for (const f of outcome.failed) lines.push(tr('request.addFailed', { email: escapeMarkdown(f.decision.guestEmail), group, error: failureText(tr, f.error) }));
+  for (const f of outcome.failed)
+    lines.push(
+      tr('request.addFailed', { email: escapeMarkdown(f.decision.guestEmail), group, error: failureText(tr, f.error) }),
+    );
   for (const r of outcome.requests) {
-    const approverNames = await Promise.all(r.approverIds.map(async (id) => escapeMarkdown(await displayName(directory, tr, id))));
+    const approverNames = await Promise.all(
+      r.approverIds.map(async (id) => escapeMarkdown(await displayName(directory, tr, id))),
+    );
     // One approval decides, so the approvers are joined with "or".
-    const guests = listOf(lang, r.guests.map((g) => escapeMarkdown(g.email)));
+    const guests = listOf(
+      lang,
+      r.guests.map((g) => escapeMarkdown(g.email)),
+    );
     lines.push(tr('request.created', { id: r.id, guests, group, approvers: listOf(lang, approverNames, 'or') }));
   }
-  for (const d of outcome.duplicates) lines.push(tr('request.duplicate', { email: escapeMarkdown(d.decision.guestEmail), id: d.requestId }));
+  for (const d of outcome.duplicates)
+    lines.push(tr('request.duplicate', { email: escapeMarkdown(d.decision.guestEmail), id: d.requestId }));
   for (const d of outcome.nothingToDo) {
     const internal = d.notes.includes('INTERNAL_ADDRESS');
-    lines.push(tr(internal ? 'request.internal' : 'request.alreadyMember', { email: escapeMarkdown(d.guestEmail), group }));
+    lines.push(
+      tr(internal ? 'request.internal' : 'request.alreadyMember', { email: escapeMarkdown(d.guestEmail), group }),
+    );
   }
   if (lines.length > 0) await context.sendActivity(lines.join('\n\n'));
   for (const r of outcome.requests) await sendRequesterCard(context, user, r, deps);
   if (outcome.blocked.length > 0) {
-    const cards = outcome.blocked.map((d) => CardFactory.adaptiveCard(buildDecisionExplanationCard(decisionView(d, ctx, lang, audience))));
+    const cards = outcome.blocked.map((d) =>
+      CardFactory.adaptiveCard(buildDecisionExplanationCard(decisionView(d, ctx, lang, audience))),
+    );
     const message = MessageFactory.list(cards, tr('request.blockedIntro', { group, count: outcome.blocked.length }));
     message.attachmentLayout = 'list';
     await context.sendActivity(message);

@@ -1,4 +1,13 @@
-import { type CloudAdapter, type ConversationReference, type Activity, CardFactory, MessageFactory, type ConversationParameters, Channels, type TurnContext } from 'botbuilder';
+import {
+  type CloudAdapter,
+  type ConversationReference,
+  type Activity,
+  CardFactory,
+  MessageFactory,
+  type ConversationParameters,
+  Channels,
+  type TurnContext,
+} from 'botbuilder';
 import { defaultRetry, withRetry, type RetryPolicy } from '../app/shared/retry.js';
 import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
 import type { Delivery, Notifier, OutboundMessage, SentMessage, UnreachableReason } from '../ports/notifier.js';
@@ -37,11 +46,20 @@ function toActivity(message: OutboundMessage): Partial<Activity> {
 
 /** Throttling (429) and server errors are worth retrying; the Retry-After header is honoured. */
 function classify(error: unknown): { transient: boolean; retryAfterMs?: number } {
-  const e = error as { statusCode?: number; response?: { headers?: { get?: (n: string) => string | undefined } }; code?: string };
+  const e = error as {
+    statusCode?: number;
+    response?: { headers?: { get?: (n: string) => string | undefined } };
+    code?: string;
+  };
   const status = e?.statusCode;
   const retryAfter = Number(e?.response?.headers?.get?.('retry-after'));
   const retryAfterMs = Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined;
-  if (status === 429 || (status !== undefined && status >= 500) || e?.code === 'ECONNRESET' || e?.code === 'ECONNREFUSED') {
+  if (
+    status === 429 ||
+    (status !== undefined && status >= 500) ||
+    e?.code === 'ECONNRESET' ||
+    e?.code === 'ECONNREFUSED'
+  ) {
     return { transient: true, retryAfterMs };
   }
   return { transient: false };
@@ -51,7 +69,10 @@ function classify(error: unknown): { transient: boolean; retryAfterMs?: number }
  * Runs proactive work so that its failure reaches the caller. The adapter runs the callback through its middleware,
  * which hands errors to onTurnError and returns normally: a failed send would look delivered and never be retried.
  */
-async function surfaceErrors(run: (logic: (context: TurnContext) => Promise<void>) => Promise<void>, work: (context: TurnContext) => Promise<void>): Promise<void> {
+async function surfaceErrors(
+  run: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
+  work: (context: TurnContext) => Promise<void>,
+): Promise<void> {
   let failure: { error: unknown } | undefined;
   await run(async (context) => {
     try {
@@ -125,7 +146,10 @@ export class TeamsNotifier implements Notifier {
     const stored = await this.deps.conversations.get(sent.userId);
     const reference = stored ? toReference(stored) : this.referenceFor(sent.conversationId, await this.serviceUrl());
     if (!reference.serviceUrl) throw new Error('no service URL known to update the message');
-    const target = { ...reference, conversation: { ...reference.conversation!, id: sent.conversationId } } as ConversationReference;
+    const target = {
+      ...reference,
+      conversation: { ...reference.conversation!, id: sent.conversationId },
+    } as ConversationReference;
     await this.retry(async () => {
       await this.pacer.take(sent.conversationId);
       await surfaceErrors(
@@ -141,7 +165,13 @@ export class TeamsNotifier implements Notifier {
     return {
       channelId: Channels.Msteams,
       serviceUrl: serviceUrl ?? '',
-      conversation: { id: conversationId, tenantId: this.deps.tenantId, isGroup: false, conversationType: 'personal', name: '' },
+      conversation: {
+        id: conversationId,
+        tenantId: this.deps.tenantId,
+        isGroup: false,
+        conversationType: 'personal',
+        name: '',
+      },
       bot: { id: this.deps.appId || 'bot', name: '' },
     };
   }
@@ -151,7 +181,8 @@ export class TeamsNotifier implements Notifier {
     await this.retry(async () => {
       await this.pacer.take(reference.conversation?.id ?? '');
       await surfaceErrors(
-        (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference as ConversationReference, logic),
+        (logic) =>
+          this.deps.adapter.continueConversationAsync(this.deps.appId, reference as ConversationReference, logic),
         async (context) => {
           activityId = sentId(await context.sendActivity(toActivity(message)));
         },
@@ -264,7 +295,15 @@ export class TeamsNotifier implements Notifier {
     await this.retry(async () => {
       await this.pacer.take();
       await surfaceErrors(
-        (logic) => this.deps.adapter.createConversationAsync(this.deps.appId, Channels.Msteams, serviceUrl, '', parameters, logic),
+        (logic) =>
+          this.deps.adapter.createConversationAsync(
+            this.deps.appId,
+            Channels.Msteams,
+            serviceUrl,
+            '',
+            parameters,
+            logic,
+          ),
         async (context) => {
           conversationId = context.activity.conversation.id;
         },
@@ -294,7 +333,9 @@ function toReference(stored: StoredConversationReference): Partial<ConversationR
       isGroup: false,
       name: '',
     },
-    user: stored.user ? { id: stored.user.id, aadObjectId: stored.user.aadObjectId, name: stored.user.name ?? '' } : undefined,
+    user: stored.user
+      ? { id: stored.user.id, aadObjectId: stored.user.aadObjectId, name: stored.user.name ?? '' }
+      : undefined,
     bot: { id: stored.bot.id, name: stored.bot.name ?? '' },
     locale: stored.locale,
   };

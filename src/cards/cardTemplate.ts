@@ -46,7 +46,11 @@ export function escapeMarkdown(text: string): string {
  * Alternatives (`a|b|c`) get spaces so a long list can wrap in a narrow chat bubble.
  */
 export function inlineCode(text: string): string {
-  return text.replace(/`/g, "'").replace(/</g, '‹').replace(/>/g, '›').replace(/\s*\|\s*/g, ' | ');
+  return text
+    .replace(/`/g, "'")
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .replace(/\s*\|\s*/g, ' | ');
 }
 
 /** Shortens text to `max` characters (user text of any size must keep a card under Teams' size limit). */

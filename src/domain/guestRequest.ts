@@ -3,14 +3,7 @@ import type { SentMessage, UnreachableReason } from './delivery.js';
 
 /** The life of a guest request. */
 export type RequestState =
-  | 'pending'
-  | 'approved'
-  | 'provisioning'
-  | 'completed'
-  | 'failed'
-  | 'rejected'
-  | 'cancelled'
-  | 'expired';
+  'pending' | 'approved' | 'provisioning' | 'completed' | 'failed' | 'rejected' | 'cancelled' | 'expired';
 
 export const OPEN_STATES: readonly RequestState[] = ['pending', 'approved', 'provisioning', 'failed'];
 export const FINAL_STATES: readonly RequestState[] = ['completed', 'rejected', 'cancelled', 'expired'];

@@ -97,7 +97,8 @@ export const ADMIN_CENTRE_PATHS = {
   exchangeGroups: {
     en: 'Exchange admin center > Recipients > Groups',
     nl: 'Exchange-beheercentrum > Geadresseerden > Groepen',
-    learn: 'https://learn.microsoft.com/exchange/recipients-in-exchange-online/manage-distribution-groups/manage-distribution-groups',
+    learn:
+      'https://learn.microsoft.com/exchange/recipients-in-exchange-online/manage-distribution-groups/manage-distribution-groups',
   },
   vivaEngage: {
     en: 'Viva Engage: connected groups can’t have guests; a non-connected external community can',
@@ -146,7 +147,8 @@ export const ROLE_NAMES = {
 } as const;
 
 /** Source for the role table's Dutch names. */
-export const ROLE_NAMES_LEARN = 'https://learn.microsoft.com/nl-nl/entra/identity/role-based-access-control/permissions-reference';
+export const ROLE_NAMES_LEARN =
+  'https://learn.microsoft.com/nl-nl/entra/identity/role-based-access-control/permissions-reference';
 
 type PortalId = keyof typeof ADMIN_CENTRE_PATHS;
 type RoleId = keyof typeof ROLE_NAMES;

@@ -7,7 +7,13 @@ import { groupGuestSetting, groupSettingBlockers, type GroupGuestSetting } from 
 import type { GroupsOrgSettings } from './layers/groupsOrg.js';
 import { labelOutcome, type LabelOutcome } from './layers/label.js';
 import { effectiveSharing, siteSharingIssues } from './layers/sharePoint.js';
-import type { AllowInvitesFrom, DirectoryGroup, DirectoryUser, SensitivityLabel, SharingCapability } from './tenantModel.js';
+import type {
+  AllowInvitesFrom,
+  DirectoryGroup,
+  DirectoryUser,
+  SensitivityLabel,
+  SharingCapability,
+} from './tenantModel.js';
 import { NO_UNVERIFIED, siteUnverified } from './unverified.js';
 import { buildVariants, type AccessVariant, type VariantTenantFacts } from './variants.js';
 
@@ -93,7 +99,9 @@ export function compileGroup(facts: GroupCompileFacts, group: DirectoryGroup): C
   const ownersWhoMayInvite = enabledOwners.filter((id) => facts.mayInvite(id));
   const adminsWhoMayInvite = facts.admins.filter((id) => facts.mayInvite(id));
   const approversExisting =
-    enabledOwners.length > 0 ? eligible('owners', enabledOwners, 'OWNERS_APPROVE') : eligible('admins', facts.admins, 'NO_OWNERS');
+    enabledOwners.length > 0
+      ? eligible('owners', enabledOwners, 'OWNERS_APPROVE')
+      : eligible('admins', facts.admins, 'NO_OWNERS');
   const approversNew = !facts.invitesPossible
     ? approverSet('none', [], 'NOBODY_MAY_INVITE')
     : enabledOwners.length === 0

@@ -158,10 +158,19 @@ export function compilePolicy(input: TenantSnapshot, previous?: PolicyContext): 
   const groups = new Map<string, CompiledGroup>();
   for (const group of snapshot.groups) {
     const previousGroup = before?.groups.get(group.id);
-    groups.set(group.id, previousGroup && previousGroup.group === group ? previousGroup : compileGroup(groupFacts, group));
+    groups.set(
+      group.id,
+      previousGroup && previousGroup.group === group ? previousGroup : compileGroup(groupFacts, group),
+    );
   }
 
-  const cache = new DomainVerdictCache({ verifiedDomains, invitationBlockers: invites, entraDomains, crossTenant, sharePointDomains });
+  const cache = new DomainVerdictCache({
+    verifiedDomains,
+    invitationBlockers: invites,
+    entraDomains,
+    crossTenant,
+    sharePointDomains,
+  });
 
   return Object.freeze({
     snapshot,

@@ -87,9 +87,18 @@ function echo(raw: string): string {
 
 const INTERNAL_NOTES: readonly NoteCode[] = Object.freeze(['INTERNAL_ADDRESS']);
 const NO_NOTES: readonly NoteCode[] = Object.freeze([]);
-const REQUESTER_UNKNOWN = blocker('REQUESTER_NOT_MEMBER', { setting: 'members', currentValue: 'notMember', allowingValue: 'member' });
+const REQUESTER_UNKNOWN = blocker('REQUESTER_NOT_MEMBER', {
+  setting: 'members',
+  currentValue: 'notMember',
+  allowingValue: 'member',
+});
 
-function relationOf(ctx: PolicyContext, cg: CompiledGroup | undefined, requesterId: string, requester: DirectoryUser | undefined): RequesterRelation {
+function relationOf(
+  ctx: PolicyContext,
+  cg: CompiledGroup | undefined,
+  requesterId: string,
+  requester: DirectoryUser | undefined,
+): RequesterRelation {
   if (!requester || !requester.accountEnabled) return 'none';
   if (cg?.ownerIds.has(requesterId)) return 'owner';
   if (ctx.adminIds.has(requesterId)) return 'admin';
@@ -103,7 +112,13 @@ function relationOf(ctx: PolicyContext, cg: CompiledGroup | undefined, requester
  * the invitation) adds directly: an owner, an admin, a Groups Administrator. Otherwise the group's approvers (owners
  * who may complete it, else the admins), never the requester.
  */
-function approvalFor(ctx: PolicyContext, cg: CompiledGroup, requesterId: string, relation: RequesterRelation, invitationNeeded: boolean): ApproverSet {
+function approvalFor(
+  ctx: PolicyContext,
+  cg: CompiledGroup,
+  requesterId: string,
+  relation: RequesterRelation,
+  invitationNeeded: boolean,
+): ApproverSet {
   if (relation === 'none') return NO_APPROVAL;
   if (invitationNeeded && ctx.allowInvitesFrom === 'none') return NOBODY_MAY_INVITE;
   if (!invitationNeeded || ctx.inviterIds.has(requesterId)) {
@@ -145,10 +160,20 @@ function requestBlockers(
   const out: Blocker[] = [];
   if (!email.ok) {
     const shown = echo(rawEmail);
-    out.push(blocker('ADDRESS_INVALID', { setting: 'guestEmail', currentValue: shown, allowingValue: 'name@domain', subject: shown }));
+    out.push(
+      blocker('ADDRESS_INVALID', {
+        setting: 'guestEmail',
+        currentValue: shown,
+        allowingValue: 'name@domain',
+        subject: shown,
+      }),
+    );
   }
   if (relation === 'none') out.push(cg ? cg.requesterNotMember[0] : REQUESTER_UNKNOWN);
-  if (!cg) out.push(blocker('GROUP_NOT_FOUND', { setting: 'groupId', currentValue: groupId, allowingValue: '—', subject: groupId }));
+  if (!cg)
+    out.push(
+      blocker('GROUP_NOT_FOUND', { setting: 'groupId', currentValue: groupId, allowingValue: '—', subject: groupId }),
+    );
   return out;
 }
 
@@ -247,7 +272,9 @@ function decide(
         ? GuestState.Pending
         : GuestState.Existing;
   const domainIssue = cg?.site ? dv.siteDomainIssue : undefined;
-  const variant: AccessVariant = (cg ? cg.variants : ctx.noGroupVariants)[variantIndex(state, domainIssue === undefined)];
+  const variant: AccessVariant = (cg ? cg.variants : ctx.noGroupVariants)[
+    variantIndex(state, domainIssue === undefined)
+  ];
   // Invitation rules spare guests who redeemed, but inbound cross-tenant blocking stops them signing in; a pending
   // guest still has to redeem, and a domain or tenant block makes that fail. Either way the guest reaches nothing.
   const lockedOut =
@@ -263,7 +290,12 @@ function decide(
 
   const guest = existing === undefined ? dv.inviteBlockers : (ctx.disabledAccounts.get(existing.id) ?? NO_BLOCKERS);
   const approval = cg ? approvalFor(ctx, cg, requesterId, relation, isNew) : NO_APPROVAL;
-  const noApprover = approval.reasonCode === 'NO_ELIGIBLE_APPROVER' && cg ? (isNew ? cg.noApproverNew : cg.noApproverExisting) : NO_BLOCKERS;
+  const noApprover =
+    approval.reasonCode === 'NO_ELIGIBLE_APPROVER' && cg
+      ? isNew
+        ? cg.noApproverNew
+        : cg.noApproverExisting
+      : NO_BLOCKERS;
   const groupBlockers = cg ? (isNew ? cg.blockers : cg.blockersExisting) : NO_BLOCKERS;
   const blockers = joinBlockers(request, guest, groupBlockers, noApprover);
   const propagates =
@@ -288,7 +320,14 @@ function decide(
 
 /** Can this guest be added to this group, asked by this requester? Pure: same context and input, same decision. */
 export function evaluateGuest(ctx: PolicyContext, input: GuestInput): GuestDecision {
-  return decide(ctx, input.groupId, input.requesterId, input.guestEmail, normaliseEmail(input.guestEmail), input.perspective === 'anyMember');
+  return decide(
+    ctx,
+    input.groupId,
+    input.requesterId,
+    input.guestEmail,
+    normaliseEmail(input.guestEmail),
+    input.perspective === 'anyMember',
+  );
 }
 
 /**

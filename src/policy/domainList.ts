@@ -62,7 +62,10 @@ export function entriesSummary(entries: readonly string[], max = 5): string {
 }
 
 /** The list as it is and as it would have to be: with `add` appended, or without the entry `remove`. */
-export function listChange(list: DomainList, change: { add: string } | { remove: string }): { current: string; allowing: string } {
+export function listChange(
+  list: DomainList,
+  change: { add: string } | { remove: string },
+): { current: string; allowing: string } {
   const current = entriesSummary(list.entries);
   if ('add' in change) {
     const tail = list.entries.slice(Math.max(0, list.entries.length - 4));

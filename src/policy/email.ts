@@ -56,8 +56,15 @@ function isHostName(domain: string): boolean {
 /** Whitespace, controls and invisible format characters (soft hyphen, zero-width, bidi) refused in a local part. */
 function isForbiddenNonAscii(c: number): boolean {
   if (c <= 0xad) return c === 0xa0 || c === 0xad || c <= 0x9f;
-  return c === 0x1680 || c === 0x180e || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
-    (c >= 0x205f && c <= 0x206f) || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0x1680 ||
+    c === 0x180e ||
+    (c >= 0x2000 && c <= 0x200f) ||
+    (c >= 0x2028 && c <= 0x202f) ||
+    (c >= 0x205f && c <= 0x206f) ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**

@@ -7,7 +7,15 @@ export type { ApprovalBasis, ApproverSet, RequesterRelation } from './approvers.
 export type { Blocker, FixLocation } from './blocker.js';
 export { layerOf } from './blocker.js';
 export type { CompiledGroup } from './compiledGroup.js';
-export { compilePolicy, isAdmin, isGroupsAdmin, managesAnyGroup, mayInvite, tenantLayers, type PolicyContext } from './context.js';
+export {
+  compilePolicy,
+  isAdmin,
+  isGroupsAdmin,
+  managesAnyGroup,
+  mayInvite,
+  tenantLayers,
+  type PolicyContext,
+} from './context.js';
 export {
   approversFor,
   evaluateGuest,

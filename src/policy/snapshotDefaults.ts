@@ -41,8 +41,20 @@ function mapKeep<T>(list: readonly T[], f: (item: T) => T): T[] {
 }
 
 const GROUP_FIELDS: readonly (keyof DirectoryGroup)[] = [
-  'displayName', 'mail', 'groupTypes', 'mailEnabled', 'securityEnabled', 'onPremisesSyncEnabled', 'membershipRule',
-  'resourceProvisioningOptions', 'assignedLabels', 'assignedLicenses', 'settings', 'site', 'owners', 'members',
+  'displayName',
+  'mail',
+  'groupTypes',
+  'mailEnabled',
+  'securityEnabled',
+  'onPremisesSyncEnabled',
+  'membershipRule',
+  'resourceProvisioningOptions',
+  'assignedLabels',
+  'assignedLicenses',
+  'settings',
+  'site',
+  'owners',
+  'members',
 ];
 
 function userWithDefaults(user: DirectoryUser): DirectoryUser {

@@ -4,7 +4,13 @@ import { entraDomainsEffect, listSummary, type EntraDomainPolicy } from './layer
 import { GROUPS_ORG_DEFAULTS, type GroupsOrgSettings } from './layers/groupsOrg.js';
 import { guestVisibility } from './layers/guestVisibility.js';
 import { invitationBlockers, invitesEffect } from './layers/invitations.js';
-import { sharePointDomainsEffect, sharingEffect, sharingRank, siteSharingIssues, type SharePointDomainPolicy } from './layers/sharePoint.js';
+import {
+  sharePointDomainsEffect,
+  sharingEffect,
+  sharingRank,
+  siteSharingIssues,
+  type SharePointDomainPolicy,
+} from './layers/sharePoint.js';
 import type { EffectCode } from './reasonCodes.js';
 import { GUEST_ROLE_LIMITED, type TenantSnapshot } from './tenantModel.js';
 
@@ -82,7 +88,8 @@ export function buildTenantLayers(facts: LayerFacts): readonly LayerStatus[] {
     }),
   );
   const domains = facts.entraDomains;
-  const domainsOk = domains.kind === 'blockList' || domains.kind === 'none' || (domains.kind === 'allowList' && domains.list.size > 0);
+  const domainsOk =
+    domains.kind === 'blockList' || domains.kind === 'none' || (domains.kind === 'allowList' && domains.list.size > 0);
   out.push(
     status({
       layer: 'entra',

@@ -8,10 +8,7 @@ export type AllowInvitesFrom = 'none' | 'adminsAndGuestInviters' | 'adminsGuestI
 
 /** SharePoint `sharingCapability`, from most restrictive to most permissive. */
 export type SharingCapability =
-  | 'disabled'
-  | 'existingExternalUserSharingOnly'
-  | 'externalUserSharingOnly'
-  | 'externalUserAndGuestSharing';
+  'disabled' | 'existingExternalUserSharingOnly' | 'externalUserSharingOnly' | 'externalUserAndGuestSharing';
 
 export type SharingDomainRestrictionMode = 'none' | 'allowList' | 'blockList';
 

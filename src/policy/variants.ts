@@ -62,10 +62,14 @@ function freezeNotes(notes: NoteCode[]): readonly NoteCode[] {
   return Object.freeze(notes);
 }
 
-export function buildVariants(tenant: VariantTenantFacts, group: VariantGroupFacts | undefined): readonly AccessVariant[] {
+export function buildVariants(
+  tenant: VariantTenantFacts,
+  group: VariantGroupFacts | undefined,
+): readonly AccessVariant[] {
   const out: AccessVariant[] = [];
   for (const state of [GuestState.New, GuestState.Existing, GuestState.Pending] as const) {
-    for (const siteDomainOk of [true, false]) out[variantIndex(state, siteDomainOk)] = buildVariant(tenant, group, state, siteDomainOk);
+    for (const siteDomainOk of [true, false])
+      out[variantIndex(state, siteDomainOk)] = buildVariant(tenant, group, state, siteDomainOk);
   }
   return Object.freeze(out);
 }

@@ -42,7 +42,11 @@ describe('LowdbAuditLog on disk', () => {
     await log.append(entry('2026-11-21T23:30:00-02:00', 'late-evening-in-brazil')); // 01:30 UTC on the 22nd
     await log.append(entry('2026-11-20T12:00:00Z', 'yesterday'));
     await log.append(entry('2026-11-21T12:00:00Z', 'today'));
-    expect((await readdir(join(dataDir, 'audit'))).sort()).toEqual(['2026-11-20T12.jsonl', '2026-11-21T12.jsonl', '2026-11-22T01.jsonl']);
+    expect((await readdir(join(dataDir, 'audit'))).sort()).toEqual([
+      '2026-11-20T12.jsonl',
+      '2026-11-21T12.jsonl',
+      '2026-11-22T01.jsonl',
+    ]);
     const lines = (await readFile(join(dataDir, 'audit', '2026-11-21T12.jsonl'), 'utf8')).split('\n');
     expect(lines.filter(Boolean).map((line) => (JSON.parse(line) as AuditEntry).subjectId)).toEqual(['today']);
 
@@ -91,9 +95,12 @@ describe('LowdbAuditLog on disk', () => {
     expect(await collect(await LowdbAuditLog.open(dataDir))).toEqual(['r1', 'r2']);
   });
 
-  test('hour files of older versions (lowdb .json) are still read, before the same hour\'s lines', async () => {
+  test("hour files of older versions (lowdb .json) are still read, before the same hour's lines", async () => {
     await mkdir(join(dataDir, 'audit'), { recursive: true });
-    await writeFile(join(dataDir, 'audit', '2026-11-21T09.json'), JSON.stringify({ entries: [entry('2026-11-21T09:00:00Z', 'old')] }));
+    await writeFile(
+      join(dataDir, 'audit', '2026-11-21T09.json'),
+      JSON.stringify({ entries: [entry('2026-11-21T09:00:00Z', 'old')] }),
+    );
     const log = await LowdbAuditLog.open(dataDir);
     await log.append(entry('2026-11-21T09:30:00Z', 'new'));
     expect(await collect(log)).toEqual(['old', 'new']);

@@ -56,13 +56,19 @@ describe('azure request store (Azurite)', () => {
     // Close the request behind the store's back, leaving its key and index entries as a crash would.
     const entity = await s.table('requests').getEntity<Record<string, unknown>>('R-000001', '');
     const closed = { ...(await store.get('R-000001'))!, state: 'expired' as const, version: 2 };
-    await s.table('requests').updateEntity({ partitionKey: 'R-000001', rowKey: '', chunks: 1, d0: JSON.stringify(closed) }, 'Replace', { etag: entity.etag });
+    await s
+      .table('requests')
+      .updateEntity({ partitionKey: 'R-000001', rowKey: '', chunks: 1, d0: JSON.stringify(closed) }, 'Replace', {
+        etag: entity.etag,
+      });
 
     expect(await store.findOpenForGuest('g-1', 'anna@fabrikam.com')).toBeUndefined();
     await store.create(request('R-000002', { guests: [{ email: 'anna@fabrikam.com' }] }));
     expect((await store.findOpenForGuest('g-1', 'anna@fabrikam.com'))?.id).toBe('R-000002');
     // The stale 'pending' entry of R-000001 is dropped when the sweep meets it.
-    expect((await store.listPendingDue('2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z')).map((r) => r.id)).toEqual(['R-000002']);
+    expect(
+      (await store.listPendingDue('2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z')).map((r) => r.id),
+    ).toEqual(['R-000002']);
     const left = [];
     for await (const e of s.table('requestdue').listEntities()) left.push(`${e.partitionKey}/${e.rowKey}`);
     expect(left).toEqual(['pending/R-000002']);
@@ -85,7 +91,12 @@ describe('azure audit log (Azurite)', () => {
   test('an entry relayed by two processes at once, or again after a restart, is kept once', async () => {
     const [a, b] = [AzureAuditLog.open(await storage()), AzureAuditLog.open(await storage())];
     const relayed = { ...entry('2026-11-21T09:00:00Z', 'r1'), id: 'a1' };
-    await Promise.all([a.append(relayed), b.append(relayed), a.append({ ...entry('2026-11-21T09:01:00Z', 'r2'), id: 'a2' }), b.append(relayed)]);
+    await Promise.all([
+      a.append(relayed),
+      b.append(relayed),
+      a.append({ ...entry('2026-11-21T09:01:00Z', 'r2'), id: 'a2' }),
+      b.append(relayed),
+    ]);
     await AzureAuditLog.open(await storage()).append(relayed);
     expect((await collect(a)).sort()).toEqual(['r1', 'r2']);
   });
@@ -96,12 +107,22 @@ describe('azure audit log (Azurite)', () => {
     await log.append(entry('2026-11-21T09:00:00Z', 'r2'));
     const chunks: string[] = [];
     const out = new Writable({ write: (chunk, _enc, done) => (chunks.push(String(chunk)), done()) });
-    expect(await exportAudit(AzureAuditLog.open(await storage()), { users: new Map(), groups: new Map() }, out)).toBe(2);
-    expect(chunks.join('').split('\r\n').slice(1, 3).map((row) => row.split(',')[4])).toEqual(['r1', 'r2']);
+    expect(await exportAudit(AzureAuditLog.open(await storage()), { users: new Map(), groups: new Map() }, out)).toBe(
+      2,
+    );
+    expect(
+      chunks
+        .join('')
+        .split('\r\n')
+        .slice(1, 3)
+        .map((row) => row.split(',')[4]),
+    ).toEqual(['r1', 'r2']);
   });
 
   test('an entry with an invalid timestamp is refused', async () => {
-    await expect(AzureAuditLog.open(await storage()).append(entry('yesterday', 'r1'))).rejects.toThrow(/invalid timestamp/);
+    await expect(AzureAuditLog.open(await storage()).append(entry('yesterday', 'r1'))).rejects.toThrow(
+      /invalid timestamp/,
+    );
   });
 });
 
@@ -127,7 +148,12 @@ describe('azure conversation store (Azurite)', () => {
 
   test('a reference saved by one process is read by another', async () => {
     const [a, b] = [AzureConversationStore.open(await storage()), AzureConversationStore.open(await storage())];
-    await a.save('u1', { channelId: 'msteams', serviceUrl: 'https://x/', conversation: { id: 'a:1' }, bot: { id: '28:b' } });
+    await a.save('u1', {
+      channelId: 'msteams',
+      serviceUrl: 'https://x/',
+      conversation: { id: 'a:1' },
+      bot: { id: '28:b' },
+    });
     expect((await b.get('u1'))?.conversation.id).toBe('a:1');
     expect(await b.latestServiceUrl()).toBe('https://x/');
   });
@@ -135,7 +161,10 @@ describe('azure conversation store (Azurite)', () => {
 
 describe('azure language preferences (Azurite)', () => {
   test('pinned and spoken languages are kept apart, shared by instances, and a pin can be lifted', async () => {
-    const [a, b] = [AzureLanguagePreferenceStore.open(await storage()), AzureLanguagePreferenceStore.open(await storage())];
+    const [a, b] = [
+      AzureLanguagePreferenceStore.open(await storage()),
+      AzureLanguagePreferenceStore.open(await storage()),
+    ];
     expect(await a.get('u1')).toBeUndefined();
     await Promise.all([a.pin('u1', 'nl'), b.noteSpoken('u1', 'en')]);
     expect(await b.get('u1')).toEqual({ pinned: 'nl', spoken: 'en' });
@@ -146,7 +175,8 @@ describe('azure language preferences (Azurite)', () => {
 
 describe('azure directory overlay (Azurite)', () => {
   test('two processes inviting at once both keep their guest, and each sees the other after a reload', async () => {
-    const open = async () => EmbeddedDirectory.open(demoTenant, { store: AzureDirectoryOverlayStore.open(await storage()) });
+    const open = async () =>
+      EmbeddedDirectory.open(demoTenant, { store: AzureDirectoryOverlayStore.open(await storage()) });
     const [a, b] = [await open(), await open()];
     const alex = demoUser('Alex Wilber').id;
     await Promise.all([
@@ -156,13 +186,18 @@ describe('azure directory overlay (Azurite)', () => {
     const third = await open();
     for (const who of ['a0', 'a4', 'b0', 'b4']) expect(await third.findUserByMail(`${who}@fabrikam.com`)).toBeDefined();
     // Inviting the same address on both returns one user.
-    const [x, y] = await Promise.all([a.inviteGuest({ email: 'same@fabrikam.com', invitedBy: alex }), b.inviteGuest({ email: 'same@fabrikam.com', invitedBy: alex })]);
+    const [x, y] = await Promise.all([
+      a.inviteGuest({ email: 'same@fabrikam.com', invitedBy: alex }),
+      b.inviteGuest({ email: 'same@fabrikam.com', invitedBy: alex }),
+    ]);
     expect(x.userId).toBe(y.userId);
     expect([x.created, y.created].sort()).toEqual([false, true]);
   });
 
   test('an empty account starts from the snapshot', async () => {
-    const directory = await EmbeddedDirectory.open(demoTenant, { store: AzureDirectoryOverlayStore.open(await storage()) });
+    const directory = await EmbeddedDirectory.open(demoTenant, {
+      store: AzureDirectoryOverlayStore.open(await storage()),
+    });
     const reference = new InMemoryDirectory(demoTenant);
     expect((await directory.snapshot()).users.length).toBe((await reference.snapshot()).users.length);
   });
@@ -171,7 +206,12 @@ describe('azure directory overlay (Azurite)', () => {
 describe('shared pieces for several instances (Azurite)', () => {
   test('a redelivered activity is new for exactly one of two instances', async () => {
     const [a, b] = [AzureSeenActivities.open(await storage()), AzureSeenActivities.open(await storage())];
-    const firsts = await Promise.all([a.firstTime('c1|act-1'), b.firstTime('c1|act-1'), a.firstTime('c1|act-1'), b.firstTime('c1|act-1')]);
+    const firsts = await Promise.all([
+      a.firstTime('c1|act-1'),
+      b.firstTime('c1|act-1'),
+      a.firstTime('c1|act-1'),
+      b.firstTime('c1|act-1'),
+    ]);
     expect(firsts.filter(Boolean)).toHaveLength(1);
     expect(await b.firstTime('c1|act-2')).toBe(true);
   });

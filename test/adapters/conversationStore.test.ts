@@ -26,5 +26,5 @@ test('LowdbConversationStore keeps references across a restart', async () => {
   await Promise.all(['u1', 'u2', 'u3'].map((id) => store.save(id, reference(`a:${id}`))));
   const reopened = await LowdbConversationStore.open(dataDir);
   expect((await reopened.get('u2'))?.conversation.id).toBe('a:u2');
-  expect((await reopened.get('__proto__'))).toBeUndefined();
+  expect(await reopened.get('__proto__')).toBeUndefined();
 });

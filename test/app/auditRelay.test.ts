@@ -1,4 +1,10 @@
-import { auditedChange, relayAllUnlogged, relayAudit, settleAuditIntents, withAudit } from '../../src/app/audit/auditRelay.js';
+import {
+  auditedChange,
+  relayAllUnlogged,
+  relayAudit,
+  settleAuditIntents,
+  withAudit,
+} from '../../src/app/audit/auditRelay.js';
 import { MemoryAuditIntents } from '../../src/adapters/memory/memoryAuditIntents.js';
 import type { Directory } from '../../src/ports/directory.js';
 import type { GuestRequest } from '../../src/domain/guestRequest.js';
@@ -12,9 +18,20 @@ const logger = createLogger('silent');
 function request(id: string): GuestRequest {
   const at = '2026-11-01T09:00:00.000Z';
   return {
-    id, requesterId: 'u-member', groupId: 'g-1', guests: [{ email: 'anna@fabrikam.com' }], justification: 'x', createdAt: at,
-    expiresAt: '2026-11-15T09:00:00.000Z', state: 'pending', approverIds: ['u-owner'], approverBasis: 'owners', cards: [],
-    outbox: [], version: 1, updatedAt: at,
+    id,
+    requesterId: 'u-member',
+    groupId: 'g-1',
+    guests: [{ email: 'anna@fabrikam.com' }],
+    justification: 'x',
+    createdAt: at,
+    expiresAt: '2026-11-15T09:00:00.000Z',
+    state: 'pending',
+    approverIds: ['u-owner'],
+    approverBasis: 'owners',
+    cards: [],
+    outbox: [],
+    version: 1,
+    updatedAt: at,
   };
 }
 
@@ -37,7 +54,16 @@ describe('audit entries travel inside the request and reach the log exactly once
   test('when the log append fails after the request was written, the entry stays in the record and a later relay logs it', async () => {
     const requests = new MemoryRequestStore();
     const audit = new FlakyAuditLog();
-    await requests.create(withAudit(request('R-000001'), { at: '2026-11-01T09:00:00.000Z', actorId: 'u-member', action: 'request.transition', subjectId: 'R-000001', from: 'none', to: 'pending' }));
+    await requests.create(
+      withAudit(request('R-000001'), {
+        at: '2026-11-01T09:00:00.000Z',
+        actorId: 'u-member',
+        action: 'request.transition',
+        subjectId: 'R-000001',
+        from: 'none',
+        to: 'pending',
+      }),
+    );
     audit.down = true;
     await expect(relayAudit({ requests, audit, logger }, 'R-000001')).rejects.toThrow('disk gone');
     expect(await actions(audit)).toEqual([]);
@@ -53,7 +79,14 @@ describe('audit entries travel inside the request and reach the log exactly once
   test('when the process died after the append but before the record was cleared, relaying again logs nothing twice', async () => {
     const requests = new MemoryRequestStore();
     const audit = new MemoryAuditLog();
-    const created = withAudit(request('R-000002'), { at: '2026-11-01T09:00:00.000Z', actorId: 'u-member', action: 'request.transition', subjectId: 'R-000002', from: 'none', to: 'pending' });
+    const created = withAudit(request('R-000002'), {
+      at: '2026-11-01T09:00:00.000Z',
+      actorId: 'u-member',
+      action: 'request.transition',
+      subjectId: 'R-000002',
+      from: 'none',
+      to: 'pending',
+    });
     await requests.create(created);
     await audit.append(created.unlogged![0]); // appended, then "crash": the record still carries it
     await relayAllUnlogged({ requests, audit, logger });
@@ -73,13 +106,32 @@ describe('directory changes outside requests are written ahead as intents', () =
     const audit = new MemoryAuditLog();
     const auditIntents = new MemoryAuditIntents();
     const at = '2026-11-01T09:00:00.000Z';
-    await auditIntents.intend({ entry: { id: 'i1', at, actorId: 'u-owner', action: 'guest.added', subjectId: 'g-1', details: { direct: true } }, check: { kind: 'member', groupId: 'g-1', email: 'anna@fabrikam.com' } });
-    await auditIntents.intend({ entry: { id: 'i2', at, actorId: 'u-owner', action: 'guest.added', subjectId: 'g-1' }, check: { kind: 'member', groupId: 'g-1', email: 'bo@fabrikam.com' } });
-    await auditIntents.intend({ entry: { id: 'i3', at, actorId: 'u-owner', action: 'guest.removed', subjectId: 'g-1', details: { guestUserId: 'guest-9' } }, check: { kind: 'notMember', groupId: 'g-1', userId: 'guest-9' } });
+    await auditIntents.intend({
+      entry: { id: 'i1', at, actorId: 'u-owner', action: 'guest.added', subjectId: 'g-1', details: { direct: true } },
+      check: { kind: 'member', groupId: 'g-1', email: 'anna@fabrikam.com' },
+    });
+    await auditIntents.intend({
+      entry: { id: 'i2', at, actorId: 'u-owner', action: 'guest.added', subjectId: 'g-1' },
+      check: { kind: 'member', groupId: 'g-1', email: 'bo@fabrikam.com' },
+    });
+    await auditIntents.intend({
+      entry: {
+        id: 'i3',
+        at,
+        actorId: 'u-owner',
+        action: 'guest.removed',
+        subjectId: 'g-1',
+        details: { guestUserId: 'guest-9' },
+      },
+      check: { kind: 'notMember', groupId: 'g-1', userId: 'guest-9' },
+    });
     expect(await settleAuditIntents({ audit, auditIntents, directory, logger })).toBe(2);
     const entries: AuditEntry[] = [];
     for await (const e of audit.all()) entries.push(e);
-    expect(entries.map((e) => `${e.id} ${e.action} ${e.details?.guestUserId}`)).toEqual(['i1 guest.added guest-1', 'i3 guest.removed guest-9']);
+    expect(entries.map((e) => `${e.id} ${e.action} ${e.details?.guestUserId}`)).toEqual([
+      'i1 guest.added guest-1',
+      'i3 guest.removed guest-9',
+    ]);
     expect(await auditIntents.intended()).toEqual([]);
   });
 
@@ -87,7 +139,13 @@ describe('directory changes outside requests are written ahead as intents', () =
     const audit = new MemoryAuditLog();
     const auditIntents = new MemoryAuditIntents();
     const check = { kind: 'notMember' as const, groupId: 'g-1', userId: 'guest-9' };
-    const removal = (id: string, at: string) => ({ id, at, actorId: 'u-owner', action: 'guest.removed', subjectId: 'g-1' });
+    const removal = (id: string, at: string) => ({
+      id,
+      at,
+      actorId: 'u-owner',
+      action: 'guest.removed',
+      subjectId: 'g-1',
+    });
     await auditIntents.intend({ entry: removal('old', '2026-11-01T09:00:00.000Z'), check });
     await auditIntents.intend({ entry: removal('young', '2026-11-01T09:05:00.000Z'), check });
     expect(await settleAuditIntents({ audit, auditIntents, directory, logger }, '2026-11-01T09:04:00.000Z')).toBe(1);
@@ -100,13 +158,27 @@ describe('directory changes outside requests are written ahead as intents', () =
     const auditIntents = new MemoryAuditIntents();
     const entry = { at: '2026-11-01T09:00:00.000Z', actorId: 'u-owner', action: 'guest.removed', subjectId: 'g-1' };
     let seen = 0;
-    await auditedChange({ audit, auditIntents }, entry, { kind: 'notMember', groupId: 'g-1', userId: 'x' }, async () => {
-      seen = (await auditIntents.intended()).length; // written before the change
-    }, () => entry);
+    await auditedChange(
+      { audit, auditIntents },
+      entry,
+      { kind: 'notMember', groupId: 'g-1', userId: 'x' },
+      async () => {
+        seen = (await auditIntents.intended()).length; // written before the change
+      },
+      () => entry,
+    );
     expect(seen).toBe(1);
-    await expect(auditedChange({ audit, auditIntents }, entry, { kind: 'notMember', groupId: 'g-1', userId: 'x' }, async () => {
-      throw new Error('directory down');
-    }, () => entry)).rejects.toThrow('directory down');
+    await expect(
+      auditedChange(
+        { audit, auditIntents },
+        entry,
+        { kind: 'notMember', groupId: 'g-1', userId: 'x' },
+        async () => {
+          throw new Error('directory down');
+        },
+        () => entry,
+      ),
+    ).rejects.toThrow('directory down');
     expect(await audit.tail(10)).toHaveLength(1);
     expect(await auditIntents.intended()).toEqual([]);
   });

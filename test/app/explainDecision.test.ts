@@ -16,9 +16,18 @@ import {
   type Patch,
 } from '../support/policyFixtures.js';
 
-function explain(patches: Patch[], input: { requester?: string; email?: string; group?: string }, lang: Language, audience: Audience) {
+function explain(
+  patches: Patch[],
+  input: { requester?: string; email?: string; group?: string },
+  lang: Language,
+  audience: Audience,
+) {
   const ctx: PolicyContext = ctxOf(...patches);
-  const d = evaluateGuest(ctx, { groupId: input.group ?? G.team, requesterId: input.requester ?? U.member, guestEmail: input.email ?? ADDR.newGuest });
+  const d = evaluateGuest(ctx, {
+    groupId: input.group ?? G.team,
+    requesterId: input.requester ?? U.member,
+    guestEmail: input.email ?? ADDR.newGuest,
+  });
   return { d, ctx, text: explainDecision(d, ctx, lang, audience), view: decisionView(d, ctx, lang, audience) };
 }
 
@@ -26,29 +35,82 @@ const guestsOffOrg = groupUnified({ AllowToAddGuests: 'false' });
 
 describe('explainDecision: the headline a member understands, on the first line', () => {
   test.each([
-    { case: 'owner adds', requester: U.owner, lang: 'en', headline: 'You can invite new.guest@fabrikam.com and add them to Marketing right away.' },
-    { case: 'owner adds an existing guest', requester: U.owner, email: ADDR.existingGuest, lang: 'nl', headline: 'Je kunt existing@partner.org direct toevoegen aan Marketing.' },
-    { case: 'member needs the owner', requester: U.member, lang: 'nl', headline: 'new.guest@fabrikam.com kan lid worden van Marketing na goedkeuring door Olga Owner.' },
-    { case: 'blocked once', patches: [guestsOffOrg], lang: 'en', headline: 'new.guest@fabrikam.com can’t join Marketing yet: one thing stands in the way.' },
-    { case: 'blocked twice', patches: [guestsOffOrg, blockedDomains(['fabrikam.com'])], lang: 'nl', headline: 'new.guest@fabrikam.com kan nog geen lid worden van Marketing: er zijn 2 belemmeringen.' },
-    { case: 'internal', email: ADDR.internal, lang: 'nl', headline: 'colleague@contoso.com is van je eigen organisatie, geen gast.' },
-    { case: 'already a member', email: ADDR.guestMember, lang: 'en', headline: 'already@partner.org is already a member of Marketing.' },
-    { case: 'malformed', email: 'jan(at)fabrikam', lang: 'en', headline: '“jan\\(at\\)fabrikam” is not an e-mail address I can use.' },
-    { case: 'unknown group', group: 'g-missing', lang: 'nl', headline: 'Ik kan de groep voor new.guest@fabrikam.com niet vinden.' },
-  ] as { case: string; patches?: Patch[]; requester?: string; email?: string; group?: string; lang: Language; headline: string }[])(
-    '$case ($lang)',
-    ({ patches, requester, email, group, lang, headline }) => {
-      const { text, view } = explain(patches ?? [], { requester, email, group }, lang, 'member');
-      expect(text.split('\n')[0]).toBe(headline);
-      expect(view.headline).toBe(headline);
+    {
+      case: 'owner adds',
+      requester: U.owner,
+      lang: 'en',
+      headline: 'You can invite new.guest@fabrikam.com and add them to Marketing right away.',
     },
-  );
+    {
+      case: 'owner adds an existing guest',
+      requester: U.owner,
+      email: ADDR.existingGuest,
+      lang: 'nl',
+      headline: 'Je kunt existing@partner.org direct toevoegen aan Marketing.',
+    },
+    {
+      case: 'member needs the owner',
+      requester: U.member,
+      lang: 'nl',
+      headline: 'new.guest@fabrikam.com kan lid worden van Marketing na goedkeuring door Olga Owner.',
+    },
+    {
+      case: 'blocked once',
+      patches: [guestsOffOrg],
+      lang: 'en',
+      headline: 'new.guest@fabrikam.com can’t join Marketing yet: one thing stands in the way.',
+    },
+    {
+      case: 'blocked twice',
+      patches: [guestsOffOrg, blockedDomains(['fabrikam.com'])],
+      lang: 'nl',
+      headline: 'new.guest@fabrikam.com kan nog geen lid worden van Marketing: er zijn 2 belemmeringen.',
+    },
+    {
+      case: 'internal',
+      email: ADDR.internal,
+      lang: 'nl',
+      headline: 'colleague@contoso.com is van je eigen organisatie, geen gast.',
+    },
+    {
+      case: 'already a member',
+      email: ADDR.guestMember,
+      lang: 'en',
+      headline: 'already@partner.org is already a member of Marketing.',
+    },
+    {
+      case: 'malformed',
+      email: 'jan(at)fabrikam',
+      lang: 'en',
+      headline: '“jan\\(at\\)fabrikam” is not an e-mail address I can use.',
+    },
+    {
+      case: 'unknown group',
+      group: 'g-missing',
+      lang: 'nl',
+      headline: 'Ik kan de groep voor new.guest@fabrikam.com niet vinden.',
+    },
+  ] as {
+    case: string;
+    patches?: Patch[];
+    requester?: string;
+    email?: string;
+    group?: string;
+    lang: Language;
+    headline: string;
+  }[])('$case ($lang)', ({ patches, requester, email, group, lang, headline }) => {
+    const { text, view } = explain(patches ?? [], { requester, email, group }, lang, 'member');
+    expect(text.split('\n')[0]).toBe(headline);
+    expect(view.headline).toBe(headline);
+  });
 });
 
 describe('explainDecision: per blocker what, who and where, by audience', () => {
   test('a member is told whom to ask, by name, and no PowerShell', () => {
     const { text } = explain([guestsOffOrg], {}, 'nl', 'member');
-    expect(text).toContain('- **Microsoft 365-groepen (organisatie):** Groepseigenaren mogen geen mensen buiten de organisatie aan Microsoft 365-groepen toevoegen: er kan geen nieuwe gast in een groep worden uitgenodigd. Een gast die al in de adreslijst staat, kan nog wel worden toegevoegd.');
+    expect(text).toContain(
+      '- **Microsoft 365-groepen (organisatie):** Groepseigenaren mogen geen mensen buiten de organisatie aan Microsoft 365-groepen toevoegen: er kan geen nieuwe gast in een groep worden uitgenodigd. Een gast die al in de adreslijst staat, kan nog wel worden toegevoegd.',
+    );
     expect(text).toContain('Vraag het aan Ada Admin (Globale beheerder).');
     expect(text).not.toContain('PowerShell');
     expect(text).not.toContain('Microsoft 365-beheercentrum');
@@ -56,14 +118,18 @@ describe('explainDecision: per blocker what, who and where, by audience', () => 
 
   test('an owner also learns where it is set', () => {
     const { text } = explain([guestsOffOrg], { requester: U.owner }, 'nl', 'owner');
-    expect(text).toContain('Waar: Microsoft 365-beheercentrum > Instellingen > Organisatie-instellingen > Services > Microsoft 365-groepen');
+    expect(text).toContain(
+      'Waar: Microsoft 365-beheercentrum > Instellingen > Organisatie-instellingen > Services > Microsoft 365-groepen',
+    );
     expect(text).not.toContain('PowerShell');
   });
 
   test('an admin gets the setting, its values, the path, PowerShell, Graph and the 24 hours', () => {
     const { text } = explain([guestsOffOrg], { requester: U.admin }, 'en', 'admin');
     expect(text).toContain('Who: Global Administrator (Ada Admin)');
-    expect(text).toContain('Where: Microsoft 365 admin center > Settings > Org settings > Services > Microsoft 365 Groups');
+    expect(text).toContain(
+      'Where: Microsoft 365 admin center > Settings > Org settings > Services > Microsoft 365 Groups',
+    );
     expect(text).toContain('Change: `Group.Unified.AllowToAddGuests` from `false` to `true`');
     expect(text).toContain('PowerShell: `Update-MgBetaDirectorySetting -DirectorySettingId setting-group-unified`');
     expect(text).toContain('Graph: `PATCH /groupSettings/setting-group-unified');
@@ -78,11 +144,15 @@ describe('explainDecision: per blocker what, who and where, by audience', () => 
   test('nobody holding the role: fall back to Global Administrators, and without those, name the role', () => {
     expect(explain([teamsGuests(false)], {}, 'en', 'member').text).toContain('Ask Ada Admin (Global Administrator).');
     const patches: Patch[] = [teamsGuests(false), (t) => t.users.forEach((u) => (u.roles = []))];
-    expect(explain(patches, {}, 'nl', 'member').text).toContain('Vraag het aan iemand met de rol Teams-beheerder of Globale beheerder.');
+    expect(explain(patches, {}, 'nl', 'member').text).toContain(
+      'Vraag het aan iemand met de rol Teams-beheerder of Globale beheerder.',
+    );
   });
 
   test('not a member of the group: ask an owner', () => {
-    expect(explain([], { requester: U.outsider }, 'en', 'member').text).toContain('Ask an owner of Marketing: Olga Owner.');
+    expect(explain([], { requester: U.outsider }, 'en', 'member').text).toContain(
+      'Ask an owner of Marketing: Olga Owner.',
+    );
   });
 
   test('a Viva Engage group: nobody can switch it on', () => {
@@ -101,15 +171,21 @@ describe('explainDecision: per blocker what, who and where, by audience', () => 
   });
 
   test('a group without owners: an administrator decides', () => {
-    expect(explain([owners(G.team, [])], {}, 'en', 'member').text).toContain('Marketing has no owner with an enabled account, so an administrator decides: Ada Admin or Uri Useradmin.');
+    expect(explain([owners(G.team, [])], {}, 'en', 'member').text).toContain(
+      'Marketing has no owner with an enabled account, so an administrator decides: Ada Admin or Uri Useradmin.',
+    );
   });
 });
 
 describe('explainDecision: access after joining', () => {
   test('group content, team and site, with what keeps the guest out and who fixes it', () => {
     const { text } = explain([teamsGuests(false)], { requester: U.owner }, 'en', 'admin');
-    expect(text).toContain('**After joining, new.guest@fabrikam.com can use**\n- Group conversations and files: yes\n- The team: no\n- The SharePoint site: yes (New and existing guests)');
-    expect(text).toContain('- **Teams:** Guest access in Teams is off, so new.guest@fabrikam.com can’t use the team of Marketing.');
+    expect(text).toContain(
+      '**After joining, new.guest@fabrikam.com can use**\n- Group conversations and files: yes\n- The team: no\n- The SharePoint site: yes (New and existing guests)',
+    );
+    expect(text).toContain(
+      '- **Teams:** Guest access in Teams is off, so new.guest@fabrikam.com can’t use the team of Marketing.',
+    );
     expect(text).toContain('Where: Teams admin center > Users > Guest access > Allow guest access in Teams');
     expect(text).toContain('PowerShell: `Set-CsTeamsClientConfiguration -Identity Global -AllowGuestUser $true`');
   });
@@ -121,7 +197,9 @@ describe('explainDecision: access after joining', () => {
 
   test('members are not told about directory visibility; admins are', () => {
     expect(explain([], {}, 'en', 'member').text).not.toContain('directory objects');
-    expect(explain([], {}, 'en', 'admin').text).toContain('Guests have limited access to properties and memberships of directory objects.');
+    expect(explain([], {}, 'en', 'admin').text).toContain(
+      'Guests have limited access to properties and memberships of directory objects.',
+    );
   });
 });
 
@@ -168,15 +246,29 @@ describe('decisionView', () => {
           facts: [
             { title: 'Laag', value: 'Microsoft 365-groepen (organisatie)' },
             { title: 'Wie', value: 'Vraag het aan Ada Admin (Globale beheerder).' },
-            { title: 'Waar', value: 'Microsoft 365-beheercentrum > Instellingen > Organisatie-instellingen > Services > Microsoft 365-groepen' },
+            {
+              title: 'Waar',
+              value:
+                'Microsoft 365-beheercentrum > Instellingen > Organisatie-instellingen > Services > Microsoft 365-groepen',
+            },
             { title: 'Van kracht', value: 'Binnen 24 uur na de wijziging' },
           ],
         },
       ],
-      access: [{ text: 'Groepsgesprekken en -bestanden: ja' }, { text: 'Het team: nee' }, { text: 'De SharePoint-site: ja (Nieuwe en bestaande gasten)' }],
-      accessIssues: [{ what: 'Gasttoegang in Teams is uitgeschakeld, dus new.guest@fabrikam.com kan het team van Marketing niet gebruiken.' }],
+      access: [
+        { text: 'Groepsgesprekken en -bestanden: ja' },
+        { text: 'Het team: nee' },
+        { text: 'De SharePoint-site: ja (Nieuwe en bestaande gasten)' },
+      ],
+      accessIssues: [
+        {
+          what: 'Gasttoegang in Teams is uitgeschakeld, dus new.guest@fabrikam.com kan het team van Marketing niet gebruiken.',
+        },
+      ],
     });
-    expect(view.notes.map((n) => n.text)).toContain('Na een wijziging kan het tot 24 uur duren voordat een instelling van kracht wordt.');
+    expect(view.notes.map((n) => n.text)).toContain(
+      'Na een wijziging kan het tot 24 uur duren voordat een instelling van kracht wordt.',
+    );
   });
 
   test('needs approval: who decides and whether an invitation goes out', () => {
@@ -193,6 +285,14 @@ describe('decisionView', () => {
 
   test('an admin sees the change, PowerShell and Graph as facts', () => {
     const { view } = explain([guestsOffOrg], { requester: U.admin }, 'en', 'admin');
-    expect(view.blockers[0].facts.map((f) => f.title)).toEqual(['Layer', 'Who', 'Where', 'Change', 'PowerShell', 'Graph', 'Takes effect']);
+    expect(view.blockers[0].facts.map((f) => f.title)).toEqual([
+      'Layer',
+      'Who',
+      'Where',
+      'Change',
+      'PowerShell',
+      'Graph',
+      'Takes effect',
+    ]);
   });
 });

@@ -24,7 +24,12 @@ describe('a Groups Administrator manages every group’s guests', () => {
   });
 
   test('admin roles are read by template id and named in English', async () => {
-    const t = tenant((s) => (s.users.find((u) => u.id === U.outsider)!.roles = [ROLE_TEMPLATE_IDS.userAdmin, 'Global Administrator']));
-    expect((await identifyUser(directoryOf(t), { aadObjectId: U.outsider }))?.adminRoles).toEqual(['Global Administrator', 'User Administrator']);
+    const t = tenant(
+      (s) => (s.users.find((u) => u.id === U.outsider)!.roles = [ROLE_TEMPLATE_IDS.userAdmin, 'Global Administrator']),
+    );
+    expect((await identifyUser(directoryOf(t), { aadObjectId: U.outsider }))?.adminRoles).toEqual([
+      'Global Administrator',
+      'User Administrator',
+    ]);
   });
 });

@@ -24,7 +24,11 @@ import {
 /** What users and admins read for the rules of issue 8, in both languages. */
 function explain(patches: Patch[], input: { requester?: string; email?: string }, lang: Language, audience: Audience) {
   const ctx: PolicyContext = ctxOf(...patches);
-  const d = evaluateGuest(ctx, { groupId: G.team, requesterId: input.requester ?? U.member, guestEmail: input.email ?? ADDR.newGuest });
+  const d = evaluateGuest(ctx, {
+    groupId: G.team,
+    requesterId: input.requester ?? U.member,
+    guestEmail: input.email ?? ADDR.newGuest,
+  });
   return { d, text: explainDecision(d, ctx, lang, audience), view: decisionView(d, ctx, lang, audience) };
 }
 
@@ -81,13 +85,21 @@ describe('answers for the documented rules, in English and Dutch', () => {
       en: 'The SharePoint site: not verified (the site’s own sharing setting is not known here)',
       nl: 'De SharePoint-site: niet gecontroleerd (de eigen deelinstelling van de site is hier niet bekend)',
     },
-  ] as { rule: string; patches?: Patch[]; email?: string; en: string; nl: string }[])('$rule', ({ patches, email, en, nl }) => {
-    expect(explain(patches ?? [], { email }, 'en', 'owner').text).toContain(en);
-    expect(explain(patches ?? [], { email }, 'nl', 'owner').text).toContain(nl);
-  });
+  ] as { rule: string; patches?: Patch[]; email?: string; en: string; nl: string }[])(
+    '$rule',
+    ({ patches, email, en, nl }) => {
+      expect(explain(patches ?? [], { email }, 'en', 'owner').text).toContain(en);
+      expect(explain(patches ?? [], { email }, 'nl', 'owner').text).toContain(nl);
+    },
+  );
 
   test('an accepted guest of a blocked tenant is told "no" for content, team and site', () => {
-    const { text } = explain([externalTenant('t-partner', 'Partner Org', ['partner.org']), crossTenantDefault('blocked')], { email: ADDR.existingGuest }, 'en', 'member');
+    const { text } = explain(
+      [externalTenant('t-partner', 'Partner Org', ['partner.org']), crossTenantDefault('blocked')],
+      { email: ADDR.existingGuest },
+      'en',
+      'member',
+    );
     expect(text).toContain('- Group conversations and files: no');
     expect(text).toContain('- The team: no');
     expect(text).toMatch(/- The SharePoint site: no/);
@@ -98,7 +110,13 @@ describe('answers for the documented rules, in English and Dutch', () => {
     expect(admin.text).toContain('**Not verified: the directory can’t tell**');
     expect(admin.text).toContain('Where: Teams admin center > Users > Guest access > Allow guest access in Teams');
     expect(admin.text).toContain('PowerShell: `Get-CsTeamsClientConfiguration -Identity Global`');
-    expect(admin.view.unverified[0].facts.map((f) => f.title)).toEqual(['Layer', 'Who', 'Where', 'Lets guests through', 'Look up']);
+    expect(admin.view.unverified[0].facts.map((f) => f.title)).toEqual([
+      'Layer',
+      'Who',
+      'Where',
+      'Lets guests through',
+      'Look up',
+    ]);
     const member = explain([teamsUnknown()], {}, 'nl', 'member');
     expect(member.text).toContain('**Niet gecontroleerd: de adreslijst kan het niet zien**');
     expect(member.text).not.toContain('PowerShell');
@@ -119,7 +137,12 @@ describe('text that lies about itself never reaches a card or message', () => {
     expect(escapeMarkdown('An\u200Bna \u2066Jansen\u2069')).toBe('Anna Jansen');
   });
   test('a guest display name with a right-to-left override shows as written', () => {
-    const { text, view } = explain([(t) => (t.users.find((u) => u.id === U.owner)!.displayName = 'Olga\u202E reppilf')], {}, 'en', 'member');
+    const { text, view } = explain(
+      [(t) => (t.users.find((u) => u.id === U.owner)!.displayName = 'Olga\u202E reppilf')],
+      {},
+      'en',
+      'member',
+    );
     expect(text).toContain('Olga reppilf');
     expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F]/);
     expect(JSON.stringify(buildDecisionExplanationCard(view))).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F]/);

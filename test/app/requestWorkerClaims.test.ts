@@ -22,12 +22,19 @@ function setup() {
     async sendToUser(userId: string, _message: OutboundMessage) {
       await gate;
       sends.push({ instance, userId });
-      return { kind: 'delivered' as const, sent: { userId, conversationId: `a:${userId}`, activityId: `act-${sends.length}` } };
+      return {
+        kind: 'delivered' as const,
+        sent: { userId, conversationId: `a:${userId}`, activityId: `act-${sends.length}` },
+      };
     },
     async update() {},
   });
   let holder = 'A';
-  const lease = (instance: string): SweepLease => ({ holds: async () => holder === instance, start: () => undefined, stop: async () => undefined });
+  const lease = (instance: string): SweepLease => ({
+    holds: async () => holder === instance,
+    start: () => undefined,
+    stop: async () => undefined,
+  });
   const worker = (instance: string) => {
     const deps: WorkerDeps = {
       directory,
@@ -64,7 +71,14 @@ const owner = demoUser('Alex Wilber').id;
 describe('when several instances share the store', () => {
   it('then the same request delivered by both at once sends each message once', async () => {
     const t = setup();
-    await t.requests.create(request('R-000001', { outbox: [{ kind: 'approvalCard', userId: owner }, { kind: 'requesterCard', userId: 'u-member' }] }));
+    await t.requests.create(
+      request('R-000001', {
+        outbox: [
+          { kind: 'approvalCard', userId: owner },
+          { kind: 'requesterCard', userId: 'u-member' },
+        ],
+      }),
+    );
     const open = t.holdSends();
     t.a.kick('R-000001');
     t.b.kick('R-000001');
@@ -77,7 +91,11 @@ describe('when several instances share the store', () => {
 
   it('then only the lease holder sweeps, and a message claimed by an instance that died is sent after its claim expires', async () => {
     const t = setup();
-    await t.requests.create(request('R-000001', { outbox: [{ kind: 'approvalCard', userId: owner, claim: { by: 'dead', until: '2026-11-02T09:00:20.000Z' } }] }));
+    await t.requests.create(
+      request('R-000001', {
+        outbox: [{ kind: 'approvalCard', userId: owner, claim: { by: 'dead', until: '2026-11-02T09:00:20.000Z' } }],
+      }),
+    );
     await t.b.tick(); // B does not hold the lease
     await t.a.tick(); // A does, but the item is claimed by an instance that is gone and its claim still runs
     await t.a.idle();

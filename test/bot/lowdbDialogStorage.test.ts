@@ -33,7 +33,9 @@ describe.each([
     await storage.write({ a: { count: 1 } });
     const stale = (await storage.read(['a'])).a;
     await storage.write({ a: { ...stale, count: 2 } });
-    await expect(storage.write({ a: { ...stale, count: 3 } })).rejects.toThrow('Storage: error writing "a" due to eTag conflict.');
+    await expect(storage.write({ a: { ...stale, count: 3 } })).rejects.toThrow(
+      'Storage: error writing "a" due to eTag conflict.',
+    );
     expect((await storage.read(['a'])).a.count).toBe(2);
   });
 

@@ -4,13 +4,36 @@ describe('parsing chat commands', () => {
   it.each([
     ['help', { kind: 'help' }],
     ['Hulp', { kind: 'help' }],
-    ['invite anna@fabrikam.com to Marketing because project X', { kind: 'invite', guests: ['anna@fabrikam.com'], group: 'Marketing', justification: 'project X' }],
-    ['uitnodigen anna@fabrikam.com, bo@tailspintoys.com voor Project Falcon omdat we samen bouwen', { kind: 'invite', guests: ['anna@fabrikam.com', 'bo@tailspintoys.com'], group: 'Project Falcon', justification: 'we samen bouwen' }],
-    ['invite a@x.com and b@y.com to "Sales"', { kind: 'invite', guests: ['a@x.com', 'b@y.com'], group: 'Sales', justification: undefined }],
+    [
+      'invite anna@fabrikam.com to Marketing because project X',
+      { kind: 'invite', guests: ['anna@fabrikam.com'], group: 'Marketing', justification: 'project X' },
+    ],
+    [
+      'uitnodigen anna@fabrikam.com, bo@tailspintoys.com voor Project Falcon omdat we samen bouwen',
+      {
+        kind: 'invite',
+        guests: ['anna@fabrikam.com', 'bo@tailspintoys.com'],
+        group: 'Project Falcon',
+        justification: 'we samen bouwen',
+      },
+    ],
+    [
+      'invite a@x.com and b@y.com to "Sales"',
+      { kind: 'invite', guests: ['a@x.com', 'b@y.com'], group: 'Sales', justification: undefined },
+    ],
     ['invite', { kind: 'invite', guests: [], group: undefined, justification: undefined }],
-    ['invite because@fabrikam.com to Marketing because hi', { kind: 'invite', guests: ['because@fabrikam.com'], group: 'Marketing', justification: 'hi' }],
-    ['invite anna@fabrikam.com to Sales reason: the tender', { kind: 'invite', guests: ['anna@fabrikam.com'], group: 'Sales', justification: 'the tender' }],
-    ['uitnodigen omdat@fabrikam.com voor Sales omdat offerte', { kind: 'invite', guests: ['omdat@fabrikam.com'], group: 'Sales', justification: 'offerte' }],
+    [
+      'invite because@fabrikam.com to Marketing because hi',
+      { kind: 'invite', guests: ['because@fabrikam.com'], group: 'Marketing', justification: 'hi' },
+    ],
+    [
+      'invite anna@fabrikam.com to Sales reason: the tender',
+      { kind: 'invite', guests: ['anna@fabrikam.com'], group: 'Sales', justification: 'the tender' },
+    ],
+    [
+      'uitnodigen omdat@fabrikam.com voor Sales omdat offerte',
+      { kind: 'invite', guests: ['omdat@fabrikam.com'], group: 'Sales', justification: 'offerte' },
+    ],
     ['invite to Marketing', { kind: 'invite', guests: [], group: 'Marketing', justification: undefined }],
     ['my requests', { kind: 'myRequests' }],
     ['mijn aanvragen', { kind: 'myRequests' }],
@@ -25,16 +48,31 @@ describe('parsing chat commands', () => {
     ['check fabrikam.com', { kind: 'check', target: 'fabrikam.com' }],
     ['controleer anna@fabrikam.com in Sales', { kind: 'check', target: 'anna@fabrikam.com', group: 'Sales' }],
     ['why anna@fabrikam.com Marketing', { kind: 'why', guest: 'anna@fabrikam.com', group: 'Marketing' }],
-    ["why can't anna@fabrikam.com join Project Falcon?", { kind: 'why', guest: 'anna@fabrikam.com', group: 'Project Falcon' }],
+    [
+      "why can't anna@fabrikam.com join Project Falcon?",
+      { kind: 'why', guest: 'anna@fabrikam.com', group: 'Project Falcon' },
+    ],
     ['waarom anna@fabrikam.com HR', { kind: 'why', guest: 'anna@fabrikam.com', group: 'HR' }],
-    ['waarom kan anna@fabrikam.com geen lid worden van Marketing?', { kind: 'why', guest: 'anna@fabrikam.com', group: 'Marketing' }],
-    ['waarom kan anna@fabrikam.com niet bij Project Falcon', { kind: 'why', guest: 'anna@fabrikam.com', group: 'Project Falcon' }],
+    [
+      'waarom kan anna@fabrikam.com geen lid worden van Marketing?',
+      { kind: 'why', guest: 'anna@fabrikam.com', group: 'Marketing' },
+    ],
+    [
+      'waarom kan anna@fabrikam.com niet bij Project Falcon',
+      { kind: 'why', guest: 'anna@fabrikam.com', group: 'Project Falcon' },
+    ],
     ['why', { kind: 'usage', command: 'why' }],
     ['whatif AllowToAddGuests true', { kind: 'whatif', args: ['AllowToAddGuests', 'true'] }],
     ['guests Marketing', { kind: 'guests', group: 'Marketing' }],
     ['gasten van Sales', { kind: 'guests', group: 'Sales' }],
-    ['remove guest kari@fabrikam.com from Marketing', { kind: 'removeGuest', guest: 'kari@fabrikam.com', group: 'Marketing' }],
-    ['gast verwijderen kari@fabrikam.com uit Sales', { kind: 'removeGuest', guest: 'kari@fabrikam.com', group: 'Sales' }],
+    [
+      'remove guest kari@fabrikam.com from Marketing',
+      { kind: 'removeGuest', guest: 'kari@fabrikam.com', group: 'Marketing' },
+    ],
+    [
+      'gast verwijderen kari@fabrikam.com uit Sales',
+      { kind: 'removeGuest', guest: 'kari@fabrikam.com', group: 'Sales' },
+    ],
     ['audit 5', { kind: 'audit', count: 5 }],
     ['audit', { kind: 'audit', count: undefined }],
     ['guests', { kind: 'tenantGuests', filter: { kind: 'all' } }],
@@ -46,9 +84,18 @@ describe('parsing chat commands', () => {
     ['guests domain Fabrikam.com', { kind: 'tenantGuests', filter: { kind: 'domain', domain: 'Fabrikam.com' } }],
     ['gasten domein fabrikam.com', { kind: 'tenantGuests', filter: { kind: 'domain', domain: 'fabrikam.com' } }],
     ['guests Pending Projects', { kind: 'guests', group: 'Pending Projects' }],
-    ['resend invitation ray@woodgrovebank.com', { kind: 'resendInvitation', address: 'ray@woodgrovebank.com', reset: false }],
-    ['resend invitation ray@woodgrovebank.com reset', { kind: 'resendInvitation', address: 'ray@woodgrovebank.com', reset: true }],
-    ['uitnodiging opnieuw versturen ray@woodgrovebank.com', { kind: 'resendInvitation', address: 'ray@woodgrovebank.com', reset: false }],
+    [
+      'resend invitation ray@woodgrovebank.com',
+      { kind: 'resendInvitation', address: 'ray@woodgrovebank.com', reset: false },
+    ],
+    [
+      'resend invitation ray@woodgrovebank.com reset',
+      { kind: 'resendInvitation', address: 'ray@woodgrovebank.com', reset: true },
+    ],
+    [
+      'uitnodiging opnieuw versturen ray@woodgrovebank.com',
+      { kind: 'resendInvitation', address: 'ray@woodgrovebank.com', reset: false },
+    ],
     ['resend invitation', { kind: 'usage', command: 'resendInvitation' }],
     ['resend invitation a@x.com b@y.com', { kind: 'usage', command: 'resendInvitation' }],
     ['delete guest sam.jones@outlook.com', { kind: 'deleteGuest', address: 'sam.jones@outlook.com' }],
@@ -67,6 +114,11 @@ describe('parsing chat commands', () => {
   });
 
   it('splits addresses on commas, semicolons, spaces and "and"/"en", dropping mailto: and angle brackets', () => {
-    expect(splitAddresses('a@x.com; <b@y.com>, mailto:c@z.com en d@w.com')).toEqual(['a@x.com', 'b@y.com', 'c@z.com', 'd@w.com']);
+    expect(splitAddresses('a@x.com; <b@y.com>, mailto:c@z.com en d@w.com')).toEqual([
+      'a@x.com',
+      'b@y.com',
+      'c@z.com',
+      'd@w.com',
+    ]);
   });
 });

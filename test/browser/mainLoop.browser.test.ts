@@ -94,9 +94,16 @@ describe('the main loop in the Agents Playground', () => {
       { timeout: 30_000 },
     );
     const green = await alex.card(/anna@fabrikam\.com/);
-    const background = await green.locator('.ac-container').filter({ hasText: /added/i }).first().evaluate(
-      (node) => (globalThis as unknown as { getComputedStyle(n: unknown): { backgroundColor: string } }).getComputedStyle(node).backgroundColor,
-    );
+    const background = await green
+      .locator('.ac-container')
+      .filter({ hasText: /added/i })
+      .first()
+      .evaluate(
+        (node) =>
+          (globalThis as unknown as { getComputedStyle(n: unknown): { backgroundColor: string } }).getComputedStyle(
+            node,
+          ).backgroundColor,
+      );
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect(g).toBeGreaterThan(r);
     expect(g).toBeGreaterThan(b);
@@ -155,7 +162,9 @@ describe('cards on a phone-sized screen', () => {
   test('the settings and check cards, rendered 360 px wide by the Adaptive Cards renderer, cut no text', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
-    await page.setContent('<html><body style="margin:0;font-family:sans-serif"><div id="host" style="width:360px"></div></body></html>');
+    await page.setContent(
+      '<html><body style="margin:0;font-family:sans-serif"><div id="host" style="width:360px"></div></body></html>',
+    );
     await page.addScriptTag({ path: AC_SCRIPT });
     const cards = await cardsToRender();
     expect(cards.length).toBe(4);

@@ -15,7 +15,12 @@ import type { TenantSnapshot } from '../../src/policy/tenantModel.js';
 
 /** Debian's chromium, or CHROMIUM_PATH (read here, in a test helper: the bot's own code reads only src/config.ts). */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
   if (!found) throw new Error('No Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH)');
   return found;
@@ -24,8 +29,17 @@ export function chromiumPath(): string {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -35,7 +49,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -50,7 +66,12 @@ export interface Playground {
 }
 
 /** Starts a Playground signed in as `name`, talking to `botUrl`; resolves once it serves its page. */
-export async function startPlayground(snapshot: TenantSnapshot, name: string, botUrl: string, folder: string): Promise<Playground> {
+export async function startPlayground(
+  snapshot: TenantSnapshot,
+  name: string,
+  botUrl: string,
+  folder: string,
+): Promise<Playground> {
   const match = findPerson(snapshot, name);
   if (!match.ok) throw new Error(`${name} is not one person of the tenant`);
   const dir = join(folder, personSlug(match.person));
@@ -60,11 +81,20 @@ export async function startPlayground(snapshot: TenantSnapshot, name: string, bo
   const port = await freePort();
   const language = match.person.preferredLanguage;
   const relay = needsLocaleRelay(language) ? await startLocaleRelay(botUrl, language) : undefined;
-  const child = spawn(process.execPath, [playgroundCli(), '-e', relay?.url ?? botUrl, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath, M365_AGENTS_PLAYGROUND_LOGFILE: join(dir, 'playground.log'), TEAMSAPPTESTER_BROWSER: 'none' },
-  });
+  const child = spawn(
+    process.execPath,
+    [playgroundCli(), '-e', relay?.url ?? botUrl, '-c', 'msteams', '--disable-telemetry', '-p', String(port)],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+        M365_AGENTS_PLAYGROUND_LOGFILE: join(dir, 'playground.log'),
+        TEAMSAPPTESTER_BROWSER: 'none',
+      },
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -72,7 +102,10 @@ export async function startPlayground(snapshot: TenantSnapshot, name: string, bo
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Playground for ${name} exited: ${output}`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`Playground for ${name} did not start within 60 s: ${output}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -109,7 +142,11 @@ export class Chat {
     const chat = new Chat(page, playground.person);
     await chat.box().waitFor({ state: 'visible', timeout: 60_000 });
     // The Playground installs the bot and opens the 1:1 chat: the bot greets (and remembers the chat).
-    await page.getByText(`Hi ${playground.person}!`).or(page.getByText(`Hallo ${playground.person}!`)).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(`Hi ${playground.person}!`)
+      .or(page.getByText(`Hallo ${playground.person}!`))
+      .first()
+      .waitFor({ timeout: 30_000 });
     // The log panel takes a third of the width and shows nothing a Teams user would see.
     if (await page.getByText('Log Panel', { exact: true }).isVisible()) {
       await page.locator('button[title="Toggle Log Panel"]').click();
@@ -149,7 +186,8 @@ export class Chat {
       // A card taller than the window is shot in a window tall enough for it (the chat scrolls inside the page).
       const size = this.page.viewportSize() ?? { width: 1280, height: 1000 };
       const box = await element.boundingBox();
-      if (box && box.height > size.height - 250) await this.page.setViewportSize({ width: size.width, height: Math.ceil(box.height) + 300 });
+      if (box && box.height > size.height - 250)
+        await this.page.setViewportSize({ width: size.width, height: Math.ceil(box.height) + 300 });
       await element.scrollIntoViewIfNeeded();
       await element.screenshot({ path });
       await this.page.setViewportSize(size);
@@ -181,7 +219,9 @@ export async function clippedText(card: Locator): Promise<Clipped[]> {
     const root = node as unknown as DomElement;
     const edge = root.getBoundingClientRect().right;
     const out: { text: string; overflow: number }[] = [];
-    for (const el of Array.from(root.querySelectorAll('.ac-textBlock, .ac-fact-title, .ac-fact-value, .ac-pushButton'))) {
+    for (const el of Array.from(
+      root.querySelectorAll('.ac-textBlock, .ac-fact-title, .ac-fact-value, .ac-pushButton'),
+    )) {
       const box = el.getBoundingClientRect();
       if (box.width === 0) continue;
       const overflow = Math.max(el.scrollWidth - el.clientWidth, box.right - edge);

@@ -19,9 +19,20 @@ function cardProblems(card: object): string[] {
   return problems;
 }
 
-function view(patches: Patch[], requester: string, email: string, lang: Language, audience: Audience): DecisionExplanationView {
+function view(
+  patches: Patch[],
+  requester: string,
+  email: string,
+  lang: Language,
+  audience: Audience,
+): DecisionExplanationView {
   const ctx = ctxOf(...patches);
-  return decisionView(evaluateGuest(ctx, { groupId: G.team, requesterId: requester, guestEmail: email }), ctx, lang, audience);
+  return decisionView(
+    evaluateGuest(ctx, { groupId: G.team, requesterId: requester, guestEmail: email }),
+    ctx,
+    lang,
+    audience,
+  );
 }
 
 const hostile: Patch = (t) => {
@@ -38,13 +49,62 @@ describe('decisionExplanation card', () => {
   });
 
   test.each([
-    { case: 'blocked, admin, English', patches: [groupUnified({ AllowToAddGuests: 'false' }), blockedDomains(['fabrikam.com']), teamsGuests(false)], requester: U.admin, email: ADDR.newGuest, lang: 'en', audience: 'admin' },
-    { case: 'blocked, member, Dutch', patches: [groupUnified({ AllowToAddGuests: 'false' })], requester: U.member, email: ADDR.newGuest, lang: 'nl', audience: 'member' },
-    { case: 'needs approval, hostile names', patches: [hostile], requester: U.member, email: ADDR.newGuest, lang: 'en', audience: 'owner' },
-    { case: 'blocked, hostile names, admin', patches: [hostile, groupUnified({ AllowToAddGuests: 'false' })], requester: U.admin, email: ADDR.newGuest, lang: 'nl', audience: 'admin' },
-    { case: 'add now, nothing to say', patches: [], requester: U.owner, email: ADDR.existingGuest, lang: 'en', audience: 'member' },
-    { case: 'internal address', patches: [], requester: U.member, email: ADDR.internal, lang: 'nl', audience: 'member' },
-    { case: 'malformed hostile address', patches: [], requester: U.member, email: '${x}[a](https://evil)', lang: 'en', audience: 'admin' },
+    {
+      case: 'blocked, admin, English',
+      patches: [groupUnified({ AllowToAddGuests: 'false' }), blockedDomains(['fabrikam.com']), teamsGuests(false)],
+      requester: U.admin,
+      email: ADDR.newGuest,
+      lang: 'en',
+      audience: 'admin',
+    },
+    {
+      case: 'blocked, member, Dutch',
+      patches: [groupUnified({ AllowToAddGuests: 'false' })],
+      requester: U.member,
+      email: ADDR.newGuest,
+      lang: 'nl',
+      audience: 'member',
+    },
+    {
+      case: 'needs approval, hostile names',
+      patches: [hostile],
+      requester: U.member,
+      email: ADDR.newGuest,
+      lang: 'en',
+      audience: 'owner',
+    },
+    {
+      case: 'blocked, hostile names, admin',
+      patches: [hostile, groupUnified({ AllowToAddGuests: 'false' })],
+      requester: U.admin,
+      email: ADDR.newGuest,
+      lang: 'nl',
+      audience: 'admin',
+    },
+    {
+      case: 'add now, nothing to say',
+      patches: [],
+      requester: U.owner,
+      email: ADDR.existingGuest,
+      lang: 'en',
+      audience: 'member',
+    },
+    {
+      case: 'internal address',
+      patches: [],
+      requester: U.member,
+      email: ADDR.internal,
+      lang: 'nl',
+      audience: 'member',
+    },
+    {
+      case: 'malformed hostile address',
+      patches: [],
+      requester: U.member,
+      email: '${x}[a](https://evil)',
+      lang: 'en',
+      audience: 'admin',
+    },
   ] as { case: string; patches: Patch[]; requester: string; email: string; lang: Language; audience: Audience }[])(
     '$case: valid Adaptive Card 1.5, every binding expanded, user text inert',
     ({ patches, requester, email, lang, audience }) => {
@@ -60,15 +120,24 @@ describe('decisionExplanation card', () => {
   );
 
   test('the validation used above does catch a broken card', () => {
-    const broken = buildDecisionExplanationCard({ ...view([], U.member, ADDR.newGuest, 'en', 'member'), headlineColor: 'Purple' as 'Good' });
+    const broken = buildDecisionExplanationCard({
+      ...view([], U.member, ADDR.newGuest, 'en', 'member'),
+      headlineColor: 'Purple' as 'Good',
+    });
     expect(cardProblems(broken)).toEqual(['Invalid value "Purple" for property "color".']);
     expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] })).toHaveLength(1);
   });
 
   test('sections appear only when they have content', () => {
-    const blocked = JSON.stringify(buildDecisionExplanationCard(view([groupUnified({ AllowToAddGuests: 'false' })], U.member, ADDR.newGuest, 'en', 'member')));
+    const blocked = JSON.stringify(
+      buildDecisionExplanationCard(
+        view([groupUnified({ AllowToAddGuests: 'false' })], U.member, ADDR.newGuest, 'en', 'member'),
+      ),
+    );
     expect(blocked).toContain('What stands in the way');
-    expect(blocked).toContain('Group owners may not add people outside the organisation to Microsoft 365 groups: no new guest can be invited into any group.');
+    expect(blocked).toContain(
+      'Group owners may not add people outside the organisation to Microsoft 365 groups: no new guest can be invited into any group.',
+    );
     const internal = JSON.stringify(buildDecisionExplanationCard(view([], U.member, ADDR.internal, 'en', 'member')));
     expect(internal).not.toContain('What stands in the way');
     expect(internal).not.toContain('can use');

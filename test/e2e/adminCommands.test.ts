@@ -34,7 +34,11 @@ interface Reply {
 }
 
 /** Sends a chat message; returns the reply texts and cards, each card checked: valid, and no `${` left. */
-async function ask(user: { id: string; displayName: string }, text: string, options: { locale?: string; tenantId?: string } = {}): Promise<Reply> {
+async function ask(
+  user: { id: string; displayName: string },
+  text: string,
+  options: { locale?: string; tenantId?: string } = {},
+): Promise<Reply> {
   const { status, body } = await t.post({ ...message(user, text, options), serviceUrl: t.connector.url });
   expect(status).toBe(200);
   const activities = (body?.activities ?? []) as { text?: string; attachments?: { content: unknown }[] }[];
@@ -47,13 +51,22 @@ async function ask(user: { id: string; displayName: string }, text: string, opti
 }
 
 /** The one card of a reply, as text. */
-async function askCard(user: { id: string; displayName: string }, text: string, options: { locale?: string } = {}): Promise<string> {
+async function askCard(
+  user: { id: string; displayName: string },
+  text: string,
+  options: { locale?: string } = {},
+): Promise<string> {
   const reply = await ask(user, text, options);
   expect(reply.cards).toHaveLength(1);
   return cardText(reply.cards[0]);
 }
 
-async function tap(user: { id: string; displayName: string }, verb: string, data: Record<string, unknown>, options: { locale?: string; tenantId?: string } = {}) {
+async function tap(
+  user: { id: string; displayName: string },
+  verb: string,
+  data: Record<string, unknown>,
+  options: { locale?: string; tenantId?: string } = {},
+) {
   const { body } = await t.post(cardAction(user, verb, data, { serviceUrl: t.connector.url, ...options }));
   if (body.type === 'application/vnd.microsoft.card.adaptive') {
     expect(cardProblems(body.value)).toEqual([]);
@@ -68,7 +81,9 @@ describe('when someone asks for the tenant settings', () => {
   it('then an admin gets one card with every layer, its value, its meaning and the ✓/⛔ chain from Entra ID to Teams', async () => {
     const text = await askCard(megan, 'settings');
     expect(text).toContain('Guest access settings of Contoso');
-    expect(text).toMatch(/Entra ID external collaboration → ⚠️ Cross-tenant access → ✓ Microsoft 365 Groups \(organisation\) → .*SharePoint → ✓ Teams/);
+    expect(text).toMatch(
+      /Entra ID external collaboration → ⚠️ Cross-tenant access → ✓ Microsoft 365 Groups \(organisation\) → .*SharePoint → ✓ Teams/,
+    );
     expect(text).toContain('authorizationPolicy.allowInvitesFrom = adminsGuestInvitersAndAllMembers');
     expect(text).toContain('Members, administrators and guest inviters may invite guests.');
     expect(text).toContain('tailspintoys.com, mailinator.com');
@@ -89,10 +104,22 @@ describe('when someone asks for the tenant settings', () => {
   });
 
   it.each([
-    ['a member', nestor, 'settings', 'en-US', /^Only administrators \(Global Administrator or User Administrator\) can use \*\*settings\*\*/],
+    [
+      'a member',
+      nestor,
+      'settings',
+      'en-US',
+      /^Only administrators \(Global Administrator or User Administrator\) can use \*\*settings\*\*/,
+    ],
     ['an owner', alex, 'settings Marketing', 'en-US', /^Only administrators/],
     ['a guest inviter', lidia, 'settings', 'en-US', /^Only administrators/],
-    ['a Dutch member', sanne, 'instellingen', 'nl-NL', /^Alleen beheerders \(Globale beheerder of Gebruikersbeheerder\) kunnen \*\*instellingen\*\*/],
+    [
+      'a Dutch member',
+      sanne,
+      'instellingen',
+      'nl-NL',
+      /^Alleen beheerders \(Globale beheerder of Gebruikersbeheerder\) kunnen \*\*instellingen\*\*/,
+    ],
   ])('then %s is refused in their language', async (_who, user, text, locale, refusal) => {
     const reply = await ask(user, text, { locale });
     expect(reply.cards).toEqual([]);
@@ -100,7 +127,9 @@ describe('when someone asks for the tenant settings', () => {
   });
 
   it('then someone outside the directory, or from another tenant, learns nothing', async () => {
-    expect((await ask(outsider, 'settings')).text).toBe("I can't find you in this organisation's directory, so I can't act for you.");
+    expect((await ask(outsider, 'settings')).text).toBe(
+      "I can't find you in this organisation's directory, so I can't act for you.",
+    );
     const other = await ask(daan, 'settings', { tenantId: OTHER_TENANT });
     expect(other.text).toBe('This bot serves one organisation only.');
     expect(other.cards).toEqual([]);
@@ -114,7 +143,9 @@ describe('when an admin asks for one group’s settings', () => {
     expect(text).toContain('Microsoft 365 group');
     expect(text).toContain('Confidential (doesn’t allow guests; it decides, not the group setting)');
     expect(text).toContain('not set: follows the organisation');
-    expect(text).toContain('site: New and existing guests · organisation: New and existing guests → effective: New and existing guests');
+    expect(text).toContain(
+      'site: New and existing guests · organisation: New and existing guests → effective: New and existing guests',
+    );
     expect(text).toContain('1 (Pieter Bakker)');
     expect(text).toContain('Set-Label -Identity');
   });
@@ -150,7 +181,9 @@ describe('when someone checks an address', () => {
   it('then a guest inviter may check too, and sees a partner blocked by cross-tenant access', async () => {
     const text = await askCard(lidia, 'check anna@northwindtraders.com');
     expect(text).toMatch(/✓ Entra ID external collaboration → ⛔ Cross-tenant access/);
-    expect(text).toContain('Cross-tenant access blocks B2B collaboration with Northwind Traders: new guests can’t be invited');
+    expect(text).toContain(
+      'Cross-tenant access blocks B2B collaboration with Northwind Traders: new guests can’t be invited',
+    );
   });
 
   it('then an allowed domain is ✓ all the way, and an existing guest needs no invitation', async () => {
@@ -171,15 +204,27 @@ describe('when someone checks an address', () => {
   });
 
   it('then malformed input gets an example, and a domain with a group asks for an address', async () => {
-    expect((await ask(megan, 'check not-an-address')).text).toMatch(/^\*\*not-an-address\*\* is neither an e-mail address nor a domain\. For example/);
-    expect((await ask(megan, 'check anna@fabrikam in Sales')).text).toMatch(/is neither an e-mail address nor a domain/);
-    expect((await ask(megan, 'check fabrikam.com in Sales')).text).toContain('`check someone@fabrikam.com in Marketing`');
+    expect((await ask(megan, 'check not-an-address')).text).toMatch(
+      /^\*\*not-an-address\*\* is neither an e-mail address nor a domain\. For example/,
+    );
+    expect((await ask(megan, 'check anna@fabrikam in Sales')).text).toMatch(
+      /is neither an e-mail address nor a domain/,
+    );
+    expect((await ask(megan, 'check fabrikam.com in Sales')).text).toContain(
+      '`check someone@fabrikam.com in Marketing`',
+    );
     expect((await ask(megan, 'check anna@fabrikam.com in Sails')).text).toContain('Did you mean: **Sales**?');
     expect((await ask(megan, 'check')).text).toMatch(/^Almost there\. Type it like this: \*\*check\*\*/);
   });
 
   it.each([
-    ['a member', nestor, 'check fabrikam.com', 'en-US', /^Only administrators and guest inviters \(Global Administrator, User Administrator or Guest Inviter\)/],
+    [
+      'a member',
+      nestor,
+      'check fabrikam.com',
+      'en-US',
+      /^Only administrators and guest inviters \(Global Administrator, User Administrator or Guest Inviter\)/,
+    ],
     ['an owner', alex, 'check anna@fabrikam.com in Marketing', 'en-US', /^Only administrators and guest inviters/],
     ['a Dutch member', sanne, 'controleer fabrikam.com', 'nl-NL', /^Alleen beheerders en gastuitnodigers/],
     ['a member asking for the syntax', nestor, 'check', 'en-US', /^Only administrators and guest inviters/],
@@ -227,13 +272,17 @@ describe('when someone asks why a guest can or cannot join', () => {
     expect(text).toContain('anna@fabrikam.com can join Marketing after approval by Alex Wilber.');
     expect(text).not.toContain('Adele Vance is not a member');
     // A guest who is already a member is "already a member", whoever asks.
-    expect(cardText((await ask(nestor, 'why kari.hansen@fabrikam.com Sales')).cards[0])).toContain('is already a member of Sales');
+    expect(cardText((await ask(nestor, 'why kari.hansen@fabrikam.com Sales')).cards[0])).toContain(
+      'is already a member of Sales',
+    );
     const dutch = await ask(sanne, 'waarom kan anna@fabrikam.com geen lid worden van Marketing?', NL);
     expect(dutch.text).toContain('Je bent geen lid van **Marketing**');
   });
 
   it('then a malformed address or unknown group gets a clear answer with a suggestion', async () => {
-    expect((await ask(nestor, 'why anna@fabrikam Marketing')).text).toBe('**anna@fabrikam** is not a valid e-mail address. For example: `why anna@fabrikam.com Marketing`.');
+    expect((await ask(nestor, 'why anna@fabrikam Marketing')).text).toBe(
+      '**anna@fabrikam** is not a valid e-mail address. For example: `why anna@fabrikam.com Marketing`.',
+    );
     expect((await ask(sanne, 'waarom anna@fabrikam.com Verkoop', NL)).text).toContain('Ik kan geen groep vinden');
     expect((await ask(nestor, 'why anna@fabrikam.com Marketting')).text).toContain('Did you mean: **Marketing**?');
     expect((await ask(nestor, 'why')).text).toMatch(/^Almost there\. Type it like this: \*\*why\*\*/);
@@ -241,7 +290,9 @@ describe('when someone asks why a guest can or cannot join', () => {
 
   it('then an outsider and another tenant get nothing', async () => {
     expect((await ask(outsider, 'why anna@fabrikam.com Marketing')).cards).toEqual([]);
-    expect((await ask(nestor, 'why anna@fabrikam.com Marketing', { tenantId: OTHER_TENANT })).text).toBe('This bot serves one organisation only.');
+    expect((await ask(nestor, 'why anna@fabrikam.com Marketing', { tenantId: OTHER_TENANT })).text).toBe(
+      'This bot serves one organisation only.',
+    );
   });
 });
 
@@ -252,7 +303,9 @@ describe('when an admin asks what if a setting changed', () => {
     const { text } = await ask(megan, 'whatif AllowToAddGuests false');
     expect(text).toContain('**What if** `Group.Unified.AllowToAddGuests` were `false`? (now `true`)');
     expect(text).toContain('A simulation: nothing was changed.');
-    expect(text).toContain('- **Marketing**: a new guest: Can be added now → Blocked (stopped by: Microsoft 365 Groups (organisation))');
+    expect(text).toContain(
+      '- **Marketing**: a new guest: Can be added now → Blocked (stopped by: Microsoft 365 Groups (organisation))',
+    );
     expect(text).not.toContain('**HR**');
     expect(t.app.deps.directory.version()).toBe(version);
     expect(JSON.stringify(await t.app.deps.directory.snapshot())).toBe(before);
@@ -265,18 +318,27 @@ describe('when an admin asks what if a setting changed', () => {
     const [request] = await t.app.deps.requests.list({});
     const { text } = await ask(daan, 'watals blockedDomains +fabrikam.com', NL);
     expect(text).toContain('**Wat als**');
-    expect(text).toContain(`**${request.id}** anna@fabrikam.com → **Marketing**: Goedkeuring nodig → Geblokkeerd (tegengehouden door: Externe samenwerking in Entra ID)`);
+    expect(text).toContain(
+      `**${request.id}** anna@fabrikam.com → **Marketing**: Goedkeuring nodig → Geblokkeerd (tegengehouden door: Externe samenwerking in Entra ID)`,
+    );
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('pending');
-    const policy = (await t.app.deps.directory.snapshot()).b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy;
+    const policy = (await t.app.deps.directory.snapshot()).b2bManagementPolicy
+      .InvitationsAllowedAndBlockedDomainsPolicy;
     expect(policy?.BlockedDomains).toEqual(['tailspintoys.com', 'mailinator.com']);
   });
 
   it('then a per-group, label, Teams or SharePoint change is simulated too', async () => {
-    expect((await ask(megan, 'whatif group HR AllowToAddGuests inherit')).text).toContain('- **HR**: a new guest: Blocked → Can be added now');
-    expect((await ask(megan, 'whatif label Confidential allowGuests true')).text).toContain('- **Project Falcon**: a new guest: Blocked → Can be added now');
+    expect((await ask(megan, 'whatif group HR AllowToAddGuests inherit')).text).toContain(
+      '- **HR**: a new guest: Blocked → Can be added now',
+    );
+    expect((await ask(megan, 'whatif label Confidential allowGuests true')).text).toContain(
+      '- **Project Falcon**: a new guest: Blocked → Can be added now',
+    );
     expect((await ask(megan, 'whatif teams allowGuestUser false')).text).toContain('- **Marketing**: team: yes → no');
     expect((await ask(megan, 'whatif sharingCapability disabled')).text).toContain('- **Sales**: site: yes → no');
-    expect((await ask(megan, 'whatif blockedDomains -example.net')).text).toContain('is already `[tailspintoys.com, mailinator.com]`: nothing would change.');
+    expect((await ask(megan, 'whatif blockedDomains -example.net')).text).toContain(
+      'is already `[tailspintoys.com, mailinator.com]`: nothing would change.',
+    );
     const woodgrove = (await ask(megan, 'whatif crossTenant Woodgrove Bank allowed')).text;
     expect(woodgrove).toContain('of **Woodgrove Bank** were `allowed`? (now `allowed (default)`)');
     expect(woodgrove).toContain('Nothing would change for the 14 groups; no guest is waiting for approval.');
@@ -288,8 +350,12 @@ describe('when an admin asks what if a setting changed', () => {
     // No angle brackets in code spans (Teams shows them as &lt; &gt;); spaced alternatives wrap in a narrow bubble.
     expect(usage).toContain('`group ‹group› AllowToAddGuests true | false | inherit`');
     expect((await ask(daan, 'watals', NL)).text).toContain('Wat moet ik simuleren?');
-    expect((await ask(megan, 'whatif AllowToAddGuests maybe')).text).toBe('**maybe** is not a value for **AllowToAddGuests**. Use: `true | false`');
-    expect((await ask(megan, 'whatif group Marketting AllowToAddGuests true')).text).toContain('Groups with a similar name: **Marketing**');
+    expect((await ask(megan, 'whatif AllowToAddGuests maybe')).text).toBe(
+      '**maybe** is not a value for **AllowToAddGuests**. Use: `true | false`',
+    );
+    expect((await ask(megan, 'whatif group Marketting AllowToAddGuests true')).text).toContain(
+      'Groups with a similar name: **Marketing**',
+    );
   });
 
   it.each([
@@ -307,7 +373,9 @@ describe('when an owner or admin lists a group’s guests', () => {
     const { text } = await ask(adele, 'guests Sales');
     expect(text).toContain('**Guests of Sales** (1)');
     expect(text).toContain('- Kari Hansen \\(Fabrikam\\) · kari.hansen@fabrikam.com · Invitation accepted');
-    expect((await ask(patti, 'guests Contoso Partners')).text).toContain('ray.tanaka@woodgrovebank.com · Invited, not accepted yet');
+    expect((await ask(patti, 'guests Contoso Partners')).text).toContain(
+      'ray.tanaka@woodgrovebank.com · Invited, not accepted yet',
+    );
   });
 
   it('then guests waiting for approval are listed too, and an admin can ask in Dutch', async () => {
@@ -322,10 +390,34 @@ describe('when an owner or admin lists a group’s guests', () => {
   });
 
   it.each([
-    ['a member', nestor, 'guests Marketing', 'en-US', 'Only the owners of **Marketing** and administrators can see or remove its guests.'],
-    ['an owner of another group', alex, 'guests Sales', 'en-US', 'Only the owners of **Sales** and administrators can see or remove its guests.'],
-    ['a Dutch member', sanne, 'gasten Sales', 'nl-NL', 'Alleen de eigenaren van **Sales** en beheerders kunnen de gasten ervan bekijken of verwijderen.'],
-    ['a guest inviter', lidia, 'guests Sales', 'en-US', 'Only the owners of **Sales** and administrators can see or remove its guests.'],
+    [
+      'a member',
+      nestor,
+      'guests Marketing',
+      'en-US',
+      'Only the owners of **Marketing** and administrators can see or remove its guests.',
+    ],
+    [
+      'an owner of another group',
+      alex,
+      'guests Sales',
+      'en-US',
+      'Only the owners of **Sales** and administrators can see or remove its guests.',
+    ],
+    [
+      'a Dutch member',
+      sanne,
+      'gasten Sales',
+      'nl-NL',
+      'Alleen de eigenaren van **Sales** en beheerders kunnen de gasten ervan bekijken of verwijderen.',
+    ],
+    [
+      'a guest inviter',
+      lidia,
+      'guests Sales',
+      'en-US',
+      'Only the owners of **Sales** and administrators can see or remove its guests.',
+    ],
   ])('then %s is refused', async (_who, user, text, locale, refusal) => {
     expect((await ask(user, text, { locale })).text).toBe(refusal);
   });
@@ -338,7 +430,11 @@ describe('when an owner or admin lists a group’s guests', () => {
 });
 
 describe('when an owner removes a guest', () => {
-  async function confirmCard(user = adele, text = 'remove guest kari.hansen@fabrikam.com from Sales', options: { locale?: string } = {}) {
+  async function confirmCard(
+    user = adele,
+    text = 'remove guest kari.hansen@fabrikam.com from Sales',
+    options: { locale?: string } = {},
+  ) {
     const reply = await ask(user, text, options);
     expect(reply.cards).toHaveLength(1);
     return reply.cards[0];
@@ -359,22 +455,36 @@ describe('when an owner removes a guest', () => {
     expect(cardVerbs(body.value)).toEqual([]);
     expect((await t.app.deps.directory.getGroup(sales.id))!.members).not.toContain(kari.id);
     expect(await auditOf('guest.removed')).toEqual([
-      { id: expect.any(String), at: expect.any(String), actorId: adele.id, action: 'guest.removed', subjectId: sales.id, details: { guestUserId: kari.id } },
+      {
+        id: expect.any(String),
+        at: expect.any(String),
+        actorId: adele.id,
+        action: 'guest.removed',
+        subjectId: sales.id,
+        details: { guestUserId: kari.id },
+      },
     ]);
 
     // The same card confirmed again: already removed, nothing audited twice.
     const again = await tap(adele, 'confirmRemoveGuest', card.actions[0].data);
-    expect(cardText(again.value)).toContain('Kari Hansen \\(Fabrikam\\) is no longer a member of Sales: nothing to do.');
+    expect(cardText(again.value)).toContain(
+      'Kari Hansen \\(Fabrikam\\) is no longer a member of Sales: nothing to do.',
+    );
     expect(await auditOf('guest.removed')).toHaveLength(1);
 
     // The audit trail shows it to admins.
     // With the address, which is what an admin looks for.
-    expect((await ask(megan, 'audit 5')).text).toMatch(/Adele Vance · removed Kari Hansen \\\(Fabrikam\\\) \(kari\.hansen@fabrikam\.com\) from Sales/);
+    expect((await ask(megan, 'audit 5')).text).toMatch(
+      /Adele Vance · removed Kari Hansen \\\(Fabrikam\\\) \(kari\.hansen@fabrikam\.com\) from Sales/,
+    );
   });
 
   it('then a double tap arriving at once removes and audits once', async () => {
     const card = await confirmCard();
-    const [a, b] = await Promise.all([tap(adele, 'confirmRemoveGuest', card.actions[0].data), tap(adele, 'confirmRemoveGuest', card.actions[0].data)]);
+    const [a, b] = await Promise.all([
+      tap(adele, 'confirmRemoveGuest', card.actions[0].data),
+      tap(adele, 'confirmRemoveGuest', card.actions[0].data),
+    ]);
     expect([cardText(a.value), cardText(b.value)].filter((x) => /no longer a member/.test(x))).toHaveLength(1);
     expect(await auditOf('guest.removed')).toHaveLength(1);
   });
@@ -403,7 +513,9 @@ describe('when an owner removes a guest', () => {
     expect(body.statusCode).toBe(200);
     expect(cardText(body.value)).toContain('Nestor Wilke is a colleague, not a guest');
     expect((await t.app.deps.directory.getGroup(marketing.id))!.members).toContain(nestor.id);
-    expect((await ask(alex, 'remove guest NestorW@contoso.com from Marketing')).text).toContain('Nestor Wilke is a colleague, not a guest');
+    expect((await ask(alex, 'remove guest NestorW@contoso.com from Marketing')).text).toContain(
+      'Nestor Wilke is a colleague, not a guest',
+    );
   });
 
   it('then a Dutch admin can remove a pending guest, or cancel and keep them', async () => {
@@ -418,7 +530,9 @@ describe('when an owner removes a guest', () => {
     expect((await tap(nestor, 'cancelRemoveGuest', card.actions[1].data)).statusCode).toBe(403);
 
     const removed = await tap(daan, 'confirmRemoveGuest', card.actions[0].data, NL);
-    expect(cardText(removed.value)).toContain('Daan de Vries heeft Ray Tanaka \\(Woodgrove Bank\\) verwijderd uit Contoso Partners.');
+    expect(cardText(removed.value)).toContain(
+      'Daan de Vries heeft Ray Tanaka \\(Woodgrove Bank\\) verwijderd uit Contoso Partners.',
+    );
     expect((await t.app.deps.directory.getGroup(partners.id))!.members).not.toContain(ray.id);
   });
 
@@ -427,9 +541,15 @@ describe('when an owner removes a guest', () => {
     expect((await ask(alex, 'remove guest kari.hansen@fabrikam.com from Marketing')).text).toBe(
       'kari.hansen@fabrikam.com is not a guest of **Marketing**. Type **guests Marketing** to see its guests.',
     );
-    expect((await ask(alex, 'remove guest kari.hansen@fabrikam.com from Sales')).text).toBe('Only the owners of **Sales** and administrators can see or remove its guests.');
-    expect((await ask(sanne, 'gast verwijderen kari.hansen@fabrikam.com uit Sales', NL)).text).toMatch(/^Alleen de eigenaren van \*\*Sales\*\*/);
-    expect((await ask(adele, 'remove guest kari.hansen@fabrikam.com from Sails')).text).toContain('Did you mean: **Sales**?');
+    expect((await ask(alex, 'remove guest kari.hansen@fabrikam.com from Sales')).text).toBe(
+      'Only the owners of **Sales** and administrators can see or remove its guests.',
+    );
+    expect((await ask(sanne, 'gast verwijderen kari.hansen@fabrikam.com uit Sales', NL)).text).toMatch(
+      /^Alleen de eigenaren van \*\*Sales\*\*/,
+    );
+    expect((await ask(adele, 'remove guest kari.hansen@fabrikam.com from Sails')).text).toContain(
+      'Did you mean: **Sales**?',
+    );
     expect((await ask(adele, 'remove guest')).text).toMatch(/^Almost there\. Type it like this: \*\*remove guest\*\*/);
     expect((await ask(outsider, 'remove guest kari.hansen@fabrikam.com from Sales')).cards).toEqual([]);
     expect((await t.app.deps.directory.getGroup(sales.id))!.members).toContain(kari.id);
@@ -445,7 +565,9 @@ describe('when someone types markdown or template syntax', () => {
     const whatif = await ask(megan, `whatif label ${hostile} allowGuests true`);
     expect(whatif.text).toContain('**\\[click\\]\\(https://evil.example\\) ${title}**');
     const remove = await ask(adele, `remove guest **x**@fabrikam.com from Sales`);
-    expect(remove.text).toBe('\\*\\*x\\*\\*@fabrikam.com is not a guest of **Sales**. Type **guests Sales** to see its guests.');
+    expect(remove.text).toBe(
+      '\\*\\*x\\*\\*@fabrikam.com is not a guest of **Sales**. Type **guests Sales** to see its guests.',
+    );
   });
 });
 

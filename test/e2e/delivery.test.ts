@@ -14,7 +14,9 @@ afterEach(async () => {
 });
 
 const cardsTo = (app: TestApp, conversationId: string) =>
-  app.connector.sent(conversationId).filter((c) => c.body?.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive');
+  app.connector
+    .sent(conversationId)
+    .filter((c) => c.body?.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive');
 
 async function ask(app: TestApp, guest: string): Promise<void> {
   const replies = await app.say(message(nestor, `invite ${guest} to Marketing because project`));
@@ -85,7 +87,10 @@ describe('when a card was in flight when the bot stopped', () => {
     const [request] = await t.app.deps.requests.list({});
     expect(cardsTo(t, `a:1on1-${alex.id}`)).toHaveLength(1);
     // Play the crash window: the card was sent and recorded, but the item is still marked in flight.
-    await t.app.deps.requests.update(request.id, (r) => ({ ...r, outbox: [{ kind: 'approvalCard', userId: alex.id, sendingSince: r.updatedAt }] }));
+    await t.app.deps.requests.update(request.id, (r) => ({
+      ...r,
+      outbox: [{ kind: 'approvalCard', userId: alex.id, sendingSince: r.updatedAt }],
+    }));
     const { dataDir, connector } = t;
     await t.close({ keepData: true, keepConnector: true, abandonWork: true });
     t = await startTestApp({ dataDir, connector });
@@ -114,7 +119,8 @@ describe('when many requests need the same approver at once', () => {
 });
 
 describe('pacing under rate limits', () => {
-  const within = (times: number[], windowMs: number) => Math.max(...times.map((at) => times.filter((x) => x >= at && x < at + windowMs).length));
+  const within = (times: number[], windowMs: number) =>
+    Math.max(...times.map((at) => times.filter((x) => x >= at && x < at + windowMs).length));
 
   it('never lets more calls into one conversation, nor into the app, than each window allows', async () => {
     const pacer = new Pacer({ conversation: [[3, 300]], app: [[5, 300]] });

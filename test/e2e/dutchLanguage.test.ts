@@ -16,7 +16,11 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const said = async (activity: unknown) => (await t.say(activity)).join('\n');
-const toldSanne = () => t.connector.sent(`a:personal-${sanne.id}`).map((c) => c.body.text).filter(Boolean) as string[];
+const toldSanne = () =>
+  t.connector
+    .sent(`a:personal-${sanne.id}`)
+    .map((c) => c.body.text)
+    .filter(Boolean) as string[];
 
 async function approveAll(): Promise<void> {
   await t.app.deps.worker.idle();
@@ -32,12 +36,18 @@ describe('when a Dutch member asks for one guest, then for two', () => {
     expect(one).toContain('Je aanvraag');
     expect(one).toContain('om piet@fabrikam.com toe te voegen aan **Sales** wacht op goedkeuring door Adele Vance.');
     await approveAll();
-    expect(toldSanne()).toEqual([expect.stringContaining('Goed nieuws: piet@fabrikam.com kan nu met **Sales** werken')]);
+    expect(toldSanne()).toEqual([
+      expect.stringContaining('Goed nieuws: piet@fabrikam.com kan nu met **Sales** werken'),
+    ]);
 
-    const two = await said(message(sanne, 'uitnodigen anna@fabrikam.com, joost@fabrikam.com voor Sales omdat projectteam', NL));
+    const two = await said(
+      message(sanne, 'uitnodigen anna@fabrikam.com, joost@fabrikam.com voor Sales omdat projectteam', NL),
+    );
     expect(two).toContain('om anna@fabrikam.com en joost@fabrikam.com toe te voegen aan **Sales**');
     await approveAll();
-    expect(toldSanne()[1]).toContain('Goed nieuws: anna@fabrikam.com en joost@fabrikam.com kunnen nu met **Sales** werken');
+    expect(toldSanne()[1]).toContain(
+      'Goed nieuws: anna@fabrikam.com en joost@fabrikam.com kunnen nu met **Sales** werken',
+    );
     for (const text of [one, two, ...toldSanne()]) expect(text).not.toMatch(/\((en|e|s)\)/);
   });
 
@@ -46,7 +56,9 @@ describe('when a Dutch member asks for one guest, then for two', () => {
     await approveAll();
     // Sanne opens her card: Teams asks for her version of it.
     const [request] = await t.app.deps.requests.list({});
-    const { body } = await t.post(cardAction(sanne, 'refreshRequest', { requestId: request.id }, { serviceUrl: t.connector.url, ...NL }));
+    const { body } = await t.post(
+      cardAction(sanne, 'refreshRequest', { requestId: request.id }, { serviceUrl: t.connector.url, ...NL }),
+    );
     const last = body.value;
     expect(cardText(last)).toContain('Klaar: de gasten zijn toegevoegd');
     expect(cardText(last)).not.toContain('de gast is toegevoegd');
@@ -55,7 +67,9 @@ describe('when a Dutch member asks for one guest, then for two', () => {
 
 describe('when a Dutch member asks for a guest in a group without owners', () => {
   it('then the admins are named as "A of B": one approval is enough', async () => {
-    const text = await said(message(isaiah, 'uitnodigen anna@fabrikam.com voor Facilities omdat schoonmaakrooster', NL));
+    const text = await said(
+      message(isaiah, 'uitnodigen anna@fabrikam.com voor Facilities omdat schoonmaakrooster', NL),
+    );
     expect(text).toMatch(/wacht op goedkeuring door [A-Z][\w ]+ of [A-Z][\w ]+\./);
     expect(text).not.toMatch(/goedkeuring door [A-Z][\w ]+, [A-Z][\w ]+\./);
   });

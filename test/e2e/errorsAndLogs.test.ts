@@ -19,7 +19,9 @@ describe('when something breaks inside a turn', () => {
       expect((await t.say(message(sanne, 'uitnodigen', { locale: 'nl-NL' }))).join()).toMatch(/Aan welke groep/);
       const spy = jest.spyOn(t.app.deps.directory, 'listGroups').mockRejectedValue(new Error('directory down'));
       const failing = message(sanne, 'Sales', { locale: 'nl-NL' });
-      expect(await t.say(failing)).toEqual(['Sorry, er ging bij mij iets mis. Probeer het over een paar minuten opnieuw.']);
+      expect(await t.say(failing)).toEqual([
+        'Sorry, er ging bij mij iets mis. Probeer het over een paar minuten opnieuw.',
+      ]);
       const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'turn failed');
       expect(logged).toMatchObject({ activityId: failing.id, err: { message: 'directory down' } });
       spy.mockRestore();
@@ -37,7 +39,12 @@ describe('when requests flow through the bot', () => {
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
     const t = await startTestApp({ logger: createLogger('debug', sink) });
     try {
-      await t.say(message(nestor, 'invite secret.guest@fabrikam.com, blocked.one@tailspintoys.com to Marketing because top secret merger'));
+      await t.say(
+        message(
+          nestor,
+          'invite secret.guest@fabrikam.com, blocked.one@tailspintoys.com to Marketing because top secret merger',
+        ),
+      );
       await t.app.deps.worker.idle();
       const request = (await t.app.deps.requests.list({}))[0];
       await t.post(cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));

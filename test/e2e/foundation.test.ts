@@ -21,7 +21,12 @@ describe('when the bot runs on the embedded tenant', () => {
   it('then GET /healthz answers 200 with status, version and the tenant', async () => {
     const response = await fetch(`${t.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), tenant: 'Contoso', mode: 'local' });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      tenant: 'Contoso',
+      mode: 'local',
+    });
   });
 
   it('then a member asking for help sees the member commands and not the admin ones', async () => {
@@ -60,7 +65,9 @@ describe('when the bot runs on the embedded tenant', () => {
 
   it('then unknown text gets a short hint in the user’s language', async () => {
     expect(await t.say(message(nestor, 'what is the weather'))).toEqual([expect.stringContaining('help')]);
-    expect(await t.say(message(nestor, 'hoe laat is het', { locale: 'nl-BE' }))).toEqual([expect.stringContaining('Dat begreep ik niet')]);
+    expect(await t.say(message(nestor, 'hoe laat is het', { locale: 'nl-BE' }))).toEqual([
+      expect.stringContaining('Dat begreep ik niet'),
+    ]);
   });
 
   it('then installing the bot greets the user by name in their language', async () => {
@@ -99,11 +106,27 @@ describe('when the HTTP body is bad', () => {
     ['an array', '[1,2,3]', 'notAnActivity'],
     ['an object that is no activity', '{"hello":"world"}', 'notAnActivity'],
     ['JSON null', 'null', 'notAnActivity'],
-    ['an activity whose locale is an object', JSON.stringify({ ...message(nestor, 'help'), locale: {} }), 'notAnActivity'],
+    [
+      'an activity whose locale is an object',
+      JSON.stringify({ ...message(nestor, 'help'), locale: {} }),
+      'notAnActivity',
+    ],
     ['an activity whose text is a list', JSON.stringify({ ...message(nestor, 'x'), text: ['help'] }), 'notAnActivity'],
-    ['an activity without a channel', JSON.stringify({ ...message(nestor, 'help'), channelId: undefined }), 'notAnActivity'],
-    ['an activity whose sender id is an object', JSON.stringify({ ...message(nestor, 'help'), from: { id: {}, aadObjectId: nestor.id } }), 'notAnActivity'],
-    ['an activity whose tenant id is a number', JSON.stringify({ ...message(nestor, 'help'), channelData: { tenant: { id: 42 } } }), 'notAnActivity'],
+    [
+      'an activity without a channel',
+      JSON.stringify({ ...message(nestor, 'help'), channelId: undefined }),
+      'notAnActivity',
+    ],
+    [
+      'an activity whose sender id is an object',
+      JSON.stringify({ ...message(nestor, 'help'), from: { id: {}, aadObjectId: nestor.id } }),
+      'notAnActivity',
+    ],
+    [
+      'an activity whose tenant id is a number',
+      JSON.stringify({ ...message(nestor, 'help'), channelData: { tenant: { id: 42 } } }),
+      'notAnActivity',
+    ],
   ])('then %s gets 400 and the server keeps serving', async (_name, body, code) => {
     const response = await raw(body);
     expect(response.status).toBe(400);
@@ -157,7 +180,10 @@ describe('when the tenant file is invalid', () => {
     expect(created.ok).toBe(false);
     if (!created.ok) {
       expect(created.errors).toEqual(
-        expect.arrayContaining([expect.stringContaining('$.authorizationPolicy.allowInvitesFrom'), expect.stringContaining('$.groups[2].owners[')]),
+        expect.arrayContaining([
+          expect.stringContaining('$.authorizationPolicy.allowInvitesFrom'),
+          expect.stringContaining('$.groups[2].owners['),
+        ]),
       );
     }
     await rm(dir, { recursive: true, force: true });

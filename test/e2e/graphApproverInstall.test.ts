@@ -11,7 +11,9 @@ const CATALOG_APP = 'e3a1c5d7-0000-4000-8000-00000000c0de';
 let graph: FakeGraph;
 let t: TestApp;
 beforeEach(async () => {
-  graph = new FakeGraph(demoTenant, { teamsApp: { id: CATALOG_APP, externalId: '6f1d9a52-3b7e-4c1a-9d2f-8e4b5a6c7d80' } });
+  graph = new FakeGraph(demoTenant, {
+    teamsApp: { id: CATALOG_APP, externalId: '6f1d9a52-3b7e-4c1a-9d2f-8e4b5a6c7d80' },
+  });
   await graph.start();
   const { cert } = await testCertificate();
   t = await startTestApp({
@@ -31,7 +33,8 @@ afterEach(async () => {
   await graph.stop();
 });
 
-const cardsInto = (conversationId: string) => t.connector.sent(conversationId).filter((c) => c.body?.attachments?.[0]?.content);
+const cardsInto = (conversationId: string) =>
+  t.connector.sent(conversationId).filter((c) => c.body?.attachments?.[0]?.content);
 
 describe('when Teams refuses a chat with an approver because the app is not installed for them', () => {
   it('then the app is installed for them through Graph and the card goes into the chat Graph names', async () => {
@@ -46,12 +49,18 @@ describe('when Teams refuses a chat with an approver because the app is not inst
     );
     const installs = graph.graphCalls({ method: 'POST', path: /teamwork\/installedApps$/ });
     expect(installs.map((c) => [c.path, c.body])).toEqual([
-      [`/v1.0/users/${alex.id}/teamwork/installedApps`, { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${CATALOG_APP}` }],
+      [
+        `/v1.0/users/${alex.id}/teamwork/installedApps`,
+        { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${CATALOG_APP}` },
+      ],
     ]);
     const chatId = `19:${alex.id}_${CATALOG_APP}@unq.gbl.spaces`;
     const cards = cardsInto(chatId);
     expect(cards).toHaveLength(1);
-    expect(cards[0].body.attachments[0].content.actions.map((a: { verb: string }) => a.verb)).toEqual(['approveRequest', 'rejectRequest']);
+    expect(cards[0].body.attachments[0].content.actions.map((a: { verb: string }) => a.verb)).toEqual([
+      'approveRequest',
+      'rejectRequest',
+    ]);
     const [request] = await t.app.deps.requests.list({});
     expect(request.unreachable ?? []).toEqual([]);
     expect((await t.app.deps.conversations.get(alex.id))?.conversation.id).toBe(chatId);
@@ -66,7 +75,10 @@ describe('when Teams refuses a chat with an approver because the app is not inst
 
     const [request] = await t.app.deps.requests.list({});
     expect(request.unreachable).toEqual([expect.objectContaining({ userId: alex.id, reason: 'appNotInstalled' })]);
-    const told = t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text as string | undefined).filter((x) => x && /could not reach/.test(x));
+    const told = t.connector
+      .sent(`a:personal-${nestor.id}`)
+      .map((c) => c.body.text as string | undefined)
+      .filter((x) => x && /could not reach/.test(x));
     expect(told).toEqual([expect.stringContaining('Alex Wilber')]);
   });
 });

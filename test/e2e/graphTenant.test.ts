@@ -73,8 +73,13 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-async function post(activity: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const response = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+async function post(activity: unknown): Promise<{ status: number; body: any }> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  const response = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -92,16 +97,26 @@ test('when a member asks on a Graph tenant and the owner approves on the card, t
   expect(graph.calls.some((c) => /oauth2\/v2\.0\/token$/.test(c.path))).toBe(true);
   expect(graph.graphCalls().every((c) => c.authorized)).toBe(true);
 
-  const asked = await post({ ...message(nestor, 'invite anna@fabrikam.com to Marketing because she designs our campaign'), serviceUrl: connector.url });
+  const asked = await post({
+    ...message(nestor, 'invite anna@fabrikam.com to Marketing because she designs our campaign'),
+    serviceUrl: connector.url,
+  });
   expect(asked.status).toBe(200);
   expect(JSON.stringify(asked.body)).toMatch(/waiting for approval by Alex Wilber/);
 
   const card = await eventually(
-    () => connector.sent().find((c) => c.body?.attachments?.[0]?.content?.actions?.some((a: { verb?: string }) => a.verb === 'approveRequest')),
+    () =>
+      connector
+        .sent()
+        .find((c) =>
+          c.body?.attachments?.[0]?.content?.actions?.some((a: { verb?: string }) => a.verb === 'approveRequest'),
+        ),
     'the approval card',
   );
   const requestId = card.body.attachments[0].content.actions[0].data.requestId as string;
-  const approved = await post(cardAction(alex, 'approveRequest', { requestId, comment: 'Welcome!' }, { serviceUrl: connector.url }));
+  const approved = await post(
+    cardAction(alex, 'approveRequest', { requestId, comment: 'Welcome!' }, { serviceUrl: connector.url }),
+  );
   expect(approved.status).toBe(200);
 
   const invitation = await eventually(() => graph.invitations[0], 'the invitation');
@@ -111,7 +126,10 @@ test('when a member asks on a Graph tenant and the owner approves on the card, t
     sendInvitationMessage: true,
     invitedUserMessageInfo: { customizedMessageBody: 'she designs our campaign', messageLanguage: 'en-US' },
   });
-  const ref = await eventually(() => graph.graphCalls({ method: 'POST', path: /\/groups\/[^/]+\/members\/\$ref$/ })[0], 'the $ref add');
+  const ref = await eventually(
+    () => graph.graphCalls({ method: 'POST', path: /\/groups\/[^/]+\/members\/\$ref$/ })[0],
+    'the $ref add',
+  );
   expect(ref.path).toBe(`/v1.0/groups/${marketing.id}/members/$ref`);
   const guest = [...graph.users.values()].find((u) => u.mail === 'anna@fabrikam.com');
   expect(ref.body).toEqual({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${guest!.id}` });

@@ -36,7 +36,11 @@ describe('when a hostile or malformed invoke arrives', () => {
   it.each(values)('then %s gets 400 with a readable error, not 5xx', async (_name, value) => {
     const { status, body } = await t.post(invoke(value));
     expect(status).toBe(400);
-    expect(body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BAD_INVOKE_VALUE' } });
+    expect(body).toMatchObject({
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'BAD_INVOKE_VALUE' },
+    });
     expect(body.value.message).toMatch(/not known/);
   });
 
@@ -60,7 +64,10 @@ describe('when a hostile or malformed invoke arrives', () => {
   it('then a failing invoke does not discard the dialog the user is in', async () => {
     expect((await t.say(message(sanne, 'uitnodigen', { locale: 'nl-NL' }))).join()).toMatch(/Aan welke groep/);
     const spy = jest.spyOn(t.app.deps.requests, 'get').mockRejectedValue(new Error('store down'));
-    const failed = await t.post({ ...cardAction(sanne, 'approveRequest', { requestId: 'R-ABCDEF' }), conversation: message(sanne, '').conversation });
+    const failed = await t.post({
+      ...cardAction(sanne, 'approveRequest', { requestId: 'R-ABCDEF' }),
+      conversation: message(sanne, '').conversation,
+    });
     spy.mockRestore();
     expect(failed.status).toBeGreaterThanOrEqual(400);
     // Still in the guided invite: the next answer is taken as the group.
@@ -82,16 +89,20 @@ describe('when a conversation update is malformed', () => {
 });
 
 describe('when an activity names a serviceUrl the bot must not call (local mode)', () => {
-  it.each(['file:///etc/passwd', 'http://169.254.169.254/latest/meta-data/', 'http://example.com/', 'https://10.0.0.5/', 'gopher://127.0.0.1/', 'http://user:pw@127.0.0.1:9/'])(
-    'then %s is refused with 400 and never stored',
-    async (serviceUrl) => {
-      const { status, body } = await t.post(message(sanne, 'help', { serviceUrl }));
-      expect(status).toBe(400);
-      expect(body.error.code).toBe('serviceUrlRefused');
-      expect((await t.app.deps.conversations.get(sanne.id))?.serviceUrl).not.toBe(serviceUrl);
-      expect(await t.app.deps.conversations.latestServiceUrl()).not.toBe(serviceUrl);
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://example.com/',
+    'https://10.0.0.5/',
+    'gopher://127.0.0.1/',
+    'http://user:pw@127.0.0.1:9/',
+  ])('then %s is refused with 400 and never stored', async (serviceUrl) => {
+    const { status, body } = await t.post(message(sanne, 'help', { serviceUrl }));
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('serviceUrlRefused');
+    expect((await t.app.deps.conversations.get(sanne.id))?.serviceUrl).not.toBe(serviceUrl);
+    expect(await t.app.deps.conversations.latestServiceUrl()).not.toBe(serviceUrl);
+  });
 
   it('then loopback http(s) URLs are accepted', async () => {
     for (const serviceUrl of ['http://127.0.0.1:9/', 'https://localhost:3000/', 'http://[::1]:9/']) {

@@ -55,7 +55,10 @@ describe('when a Dutch user’s Teams client says en-US', () => {
     const [request] = await t.app.deps.requests.list({});
     await t.post(cardAction(adele, 'rejectRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
     await t.app.deps.worker.idle();
-    const told = t.connector.sent(`a:personal-${sanne.id}`).map((c) => c.body.text).filter(Boolean);
+    const told = t.connector
+      .sent(`a:personal-${sanne.id}`)
+      .map((c) => c.body.text)
+      .filter(Boolean);
     expect(told).toEqual([expect.stringContaining('rejected your request')]);
 
     expect(await t.say(message(sanne, 'taal auto', { locale: 'nl-NL' }))).toEqual([expect.stringContaining('Oké')]);

@@ -77,7 +77,11 @@ async function transitionsOf(requestId: string) {
   return entries.filter((e) => e.subjectId === requestId && e.action === 'request.transition');
 }
 
-const toldNestor = () => t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text as string).filter(Boolean);
+const toldNestor = () =>
+  t.connector
+    .sent(`a:personal-${nestor.id}`)
+    .map((c) => c.body.text as string)
+    .filter(Boolean);
 
 const unreachableAlex = () => {
   t.connector.refuseNewConversations = true;
@@ -378,7 +382,10 @@ describe('when APPROVAL_CHANNELS=teams,outlook', () => {
     const requesterView = await t.post(outlookAction(nestor, 'refreshRequest', { requestId: request.id }, 'automatic'));
     expect(cardText(requesterView.body.value)).toMatch(/Rejected/);
 
-    const told = t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean);
+    const told = t.connector
+      .sent(`a:personal-${nestor.id}`)
+      .map((c) => c.body.text)
+      .filter(Boolean);
     expect(told).toEqual([expect.stringContaining('Alex Wilber rejected your request')]);
   });
 

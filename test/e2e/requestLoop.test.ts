@@ -28,13 +28,17 @@ async function onlyRequest(): Promise<GuestRequest> {
 }
 
 const cardsTo = (conversationId: string) =>
-  t.connector.sent(conversationId).filter((c) => c.body?.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive');
+  t.connector
+    .sent(conversationId)
+    .filter((c) => c.body?.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive');
 
 /** The replies to the last memberAsks: the text, then the requester's status card (same turn). */
 let lastReplies: string[] = [];
 const statusCardIn = (replies: string[]) => JSON.parse(replies.find((r) => r.startsWith('{'))!);
 
-async function memberAsks(text = 'invite anna@fabrikam.com to Marketing because she designs our campaign'): Promise<GuestRequest> {
+async function memberAsks(
+  text = 'invite anna@fabrikam.com to Marketing because she designs our campaign',
+): Promise<GuestRequest> {
   const replies = await t.say(message(nestor, text));
   lastReplies = replies;
   expect(replies.join('\n')).toMatch(/waiting for approval by Alex Wilber/);
@@ -45,7 +49,13 @@ async function memberAsks(text = 'invite anna@fabrikam.com to Marketing because 
 describe('when a member asks for a guest', () => {
   it('then a request is stored, the owner gets an approval card in a new chat, and the requester a status card', async () => {
     const request = await memberAsks();
-    expect(request).toMatchObject({ state: 'pending', requesterId: nestor.id, groupId: marketing.id, approverIds: [alex.id], guests: [{ email: 'anna@fabrikam.com' }] });
+    expect(request).toMatchObject({
+      state: 'pending',
+      requesterId: nestor.id,
+      groupId: marketing.id,
+      approverIds: [alex.id],
+      guests: [{ email: 'anna@fabrikam.com' }],
+    });
     expect(Date.parse(request.expiresAt) - Date.parse(request.createdAt)).toBe(14 * 86_400_000);
 
     // Alex never talked to the bot: a 1:1 chat is created for him.
@@ -72,7 +82,14 @@ describe('when a member asks for a guest', () => {
 
   it('then the owner approves, the guest is invited and added, every copy is updated and the requester is told', async () => {
     const request = await memberAsks();
-    const { status, body } = await t.post(cardAction(alex, 'approveRequest', { requestId: request.id, comment: 'Welcome!' }, { serviceUrl: t.connector.url }));
+    const { status, body } = await t.post(
+      cardAction(
+        alex,
+        'approveRequest',
+        { requestId: request.id, comment: 'Welcome!' },
+        { serviceUrl: t.connector.url },
+      ),
+    );
     expect(status).toBe(200);
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
@@ -94,21 +111,41 @@ describe('when a member asks for a guest', () => {
       expect(cardText(card)).toContain('Welcome!');
       expect(cardProblems(card)).toEqual([]);
     }
-    const told = t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean);
+    const told = t.connector
+      .sent(`a:personal-${nestor.id}`)
+      .map((c) => c.body.text)
+      .filter(Boolean);
     expect(told).toEqual([expect.stringMatching(/Good news: anna@fabrikam.com can now use \*\*Marketing\*\*/)]);
 
-    const transitions = (await t.app.deps.audit.tail(50)).filter((e) => e.subjectId === request.id).map((e) => `${e.from}→${e.to}`);
-    expect(transitions).toEqual(['none→pending', 'pending→approved', 'approved→provisioning', 'provisioning→completed']);
+    const transitions = (await t.app.deps.audit.tail(50))
+      .filter((e) => e.subjectId === request.id)
+      .map((e) => `${e.from}→${e.to}`);
+    expect(transitions).toEqual([
+      'none→pending',
+      'pending→approved',
+      'approved→provisioning',
+      'provisioning→completed',
+    ]);
   });
 
   it('then a rejection tells the requester who rejected and why, and nobody is invited', async () => {
     const request = await memberAsks();
-    const { body } = await t.post(cardAction(alex, 'rejectRequest', { requestId: request.id, comment: 'Use the partner portal' }, { serviceUrl: t.connector.url }));
+    const { body } = await t.post(
+      cardAction(
+        alex,
+        'rejectRequest',
+        { requestId: request.id, comment: 'Use the partner portal' },
+        { serviceUrl: t.connector.url },
+      ),
+    );
     expect(cardText(body.value)).toMatch(/Rejected by Alex Wilber/);
     await settle();
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('rejected');
     expect(await t.app.deps.directory.findUserByMail('anna@fabrikam.com')).toBeUndefined();
-    const told = t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean);
+    const told = t.connector
+      .sent(`a:personal-${nestor.id}`)
+      .map((c) => c.body.text)
+      .filter(Boolean);
     expect(told).toEqual([expect.stringContaining('Alex Wilber rejected your request')]);
     expect(told[0]).toContain('Use the partner portal');
   });
@@ -168,7 +205,14 @@ describe('when decisions collide', () => {
   it('then someone who is not an approver gets an error and nothing changes, whatever the card data says', async () => {
     const request = await memberAsks();
     for (const forger of [adele, nestor]) {
-      const { body } = await t.post(cardAction(forger, 'approveRequest', { requestId: request.id, approverId: alex.id, actorId: alex.id }, { serviceUrl: t.connector.url }));
+      const { body } = await t.post(
+        cardAction(
+          forger,
+          'approveRequest',
+          { requestId: request.id, approverId: alex.id, actorId: alex.id },
+          { serviceUrl: t.connector.url },
+        ),
+      );
       expect(body.statusCode).toBe(403);
       expect(body.type).toBe('application/vnd.microsoft.error');
     }
@@ -178,10 +222,24 @@ describe('when decisions collide', () => {
 
   it('then someone outside the request cannot read it through the card’s refresh', async () => {
     const request = await memberAsks();
-    const { body } = await t.post(cardAction(adele, 'refreshRequest', { requestId: request.id }, { serviceUrl: t.connector.url, trigger: 'automatic' }));
+    const { body } = await t.post(
+      cardAction(
+        adele,
+        'refreshRequest',
+        { requestId: request.id },
+        { serviceUrl: t.connector.url, trigger: 'automatic' },
+      ),
+    );
     expect(body).toMatchObject({ statusCode: 403, type: 'application/vnd.microsoft.error' });
     expect(JSON.stringify(body)).not.toContain('anna@fabrikam.com');
-    const own = await t.post(cardAction(alex, 'refreshRequest', { requestId: request.id }, { serviceUrl: t.connector.url, trigger: 'automatic' }));
+    const own = await t.post(
+      cardAction(
+        alex,
+        'refreshRequest',
+        { requestId: request.id },
+        { serviceUrl: t.connector.url, trigger: 'automatic' },
+      ),
+    );
     expect(cardVerbs(own.body.value)).toEqual(['approveRequest', 'rejectRequest']);
   });
 
@@ -205,11 +263,20 @@ describe('when decisions collide', () => {
     const snapshot = await t.app.deps.directory.snapshot();
     // An admin blocks fabrikam.com after the request was made.
     const policy = snapshot.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy!;
-    const changed = { ...snapshot, b2bManagementPolicy: { InvitationsAllowedAndBlockedDomainsPolicy: { BlockedDomains: [...(policy.BlockedDomains ?? []), 'fabrikam.com'] } } };
+    const changed = {
+      ...snapshot,
+      b2bManagementPolicy: {
+        InvitationsAllowedAndBlockedDomainsPolicy: {
+          BlockedDomains: [...(policy.BlockedDomains ?? []), 'fabrikam.com'],
+        },
+      },
+    };
     const { compilePolicy } = await import('../../src/policy/index.js');
     const ctx = compilePolicy(changed);
     jest.spyOn(t.app.deps.policy, 'current').mockResolvedValue(ctx);
-    const { body } = await t.post(cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
+    const { body } = await t.post(
+      cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }),
+    );
     expect(cardText(body.value)).toMatch(/settings changed/);
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('pending');
   });
@@ -218,17 +285,26 @@ describe('when decisions collide', () => {
 describe('when the requester changes their mind', () => {
   it('then cancel <id> cancels, the owner’s card is updated and the owner is told', async () => {
     const request = await memberAsks();
-    expect(await t.say(message(nestor, `cancel ${request.id.toLowerCase()}`))).toEqual([`Request **${request.id}** is cancelled.`]);
+    expect(await t.say(message(nestor, `cancel ${request.id.toLowerCase()}`))).toEqual([
+      `Request **${request.id}** is cancelled.`,
+    ]);
     await settle();
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('cancelled');
     const lastUpdate = t.connector.updates().at(-1)!;
     expect(cardText(lastUpdate.body.attachments[0].content)).toMatch(/Cancelled by the requester/);
-    expect(t.connector.sent(`a:1on1-${alex.id}`).map((c) => c.body.text).filter(Boolean)).toEqual([expect.stringContaining('cancelled request')]);
+    expect(
+      t.connector
+        .sent(`a:1on1-${alex.id}`)
+        .map((c) => c.body.text)
+        .filter(Boolean),
+    ).toEqual([expect.stringContaining('cancelled request')]);
   });
 
   it('then nobody else can cancel it', async () => {
     const request = await memberAsks();
-    expect(await t.say(message(alex, `cancel ${request.id}`))).toEqual(['Only the person who asked can cancel this request.']);
+    expect(await t.say(message(alex, `cancel ${request.id}`))).toEqual([
+      'Only the person who asked can cancel this request.',
+    ]);
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('pending');
   });
 });
@@ -240,7 +316,10 @@ describe('when time passes', () => {
     await t.app.deps.worker.tick();
     await t.app.deps.worker.tick();
     await settle();
-    const reminders = t.connector.sent(`a:1on1-${alex.id}`).map((c) => c.body.text).filter((x) => /Reminder/.test(x ?? ''));
+    const reminders = t.connector
+      .sent(`a:1on1-${alex.id}`)
+      .map((c) => c.body.text)
+      .filter((x) => /Reminder/.test(x ?? ''));
     expect(reminders).toEqual([expect.stringContaining(request.id)]);
   });
 
@@ -251,8 +330,15 @@ describe('when time passes', () => {
     await settle();
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('expired');
     expect(cardText(t.connector.updates().at(-1)!.body.attachments[0].content)).toMatch(/Expired/);
-    expect(t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean)).toEqual([expect.stringContaining('expired')]);
-    const late = await t.post(cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
+    expect(
+      t.connector
+        .sent(`a:personal-${nestor.id}`)
+        .map((c) => c.body.text)
+        .filter(Boolean),
+    ).toEqual([expect.stringContaining('expired')]);
+    const late = await t.post(
+      cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }),
+    );
     expect(cardText(late.body.value)).toMatch(/already expired/);
   });
 });
@@ -262,7 +348,13 @@ describe('when provisioning fails or is interrupted', () => {
     let fail = true;
     await t.close();
     const { DirectoryError } = await import('../../src/ports/directory.js');
-    t = await startTestApp({ directoryFaults: { inviteGuest: () => { if (fail) throw new DirectoryError('INVITE_REFUSED', 'the invitation was refused', false); } } });
+    t = await startTestApp({
+      directoryFaults: {
+        inviteGuest: () => {
+          if (fail) throw new DirectoryError('INVITE_REFUSED', 'the invitation was refused', false);
+        },
+      },
+    });
     const request = await memberAsks();
     await t.post(cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
     await settle();
@@ -273,10 +365,17 @@ describe('when provisioning fails or is interrupted', () => {
     expect(cardText(card)).toContain('the directory refused the change (code INVITE_REFUSED)');
     expect(cardText(card)).not.toContain('the invitation was refused');
     expect(cardVerbs(card)).toEqual(['retryRequest']);
-    expect(t.connector.sent(`a:personal-${nestor.id}`).map((c) => c.body.text).filter(Boolean)).toEqual([expect.stringContaining('failed')]);
+    expect(
+      t.connector
+        .sent(`a:personal-${nestor.id}`)
+        .map((c) => c.body.text)
+        .filter(Boolean),
+    ).toEqual([expect.stringContaining('failed')]);
 
     fail = false;
-    const retried = await t.post(cardAction(alex, 'retryRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
+    const retried = await t.post(
+      cardAction(alex, 'retryRequest', { requestId: request.id }, { serviceUrl: t.connector.url }),
+    );
     expect(retried.body.statusCode).toBe(200);
     await settle();
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('completed');
@@ -286,7 +385,13 @@ describe('when provisioning fails or is interrupted', () => {
     let failures = 2;
     await t.close();
     const { DirectoryError } = await import('../../src/ports/directory.js');
-    t = await startTestApp({ directoryFaults: { addMember: () => { if (failures-- > 0) throw new DirectoryError('THROTTLED', 'Too many requests', true, 1); } } });
+    t = await startTestApp({
+      directoryFaults: {
+        addMember: () => {
+          if (failures-- > 0) throw new DirectoryError('THROTTLED', 'Too many requests', true, 1);
+        },
+      },
+    });
     const request = await memberAsks();
     await t.post(cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
     await settle();
@@ -299,7 +404,8 @@ describe('when provisioning fails or is interrupted', () => {
     t = await startTestApp({ directoryFaults: { inviteGuest: () => new Promise<void>(() => undefined) } });
     const request = await memberAsks();
     await t.post(cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
-    for (let i = 0; i < 100 && (await t.app.deps.requests.get(request.id))!.state !== 'provisioning'; i += 1) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && (await t.app.deps.requests.get(request.id))!.state !== 'provisioning'; i += 1)
+      await new Promise((r) => setTimeout(r, 10));
     expect((await t.app.deps.requests.get(request.id))!.state).toBe('provisioning');
     const { dataDir, connector } = t;
     await t.close({ keepData: true, keepConnector: true, abandonWork: true }); // the "crash"
@@ -355,18 +461,21 @@ describe('when Teams throttles or fails while the bot sends into a known chat', 
   it.each([
     ['429 Too Many Requests', 429],
     ['503 Service Unavailable', 503],
-  ])('then after %s the card is retried and delivered, and the approver’s dialog is untouched', async (_name, status) => {
-    // Alex has talked to the bot and is halfway through a guided invite.
-    await t.say(message(alex, 'help'));
-    expect((await t.say(message(alex, 'invite'))).join()).toMatch(/To which group/);
-    t.connector.failNext(2, status);
-    const request = await memberAsks();
-    expect(cardsTo(`a:personal-${alex.id}`)).toHaveLength(1);
-    const stored = (await t.app.deps.requests.get(request.id))!;
-    expect(stored.outbox).toEqual([]);
-    expect(stored.cards.every((c) => c.activityId !== '')).toBe(true);
-    expect((await t.say(message(alex, 'Marketing'))).join()).toMatch(/Which e-mail/);
-  });
+  ])(
+    'then after %s the card is retried and delivered, and the approver’s dialog is untouched',
+    async (_name, status) => {
+      // Alex has talked to the bot and is halfway through a guided invite.
+      await t.say(message(alex, 'help'));
+      expect((await t.say(message(alex, 'invite'))).join()).toMatch(/To which group/);
+      t.connector.failNext(2, status);
+      const request = await memberAsks();
+      expect(cardsTo(`a:personal-${alex.id}`)).toHaveLength(1);
+      const stored = (await t.app.deps.requests.get(request.id))!;
+      expect(stored.outbox).toEqual([]);
+      expect(stored.cards.every((c) => c.activityId !== '')).toBe(true);
+      expect((await t.say(message(alex, 'Marketing'))).join()).toMatch(/Which e-mail/);
+    },
+  );
 
   it('then a card that keeps being throttled stays owed and is sent on a later sweep', async () => {
     await t.say(message(alex, 'help'));
@@ -393,8 +502,13 @@ describe('when Teams throttles the bot', () => {
 describe('when Teams delivers the same message twice', () => {
   it('then it is handled once: one guest added, one audit entry, one answer', async () => {
     const activity = message(alex, 'invite twice@fabrikam.com to Marketing');
-    const [a, b] = await Promise.all([t.post({ ...activity, serviceUrl: t.connector.url }), t.post({ ...activity, serviceUrl: t.connector.url })]);
-    const answers = [...(a.body?.activities ?? []), ...(b.body?.activities ?? [])].filter((x: { text?: string }) => /added to/.test(x.text ?? ''));
+    const [a, b] = await Promise.all([
+      t.post({ ...activity, serviceUrl: t.connector.url }),
+      t.post({ ...activity, serviceUrl: t.connector.url }),
+    ]);
+    const answers = [...(a.body?.activities ?? []), ...(b.body?.activities ?? [])].filter((x: { text?: string }) =>
+      /added to/.test(x.text ?? ''),
+    );
     expect(answers).toHaveLength(1);
     expect((await t.app.deps.audit.tail(20)).filter((e) => e.action === 'guest.added')).toHaveLength(1);
   });
@@ -416,7 +530,9 @@ describe('when an owner or admin asks', () => {
 
 describe('when the request cannot go ahead as a whole', () => {
   it('then blocked guests are explained at once and nothing is stored for them, while the others proceed', async () => {
-    const replies = await t.say(message(nestor, 'invite joe@tailspintoys.com, anna@fabrikam.com to Marketing because launch'));
+    const replies = await t.say(
+      message(nestor, 'invite joe@tailspintoys.com, anna@fabrikam.com to Marketing because launch'),
+    );
     const all = replies.join('\n');
     expect(all).toMatch(/waiting for approval/);
     expect(all).toMatch(/tailspintoys\.com/);
@@ -434,15 +550,21 @@ describe('when the request cannot go ahead as a whole', () => {
   });
 
   it('then an unknown group gets a did-you-mean and a malformed address is explained', async () => {
-    expect((await t.say(message(nestor, 'invite anna@fabrikam.com to Marketng because x'))).join()).toMatch(/Did you mean: \*\*Marketing\*\*/);
-    expect((await t.say(message(nestor, 'invite anna@@fabrikam to Marketing because x'))).join()).toMatch(/anna@@fabrikam/);
+    expect((await t.say(message(nestor, 'invite anna@fabrikam.com to Marketng because x'))).join()).toMatch(
+      /Did you mean: \*\*Marketing\*\*/,
+    );
+    expect((await t.say(message(nestor, 'invite anna@@fabrikam to Marketing because x'))).join()).toMatch(
+      /anna@@fabrikam/,
+    );
     expect(await t.app.deps.requests.list({})).toEqual([]);
   });
 });
 
 describe('when asked in Dutch', () => {
   it('then the Dutch requester is answered in Dutch and the English owner gets an English card', async () => {
-    const replies = await t.say(message(sanne, 'uitnodigen piet@fabrikam.com voor Sales omdat we samen offertes maken', { locale: 'nl-NL' }));
+    const replies = await t.say(
+      message(sanne, 'uitnodigen piet@fabrikam.com voor Sales omdat we samen offertes maken', { locale: 'nl-NL' }),
+    );
     expect(replies.join('\n')).toMatch(/wacht op goedkeuring door Adele Vance/);
     await settle();
     const card = cardsTo(`a:1on1-${adele.id}`)[0].body.attachments[0].content;
@@ -471,11 +593,15 @@ describe('when asking about requests', () => {
   it('then a card shown by pending is updated with the others after the decision', async () => {
     const request = await memberAsks();
     await t.post(message(alex, 'pending', { serviceUrl: t.connector.url, expectReplies: false }));
-    const pendingCopy = (await t.app.deps.requests.get(request.id))!.cards.find((c) => c.conversationId === `a:personal-${alex.id}`);
+    const pendingCopy = (await t.app.deps.requests.get(request.id))!.cards.find(
+      (c) => c.conversationId === `a:personal-${alex.id}`,
+    );
     expect(pendingCopy).toBeDefined();
     await t.post(cardAction(alex, 'approveRequest', { requestId: request.id }, { serviceUrl: t.connector.url }));
     await settle();
-    const updated = t.connector.updates(`a:personal-${alex.id}`).filter((u) => u.activityId === pendingCopy!.activityId);
+    const updated = t.connector
+      .updates(`a:personal-${alex.id}`)
+      .filter((u) => u.activityId === pendingCopy!.activityId);
     expect(cardVerbs(updated.at(-1)!.body.attachments[0].content)).toEqual([]);
   });
 

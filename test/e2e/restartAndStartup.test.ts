@@ -30,7 +30,6 @@ describe('when the bot restarts in the middle of a conversation', () => {
 });
 
 describe('when the bot process starts', () => {
-
   it('then it reads .env from its working folder, and the environment wins over it', async () => {
     const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
@@ -43,14 +42,20 @@ describe('when the bot process starts', () => {
     const env = { ...process.env, NODE_ENV: '', PORT: '0' } as Record<string, string>;
     delete env.NODE_ENV;
     try {
-      await expect(run(process.execPath, ['--import', tsx, entry], { cwd: dir, env, timeout: 60_000 })).rejects.toMatchObject({
+      await expect(
+        run(process.execPath, ['--import', tsx, entry], { cwd: dir, env, timeout: 60_000 }),
+      ).rejects.toMatchObject({
         code: 1,
         stderr: expect.stringMatching(/will not start[\s\S]*MICROSOFT_APP_ID/),
       });
       // NODE_ENV=development in the environment beats production in .env: config passes, and the (deliberately
       // invalid) tenant file is what stops it.
       await expect(
-        run(process.execPath, ['--import', tsx, entry], { cwd: dir, env: { ...env, NODE_ENV: 'development', TENANT_FILE: resolve('package.json') }, timeout: 60_000 }),
+        run(process.execPath, ['--import', tsx, entry], {
+          cwd: dir,
+          env: { ...env, NODE_ENV: 'development', TENANT_FILE: resolve('package.json') },
+          timeout: 60_000,
+        }),
       ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot start[\s\S]*\$\.tenant/) });
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -59,7 +64,10 @@ describe('when the bot process starts', () => {
   });
 
   const start = (env: Record<string, string>) =>
-    run(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, PORT: '0', DATA_DIR: '/nonexistent/never-created', ...env }, timeout: 60_000 });
+    run(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      env: { ...process.env, PORT: '0', DATA_DIR: '/nonexistent/never-created', ...env },
+      timeout: 60_000,
+    });
 
   it('then NODE_ENV=production without an app id refuses to start and says why', async () => {
     await expect(start({ NODE_ENV: 'production', MICROSOFT_APP_ID: '' })).rejects.toMatchObject({

@@ -40,16 +40,19 @@ describe('when a card is wide', () => {
     ['check tailspintoys.com', megan, {}],
     ['why joe@tailspintoys.com Marketing', megan, {}],
     ['instellingen', daan, NL],
-  ] as const)('then "%s" wraps every text, uses the full width, and sets no fixed columns', async (command, user, options) => {
-    const { cards } = await ask(user, command, options);
-    expect(cards).toHaveLength(1);
-    const card = cards[0] as { msteams?: { width?: string } };
-    expect(card.msteams?.width).toBe('Full');
-    const all = elements(card);
-    // Columns size to their longest word and clip the rest; a FactSet beside long values does the same.
-    expect(all.filter((e) => e.type === 'ColumnSet')).toEqual([]);
-    for (const block of all.filter((e) => e.type === 'TextBlock')) expect(block.wrap).toBe(true);
-  });
+  ] as const)(
+    'then "%s" wraps every text, uses the full width, and sets no fixed columns',
+    async (command, user, options) => {
+      const { cards } = await ask(user, command, options);
+      expect(cards).toHaveLength(1);
+      const card = cards[0] as { msteams?: { width?: string } };
+      expect(card.msteams?.width).toBe('Full');
+      const all = elements(card);
+      // Columns size to their longest word and clip the rest; a FactSet beside long values does the same.
+      expect(all.filter((e) => e.type === 'ColumnSet')).toEqual([]);
+      for (const block of all.filter((e) => e.type === 'TextBlock')) expect(block.wrap).toBe(true);
+    },
+  );
 });
 
 describe('when the headline and the rows below it speak of the same thing', () => {
@@ -81,9 +84,15 @@ describe('when the headline and the rows below it speak of the same thing', () =
   });
 
   it('then one blocked guest is "this guest", several are "these guests"', async () => {
-    const one = await t.post({ ...message(nestor, 'invite joe@tailspintoys.com to Marketing because x'), serviceUrl: t.connector.url });
+    const one = await t.post({
+      ...message(nestor, 'invite joe@tailspintoys.com to Marketing because x'),
+      serviceUrl: t.connector.url,
+    });
     expect(JSON.stringify(one.body)).toContain("This guest can't be added to **Marketing**:");
-    const two = await t.post({ ...message(nestor, 'invite joe@tailspintoys.com, eve@tailspintoys.com to Marketing because x'), serviceUrl: t.connector.url });
+    const two = await t.post({
+      ...message(nestor, 'invite joe@tailspintoys.com, eve@tailspintoys.com to Marketing because x'),
+      serviceUrl: t.connector.url,
+    });
     expect(JSON.stringify(two.body)).toContain("These 2 guests can't be added to **Marketing**:");
   });
 
@@ -99,29 +108,38 @@ describe('when a usage or error text is shown', () => {
     ['whatif', megan, {}],
     ['watals', daan, NL],
     ['whatif allowInvitesFrom sometimes', megan, {}],
-  ] as const)('then "%s" has no angle brackets inside code spans (Teams would show &lt;) and no unbreakable lists', async (command, user, options) => {
-    const { text } = await ask(user, command, options);
-    expect(text.length).toBeGreaterThan(10);
-    for (const span of text.match(/`[^`]*`/g) ?? []) {
-      expect(span).not.toMatch(/[<>]/);
-      expect(span).not.toMatch(/\S\|\S/);
-    }
-    expect(text).not.toMatch(/&lt;|&gt;/);
-  });
+  ] as const)(
+    'then "%s" has no angle brackets inside code spans (Teams would show &lt;) and no unbreakable lists',
+    async (command, user, options) => {
+      const { text } = await ask(user, command, options);
+      expect(text.length).toBeGreaterThan(10);
+      for (const span of text.match(/`[^`]*`/g) ?? []) {
+        expect(span).not.toMatch(/[<>]/);
+        expect(span).not.toMatch(/\S\|\S/);
+      }
+      expect(text).not.toMatch(/&lt;|&gt;/);
+    },
+  );
 });
 
 describe('when a command is mistyped', () => {
   it('then the bot suggests the command it probably was, with the rest of the text', async () => {
     const { text } = await ask(megan, 'setings Marketing');
-    expect(text).toBe("I didn't understand **setings**. Did you mean **settings Marketing**? Type **help** to see what I can do for you.");
+    expect(text).toBe(
+      "I didn't understand **setings**. Did you mean **settings Marketing**? Type **help** to see what I can do for you.",
+    );
   });
 
   it('then in Dutch too, and the typed text stays plain', async () => {
     const { text } = await ask(daan, 'instelingen **HR**', NL);
-    expect(text).toBe('Ik begreep **instelingen** niet. Bedoelde je **instellingen \\*\\*HR\\*\\***? Typ **hulp** om te zien wat ik voor je kan doen.');
+    expect(text).toBe(
+      'Ik begreep **instelingen** niet. Bedoelde je **instellingen \\*\\*HR\\*\\***? Typ **hulp** om te zien wat ik voor je kan doen.',
+    );
   });
 
   it('then something that is no command at all gets the plain answer', async () => {
-    expect((await ask(megan, 'good morning')).text).toBe("I didn't understand that. Type **help** to see what I can do for you.");
+    expect((await ask(megan, 'good morning')).text).toBe(
+      "I didn't understand that. Type **help** to see what I can do for you.",
+    );
   });
 });

@@ -62,7 +62,9 @@ async function startBot(name: string): Promise<Bot> {
       buffer = lines.pop()!;
       for (const line of lines) {
         log.push(line);
-        const port = /"msg":"guest access bot listening"/.test(line) ? (JSON.parse(line) as { port: number }).port : undefined;
+        const port = /"msg":"guest access bot listening"/.test(line)
+          ? (JSON.parse(line) as { port: number }).port
+          : undefined;
         if (port) {
           clearTimeout(timer);
           resolveUrl(`http://127.0.0.1:${port}`);
@@ -77,7 +79,8 @@ async function startBot(name: string): Promise<Bot> {
   return bot;
 }
 
-async function post(bot: Bot, activity: object): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function post(bot: Bot, activity: object): Promise<{ status: number; body: any }> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(`${bot.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -87,7 +90,8 @@ async function post(bot: Bot, activity: object): Promise<{ status: number; body:
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-const replies = (r: { body?: { activities?: { text?: string }[] } }) => (r.body?.activities ?? []).map((a) => a.text ?? '').join('\n');
+const replies = (r: { body?: { activities?: { text?: string }[] } }) =>
+  (r.body?.activities ?? []).map((a) => a.text ?? '').join('\n');
 
 async function storage() {
   return AzureStorage.open({ connectionString: azurite.connectionString, prefix });
@@ -110,11 +114,16 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 
 /** Proactive messages sent into conversations (cards and texts; card updates are PUTs and may repeat). */
 function sentBodies(): string[] {
-  return connector.sent().map((c) => JSON.stringify({ conversation: c.conversationId, text: c.body?.text, attachments: c.body?.attachments }));
+  return connector
+    .sent()
+    .map((c) =>
+      JSON.stringify({ conversation: c.conversationId, text: c.body?.text, attachments: c.body?.attachments }),
+    );
 }
 
 beforeAll(async () => {
-  if (!existsSync('dist/index.js')) throw new Error('dist/index.js is missing: run `npm run build` first (npm run test:instances does)');
+  if (!existsSync('dist/index.js'))
+    throw new Error('dist/index.js is missing: run `npm run build` first (npm run test:instances does)');
   azurite = await startAzurite();
   connector = new FakeConnector();
   await connector.start();
@@ -138,7 +147,9 @@ describe('when two bot processes share one Azure storage account', () => {
   }, 60_000);
 
   it('then a message Teams delivers to both creates one request, answered by one of them', async () => {
-    const activity = message(nestor, 'invite dup-one@fabrikam.com to Marketing because e2e on two instances', { serviceUrl: connector.url });
+    const activity = message(nestor, 'invite dup-one@fabrikam.com to Marketing because e2e on two instances', {
+      serviceUrl: connector.url,
+    });
     const [ra, rb] = await Promise.all([post(a, activity), post(b, activity)]);
     expect([ra.status, rb.status]).toEqual([200, 200]);
     const answered = [replies(ra), replies(rb)].filter((t) => t !== '');
@@ -158,7 +169,9 @@ describe('when two bot processes share one Azure storage account', () => {
 
   it('then approve and reject tapped on both at once decide once, and nobody is told twice', async () => {
     const [request] = await requestsFor('dup-one@fabrikam.com');
-    await until('the approval card', async () => connector.sent().some((c) => JSON.stringify(c.body).includes(request.id) && c.conversationId?.includes(alex.id)));
+    await until('the approval card', async () =>
+      connector.sent().some((c) => JSON.stringify(c.body).includes(request.id) && c.conversationId?.includes(alex.id)),
+    );
     const taps = await Promise.all([
       post(a, cardAction(alex, 'approveRequest', { requestId: request.id })),
       post(b, cardAction(alex, 'rejectRequest', { requestId: request.id })),
@@ -181,10 +194,15 @@ describe('when two bot processes share one Azure storage account', () => {
   });
 
   it('then, when the instance that sweeps dies mid-delivery, the other takes over within a minute and sends the card once', async () => {
-    const holder = await until('a sweep lease holder', async () => bots.find((bot) => bot.log.some((l) => l.includes('SWEEP_LEASE_ACQUIRED'))));
+    const holder = await until('a sweep lease holder', async () =>
+      bots.find((bot) => bot.log.some((l) => l.includes('SWEEP_LEASE_ACQUIRED'))),
+    );
     const survivor = holder === a ? b : a;
     connector.hold = true;
-    const created = await post(holder, message(nestor, 'invite dup-three@fabrikam.com to Marketing because e2e on two instances'));
+    const created = await post(
+      holder,
+      message(nestor, 'invite dup-three@fabrikam.com to Marketing because e2e on two instances'),
+    );
     expect(replies(created)).toMatch(/waiting for approval/);
     await until('the holder to be delivering', async () => connector.holding > 0);
     const killedAt = Date.now();
@@ -193,7 +211,8 @@ describe('when two bot processes share one Azure storage account', () => {
     connector.hold = false;
 
     const [request] = await requestsFor('dup-three@fabrikam.com');
-    const delivered = (who: string) => connector.sent().filter((c) => JSON.stringify(c.body).includes(request.id) && c.conversationId?.includes(who));
+    const delivered = (who: string) =>
+      connector.sent().filter((c) => JSON.stringify(c.body).includes(request.id) && c.conversationId?.includes(who));
     // The requester's status card came with the reply; the approval card is the background work left behind.
     await until('the survivor to deliver the approval card', async () => delivered(alex.id).length > 0, 60_000);
     const tookMs = Date.now() - killedAt;

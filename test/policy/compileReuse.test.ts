@@ -21,7 +21,8 @@ describe('compiling a settings copy with the previous context', () => {
     const reused = compilePolicy(applied.snapshot, before);
     const fresh = compilePolicy(applied.snapshot);
     expect([...reused.inviterIds].sort()).toEqual([...fresh.inviterIds].sort());
-    for (const group of demoTenant.groups) expect(groupProfile(reused, group.id)).toEqual(groupProfile(fresh, group.id));
+    for (const group of demoTenant.groups)
+      expect(groupProfile(reused, group.id)).toEqual(groupProfile(fresh, group.id));
   });
 
   test('a domain-list what-if takes every compiled group over; a Groups setting compiles them again', () => {
@@ -34,7 +35,9 @@ describe('compiling a settings copy with the previous context', () => {
     const domains = apply('blockedDomains +example.org');
     for (const group of demoTenant.groups) expect(domains.groups.get(group.id)).toBe(before.groups.get(group.id));
     const hr = apply('group HR AllowToAddGuests true');
-    const changed = demoTenant.groups.filter((g) => hr.groups.get(g.id) !== before.groups.get(g.id)).map((g) => g.displayName);
+    const changed = demoTenant.groups
+      .filter((g) => hr.groups.get(g.id) !== before.groups.get(g.id))
+      .map((g) => g.displayName);
     expect(changed).toEqual(['HR']);
     const org = apply('AllowToAddGuests false');
     for (const group of demoTenant.groups) expect(org.groups.get(group.id)).not.toBe(before.groups.get(group.id));

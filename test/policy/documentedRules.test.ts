@@ -106,23 +106,38 @@ describe('1. lookalike addresses are normalised (UTS #46) before any list, tenan
     ['a right-to-left override', 'joe@fabrikam\u202E.com'],
     ['a broken Punycode label', 'joe@xn--zz.com'],
     ['a percent escape', 'joe@fabrik%61m.com'],
-  ])('an address whose domain does not survive normalisation (%s) is refused as invalid, hidden characters shown', (_what, email) => {
-    const d = decide([blockedDomains(['fabrikam.com', 'tailspin.com'])], email);
-    expect(d.verdict).toBe('blocked');
-    expect(codes(d)).toEqual(['ADDRESS_INVALID']);
-    expect(d.domain).toBe('');
-    expect(d.guestEmail).toBe(revealInvisible(email));
-    expect(d.blockers[0].subject).toBe(revealInvisible(email));
-    expect(d.guestEmail).not.toMatch(/[\u200C\u202E]/);
-  });
+  ])(
+    'an address whose domain does not survive normalisation (%s) is refused as invalid, hidden characters shown',
+    (_what, email) => {
+      const d = decide([blockedDomains(['fabrikam.com', 'tailspin.com'])], email);
+      expect(d.verdict).toBe('blocked');
+      expect(codes(d)).toEqual(['ADDRESS_INVALID']);
+      expect(d.domain).toBe('');
+      expect(d.guestEmail).toBe(revealInvisible(email));
+      expect(d.blockers[0].subject).toBe(revealInvisible(email));
+      expect(d.guestEmail).not.toMatch(/[\u200C\u202E]/);
+    },
+  );
 
   test('a request collapses lookalike spellings of one guest into one decision', () => {
-    const ds = evaluateRequest(ctxOf(), { groupId: G.team, requesterId: U.owner, guestEmails: ['joe@fabrikam.com', `JOE@${FULL_WIDTH_FABRIKAM}`, 'joe@fabri\u00ADkam.com'] });
+    const ds = evaluateRequest(ctxOf(), {
+      groupId: G.team,
+      requesterId: U.owner,
+      guestEmails: ['joe@fabrikam.com', `JOE@${FULL_WIDTH_FABRIKAM}`, 'joe@fabri\u00ADkam.com'],
+    });
     expect(ds.map((d) => d.guestEmail)).toEqual(['joe@fabrikam.com']);
   });
 
   test('SharePoint domain lists compare normalised domains too', () => {
-    const d = decide([(t) => ((t.sharePoint.sharingDomainRestrictionMode = 'blockList'), (t.sharePoint.sharingBlockedDomainList = ['fabrikam.com']))], `joe@${FULL_WIDTH_FABRIKAM}`);
+    const d = decide(
+      [
+        (t) => (
+          (t.sharePoint.sharingDomainRestrictionMode = 'blockList'),
+          (t.sharePoint.sharingBlockedDomainList = ['fabrikam.com'])
+        ),
+      ],
+      `joe@${FULL_WIDTH_FABRIKAM}`,
+    );
     expect(issues(d)).toEqual(['SITE_DOMAIN_BLOCKED']);
     expect(d.access.site).toBe('no');
   });
@@ -131,11 +146,41 @@ describe('1. lookalike addresses are normalised (UTS #46) before any list, tenan
 describe('2. organisation-wide AllowToAddGuests=false stops new guests (invitations) only', () => {
   const off = groupUnified({ AllowToAddGuests: 'false' });
   test.each([
-    { case: 'new guest, owner asks', email: ADDR.newGuest, requester: U.owner, verdict: 'blocked', blockers: ['GUESTS_DISABLED_ORG'] },
-    { case: 'new guest, admin asks', email: ADDR.newGuest, requester: U.admin, verdict: 'blocked', blockers: ['GUESTS_DISABLED_ORG'] },
-    { case: 'accepted guest, owner adds', email: ADDR.existingGuest, requester: U.owner, verdict: 'addNow', blockers: [] },
-    { case: 'accepted guest, member asks the owners', email: ADDR.existingGuest, requester: U.member, verdict: 'needsApproval', blockers: [] },
-    { case: 'pending guest is in the directory: no invitation', email: ADDR.pendingGuest, requester: U.owner, verdict: 'addNow', blockers: [] },
+    {
+      case: 'new guest, owner asks',
+      email: ADDR.newGuest,
+      requester: U.owner,
+      verdict: 'blocked',
+      blockers: ['GUESTS_DISABLED_ORG'],
+    },
+    {
+      case: 'new guest, admin asks',
+      email: ADDR.newGuest,
+      requester: U.admin,
+      verdict: 'blocked',
+      blockers: ['GUESTS_DISABLED_ORG'],
+    },
+    {
+      case: 'accepted guest, owner adds',
+      email: ADDR.existingGuest,
+      requester: U.owner,
+      verdict: 'addNow',
+      blockers: [],
+    },
+    {
+      case: 'accepted guest, member asks the owners',
+      email: ADDR.existingGuest,
+      requester: U.member,
+      verdict: 'needsApproval',
+      blockers: [],
+    },
+    {
+      case: 'pending guest is in the directory: no invitation',
+      email: ADDR.pendingGuest,
+      requester: U.owner,
+      verdict: 'addNow',
+      blockers: [],
+    },
   ] as const)('$case', ({ email, requester, verdict, blockers }) => {
     const d = decide([off], email, requester);
     expect(d.verdict).toBe(verdict);
@@ -143,8 +188,15 @@ describe('2. organisation-wide AllowToAddGuests=false stops new guests (invitati
   });
 
   test('an existing guest still meets the group setting and the label', () => {
-    expect(codes(decide([off, groupGuestSetting(G.team, 'false')], ADDR.existingGuest))).toEqual(['GUESTS_DISABLED_GROUP']);
-    const labelled = [off, groupUnified({ EnableMIPLabels: 'true' }), label('l1', 'Secret', false), assignLabel(G.team, 'l1')];
+    expect(codes(decide([off, groupGuestSetting(G.team, 'false')], ADDR.existingGuest))).toEqual([
+      'GUESTS_DISABLED_GROUP',
+    ]);
+    const labelled = [
+      off,
+      groupUnified({ EnableMIPLabels: 'true' }),
+      label('l1', 'Secret', false),
+      assignLabel(G.team, 'l1'),
+    ];
     expect(codes(decide(labelled, ADDR.existingGuest))).toEqual(['LABEL_BLOCKS_GUESTS']);
     expect(codes(decide(labelled, ADDR.newGuest))).toEqual(['GUESTS_DISABLED_ORG', 'LABEL_BLOCKS_GUESTS']);
   });
@@ -157,14 +209,70 @@ describe('2. organisation-wide AllowToAddGuests=false stops new guests (invitati
 describe('3. who approves: owners who can complete the whole addition, else admins who can invite and manage', () => {
   const strict = invitesFrom('adminsAndGuestInviters');
   test.each([
-    { case: 'a Guest Inviter member asks for a new guest: the admins decide, not the inviter', patches: [strict, members(G.team, [U.member, U.inviter])], requester: U.inviter, email: ADDR.newGuest, approvers: [U.admin, U.userAdmin], reason: 'OWNERS_MAY_NOT_INVITE' },
-    { case: 'a Guest Inviter outside the group never approves', patches: [strict], requester: U.member, email: ADDR.newGuest, approvers: [U.admin, U.userAdmin], reason: 'OWNERS_MAY_NOT_INVITE' },
-    { case: 'existing guest under strict invitations: the owners decide membership', patches: [strict], requester: U.member, email: ADDR.existingGuest, approvers: [U.owner], reason: 'OWNERS_APPROVE' },
-    { case: 'an owner who is a Guest Inviter completes it: only that owner approves', patches: [strict, owners(G.team, [U.owner, U.coOwner]), roles(U.coOwner, [ROLE_TEMPLATE_IDS.guestInviter])], requester: U.member, email: ADDR.newGuest, approvers: [U.coOwner], reason: 'OWNERS_APPROVE' },
-    { case: 'no enabled owner: the admins', patches: [disable(U.owner)], requester: U.member, email: ADDR.existingGuest, approvers: [U.admin, U.userAdmin], reason: 'NO_OWNERS' },
-    { case: 'no enabled owner, new guest, strict: the admins', patches: [strict, owners(G.team, [])], requester: U.member, email: ADDR.newGuest, approvers: [U.admin, U.userAdmin], reason: 'NO_OWNERS' },
-    { case: 'a disabled admin never approves', patches: [strict, disable(U.userAdmin)], requester: U.member, email: ADDR.newGuest, approvers: [U.admin], reason: 'OWNERS_MAY_NOT_INVITE' },
-    { case: 'a Groups Administrator does not approve (the role does not invite)', patches: [strict, roles(U.spAdmin, [ROLE_TEMPLATE_IDS.groupsAdmin])], requester: U.member, email: ADDR.newGuest, approvers: [U.admin, U.userAdmin], reason: 'OWNERS_MAY_NOT_INVITE' },
+    {
+      case: 'a Guest Inviter member asks for a new guest: the admins decide, not the inviter',
+      patches: [strict, members(G.team, [U.member, U.inviter])],
+      requester: U.inviter,
+      email: ADDR.newGuest,
+      approvers: [U.admin, U.userAdmin],
+      reason: 'OWNERS_MAY_NOT_INVITE',
+    },
+    {
+      case: 'a Guest Inviter outside the group never approves',
+      patches: [strict],
+      requester: U.member,
+      email: ADDR.newGuest,
+      approvers: [U.admin, U.userAdmin],
+      reason: 'OWNERS_MAY_NOT_INVITE',
+    },
+    {
+      case: 'existing guest under strict invitations: the owners decide membership',
+      patches: [strict],
+      requester: U.member,
+      email: ADDR.existingGuest,
+      approvers: [U.owner],
+      reason: 'OWNERS_APPROVE',
+    },
+    {
+      case: 'an owner who is a Guest Inviter completes it: only that owner approves',
+      patches: [strict, owners(G.team, [U.owner, U.coOwner]), roles(U.coOwner, [ROLE_TEMPLATE_IDS.guestInviter])],
+      requester: U.member,
+      email: ADDR.newGuest,
+      approvers: [U.coOwner],
+      reason: 'OWNERS_APPROVE',
+    },
+    {
+      case: 'no enabled owner: the admins',
+      patches: [disable(U.owner)],
+      requester: U.member,
+      email: ADDR.existingGuest,
+      approvers: [U.admin, U.userAdmin],
+      reason: 'NO_OWNERS',
+    },
+    {
+      case: 'no enabled owner, new guest, strict: the admins',
+      patches: [strict, owners(G.team, [])],
+      requester: U.member,
+      email: ADDR.newGuest,
+      approvers: [U.admin, U.userAdmin],
+      reason: 'NO_OWNERS',
+    },
+    {
+      case: 'a disabled admin never approves',
+      patches: [strict, disable(U.userAdmin)],
+      requester: U.member,
+      email: ADDR.newGuest,
+      approvers: [U.admin],
+      reason: 'OWNERS_MAY_NOT_INVITE',
+    },
+    {
+      case: 'a Groups Administrator does not approve (the role does not invite)',
+      patches: [strict, roles(U.spAdmin, [ROLE_TEMPLATE_IDS.groupsAdmin])],
+      requester: U.member,
+      email: ADDR.newGuest,
+      approvers: [U.admin, U.userAdmin],
+      reason: 'OWNERS_MAY_NOT_INVITE',
+    },
   ])('$case', ({ patches, requester, email, approvers, reason }) => {
     const d = decide(patches, email, requester);
     expect(d.verdict).toBe('needsApproval');
@@ -181,7 +289,10 @@ describe('3. who approves: owners who can complete the whole addition, else admi
     const d = decide([strict, disable(U.admin), disable(U.userAdmin)], ADDR.newGuest, U.member);
     expect(d.verdict).toBe('blocked');
     expect(codes(d)).toEqual(['NO_INVITER']);
-    expect(d.blockers[0]).toMatchObject({ currentValue: 'adminsAndGuestInviters', allowingValue: 'adminsGuestInvitersAndAllMembers' });
+    expect(d.blockers[0]).toMatchObject({
+      currentValue: 'adminsAndGuestInviters',
+      allowingValue: 'adminsGuestInvitersAndAllMembers',
+    });
   });
 });
 
@@ -230,11 +341,14 @@ describe('4. roles by template id; the Groups Administrator manages any group, b
 
 describe('5. cross-tenant access governs Entra organisations only', () => {
   const blockedDefault = crossTenantDefault('blocked');
-  test.each(CONSUMER_MAIL_DOMAINS.map((d) => [d]))('%s has no Entra tenant: the blocked default does not apply', (domain) => {
-    const d = decide([blockedDefault], `someone@${domain}`);
-    expect(codes(d)).toEqual([]);
-    expect(d.verdict).toBe('addNow');
-  });
+  test.each(CONSUMER_MAIL_DOMAINS.map((d) => [d]))(
+    '%s has no Entra tenant: the blocked default does not apply',
+    (domain) => {
+      const d = decide([blockedDefault], `someone@${domain}`);
+      expect(codes(d)).toEqual([]);
+      expect(d.verdict).toBe('addNow');
+    },
+  );
   test('a domain the snapshot says has no tenant: not governed; partners do not apply either', () => {
     expect(codes(decide([blockedDefault, noTenant(['mail.example'])], 'a@mail.example'))).toEqual([]);
     expect(codes(decide([blockedDefault, noTenant(['MAIL.example'])], 'a@mail.example'))).toEqual([]);
@@ -245,11 +359,16 @@ describe('5. cross-tenant access governs Entra organisations only', () => {
     expect(d.blockers[0].subject).toBe('unknown.example');
   });
   test('a known tenant gets the default, naming the tenant; its partner entry overrides it', () => {
-    expect(decide([blockedDefault], ADDR.newGuest).blockers[0]).toMatchObject({ code: 'CROSS_TENANT_DEFAULT_BLOCKED', subject: 'Fabrikam' });
+    expect(decide([blockedDefault], ADDR.newGuest).blockers[0]).toMatchObject({
+      code: 'CROSS_TENANT_DEFAULT_BLOCKED',
+      subject: 'Fabrikam',
+    });
     expect(codes(decide([blockedDefault, partner(FABRIKAM_TENANT_ID, 'allowed')], ADDR.newGuest))).toEqual([]);
   });
   test('a snapshot that lists a consumer domain under a tenant wins over the built-in list', () => {
-    expect(codes(decide([blockedDefault, externalTenant('t-x', 'X', ['outlook.com'])], 'a@outlook.com'))).toEqual(['CROSS_TENANT_DEFAULT_BLOCKED']);
+    expect(codes(decide([blockedDefault, externalTenant('t-x', 'X', ['outlook.com'])], 'a@outlook.com'))).toEqual([
+      'CROSS_TENANT_DEFAULT_BLOCKED',
+    ]);
   });
   test('Entra domain lists still govern a domain without a tenant', () => {
     expect(codes(decide([blockedDefault, blockedDomains(['gmail.com'])], ADDR.consumer))).toEqual(['DOMAIN_BLOCKED']);
@@ -317,7 +436,10 @@ describe('7. a guest named by UPN is that guest', () => {
     expect(decide([], 'already_partner.org#EXT#@contoso.onmicrosoft.com').verdict).toBe('nothingToDo');
   });
   test('a UPN of nobody in the directory stands for the address it encodes, judged as that new guest', () => {
-    const d = decide([(t) => t.tenant.verifiedDomains.push('contoso.onmicrosoft.com'), blockedDomains(['fabrikam.com'])], 'new.guest_fabrikam.com#EXT#@contoso.onmicrosoft.com');
+    const d = decide(
+      [(t) => t.tenant.verifiedDomains.push('contoso.onmicrosoft.com'), blockedDomains(['fabrikam.com'])],
+      'new.guest_fabrikam.com#EXT#@contoso.onmicrosoft.com',
+    );
     expect(d.guestEmail).toBe('new.guest@fabrikam.com');
     expect(codes(d)).toEqual(['DOMAIN_BLOCKED']);
   });
@@ -337,7 +459,10 @@ describe('8. layers the directory can’t know are unverified, never allowing or
     expect(d.verdict).toBe('addNow');
     expect(d.access.team).toBe('unverified');
     expect(unverified(d)).toEqual(['TEAMS_GUEST_ACCESS_UNVERIFIED']);
-    expect(d.unverified[0]).toMatchObject({ layer: 'teams', where: { portalKey: 'teamsGuestAccess', powershell: 'Get-CsTeamsClientConfiguration -Identity Global' } });
+    expect(d.unverified[0]).toMatchObject({
+      layer: 'teams',
+      where: { portalKey: 'teamsGuestAccess', powershell: 'Get-CsTeamsClientConfiguration -Identity Global' },
+    });
     expect(issues(d)).toEqual([]);
   });
   test('Teams unknown matters only to a group with a team', () => {
@@ -350,7 +475,9 @@ describe('8. layers the directory can’t know are unverified, never allowing or
     expect(d.access.site).toBe('unverified');
     expect(d.access.siteEffective).toBeUndefined();
     expect(unverified(d)).toEqual(['SITE_SHARING_UNVERIFIED']);
-    expect(d.unverified[0].where.powershell).toContain('Get-SPOSite -Identity https://contoso.sharepoint.com/sites/marketing');
+    expect(d.unverified[0].where.powershell).toContain(
+      'Get-SPOSite -Identity https://contoso.sharepoint.com/sites/marketing',
+    );
     const org = decide([siteUnknown(G.team), orgSharing('disabled')], ADDR.newGuest);
     expect(org.access.site).toBe('no');
     expect(issues(org)).toEqual(['SITE_SHARING_ORG_RESTRICTED']);
@@ -363,10 +490,16 @@ describe('8. layers the directory can’t know are unverified, never allowing or
     expect(unverified(d)).toEqual(['LABEL_GUESTS_UNVERIFIED']);
     expect(d.unverified[0].subject).toBe('Internal');
     expect(codes(decide([...on, groupGuestSetting(G.team, 'false')], ADDR.newGuest))).toEqual([]);
-    expect(unverified(decide([groupUnified({ EnableMIPLabels: 'false' }), unknownLabel, assignLabel(G.team, 'l-q')], ADDR.newGuest))).toEqual([]);
+    expect(
+      unverified(
+        decide([groupUnified({ EnableMIPLabels: 'false' }), unknownLabel, assignLabel(G.team, 'l-q')], ADDR.newGuest),
+      ),
+    ).toEqual([]);
   });
   test('known layers are never unverified', () => {
-    expect(decide([teamsGuests(true), siteSharing(G.team, 'externalUserSharingOnly')], ADDR.newGuest).unverified).toEqual([]);
+    expect(
+      decide([teamsGuests(true), siteSharing(G.team, 'externalUserSharingOnly')], ADDR.newGuest).unverified,
+    ).toEqual([]);
   });
   test('the admin overview says Teams guest access is unknown', () => {
     const teams = tenantLayers(ctxOf(teamsUnknown())).find((l) => l.layer === 'teams');
@@ -418,7 +551,11 @@ describe('normalising never turns a blocked verdict into an allowed one', () => 
           if (fab) patches.push(partner(FABRIKAM_TENANT_ID, fab));
           const ctx = compilePolicy(tenant(...patches));
           const plain = evaluateGuest(ctx, { groupId: G.team, requesterId: requester, guestEmail: `x@${domain}` });
-          const lookalike = evaluateGuest(ctx, { groupId: G.team, requesterId: requester, guestEmail: `x@${look(domain)}` });
+          const lookalike = evaluateGuest(ctx, {
+            groupId: G.team,
+            requesterId: requester,
+            guestEmail: `x@${look(domain)}`,
+          });
           if (plain.verdict === 'blocked') expect(lookalike.verdict).toBe('blocked');
           if (lookalike.verdict !== 'blocked' || lookalike.blockers[0].code !== 'ADDRESS_INVALID') {
             expect(lookalike.verdict).toBe(plain.verdict);
@@ -433,7 +570,17 @@ describe('normalising never turns a blocked verdict into an allowed one', () => 
 
 describe('approvers are always owners or admins able to invite and manage the group', () => {
   test('whatever the settings, owners, roles and requester', () => {
-    const people = [U.owner, U.coOwner, U.member, U.admin, U.userAdmin, U.inviter, U.outsider, U.guestMember, U.spAdmin];
+    const people = [
+      U.owner,
+      U.coOwner,
+      U.member,
+      U.admin,
+      U.userAdmin,
+      U.inviter,
+      U.outsider,
+      U.guestMember,
+      U.spAdmin,
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom('none', 'adminsAndGuestInviters', 'adminsGuestInvitersAndAllMembers', 'everyone' as const),
@@ -459,7 +606,8 @@ describe('approvers are always owners or admins able to invite and manage the gr
             if (d.invitation === 'required') expect(ctx.inviterIds.has(id)).toBe(true);
             if (!owner) expect(['OWNERS_MAY_NOT_INVITE', 'NO_OWNERS']).toContain(d.approval.reasonCode);
           }
-          if (d.approval.basis === 'owners') for (const id of d.approval.approverIds) expect(cg.ownerIds.has(id)).toBe(true);
+          if (d.approval.basis === 'owners')
+            for (const id of d.approval.approverIds) expect(cg.ownerIds.has(id)).toBe(true);
         },
       ),
       { numRuns: fc.readConfigureGlobal().numRuns ?? 300 },

@@ -3,8 +3,20 @@ import { DomainVerdictCache } from '../../src/policy/domainVerdict.js';
 import { revealInvisible, stripInvisible } from '../../src/policy/index.js';
 import { holdersOf, isAdminUser, isGroupsAdminUser, isGuestInviter, roleTemplateIdOf } from '../../src/policy/roles.js';
 import { ROLE_TEMPLATE_IDS } from '../../src/policy/tenantModel.js';
-import { compilePolicy, domainTenant, evaluateGuest, tenantLayers, type GuestDecision } from '../../src/policy/index.js';
-import { compileCrossTenant, crossTenantBlockers, defaultBlocker, inboundAccess, partnerBlocker } from '../../src/policy/layers/crossTenant.js';
+import {
+  compilePolicy,
+  domainTenant,
+  evaluateGuest,
+  tenantLayers,
+  type GuestDecision,
+} from '../../src/policy/index.js';
+import {
+  compileCrossTenant,
+  crossTenantBlockers,
+  defaultBlocker,
+  inboundAccess,
+  partnerBlocker,
+} from '../../src/policy/layers/crossTenant.js';
 import { guestAccountBlockers } from '../../src/policy/layers/guestAccount.js';
 import type { TenantSnapshot } from '../../src/policy/tenantModel.js';
 import {
@@ -69,7 +81,9 @@ describe('cross-tenant access: fix data', () => {
       subject: 'Fabrikam',
     });
     expect(Object.keys(defaultBlocker())).not.toContain('subject');
-    const row = tenantLayers(ctxOf(crossTenantDefault('blocked'))).find((l) => l.setting.startsWith('crossTenantAccessPolicy.default'));
+    const row = tenantLayers(ctxOf(crossTenantDefault('blocked'))).find((l) =>
+      l.setting.startsWith('crossTenantAccessPolicy.default'),
+    );
     expect(row?.fix).toEqual(defaultBlocker());
   });
 });
@@ -81,12 +95,34 @@ describe('cross-tenant access: input edges', () => {
     return t;
   };
   test.each([
-    ['no crossTenantAccessPolicy at all', (t: TenantSnapshot) => delete (t as Partial<TenantSnapshot>).crossTenantAccessPolicy],
+    [
+      'no crossTenantAccessPolicy at all',
+      (t: TenantSnapshot) => delete (t as Partial<TenantSnapshot>).crossTenantAccessPolicy,
+    ],
     ['no default', (t: TenantSnapshot) => delete (t.crossTenantAccessPolicy as { default?: unknown }).default],
-    ['a default without b2bCollaborationInbound', (t: TenantSnapshot) => ((t.crossTenantAccessPolicy as { default: unknown }).default = {})],
-    ['a default without usersAndGroups', (t: TenantSnapshot) => ((t.crossTenantAccessPolicy as { default: unknown }).default = { b2bCollaborationInbound: {} })],
-    ['a default without accessType', (t: TenantSnapshot) => ((t.crossTenantAccessPolicy as { default: unknown }).default = { b2bCollaborationInbound: { usersAndGroups: {} } })],
-    ['a default accessType that is no value', (t: TenantSnapshot) => ((t.crossTenantAccessPolicy.default.b2bCollaborationInbound.usersAndGroups as { accessType: string }).accessType = 'sometimes')],
+    [
+      'a default without b2bCollaborationInbound',
+      (t: TenantSnapshot) => ((t.crossTenantAccessPolicy as { default: unknown }).default = {}),
+    ],
+    [
+      'a default without usersAndGroups',
+      (t: TenantSnapshot) =>
+        ((t.crossTenantAccessPolicy as { default: unknown }).default = { b2bCollaborationInbound: {} }),
+    ],
+    [
+      'a default without accessType',
+      (t: TenantSnapshot) =>
+        ((t.crossTenantAccessPolicy as { default: unknown }).default = {
+          b2bCollaborationInbound: { usersAndGroups: {} },
+        }),
+    ],
+    [
+      'a default accessType that is no value',
+      (t: TenantSnapshot) =>
+        ((
+          t.crossTenantAccessPolicy.default.b2bCollaborationInbound.usersAndGroups as { accessType: string }
+        ).accessType = 'sometimes'),
+    ],
     ['no partners list', (t: TenantSnapshot) => delete (t.crossTenantAccessPolicy as { partners?: unknown }).partners],
     ['no externalTenants list', (t: TenantSnapshot) => delete (t as Partial<TenantSnapshot>).externalTenants],
   ])('%s: Microsoft’s default, allowed', (_what, edit) => {
@@ -110,17 +146,28 @@ describe('cross-tenant access: input edges', () => {
 
   test('accessType compares case-insensitively, tenant ids too', () => {
     const t = tenant(crossTenantDefault('allowed'));
-    t.crossTenantAccessPolicy.partners.push({ tenantId: FABRIKAM_TENANT_ID.toUpperCase(), b2bCollaborationInbound: { usersAndGroups: { accessType: 'Blocked' as never } } });
-    expect(crossTenantBlockers(compileCrossTenant(t), 'fabrikam.com').map((b) => b.code)).toEqual(['CROSS_TENANT_PARTNER_BLOCKED']);
+    t.crossTenantAccessPolicy.partners.push({
+      tenantId: FABRIKAM_TENANT_ID.toUpperCase(),
+      b2bCollaborationInbound: { usersAndGroups: { accessType: 'Blocked' as never } },
+    });
+    expect(crossTenantBlockers(compileCrossTenant(t), 'fabrikam.com').map((b) => b.code)).toEqual([
+      'CROSS_TENANT_PARTNER_BLOCKED',
+    ]);
   });
 
   test('the first tenant to claim a domain keeps it', () => {
     const t = tenant(externalTenant('t-second', 'Second', ['fabrikam.com']), partner('t-second', 'blocked'));
-    expect(inboundAccess(compileCrossTenant(t), 'fabrikam.com')).toMatchObject({ tenant: { displayName: 'Fabrikam' }, access: 'allowed' });
+    expect(inboundAccess(compileCrossTenant(t), 'fabrikam.com')).toMatchObject({
+      tenant: { displayName: 'Fabrikam' },
+      access: 'allowed',
+    });
   });
 
   test('a tenant’s domain entries are normalised; one that is no domain is skipped', () => {
-    const t = tenant(externalTenant('t-idn', 'Bücher', ['BÜCHER.example', 'not a domain']), partner('t-idn', 'blocked'));
+    const t = tenant(
+      externalTenant('t-idn', 'Bücher', ['BÜCHER.example', 'not a domain']),
+      partner('t-idn', 'blocked'),
+    );
     const policy = compileCrossTenant(t);
     expect(inboundAccess(policy, 'xn--bcher-kva.example')).toMatchObject({ partner: 'blocked', access: 'blocked' });
     expect([...policy.tenantsByDomain.keys()]).not.toContain('not a domain');
@@ -128,7 +175,10 @@ describe('cross-tenant access: input edges', () => {
 
   test('domainTenant tells an Entra tenant, no tenant and unknown apart', () => {
     const ctx = ctxOf(noTenant(['mail.example', 'not a domain']));
-    expect(domainTenant(ctx.crossTenant, 'fabrikam.com')).toMatchObject({ kind: 'entra', tenant: { tenantId: FABRIKAM_TENANT_ID } });
+    expect(domainTenant(ctx.crossTenant, 'fabrikam.com')).toMatchObject({
+      kind: 'entra',
+      tenant: { tenantId: FABRIKAM_TENANT_ID },
+    });
     expect(domainTenant(ctx.crossTenant, 'mail.example')).toEqual({ kind: 'none' });
     expect(domainTenant(ctx.crossTenant, 'gmail.com')).toEqual({ kind: 'none' });
     expect(domainTenant(ctx.crossTenant, 'unknown.example')).toEqual({ kind: 'unknown' });
@@ -163,7 +213,14 @@ describe('the guest’s own account: fix data', () => {
 describe('blockers: shared, frozen, and only what is known', () => {
   const make = () => ({
     a: blocker('DOMAIN_BLOCKED', { setting: 's', currentValue: 'c', allowingValue: 'a' }),
-    b: blocker('GROUP_DYNAMIC', { setting: 's', currentValue: 'c', allowingValue: 'a', powershell: 'p', graph: 'g', subject: 'x' }),
+    b: blocker('GROUP_DYNAMIC', {
+      setting: 's',
+      currentValue: 'c',
+      allowingValue: 'a',
+      powershell: 'p',
+      graph: 'g',
+      subject: 'x',
+    }),
   });
   test('no empty PowerShell, Graph or subject fields when there is none', () => {
     const { a, b } = make();
@@ -196,17 +253,29 @@ describe('a snapshot built by hand, with only what Graph always returns', () => 
       tenant: { id: 't', displayName: 'Contoso', verifiedDomains: ['contoso.com'] },
       users: [
         { id: 'o', displayName: 'Owner', mail: 'o@contoso.com', userPrincipalName: 'o@contoso.com' },
-        { id: 'a', displayName: 'Admin', mail: 'a@contoso.com', userPrincipalName: 'a@contoso.com', roles: ['Global Administrator'] },
+        {
+          id: 'a',
+          displayName: 'Admin',
+          mail: 'a@contoso.com',
+          userPrincipalName: 'a@contoso.com',
+          roles: ['Global Administrator'],
+        },
       ],
-      groups: [{ id: 'g', displayName: 'Team', groupTypes: ['Unified'], mailEnabled: true, owners: ['o'], members: [] }],
+      groups: [
+        { id: 'g', displayName: 'Team', groupTypes: ['Unified'], mailEnabled: true, owners: ['o'], members: [] },
+      ],
     } as unknown as TenantSnapshot;
     const frozen = JSON.stringify(minimal);
     const ctx = compilePolicy(minimal);
     const d = evaluateGuest(ctx, { groupId: 'g', requesterId: 'o', guestEmail: 'x@fabrikam.com' });
     expect(d.verdict).toBe('addNow');
     expect(d.access).toEqual({ groupContent: 'yes', team: 'noTeam', site: 'noSite' });
-    expect(evaluateGuest(ctx, { groupId: 'g', requesterId: 'a', guestEmail: 'x@fabrikam.com' }).approval.reasonCode).toBe('REQUESTER_IS_ADMIN');
-    expect(tenantLayers(ctx).find((l) => l.setting === 'sharePoint.sharingCapability')?.currentValue).toBe('externalUserAndGuestSharing');
+    expect(
+      evaluateGuest(ctx, { groupId: 'g', requesterId: 'a', guestEmail: 'x@fabrikam.com' }).approval.reasonCode,
+    ).toBe('REQUESTER_IS_ADMIN');
+    expect(tenantLayers(ctx).find((l) => l.setting === 'sharePoint.sharingCapability')?.currentValue).toBe(
+      'externalUserAndGuestSharing',
+    );
     expect(JSON.stringify(minimal)).toBe(frozen);
   });
 });
@@ -233,19 +302,43 @@ describe('roles by template id', () => {
     expect(roleTemplateIdOf(entry)).toBe(id);
   });
   test('Graph-shaped role objects in a snapshot read without the schema', () => {
-    expect(roleTemplateIdOf({ roleTemplateId: GA.toUpperCase(), displayName: 'Global Administrator' } as never)).toBe(GA);
+    expect(roleTemplateIdOf({ roleTemplateId: GA.toUpperCase(), displayName: 'Global Administrator' } as never)).toBe(
+      GA,
+    );
     expect(roleTemplateIdOf({ roleTemplateId: 5 } as never)).toBeUndefined();
     expect(roleTemplateIdOf(null as never)).toBeUndefined();
   });
   test('roles count for enabled accounts only, and nobody is anybody without a user', () => {
-    const user = { id: 'u', displayName: 'U', mail: null, userPrincipalName: 'u@contoso.com', userType: 'Member' as const, accountEnabled: false, roles: [ROLE_TEMPLATE_IDS.guestInviter, GA, ROLE_TEMPLATE_IDS.groupsAdmin] };
+    const user = {
+      id: 'u',
+      displayName: 'U',
+      mail: null,
+      userPrincipalName: 'u@contoso.com',
+      userType: 'Member' as const,
+      accountEnabled: false,
+      roles: [ROLE_TEMPLATE_IDS.guestInviter, GA, ROLE_TEMPLATE_IDS.groupsAdmin],
+    };
     expect([isGuestInviter(user), isAdminUser(user), isGroupsAdminUser(user)]).toEqual([false, false, false]);
-    expect([isGuestInviter(undefined), isAdminUser(undefined), isGroupsAdminUser(undefined)]).toEqual([false, false, false]);
+    expect([isGuestInviter(undefined), isAdminUser(undefined), isGroupsAdminUser(undefined)]).toEqual([
+      false,
+      false,
+      false,
+    ]);
     const enabled = { ...user, accountEnabled: true };
     expect([isGuestInviter(enabled), isAdminUser(enabled), isGroupsAdminUser(enabled)]).toEqual([true, true, true]);
   });
   test('the "people" role keys have no holders, whatever roles users carry', () => {
-    const users = [{ id: 'u', displayName: 'U', mail: null, userPrincipalName: 'u@contoso.com', userType: 'Member' as const, accountEnabled: true, roles: ['Custom role'] }];
+    const users = [
+      {
+        id: 'u',
+        displayName: 'U',
+        mail: null,
+        userPrincipalName: 'u@contoso.com',
+        userType: 'Member' as const,
+        accountEnabled: true,
+        roles: ['Custom role'],
+      },
+    ];
     expect(holdersOf(users, 'groupOwner')).toEqual([]);
     expect(holdersOf(users, 'requester')).toEqual([]);
     expect(holdersOf([{ ...users[0], roles: [GA] }], 'globalAdmin')).toEqual(['u']);
@@ -264,7 +357,13 @@ describe('the per-domain memo', () => {
   const facts = compilePolicy(tenant());
   test('answers a domain twice with the same verdict object, and forgets all when full', () => {
     const cache = new DomainVerdictCache(
-      { verifiedDomains: facts.verifiedDomains, invitationBlockers: NO_BLOCKERS, entraDomains: facts.entraDomains, crossTenant: facts.crossTenant, sharePointDomains: facts.sharePointDomains },
+      {
+        verifiedDomains: facts.verifiedDomains,
+        invitationBlockers: NO_BLOCKERS,
+        entraDomains: facts.entraDomains,
+        crossTenant: facts.crossTenant,
+        sharePointDomains: facts.sharePointDomains,
+      },
       2,
     );
     const a = cache.get('a.example');

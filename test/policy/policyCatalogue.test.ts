@@ -1,6 +1,14 @@
 import { en, nl } from '../../src/i18n/catalogues/policy.js';
 import { ADMIN_CENTRE_PATHS } from '../../src/i18n/adminCentres.js';
-import { APPROVAL_REASONS, EFFECT_CODES, LAYERS, NOTE_CODES, PORTAL_KEYS, REASON_CODES, ROLE_KEYS } from '../../src/policy/index.js';
+import {
+  APPROVAL_REASONS,
+  EFFECT_CODES,
+  LAYERS,
+  NOTE_CODES,
+  PORTAL_KEYS,
+  REASON_CODES,
+  ROLE_KEYS,
+} from '../../src/policy/index.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -13,7 +21,10 @@ describe('policy texts in English and Dutch', () => {
     ['policy.portal', PORTAL_KEYS],
     ['policy.role', ROLE_KEYS],
     ['policy.effect', EFFECT_CODES],
-    ['policy.value.sharing', ['disabled', 'existingExternalUserSharingOnly', 'externalUserSharingOnly', 'externalUserAndGuestSharing']],
+    [
+      'policy.value.sharing',
+      ['disabled', 'existingExternalUserSharingOnly', 'externalUserSharingOnly', 'externalUserAndGuestSharing'],
+    ],
     ['policy.value.invites', ['none', 'adminsAndGuestInviters', 'adminsGuestInvitersAndAllMembers', 'everyone']],
   ];
 
@@ -26,23 +37,43 @@ describe('policy texts in English and Dutch', () => {
   });
 
   test('English and Dutch use the same placeholders', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) expect([key, placeholders(nl[key])]).toEqual([key, placeholders(en[key])]);
+    for (const key of Object.keys(en) as (keyof typeof en)[])
+      expect([key, placeholders(nl[key])]).toEqual([key, placeholders(en[key])]);
   });
 
   test('Dutch is translated, not copied (product names excepted)', () => {
     const same = (Object.keys(en) as (keyof typeof en)[]).filter((k) => en[k] === nl[k]);
-    expect(same.sort()).toEqual(['policy.card.graph', 'policy.card.powershell', 'policy.explain.graph', 'policy.explain.powershell', 'policy.layer.sharePoint', 'policy.layer.teams'].sort());
+    expect(same.sort()).toEqual(
+      [
+        'policy.card.graph',
+        'policy.card.powershell',
+        'policy.explain.graph',
+        'policy.explain.powershell',
+        'policy.layer.sharePoint',
+        'policy.layer.teams',
+      ].sort(),
+    );
   });
 
   test('Dutch admin-centre paths use Microsoft’s Dutch terms', () => {
-    expect(nl['policy.portal.m365GroupsOrgSettings']).toBe('Microsoft 365-beheercentrum > Instellingen > Organisatie-instellingen > Services > Microsoft 365-groepen');
+    expect(nl['policy.portal.m365GroupsOrgSettings']).toBe(
+      'Microsoft 365-beheercentrum > Instellingen > Organisatie-instellingen > Services > Microsoft 365-groepen',
+    );
     expect(nl['policy.portal.sharePointOrgSharing']).toBe('SharePoint-beheercentrum > Beleid > Delen');
     // Microsoft Learn (microsoftteams/set-up-guests): guest access now sits under Users > Guest access.
-    expect(nl['policy.portal.teamsGuestAccess']).toBe('Teams-beheercentrum > Gebruikers > Gasttoegang > Gasttoegang in Teams toestaan');
-    expect(en['policy.portal.teamsGuestAccess']).toBe('Teams admin center > Users > Guest access > Allow guest access in Teams');
+    expect(nl['policy.portal.teamsGuestAccess']).toBe(
+      'Teams-beheercentrum > Gebruikers > Gasttoegang > Gasttoegang in Teams toestaan',
+    );
+    expect(en['policy.portal.teamsGuestAccess']).toBe(
+      'Teams admin center > Users > Guest access > Allow guest access in Teams',
+    );
     expect(en['policy.portal.m365Groups']).toBe('Microsoft 365 admin center > Teams & groups > Active teams & groups');
-    expect(nl['policy.portal.entraCrossTenantDefault']).toMatch(/^Microsoft Entra-beheercentrum > Entra ID > Externe identiteiten > Instellingen voor toegang tussen tenants/);
-    expect(nl['policy.portal.entraCollaborationRestrictions']).toContain('Instellingen voor externe samenwerking > Samenwerkingsbeperkingen');
+    expect(nl['policy.portal.entraCrossTenantDefault']).toMatch(
+      /^Microsoft Entra-beheercentrum > Entra ID > Externe identiteiten > Instellingen voor toegang tussen tenants/,
+    );
+    expect(nl['policy.portal.entraCollaborationRestrictions']).toContain(
+      'Instellingen voor externe samenwerking > Samenwerkingsbeperkingen',
+    );
   });
 });
 
@@ -57,7 +88,9 @@ describe('the admin-centre table', () => {
 
   test('no path uses the retired names (Azure Active Directory, compliance portal, Org-wide settings)', () => {
     for (const path of Object.values(ADMIN_CENTRE_PATHS)) {
-      expect(`${path.en} ${path.nl}`).not.toMatch(/Azure Active Directory|compliance ?portal|Org-wide settings|hele organisatie/i);
+      expect(`${path.en} ${path.nl}`).not.toMatch(
+        /Azure Active Directory|compliance ?portal|Org-wide settings|hele organisatie/i,
+      );
     }
   });
 

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
-import { compilePolicy, evaluateGuest, evaluateRequest, normaliseEmail, type GuestDecision } from '../../src/policy/index.js';
-import type { AccessType, AllowInvitesFrom, SharingCapability, SharingDomainRestrictionMode } from '../../src/policy/tenantModel.js';
+import {
+  compilePolicy,
+  evaluateGuest,
+  evaluateRequest,
+  normaliseEmail,
+  type GuestDecision,
+} from '../../src/policy/index.js';
+import type {
+  AccessType,
+  AllowInvitesFrom,
+  SharingCapability,
+  SharingDomainRestrictionMode,
+} from '../../src/policy/tenantModel.js';
 import {
   ADDR,
   allowedDomains,
@@ -32,11 +43,42 @@ import {
 // The mutation run lowers fast-check's global numRuns (test/support/mutationSetup.ts) to keep each mutant quick.
 const RUNS = { numRuns: fc.readConfigureGlobal().numRuns ?? 200 };
 
-const INVITES: readonly AllowInvitesFrom[] = ['none', 'adminsAndGuestInviters', 'adminsGuestInvitersAndAllMembers', 'everyone'];
-const SHARING: readonly SharingCapability[] = ['disabled', 'existingExternalUserSharingOnly', 'externalUserSharingOnly', 'externalUserAndGuestSharing'];
+const INVITES: readonly AllowInvitesFrom[] = [
+  'none',
+  'adminsAndGuestInviters',
+  'adminsGuestInvitersAndAllMembers',
+  'everyone',
+];
+const SHARING: readonly SharingCapability[] = [
+  'disabled',
+  'existingExternalUserSharingOnly',
+  'externalUserSharingOnly',
+  'externalUserAndGuestSharing',
+];
 const DOMAINS = ['fabrikam.com', 'eu.fabrikam.com', 'northwind.example', 'gmail.com', 'partner.org', '*.fabrikam.com'];
-const EMAILS = [ADDR.newGuest, ADDR.consumer, ADDR.northwind, 'x@eu.fabrikam.com', ADDR.existingGuest, ADDR.pendingGuest, ADDR.disabledGuest, ADDR.guestMember, ADDR.internal, 'bad@@x'];
-const REQUESTERS = [U.owner, U.coOwner, U.member, U.admin, U.userAdmin, U.inviter, U.outsider, U.guestMember, 'u-nobody'];
+const EMAILS = [
+  ADDR.newGuest,
+  ADDR.consumer,
+  ADDR.northwind,
+  'x@eu.fabrikam.com',
+  ADDR.existingGuest,
+  ADDR.pendingGuest,
+  ADDR.disabledGuest,
+  ADDR.guestMember,
+  ADDR.internal,
+  'bad@@x',
+];
+const REQUESTERS = [
+  U.owner,
+  U.coOwner,
+  U.member,
+  U.admin,
+  U.userAdmin,
+  U.inviter,
+  U.outsider,
+  U.guestMember,
+  'u-nobody',
+];
 
 /** Every setting the policy reads, as independent facts (undefined = not set). */
 interface Facts {
@@ -63,7 +105,8 @@ interface Facts {
 }
 
 /** Mostly the permissive value, so most generated tenants let guests through and a tightening has something to break. */
-const usually = <T>(permissive: T, arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(permissive), weight: 3 }, { arbitrary: arb, weight: 1 });
+const usually = <T>(permissive: T, arb: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: fc.constant(permissive), weight: 3 }, { arbitrary: arb, weight: 1 });
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const access = fc.constantFrom<AccessType>('allowed', 'blocked');
 const domains = fc.subarray(DOMAINS);
@@ -80,11 +123,26 @@ const factsArb: fc.Arbitrary<Facts> = fc.record({
   mip: fc.boolean(),
   label: fc.constantFrom('none', 'open', 'closed'),
   groupSetting: usually(undefined, opt(fc.boolean())),
-  kind: usually(undefined, opt(fc.constantFrom<GroupKindFixture>('dynamic', 'onPremises', 'distributionList', 'mailEnabledSecurity', 'security', 'vivaEngage'))),
+  kind: usually(
+    undefined,
+    opt(
+      fc.constantFrom<GroupKindFixture>(
+        'dynamic',
+        'onPremises',
+        'distributionList',
+        'mailEnabledSecurity',
+        'security',
+        'vivaEngage',
+      ),
+    ),
+  ),
   teams: usually(true, fc.boolean()),
   spOrg: usually(3, fc.integer({ min: 0, max: 3 })),
   spSite: usually(2, fc.integer({ min: 0, max: 3 })),
-  spMode: usually<SharingDomainRestrictionMode>('none', fc.constantFrom<SharingDomainRestrictionMode>('none', 'allowList', 'blockList')),
+  spMode: usually<SharingDomainRestrictionMode>(
+    'none',
+    fc.constantFrom<SharingDomainRestrictionMode>('none', 'allowList', 'blockList'),
+  ),
   spList: domains,
   owners: usually([U.owner], fc.subarray([U.owner, U.coOwner, U.guestMember])),
   ownerIsInviter: fc.boolean(),
@@ -98,7 +156,12 @@ const requestArb = fc.record({
 });
 
 function patches(f: Facts): Patch[] {
-  const out: Patch[] = [invitesFrom(INVITES[f.invites]), crossTenantDefault(f.ctDefault), teamsGuests(f.teams), orgSharing(SHARING[f.spOrg])];
+  const out: Patch[] = [
+    invitesFrom(INVITES[f.invites]),
+    crossTenantDefault(f.ctDefault),
+    teamsGuests(f.teams),
+    orgSharing(SHARING[f.spOrg]),
+  ];
   out.push(siteSharing(G.team, SHARING[f.spSite]), owners(G.team, f.owners), spDomains(f.spMode, f.spList));
   if (f.allow) out.push(allowedDomains(f.allow));
   if (f.block) out.push(blockedDomains(f.block));
@@ -121,20 +184,35 @@ type Tightening = { name: string; apply: (f: Facts, pick: number) => Facts | und
 
 /** Each makes exactly one setting stricter. EnableMIPLabels is not among them: a label may allow what the group forbids. */
 const TIGHTENINGS: Tightening[] = [
-  { name: 'allowInvitesFrom one step stricter', apply: (f) => (f.invites > 0 ? { ...f, invites: f.invites - 1 } : undefined) },
-  { name: 'a domain added to the block list', apply: (f, p) => ({ ...f, block: [...(f.block ?? []), DOMAINS[p % DOMAINS.length]] }) },
+  {
+    name: 'allowInvitesFrom one step stricter',
+    apply: (f) => (f.invites > 0 ? { ...f, invites: f.invites - 1 } : undefined),
+  },
+  {
+    name: 'a domain added to the block list',
+    apply: (f, p) => ({ ...f, block: [...(f.block ?? []), DOMAINS[p % DOMAINS.length]] }),
+  },
   {
     name: 'the allow list narrowed (or introduced)',
-    apply: (f, p) => (f.allow ? { ...f, allow: f.allow.filter((_, i) => i !== p % Math.max(1, f.allow!.length)) } : { ...f, allow: DOMAINS.filter((_, i) => i !== p % DOMAINS.length) }),
+    apply: (f, p) =>
+      f.allow
+        ? { ...f, allow: f.allow.filter((_, i) => i !== p % Math.max(1, f.allow!.length)) }
+        : { ...f, allow: DOMAINS.filter((_, i) => i !== p % DOMAINS.length) },
   },
   { name: 'cross-tenant default blocked', apply: (f) => ({ ...f, ctDefault: 'blocked' }) },
-  { name: 'Fabrikam partner blocked', apply: (f) => (f.fabrikam === 'allowed' || f.ctDefault === 'allowed' ? { ...f, fabrikam: 'blocked' } : undefined) },
+  {
+    name: 'Fabrikam partner blocked',
+    apply: (f) => (f.fabrikam === 'allowed' || f.ctDefault === 'allowed' ? { ...f, fabrikam: 'blocked' } : undefined),
+  },
   { name: 'AllowToAddGuests false', apply: (f) => ({ ...f, addGuests: false }) },
   { name: 'AllowGuestsToAccessGroups false', apply: (f) => ({ ...f, content: false }) },
   { name: 'label stops allowing guests', apply: (f) => (f.label === 'open' ? { ...f, label: 'closed' } : undefined) },
   { name: 'per-group setting false', apply: (f) => ({ ...f, groupSetting: false }) },
   { name: 'Teams guest access off', apply: (f) => ({ ...f, teams: false }) },
-  { name: 'SharePoint organisation one step stricter', apply: (f) => (f.spOrg > 0 ? { ...f, spOrg: f.spOrg - 1 } : undefined) },
+  {
+    name: 'SharePoint organisation one step stricter',
+    apply: (f) => (f.spOrg > 0 ? { ...f, spOrg: f.spOrg - 1 } : undefined),
+  },
   { name: 'site one step stricter', apply: (f) => (f.spSite > 0 ? { ...f, spSite: f.spSite - 1 } : undefined) },
   {
     name: 'SharePoint domain list stricter',
@@ -148,7 +226,11 @@ const TIGHTENINGS: Tightening[] = [
 ];
 
 function decide(f: Facts, r: { email: string; requester: string; group: string }): GuestDecision {
-  return evaluateGuest(compilePolicy(tenant(...patches(f))), { groupId: r.group, requesterId: r.requester, guestEmail: r.email });
+  return evaluateGuest(compilePolicy(tenant(...patches(f))), {
+    groupId: r.group,
+    requesterId: r.requester,
+    guestEmail: r.email,
+  });
 }
 
 const ACCESS_KEYS = ['groupContent', 'team', 'site'] as const;
@@ -168,7 +250,8 @@ describe('policy properties', () => {
           if (before.verdict === 'blocked') expect(`${why} ${after.verdict}`).toBe(`${why} blocked`);
           if (after.verdict === 'addNow') expect(before.verdict).toBe('addNow');
           if (before.verdict === 'nothingToDo') expect(after.verdict).toBe('nothingToDo');
-          for (const key of ACCESS_KEYS) if (before.access[key] === 'no') expect(`${why} ${key} ${after.access[key]}`).toBe(`${why} ${key} no`);
+          for (const key of ACCESS_KEYS)
+            if (before.access[key] === 'no') expect(`${why} ${key} ${after.access[key]}`).toBe(`${why} ${key} no`);
         }
       }),
       RUNS,
@@ -214,19 +297,32 @@ describe('policy properties', () => {
 
   test('a request is one decision per distinct guest, each as if asked alone', () => {
     fc.assert(
-      fc.property(factsArb, fc.array(fc.constantFrom(...EMAILS, ' NEW.guest@Fabrikam.com', 'Existing@partner.org'), { maxLength: 8 }), fc.constantFrom(...REQUESTERS), (facts, emails, requester) => {
-        const ctx = compilePolicy(tenant(...patches(facts)));
-        const decisions = evaluateRequest(ctx, { groupId: G.team, requesterId: requester, guestEmails: emails });
-        const keys = emails.map((e) => {
-          const n = normaliseEmail(e);
-          return n.ok ? n.email : e.trim().toLowerCase();
-        });
-        const unique = [...new Set(keys)];
-        expect(decisions.map((d) => (normaliseEmail(d.guestEmail).ok ? d.guestEmail : d.guestEmail.toLowerCase()))).toEqual(unique);
-        decisions.forEach((d, i) => {
-          expect(d).toEqual(evaluateGuest(ctx, { groupId: G.team, requesterId: requester, guestEmail: emails[keys.indexOf(unique[i])] }));
-        });
-      }),
+      fc.property(
+        factsArb,
+        fc.array(fc.constantFrom(...EMAILS, ' NEW.guest@Fabrikam.com', 'Existing@partner.org'), { maxLength: 8 }),
+        fc.constantFrom(...REQUESTERS),
+        (facts, emails, requester) => {
+          const ctx = compilePolicy(tenant(...patches(facts)));
+          const decisions = evaluateRequest(ctx, { groupId: G.team, requesterId: requester, guestEmails: emails });
+          const keys = emails.map((e) => {
+            const n = normaliseEmail(e);
+            return n.ok ? n.email : e.trim().toLowerCase();
+          });
+          const unique = [...new Set(keys)];
+          expect(
+            decisions.map((d) => (normaliseEmail(d.guestEmail).ok ? d.guestEmail : d.guestEmail.toLowerCase())),
+          ).toEqual(unique);
+          decisions.forEach((d, i) => {
+            expect(d).toEqual(
+              evaluateGuest(ctx, {
+                groupId: G.team,
+                requesterId: requester,
+                guestEmail: emails[keys.indexOf(unique[i])],
+              }),
+            );
+          });
+        },
+      ),
       RUNS,
     );
   });

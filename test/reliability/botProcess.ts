@@ -14,11 +14,21 @@ const ENTRY = resolve('dist/index.js');
 
 export async function startBot(dataDir: string, env: Record<string, string> = {}): Promise<BotProcess> {
   const child = spawn(process.execPath, [ENTRY], {
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', MICROSOFT_APP_ID: '', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      MICROSOFT_APP_ID: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const port = await new Promise<number>((done, fail) => {
@@ -45,7 +55,8 @@ export async function startBot(dataDir: string, env: Record<string, string> = {}
 }
 
 /** POSTs an activity; network errors (the process was killed) come back as status 0. */
-export async function post(url: string, activity: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function post(url: string, activity: unknown): Promise<{ status: number; body: any }> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   try {
     const response = await fetch(`${url}/api/messages`, {
       method: 'POST',

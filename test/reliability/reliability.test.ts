@@ -38,7 +38,11 @@ afterAll(async () => {
   if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
   await connector.stop();
   await rm(dataDir, { recursive: true, force: true });
-  console.log(`reliability figures\n${Object.entries(figures).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+  console.log(
+    `reliability figures\n${Object.entries(figures)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n')}`,
+  );
 });
 
 const opts = () => ({ serviceUrl: connector.url });
@@ -53,7 +57,10 @@ async function startBot(dir: string): Promise<BotProcess> {
 
 /** One member request; resolves with its id once the bot has acknowledged it. */
 async function ask(url: string): Promise<string | undefined> {
-  const { status, body } = await post(url, message(nestor, `invite load${++guestSeq}@fabrikam.com to Marketing because load`, opts()));
+  const { status, body } = await post(
+    url,
+    message(nestor, `invite load${++guestSeq}@fabrikam.com to Marketing because load`, opts()),
+  );
   const text = JSON.stringify(body ?? '');
   const id = status === 200 ? /(R-[0-9A-Z]{6})/.exec(text)?.[1] : undefined;
   if (id) acknowledged.add(id);
@@ -76,7 +83,10 @@ async function load(url: string, ms: number): Promise<void> {
     while (Date.now() < until) {
       if (i === 5) {
         // The owner adds a guest directly: a directory change with no request record.
-        const { status } = await post(url, message(alex, `invite direct${++guestSeq}@fabrikam.com to Marketing`, opts()));
+        const { status } = await post(
+          url,
+          message(alex, `invite direct${++guestSeq}@fabrikam.com to Marketing`, opts()),
+        );
         if (status !== 200) return;
         continue;
       }
@@ -106,10 +116,15 @@ async function settle(timeoutMs = 60_000): Promise<void> {
   for (;;) {
     const now = new Date().toISOString();
     const open = (await readRequests()).filter(
-      (r) => (r.unlogged?.length ?? 0) > 0 || r.state === 'approved' || r.state === 'provisioning' || r.outbox.some((i) => !i.notBefore || i.notBefore <= now),
+      (r) =>
+        (r.unlogged?.length ?? 0) > 0 ||
+        r.state === 'approved' ||
+        r.state === 'provisioning' ||
+        r.outbox.some((i) => !i.notBefore || i.notBefore <= now),
     );
     if (open.length === 0) return;
-    if (Date.now() > until) throw new Error(`work not settled: ${open.map((r) => `${r.id}:${r.state}:${r.outbox.length}`).join(' ')}`);
+    if (Date.now() > until)
+      throw new Error(`work not settled: ${open.map((r) => `${r.id}:${r.state}:${r.outbox.length}`).join(' ')}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -211,7 +226,8 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
     // Every transition and every guest added is in the audit log, once.
     const ids = audit.flatMap((e) => (e.id ? [e.id] : []));
     expect(new Set(ids).size).toBe(ids.length);
-    const transitions = (id: string) => audit.filter((e) => e.action === 'request.transition' && e.subjectId === id).map((e) => `${e.from}→${e.to}`);
+    const transitions = (id: string) =>
+      audit.filter((e) => e.action === 'request.transition' && e.subjectId === id).map((e) => `${e.from}→${e.to}`);
     const expected: Record<string, string[]> = {
       pending: ['none→pending'],
       rejected: ['none→pending', 'pending→rejected'],
@@ -224,14 +240,25 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
       expect(want).toBeDefined(); // nothing half-done: no request stuck approved/provisioning/failed
       if (JSON.stringify(transitions(r.id)) !== JSON.stringify(want)) missing += 1;
       for (const g of r.guests.filter((x) => x.added)) {
-        expect(audit.filter((e) => e.action === 'guest.added' && e.details?.requestId === r.id && e.details?.guestUserId === g.userId)).toHaveLength(1);
+        expect(
+          audit.filter(
+            (e) => e.action === 'guest.added' && e.details?.requestId === r.id && e.details?.guestUserId === g.userId,
+          ),
+        ).toHaveLength(1);
       }
     }
     figures['requests whose transitions are not exactly in the audit log'] = missing;
     // Guests the owner added directly (no request): each member added to Marketing has its guest.added entry.
-    const overlay = JSON.parse(await readFile(join(dataDir, 'directory.json'), 'utf8')) as { membership: Record<string, { added: string[] }> };
-    const addedToGroups = Object.entries(overlay.membership).flatMap(([groupId, m]) => m.added.map((userId) => ({ groupId, userId })));
-    const unaudited = addedToGroups.filter(({ groupId, userId }) => !audit.some((e) => e.action === 'guest.added' && e.subjectId === groupId && e.details?.guestUserId === userId));
+    const overlay = JSON.parse(await readFile(join(dataDir, 'directory.json'), 'utf8')) as {
+      membership: Record<string, { added: string[] }>;
+    };
+    const addedToGroups = Object.entries(overlay.membership).flatMap(([groupId, m]) =>
+      m.added.map((userId) => ({ groupId, userId })),
+    );
+    const unaudited = addedToGroups.filter(
+      ({ groupId, userId }) =>
+        !audit.some((e) => e.action === 'guest.added' && e.subjectId === groupId && e.details?.guestUserId === userId),
+    );
     figures['guests added to groups'] = addedToGroups.length;
     figures['guests added with no guest.added entry'] = unaudited.length;
     expect(unaudited).toEqual([]);
@@ -243,7 +270,9 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
     // At-least-once sends: duplicates are rare (at most one per kill) and every pending request's card arrived.
     // The approver's chat: opened by the bot, or the one Alex uses himself once he has talked to the bot.
     const toAlex = [`a:1on1-${alex.id}`, `a:personal-${alex.id}`];
-    const cards = connector.sent().filter((c) => toAlex.includes(c.conversationId ?? '') && c.body?.attachments?.length);
+    const cards = connector
+      .sent()
+      .filter((c) => toAlex.includes(c.conversationId ?? '') && c.body?.attachments?.length);
     const perRequest = new Map<string, number>();
     for (const c of cards) {
       const id = String(c.body.attachments[0].content?.actions?.[0]?.data?.requestId ?? '');
@@ -256,14 +285,21 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
     const flagged = allLogs.filter((l) => l.code === 'POSSIBLE_DUPLICATE').length;
     figures['cards resent because they were in flight at a kill'] = flagged;
     expect(duplicates).toBeLessThanOrEqual(flagged);
-    for (const r of requests.filter((x) => x.state === 'pending' && !x.outbox.some((i) => i.notBefore))) expect(perRequest.get(r.id) ?? 0).toBeGreaterThanOrEqual(1);
-    figures['1:1 chats opened for the approver'] = connector.created().filter((c) => c.body?.members?.[0]?.id === alex.id).length;
+    for (const r of requests.filter((x) => x.state === 'pending' && !x.outbox.some((i) => i.notBefore)))
+      expect(perRequest.get(r.id) ?? 0).toBeGreaterThanOrEqual(1);
+    figures['1:1 chats opened for the approver'] = connector
+      .created()
+      .filter((c) => c.body?.members?.[0]?.id === alex.id).length;
     expect(connector.created().filter((c) => c.body?.members?.[0]?.id === alex.id).length).toBeLessThanOrEqual(1);
   }, 240_000);
 
   test('when malformed activities arrive, then each gets 4xx (never 5xx) and an ongoing dialog survives', async () => {
     bot = await startBot(dataDir);
-    const invoke = (value: unknown, name = 'adaptiveCard/action') => ({ ...cardAction(nestor, 'x', {}, opts()), name, value });
+    const invoke = (value: unknown, name = 'adaptiveCard/action') => ({
+      ...cardAction(nestor, 'x', {}, opts()),
+      name,
+      value,
+    });
     expect(JSON.stringify((await post(bot.url, message(nestor, 'invite', opts()))).body)).toMatch(/To which group/);
     const bodies: unknown[] = [
       invoke('approveRequest'),
@@ -272,7 +308,9 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
       invoke(null),
       invoke({ action: 'x' }),
       invoke({ action: { type: 'Action.Execute', verb: 'approveRequest', data: 'R-000001' } }),
-      ...['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty'].map((verb) => cardAction(nestor, verb, { requestId: 'R-000001' }, opts())),
+      ...['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty'].map((verb) =>
+        cardAction(nestor, verb, { requestId: 'R-000001' }, opts()),
+      ),
       invoke({}, 'signin/verifyState'),
       { ...installed(nestor, opts()), membersAdded: 'everyone' },
       message(nestor, 'help', { serviceUrl: 'file:///etc/passwd' }),
@@ -288,7 +326,9 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
     expect(statuses.filter((s) => s >= 500 || s === 0)).toEqual([]);
     expect(statuses.filter((s) => s >= 400).length).toBeGreaterThanOrEqual(bodies.length - 1); // membersAdded: 200, ignored
     // The guided invite is still waiting for its group.
-    expect(JSON.stringify((await post(bot.url, message(nestor, 'Marketing', opts()))).body)).not.toMatch(/did not understand|begreep/i);
+    expect(JSON.stringify((await post(bot.url, message(nestor, 'Marketing', opts()))).body)).not.toMatch(
+      /did not understand|begreep/i,
+    );
     const conversations = await readFile(join(dataDir, 'conversations.json'), 'utf8');
     expect(conversations).not.toMatch(/file:|169\.254/);
     const { code } = await stop('SIGTERM');

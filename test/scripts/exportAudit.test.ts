@@ -24,12 +24,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (c === ',') (row.push(cell), (cell = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += c;
   }
   return rows;
@@ -55,9 +55,30 @@ describe('a CSV cell', () => {
 describe('exporting the audit log', () => {
   let dataDir: string;
   const entries: AuditEntry[] = [
-    { at: '2026-11-01T10:00:00.000Z', actorId: alex.id, action: 'request.transition', subjectId: 'R-AAAAAA', from: 'none', to: 'pending', details: { groupId: sales.id, guests: 1 } },
-    { at: '2026-11-02T09:00:00.000Z', actorId: 'system', action: 'request.transition', subjectId: 'R-AAAAAA', from: 'pending', to: 'expired' },
-    { at: '2026-11-02T09:30:00.000Z', actorId: alex.id, action: 'guest.removed', subjectId: sales.id, details: { guestUserId: '=cmd|calc', note: 'a,"b"' } },
+    {
+      at: '2026-11-01T10:00:00.000Z',
+      actorId: alex.id,
+      action: 'request.transition',
+      subjectId: 'R-AAAAAA',
+      from: 'none',
+      to: 'pending',
+      details: { groupId: sales.id, guests: 1 },
+    },
+    {
+      at: '2026-11-02T09:00:00.000Z',
+      actorId: 'system',
+      action: 'request.transition',
+      subjectId: 'R-AAAAAA',
+      from: 'pending',
+      to: 'expired',
+    },
+    {
+      at: '2026-11-02T09:30:00.000Z',
+      actorId: alex.id,
+      action: 'guest.removed',
+      subjectId: sales.id,
+      details: { guestUserId: '=cmd|calc', note: 'a,"b"' },
+    },
   ];
 
   beforeEach(async () => {
@@ -75,16 +96,49 @@ describe('exporting the audit log', () => {
     const text = Buffer.concat(chunks).toString('utf8');
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['at', 'actorId', 'actorName', 'action', 'subjectId', 'subjectName', 'from', 'to', 'details']);
+    expect(rows[0]).toEqual([
+      'at',
+      'actorId',
+      'actorName',
+      'action',
+      'subjectId',
+      'subjectName',
+      'from',
+      'to',
+      'details',
+    ]);
     expect(rows.slice(1).map((r) => r.length)).toEqual([9, 9, 9]);
-    expect(rows[1]).toEqual(['2026-11-01T10:00:00.000Z', alex.id, 'Alex Wilber', 'request.transition', 'R-AAAAAA', '', 'none', 'pending', `{"groupId":"${sales.id}","guests":1}`]);
-    expect(rows[2].slice(1, 8)).toEqual(['system', 'system', 'request.transition', 'R-AAAAAA', '', 'pending', 'expired']);
+    expect(rows[1]).toEqual([
+      '2026-11-01T10:00:00.000Z',
+      alex.id,
+      'Alex Wilber',
+      'request.transition',
+      'R-AAAAAA',
+      '',
+      'none',
+      'pending',
+      `{"groupId":"${sales.id}","guests":1}`,
+    ]);
+    expect(rows[2].slice(1, 8)).toEqual([
+      'system',
+      'system',
+      'request.transition',
+      'R-AAAAAA',
+      '',
+      'pending',
+      'expired',
+    ]);
     expect(rows[3][5]).toBe('Sales');
     expect(JSON.parse(rows[3][8])).toEqual({ guestUserId: '=cmd|calc', note: 'a,"b"' });
   });
 
   it('neutralises a cell that starts like a formula wherever it appears', () => {
-    const row = parseCsv(auditRow({ at: '2026-11-01T10:00:00.000Z', actorId: '@evil', action: '=1+1', subjectId: '-2', from: '+3' }, names))[0];
+    const row = parseCsv(
+      auditRow(
+        { at: '2026-11-01T10:00:00.000Z', actorId: '@evil', action: '=1+1', subjectId: '-2', from: '+3' },
+        names,
+      ),
+    )[0];
     expect(row.slice(1, 7)).toEqual(["'@evil", '', "'=1+1", "'-2", '', "'+3"]);
   });
 

@@ -42,15 +42,19 @@ test('npm run export-tenant writes the Graph tenant in the TENANT_FILE format, w
     expect(exported.authorizationPolicy).toEqual(expected.snapshot.authorizationPolicy);
     expect(exported.b2bManagementPolicy).toEqual(expected.snapshot.b2bManagementPolicy);
     expect(exported.crossTenantAccessPolicy).toEqual(expected.snapshot.crossTenantAccessPolicy);
-    expect(exported.users.find((u) => u.displayName === 'Daan de Vries')?.roles).toEqual(['62e90394-69f5-4237-9190-012177145e10']);
+    expect(exported.users.find((u) => u.displayName === 'Daan de Vries')?.roles).toEqual([
+      '62e90394-69f5-4237-9190-012177145e10',
+    ]);
     // Guests' domains were looked up: their tenants are in the file, consumer mail is known to have none.
     expect(exported.externalTenants.map((t) => t.displayName).sort()).toEqual(['Fabrikam', 'Woodgrove Bank']);
     expect([...(exported.domainsWithoutTenant ?? [])].sort()).toEqual(['litware.com', 'outlook.com']); // no tenant for Litware in the demo
     // What Graph cannot tell is absent, so it reads as unverified offline too.
     expect(exported.teams).toBeUndefined();
-    expect(JSON.parse(await readFile(out, 'utf8')).users.find((u: { displayName: string }) => u.displayName === 'Daan de Vries').roles).toEqual([
-      { roleTemplateId: '62e90394-69f5-4237-9190-012177145e10', displayName: 'Global Administrator' },
-    ]);
+    expect(
+      JSON.parse(await readFile(out, 'utf8')).users.find(
+        (u: { displayName: string }) => u.displayName === 'Daan de Vries',
+      ).roles,
+    ).toEqual([{ roleTemplateId: '62e90394-69f5-4237-9190-012177145e10', displayName: 'Global Administrator' }]);
   } finally {
     await graph.stop();
     await rm(dir, { recursive: true, force: true });

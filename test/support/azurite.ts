@@ -36,7 +36,9 @@ export async function startAzurite(): Promise<Azurite> {
     const found: { blob?: number; table?: number } = {};
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      for (const match of out.matchAll(/Azurite (Blob|Table) service is successfully listening at http:\/\/127\.0\.0\.1:(\d+)/g)) {
+      for (const match of out.matchAll(
+        /Azurite (Blob|Table) service is successfully listening at http:\/\/127\.0\.0\.1:(\d+)/g,
+      )) {
         found[match[1] === 'Blob' ? 'blob' : 'table'] = Number(match[2]);
       }
       if (found.blob && found.table) {
@@ -77,5 +79,8 @@ let counter = 0;
 /** A fresh table/container prefix, so tests sharing one Azurite never see each other's data. */
 export function freshPrefix(): string {
   counter += 1;
-  return `t${process.pid.toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`.replace(/[^a-z0-9]/g, '');
+  return `t${process.pid.toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`.replace(
+    /[^a-z0-9]/g,
+    '',
+  );
 }

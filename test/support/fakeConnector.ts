@@ -80,7 +80,9 @@ export class FakeConnector {
 
   /** Activities sent into a conversation (SendToConversation or ReplyToActivity: both are new messages). */
   sent(conversationId?: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.method === 'POST' && c.conversationId && (!conversationId || c.conversationId === conversationId));
+    return this.calls.filter(
+      (c) => c.method === 'POST' && c.conversationId && (!conversationId || c.conversationId === conversationId),
+    );
   }
 
   updates(conversationId?: string): ConnectorCall[] {
@@ -95,7 +97,10 @@ export class FakeConnector {
   async waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs = 5000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!predicate(this.calls)) {
-      if (Date.now() > until) throw new Error(`fake connector: condition not met in ${timeoutMs} ms; calls: ${JSON.stringify(this.calls.map((c) => `${c.method} ${c.path}`))}`);
+      if (Date.now() > until)
+        throw new Error(
+          `fake connector: condition not met in ${timeoutMs} ms; calls: ${JSON.stringify(this.calls.map((c) => `${c.method} ${c.path}`))}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -138,7 +143,9 @@ export class FakeConnector {
     if (this.throttle > 0) {
       this.throttle -= 1;
       if (this.failStatus === 429) res.setHeader('Retry-After', String(this.retryAfterSeconds));
-      return send(this.failStatus, { error: { code: this.failStatus === 429 ? 'Throttled' : 'ServiceUnavailable', message: 'try again later' } });
+      return send(this.failStatus, {
+        error: { code: this.failStatus === 429 ? 'Throttled' : 'ServiceUnavailable', message: 'try again later' },
+      });
     }
     const conversationId = m[1] ? decodeURIComponent(m[1]) : undefined;
     const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;

@@ -5,7 +5,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
-import { ROLE_DISPLAY_NAMES, ROLE_TEMPLATE_IDS, type KnownRole, type TenantSnapshot } from '../../src/policy/tenantModel.js';
+import {
+  ROLE_DISPLAY_NAMES,
+  ROLE_TEMPLATE_IDS,
+  type KnownRole,
+  type TenantSnapshot,
+} from '../../src/policy/tenantModel.js';
 
 /**
  * A loopback Microsoft Graph (and Entra token endpoint) over https, answering in Graph's documented shapes:
@@ -50,7 +55,8 @@ interface Change {
 
 /** A role as a snapshot may write it (template id, built-in display name, or { roleTemplateId }) → template id. */
 function roleTemplateId(role: unknown): string | undefined {
-  if (typeof role === 'object' && role !== null) return (role as { roleTemplateId?: string }).roleTemplateId?.toLowerCase();
+  if (typeof role === 'object' && role !== null)
+    return (role as { roleTemplateId?: string }).roleTemplateId?.toLowerCase();
   if (typeof role !== 'string') return undefined;
   const byName = (Object.entries(ROLE_DISPLAY_NAMES) as [KnownRole, string][]).find(([, name]) => name === role);
   return byName ? ROLE_TEMPLATE_IDS[byName[0]] : role.toLowerCase();
@@ -87,7 +93,13 @@ export function testCertificate(): Promise<Certificate> {
       notAfterDate: new Date(Date.now() + 2 * 86_400_000),
       extensions: [
         { name: 'basicConstraints', cA: true },
-        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 7, ip: '127.0.0.1' },
+            { type: 2, value: 'localhost' },
+          ],
+        },
       ],
     });
     const dir = await mkdtemp(join(tmpdir(), 'fake-graph-ca-'));
@@ -99,8 +111,17 @@ export function testCertificate(): Promise<Certificate> {
 }
 
 const USER_PROPERTIES = [
-  'id', 'displayName', 'mail', 'userPrincipalName', 'userType', 'accountEnabled', 'preferredLanguage',
-  'externalUserState', 'givenName', 'surname', 'createdDateTime',
+  'id',
+  'displayName',
+  'mail',
+  'userPrincipalName',
+  'userType',
+  'accountEnabled',
+  'preferredLanguage',
+  'externalUserState',
+  'givenName',
+  'surname',
+  'createdDateTime',
 ];
 
 export class FakeGraph {
@@ -184,10 +205,17 @@ export class FakeGraph {
       applications: { accessType, targets: [{ target: 'AllApplications', targetType: 'application' }] },
     });
     this.crossTenantDefault = {
-      isServiceDefault: snapshot.crossTenantAccessPolicy.default.b2bCollaborationInbound.usersAndGroups.accessType === 'allowed',
-      inboundTrust: { isMfaAccepted: false, isCompliantDeviceAccepted: false, isHybridAzureADJoinedDeviceAccepted: false },
+      isServiceDefault:
+        snapshot.crossTenantAccessPolicy.default.b2bCollaborationInbound.usersAndGroups.accessType === 'allowed',
+      inboundTrust: {
+        isMfaAccepted: false,
+        isCompliantDeviceAccepted: false,
+        isHybridAzureADJoinedDeviceAccepted: false,
+      },
       b2bCollaborationOutbound: inbound('allowed'),
-      b2bCollaborationInbound: inbound(snapshot.crossTenantAccessPolicy.default.b2bCollaborationInbound.usersAndGroups.accessType),
+      b2bCollaborationInbound: inbound(
+        snapshot.crossTenantAccessPolicy.default.b2bCollaborationInbound.usersAndGroups.accessType,
+      ),
       b2bDirectConnectOutbound: inbound('blocked'),
       b2bDirectConnectInbound: inbound('blocked'),
     };
@@ -211,9 +239,14 @@ export class FakeGraph {
       isResharingByExternalUsersEnabled: true,
       tenantDefaultTimezone: '(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna',
     };
-    for (const name of t.verifiedDomains) this.tenantsByDomain.set(name.toLowerCase(), this.tenantInformation(t.id, t.displayName, t.verifiedDomains[0]));
+    for (const name of t.verifiedDomains)
+      this.tenantsByDomain.set(name.toLowerCase(), this.tenantInformation(t.id, t.displayName, t.verifiedDomains[0]));
     for (const ext of snapshot.externalTenants) {
-      for (const d of ext.domains) this.tenantsByDomain.set(d.toLowerCase(), this.tenantInformation(ext.tenantId, ext.displayName, ext.domains[0]));
+      for (const d of ext.domains)
+        this.tenantsByDomain.set(
+          d.toLowerCase(),
+          this.tenantInformation(ext.tenantId, ext.displayName, ext.domains[0]),
+        );
     }
     for (const u of snapshot.users) {
       this.users.set(u.id, {
@@ -228,8 +261,12 @@ export class FakeGraph {
         givenName: null,
         surname: null,
         createdDateTime: u.createdDateTime ?? '2024-01-15T09:00:00Z',
-        ...(u.externalUserStateChangeDateTime ? { externalUserStateChangeDateTime: u.externalUserStateChangeDateTime } : {}),
-        ...(u.signInActivity ? { signInActivity: { lastSignInDateTime: u.signInActivity.lastSignInDateTime, lastSignInRequestId: null } } : {}),
+        ...(u.externalUserStateChangeDateTime
+          ? { externalUserStateChangeDateTime: u.externalUserStateChangeDateTime }
+          : {}),
+        ...(u.signInActivity
+          ? { signInActivity: { lastSignInDateTime: u.signInActivity.lastSignInDateTime, lastSignInRequestId: null } }
+          : {}),
       });
       for (const role of u.roles as unknown[]) {
         const templateId = roleTemplateId(role);
@@ -297,21 +334,37 @@ export class FakeGraph {
    * Answers the next `times` requests matching `method`/`path` with `status` (e.g. 429 with
    * `{ 'Retry-After': '1' }`); the body defaults to a Graph error.
    */
-  failNext(fault: { method?: string; path?: RegExp; status: number; body?: Json; headers?: Record<string, string>; times?: number }): void {
+  failNext(fault: {
+    method?: string;
+    path?: RegExp;
+    status: number;
+    body?: Json;
+    headers?: Record<string, string>;
+    times?: number;
+  }): void {
     this.faults.push({ ...fault, remaining: fault.times ?? 1 });
   }
 
   /** Requests that reached Graph proper (not the token endpoint), optionally filtered. */
   graphCalls(filter?: { method?: string; path?: RegExp }): GraphCall[] {
     return this.calls.filter(
-      (c) => /^\/(v1\.0|beta)\//.test(c.path) && (!filter?.method || c.method === filter.method) && (!filter?.path || filter.path.test(c.path)),
+      (c) =>
+        /^\/(v1\.0|beta)\//.test(c.path) &&
+        (!filter?.method || c.method === filter.method) &&
+        (!filter?.path || filter.path.test(c.path)),
     );
   }
 
   // --- changes made "in the tenant" (by an admin, not the bot), visible through delta -------------------------
 
   addUser(user: Json): void {
-    this.users.set(user.id, { accountEnabled: true, userType: 'Member', preferredLanguage: null, externalUserState: null, ...user });
+    this.users.set(user.id, {
+      accountEnabled: true,
+      userType: 'Member',
+      preferredLanguage: null,
+      externalUserState: null,
+      ...user,
+    });
     this.record({ kind: 'user', id: user.id });
   }
 
@@ -347,7 +400,17 @@ export class FakeGraph {
   }
 
   addGroup(group: Json, owners: string[] = [], members: string[] = []): void {
-    this.groups.set(group.id, { groupTypes: ['Unified'], mailEnabled: true, securityEnabled: false, onPremisesSyncEnabled: null, membershipRule: null, resourceProvisioningOptions: [], assignedLabels: [], assignedLicenses: [], ...group });
+    this.groups.set(group.id, {
+      groupTypes: ['Unified'],
+      mailEnabled: true,
+      securityEnabled: false,
+      onPremisesSyncEnabled: null,
+      membershipRule: null,
+      resourceProvisioningOptions: [],
+      assignedLabels: [],
+      assignedLicenses: [],
+      ...group,
+    });
     this.owners.set(group.id, new Set(owners));
     this.members.set(group.id, new Set(members));
     this.groupSettingsById.set(group.id, []);
@@ -374,7 +437,14 @@ export class FakeGraph {
         deletedDateTime: null,
         description: 'Policy used for B2B features',
         displayName: 'B2BManagementPolicy',
-        definition: [JSON.stringify({ B2BManagementPolicy: { InvitationsAllowedAndBlockedDomainsPolicy: policy, AutoRedeemPolicy: { AdminConsentedForUsersIntoTenantIds: [], NoAADConsentForUsersFromTenantsIds: [] } } })],
+        definition: [
+          JSON.stringify({
+            B2BManagementPolicy: {
+              InvitationsAllowedAndBlockedDomainsPolicy: policy,
+              AutoRedeemPolicy: { AdminConsentedForUsersIntoTenantIds: [], NoAADConsentForUsersFromTenantsIds: [] },
+            },
+          }),
+        ],
         isOrganizationDefault: true,
       },
     ];
@@ -416,14 +486,25 @@ export class FakeGraph {
     const call: GraphCall = { method, url: req.url ?? '/', path, query: url.searchParams, body, authorized };
     this.calls.push(call);
     try {
-      if (/\/oauth2\/v2\.0\/token$/.test(path) || /openid-configuration$/.test(path) || /\/discovery\/instance$/.test(path)) {
+      if (
+        /\/oauth2\/v2\.0\/token$/.test(path) ||
+        /openid-configuration$/.test(path) ||
+        /\/discovery\/instance$/.test(path)
+      ) {
         return this.identity(path, raw, res);
       }
-      const fault = this.faults.find((f) => f.remaining > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)));
+      const fault = this.faults.find(
+        (f) => f.remaining > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)),
+      );
       if (fault) {
         fault.remaining -= 1;
         const status = fault.status;
-        const errorBody = fault.body ?? { error: { code: status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'Please retry again later.' } };
+        const errorBody = fault.body ?? {
+          error: {
+            code: status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+            message: 'Please retry again later.',
+          },
+        };
         return send(res, status, errorBody, fault.headers);
       }
       if (!authorized) {
@@ -451,14 +532,23 @@ export class FakeGraph {
       });
     }
     if (path.endsWith('/discovery/instance')) {
-      return send(res, 200, { tenant_discovery_endpoint: `${this.url}/${tenant}/v2.0/.well-known/openid-configuration`, metadata: [] });
+      return send(res, 200, {
+        tenant_discovery_endpoint: `${this.url}/${tenant}/v2.0/.well-known/openid-configuration`,
+        metadata: [],
+      });
     }
     const form = new URLSearchParams(raw);
     if (form.get('grant_type') !== 'client_credentials' || !form.get('client_id')) {
-      return send(res, 400, { error: 'invalid_request', error_description: 'AADSTS900144: The request body must contain the following parameter: grant_type.' });
+      return send(res, 400, {
+        error: 'invalid_request',
+        error_description: 'AADSTS900144: The request body must contain the following parameter: grant_type.',
+      });
     }
     if (form.get('client_secret') === 'wrong-secret') {
-      return send(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+      return send(res, 401, {
+        error: 'invalid_client',
+        error_description: 'AADSTS7000215: Invalid client secret provided.',
+      });
     }
     const token = `fake-${randomUUID()}`;
     this.tokens.add(token);
@@ -467,26 +557,51 @@ export class FakeGraph {
 
   /** sendMail: 202 Accepted with no body; 400 ErrorInvalidRecipients / ErrorInvalidRequest for a malformed message. */
   private sendMail(res: ServerResponse, sender: string, body: Json): void {
-    const user = this.users.get(sender) ?? [...this.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === sender.toLowerCase());
-    if (!user) return send(res, 404, { error: { code: 'ErrorInvalidUser', message: `The requested user '${sender}' is invalid.` } });
+    const user =
+      this.users.get(sender) ??
+      [...this.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === sender.toLowerCase());
+    if (!user)
+      return send(res, 404, {
+        error: { code: 'ErrorInvalidUser', message: `The requested user '${sender}' is invalid.` },
+      });
     const message = body?.message;
     const recipients = message?.toRecipients;
-    if (!message || typeof message !== 'object') return send(res, 400, { error: { code: 'ErrorInvalidRequest', message: 'message is required' } });
-    if (!Array.isArray(recipients) || recipients.length === 0 || recipients.some((r: Json) => typeof r?.emailAddress?.address !== 'string')) {
-      return send(res, 400, { error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' } });
+    if (!message || typeof message !== 'object')
+      return send(res, 400, { error: { code: 'ErrorInvalidRequest', message: 'message is required' } });
+    if (
+      !Array.isArray(recipients) ||
+      recipients.length === 0 ||
+      recipients.some((r: Json) => typeof r?.emailAddress?.address !== 'string')
+    ) {
+      return send(res, 400, {
+        error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' },
+      });
     }
     if (message.body && !/^(text|html)$/i.test(String(message.body.contentType ?? ''))) {
-      return send(res, 400, { error: { code: 'ErrorInvalidRequest', message: 'body.contentType must be Text or HTML' } });
+      return send(res, 400, {
+        error: { code: 'ErrorInvalidRequest', message: 'body.contentType must be Text or HTML' },
+      });
     }
     this.sentMail.push({ senderId: user.id, body });
     return send(res, 202);
   }
 
-  private route(version: string, path: string, method: string, q: URLSearchParams, body: Json, req: IncomingMessage, res: ServerResponse): void {
+  private route(
+    version: string,
+    path: string,
+    method: string,
+    q: URLSearchParams,
+    body: Json,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): void {
     const base = `${this.url}/${version}`;
     let m: RegExpExecArray | null;
     if (version === 'beta' && method === 'GET' && path === '/policies/b2bManagementPolicies') {
-      return send(res, 200, { '@odata.context': `${base}/$metadata#policies/b2bManagementPolicies`, value: this.b2bManagementPolicies });
+      return send(res, 200, {
+        '@odata.context': `${base}/$metadata#policies/b2bManagementPolicies`,
+        value: this.b2bManagementPolicies,
+      });
     }
     if (method === 'GET' && path === '/organization') return send(res, 200, { value: [select(this.organization, q)] });
     if (method === 'GET' && path === '/users') return this.listUsers(res, base, path, q);
@@ -496,7 +611,9 @@ export class FakeGraph {
       return send(res, 204);
     }
     if (method === 'GET' && (m = /^\/users\/([^/]+)$/.exec(path)) && m[1] !== 'delta') {
-      const user = this.users.get(m[1]) ?? [...this.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === m![1].toLowerCase());
+      const user =
+        this.users.get(m[1]) ??
+        [...this.users.values()].find((u) => u.userPrincipalName?.toLowerCase() === m![1].toLowerCase());
       return user ? send(res, 200, select(user, q)) : notFound(res, m[1]);
     }
     if (method === 'GET' && path === '/users/delta') return this.delta(res, base, 'user', q);
@@ -509,13 +626,22 @@ export class FakeGraph {
     if (method === 'GET' && (m = /^\/groups\/([^/]+)\/(owners|members)$/.exec(path))) {
       const ids = (m[2] === 'owners' ? this.owners : this.members).get(m[1]);
       if (!ids) return notFound(res, m[1]);
-      return this.page(res, base, path, q, [...ids].flatMap((id) => (this.users.has(id) ? [{ '@odata.type': '#microsoft.graph.user', ...this.users.get(id)! }] : [])));
+      return this.page(
+        res,
+        base,
+        path,
+        q,
+        [...ids].flatMap((id) =>
+          this.users.has(id) ? [{ '@odata.type': '#microsoft.graph.user', ...this.users.get(id)! }] : [],
+        ),
+      );
     }
     if (method === 'GET' && (m = /^\/groups\/([^/]+)\/settings$/.exec(path))) {
       const settings = this.groupSettingsById.get(m[1]);
       return settings ? send(res, 200, { value: settings }) : notFound(res, m[1]);
     }
-    if (method === 'POST' && (m = /^\/groups\/([^/]+)\/members\/\$ref$/.exec(path))) return this.addMemberRef(res, m[1], body);
+    if (method === 'POST' && (m = /^\/groups\/([^/]+)\/members\/\$ref$/.exec(path)))
+      return this.addMemberRef(res, m[1], body);
     if (method === 'DELETE' && (m = /^\/groups\/([^/]+)\/members\/([^/]+)\/\$ref$/.exec(path))) {
       const members = this.members.get(m[1]);
       if (!members) return notFound(res, m[1]);
@@ -531,22 +657,45 @@ export class FakeGraph {
         displayName: roleDisplayName(templateId),
         roleTemplateId: templateId,
       }));
-      return send(res, 200, { '@odata.context': `${base}/$metadata#directoryRoles`, value: roles.map((r) => select(r, q)) });
+      return send(res, 200, {
+        '@odata.context': `${base}/$metadata#directoryRoles`,
+        value: roles.map((r) => select(r, q)),
+      });
     }
     if (method === 'GET' && (m = /^\/directoryRoles\/([^/]+)\/members$/.exec(path))) {
-      const templateId = m[1].replace(/^role-/, '').replace(/^roleTemplateId=(.*)$/, '$1').replace(/'/g, '');
+      const templateId = m[1]
+        .replace(/^role-/, '')
+        .replace(/^roleTemplateId=(.*)$/, '$1')
+        .replace(/'/g, '');
       const ids = this.roleMembers.get(templateId);
       if (!ids) return notFound(res, m[1]);
-      return this.page(res, base, path, q, [...ids].flatMap((id) => (this.users.has(id) ? [{ '@odata.type': '#microsoft.graph.user', ...this.users.get(id)! }] : [])));
+      return this.page(
+        res,
+        base,
+        path,
+        q,
+        [...ids].flatMap((id) =>
+          this.users.has(id) ? [{ '@odata.type': '#microsoft.graph.user', ...this.users.get(id)! }] : [],
+        ),
+      );
     }
     if (method === 'GET' && path === '/policies/authorizationPolicy') return send(res, 200, this.authorizationPolicy);
-    if (method === 'GET' && path === '/groupSettings') return send(res, 200, { '@odata.context': `${base}/$metadata#groupSettings`, value: this.groupSettings });
-    if (method === 'GET' && path === '/policies/crossTenantAccessPolicy/default') return send(res, 200, this.crossTenantDefault);
-    if (method === 'GET' && path === '/policies/crossTenantAccessPolicy/partners') return this.page(res, base, path, q, this.crossTenantPartners);
+    if (method === 'GET' && path === '/groupSettings')
+      return send(res, 200, { '@odata.context': `${base}/$metadata#groupSettings`, value: this.groupSettings });
+    if (method === 'GET' && path === '/policies/crossTenantAccessPolicy/default')
+      return send(res, 200, this.crossTenantDefault);
+    if (method === 'GET' && path === '/policies/crossTenantAccessPolicy/partners')
+      return this.page(res, base, path, q, this.crossTenantPartners);
     if (method === 'GET' && path === '/admin/sharepoint/settings') {
-      return send(res, 200, { '@odata.context': `${base}/$metadata#admin/sharepoint/settings/$entity`, ...this.sharePointSettings });
+      return send(res, 200, {
+        '@odata.context': `${base}/$metadata#admin/sharepoint/settings/$entity`,
+        ...this.sharePointSettings,
+      });
     }
-    if (method === 'GET' && (m = /^\/tenantRelationships\/findTenantInformationByDomainName\(domainName='([^']*)'\)$/.exec(path))) {
+    if (
+      method === 'GET' &&
+      (m = /^\/tenantRelationships\/findTenantInformationByDomainName\(domainName='([^']*)'\)$/.exec(path))
+    ) {
       const info = this.tenantsByDomain.get(m[1].toLowerCase());
       return info ? send(res, 200, info) : notFound(res, m[1]);
     }
@@ -555,12 +704,21 @@ export class FakeGraph {
     if (method === 'GET' && path === '/appCatalogs/teamsApps') {
       const filter = q.get('$filter') ?? '';
       const wanted = /externalId eq '([^']*)'/.exec(filter)?.[1];
-      const apps = this.teamsApp && (wanted === undefined || wanted === this.teamsApp.externalId)
-        ? [{ id: this.teamsApp.id, externalId: this.teamsApp.externalId, displayName: this.teamsApp.displayName ?? 'Guest access', distributionMethod: 'organization' }]
-        : [];
+      const apps =
+        this.teamsApp && (wanted === undefined || wanted === this.teamsApp.externalId)
+          ? [
+              {
+                id: this.teamsApp.id,
+                externalId: this.teamsApp.externalId,
+                displayName: this.teamsApp.displayName ?? 'Guest access',
+                distributionMethod: 'organization',
+              },
+            ]
+          : [];
       return send(res, 200, { '@odata.context': `${base}/$metadata#appCatalogs/teamsApps`, value: apps });
     }
-    if ((m = /^\/users\/([^/]+)\/teamwork\/installedApps(?:\/([^/]+))?(\/chat)?$/.exec(path))) return this.teamwork(res, method, m[1], m[2], !!m[3], q, body);
+    if ((m = /^\/users\/([^/]+)\/teamwork\/installedApps(?:\/([^/]+))?(\/chat)?$/.exec(path)))
+      return this.teamwork(res, method, m[1], m[2], !!m[3], q, body);
     void req;
     return notFound(res, path);
   }
@@ -570,17 +728,26 @@ export class FakeGraph {
     if (!members) return notFound(res, groupId);
     const ref = typeof body?.['@odata.id'] === 'string' ? (body['@odata.id'] as string) : '';
     const userId = /directoryObjects\/([^/?]+)$/.exec(ref)?.[1] ?? /users\/([^/?]+)$/.exec(ref)?.[1];
-    if (!userId) return send(res, 400, { error: { code: 'BadRequest', message: "Invalid URL format specified in @odata.id for 'members'." } });
+    if (!userId)
+      return send(res, 400, {
+        error: { code: 'BadRequest', message: "Invalid URL format specified in @odata.id for 'members'." },
+      });
     if (!this.users.has(userId)) return notFound(res, userId);
     const group = this.groups.get(groupId)!;
     if (group.groupTypes.includes('DynamicMembership') || group.onPremisesSyncEnabled === true) {
-      return send(res, 400, { error: { code: 'Request_BadRequest', message: 'Insufficient privileges to complete the write operation on a dynamic or synchronised group.' } });
+      return send(res, 400, {
+        error: {
+          code: 'Request_BadRequest',
+          message: 'Insufficient privileges to complete the write operation on a dynamic or synchronised group.',
+        },
+      });
     }
     if (members.has(userId)) {
       return send(res, 400, {
         error: {
           code: 'Request_BadRequest',
-          message: "One or more added object references already exist for the following modified properties: 'members'.",
+          message:
+            "One or more added object references already exist for the following modified properties: 'members'.",
         },
       });
     }
@@ -591,13 +758,17 @@ export class FakeGraph {
   private invite(res: ServerResponse, base: string, body: Json): void {
     const address = typeof body?.invitedUserEmailAddress === 'string' ? body.invitedUserEmailAddress.trim() : '';
     if (!body?.inviteRedirectUrl) {
-      return send(res, 400, { error: { code: 'BadRequest', message: 'The invitation is missing the required property inviteRedirectUrl.' } });
+      return send(res, 400, {
+        error: { code: 'BadRequest', message: 'The invitation is missing the required property inviteRedirectUrl.' },
+      });
     }
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) {
       return send(res, 400, { error: { code: 'BadRequest', message: 'The specified email address is invalid.' } });
     }
     if (this.refuseInvitations) {
-      return send(res, 403, { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } });
+      return send(res, 403, {
+        error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
+      });
     }
     const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
     const policy = this.domainsPolicy();
@@ -605,7 +776,10 @@ export class FakeGraph {
     const blocked = policy?.BlockedDomains?.map((d: string) => d.toLowerCase());
     if ((allowed && !allowed.includes(domain)) || blocked?.includes(domain)) {
       return send(res, 400, {
-        error: { code: 'BadRequest', message: `The invited user's domain ${domain} is blocked by the organization's B2B collaboration policy.` },
+        error: {
+          code: 'BadRequest',
+          message: `The invited user's domain ${domain} is blocked by the organization's B2B collaboration policy.`,
+        },
       });
     }
     this.invitations.push(body);
@@ -613,14 +787,20 @@ export class FakeGraph {
       // Reset: the named user (invitedUser.id) may redeem again, possibly with another account.
       const id = body.invitedUser?.id;
       if (typeof id !== 'string' || !this.users.has(id)) return notFound(res, String(id));
-      this.updateUser(id, { externalUserState: 'PendingAcceptance', externalUserStateChangeDateTime: new Date().toISOString() });
+      this.updateUser(id, {
+        externalUserState: 'PendingAcceptance',
+        externalUserStateChangeDateTime: new Date().toISOString(),
+      });
     }
-    let user = body.resetRedemption === true
-      ? this.users.get(body.invitedUser.id)
-      : [...this.users.values()].find((u) => u.mail?.toLowerCase() === address.toLowerCase());
+    let user =
+      body.resetRedemption === true
+        ? this.users.get(body.invitedUser.id)
+        : [...this.users.values()].find((u) => u.mail?.toLowerCase() === address.toLowerCase());
     if (!user) {
       const id = randomUUID();
-      const initial = this.organization.verifiedDomains.find((d: Json) => d.isInitial)?.name ?? this.organization.verifiedDomains[0].name;
+      const initial =
+        this.organization.verifiedDomains.find((d: Json) => d.isInitial)?.name ??
+        this.organization.verifiedDomains[0].name;
       user = {
         id,
         displayName: body.invitedUserDisplayName ?? address.slice(0, address.indexOf('@')),
@@ -654,12 +834,22 @@ export class FakeGraph {
   }
 
   private domainsPolicy(): { AllowedDomains?: string[]; BlockedDomains?: string[] } | undefined {
-    const active = this.b2bManagementPolicies.find((p) => p.isOrganizationDefault === true || p.isOrganizationDefault === 'true');
+    const active = this.b2bManagementPolicies.find(
+      (p) => p.isOrganizationDefault === true || p.isOrganizationDefault === 'true',
+    );
     if (!active) return undefined;
     return JSON.parse(active.definition[0]).B2BManagementPolicy?.InvitationsAllowedAndBlockedDomainsPolicy;
   }
 
-  private teamwork(res: ServerResponse, method: string, userId: string, installId: string | undefined, chat: boolean, q: URLSearchParams, body: Json): void {
+  private teamwork(
+    res: ServerResponse,
+    method: string,
+    userId: string,
+    installId: string | undefined,
+    chat: boolean,
+    q: URLSearchParams,
+    body: Json,
+  ): void {
     if (!this.users.has(userId)) return notFound(res, userId);
     const installed = this.installedApps.get(userId) ?? new Map<string, string>();
     this.installedApps.set(userId, installed);
@@ -669,7 +859,9 @@ export class FakeGraph {
       if (!appId) return send(res, 400, { error: { code: 'BadRequest', message: 'teamsApp@odata.bind is required.' } });
       if (!this.teamsApp || appId !== this.teamsApp.id) return notFound(res, appId);
       if (this.refuseAppInstallFor.has(userId)) {
-        return send(res, 403, { error: { code: 'Forbidden', message: 'The app is blocked by the app permission policy of the user.' } });
+        return send(res, 403, {
+          error: { code: 'Forbidden', message: 'The app is blocked by the app permission policy of the user.' },
+        });
       }
       if ([...installed.values()].includes(appId)) {
         return send(res, 409, { error: { code: 'Conflict', message: 'App is already installed for the user.' } });
@@ -681,7 +873,15 @@ export class FakeGraph {
       const wanted = /teamsApp\/id eq '([^']*)'/.exec(q.get('$filter') ?? '')?.[1];
       const value = [...installed.entries()]
         .filter(([, appId]) => wanted === undefined || appId === wanted)
-        .map(([id, appId]) => ({ id, teamsApp: { id: appId, externalId: this.teamsApp?.externalId, displayName: this.teamsApp?.displayName ?? 'Guest access', distributionMethod: 'organization' } }));
+        .map(([id, appId]) => ({
+          id,
+          teamsApp: {
+            id: appId,
+            externalId: this.teamsApp?.externalId,
+            displayName: this.teamsApp?.displayName ?? 'Guest access',
+            distributionMethod: 'organization',
+          },
+        }));
       return send(res, 200, { value });
     }
     if (method === 'GET' && installId && chat) {
@@ -708,13 +908,17 @@ export class FakeGraph {
     const signIns = (q.get('$select') ?? '').split(',').includes('signInActivity');
     if (signIns && this.refuseSignInActivity) {
       return send(res, 403, {
-        error: { code: 'Authorization_RequestDenied', message: "Neither tenant is B2C or tenant doesn't have premium license" },
+        error: {
+          code: 'Authorization_RequestDenied',
+          message: "Neither tenant is B2C or tenant doesn't have premium license",
+        },
       });
     }
     let users = [...this.users.values()];
     if (filter !== null) {
       const userType = /^userType eq '(Guest|Member)'$/.exec(filter)?.[1];
-      if (!userType) return send(res, 400, { error: { code: 'Request_UnsupportedQuery', message: `Unsupported query: ${filter}` } });
+      if (!userType)
+        return send(res, 400, { error: { code: 'Request_UnsupportedQuery', message: `Unsupported query: ${filter}` } });
       users = users.filter((u) => u.userType === userType);
     }
     return this.page(res, base, path, q, users, signIns ? 120 : 999);
@@ -747,14 +951,21 @@ export class FakeGraph {
     } else {
       const token = q.get('$deltatoken');
       const select = q.get('$select');
-      if (token === 'latest') return send(res, 200, { value: [], '@odata.deltaLink': `${base}${path}?$deltatoken=${this.deltaToken(this.seq - 1, select)}` });
+      if (token === 'latest')
+        return send(res, 200, {
+          value: [],
+          '@odata.deltaLink': `${base}${path}?$deltatoken=${this.deltaToken(this.seq - 1, select)}`,
+        });
       const since = token ? (JSON.parse(Buffer.from(token, 'base64url').toString()) as { seq: number }).seq : null;
-      const selected = token ? (JSON.parse(Buffer.from(token, 'base64url').toString()) as { select: string | null }).select : select;
+      const selected = token
+        ? (JSON.parse(Buffer.from(token, 'base64url').toString()) as { select: string | null }).select
+        : select;
       state = { since, upTo: this.seq - 1, offset: 0, select: selected };
     }
     const selectQuery = new URLSearchParams(state.select ? { $select: state.select } : {});
     const fields = state.select?.split(',').map((s) => s.trim());
-    const wantMembers = kind === 'group' && (!fields || fields.includes('members')) && this.deltaRelationships.includes('members');
+    const wantMembers =
+      kind === 'group' && (!fields || fields.includes('members')) && this.deltaRelationships.includes('members');
     const wantOwners = kind === 'group' && !!fields?.includes('owners') && this.deltaRelationships.includes('owners');
     let items: Json[];
     if (state.since === null) {
@@ -763,13 +974,24 @@ export class FakeGraph {
         const out = select(o, selectQuery);
         delete out.members;
         delete out.owners;
-        if (wantMembers) out['members@delta'] = [...(this.members.get(o.id) ?? [])].map((id) => ({ '@odata.type': '#microsoft.graph.user', id }));
-        if (wantOwners) out['owners@delta'] = [...(this.owners.get(o.id) ?? [])].map((id) => ({ '@odata.type': '#microsoft.graph.user', id }));
+        if (wantMembers)
+          out['members@delta'] = [...(this.members.get(o.id) ?? [])].map((id) => ({
+            '@odata.type': '#microsoft.graph.user',
+            id,
+          }));
+        if (wantOwners)
+          out['owners@delta'] = [...(this.owners.get(o.id) ?? [])].map((id) => ({
+            '@odata.type': '#microsoft.graph.user',
+            id,
+          }));
         return out;
       });
     } else {
       const since = state.since;
-      const changed = new Map<string, { deleted: boolean; members: { id: string; removed: boolean }[]; owners: { id: string; removed: boolean }[] }>();
+      const changed = new Map<
+        string,
+        { deleted: boolean; members: { id: string; removed: boolean }[]; owners: { id: string; removed: boolean }[] }
+      >();
       for (const c of this.changes) {
         if (c.kind !== kind || c.seq <= since || c.seq > state.upTo) continue;
         const entry = changed.get(c.id) ?? { deleted: false, members: [], owners: [] };
@@ -785,7 +1007,11 @@ export class FakeGraph {
         delete out.members;
         delete out.owners;
         const refs = (list: { id: string; removed: boolean }[]) =>
-          list.map((r) => (r.removed ? { '@odata.type': '#microsoft.graph.user', id: r.id, '@removed': { reason: 'deleted' } } : { '@odata.type': '#microsoft.graph.user', id: r.id }));
+          list.map((r) =>
+            r.removed
+              ? { '@odata.type': '#microsoft.graph.user', id: r.id, '@removed': { reason: 'deleted' } }
+              : { '@odata.type': '#microsoft.graph.user', id: r.id },
+          );
         if (wantMembers && entry.members.length > 0) out['members@delta'] = refs(entry.members);
         if (wantOwners && entry.owners.length > 0) out['owners@delta'] = refs(entry.owners);
         return out;
@@ -824,7 +1050,9 @@ function select(object: Json, q: URLSearchParams): Json {
 function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, {
-    ...(body === undefined ? {} : { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8' }),
+    ...(body === undefined
+      ? {}
+      : { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8' }),
     'request-id': randomUUID(),
     'client-request-id': randomUUID(),
     ...headers,

@@ -20,10 +20,13 @@ export function generateTenant(userCount: number, groupCount: number): TenantSna
       id: id(0xa1, i),
       displayName: `User ${i}`,
       mail: guest ? `${name}@partner${i % 50}.example` : `${name}@contoso.com`,
-      userPrincipalName: guest ? `${name}_partner${i % 50}.example#EXT#@contoso.onmicrosoft.com` : `${name}@contoso.com`,
+      userPrincipalName: guest
+        ? `${name}_partner${i % 50}.example#EXT#@contoso.onmicrosoft.com`
+        : `${name}@contoso.com`,
       userType: guest ? 'Guest' : 'Member',
       accountEnabled: i % 97 !== 0,
-      roles: i === 0 ? ['62e90394-69f5-4237-9190-012177145e10'] : i === 1 ? ['fe930be7-5e62-47db-91af-98c3a49a38b1'] : [],
+      roles:
+        i === 0 ? ['62e90394-69f5-4237-9190-012177145e10'] : i === 1 ? ['fe930be7-5e62-47db-91af-98c3a49a38b1'] : [],
       preferredLanguage: i % 3 === 0 ? 'nl-NL' : 'en-US',
       externalUserState: guest ? 'Accepted' : null,
     });
@@ -52,7 +55,15 @@ export function generateTenant(userCount: number, groupCount: number): TenantSna
       resourceProvisioningOptions: unified && g % 2 === 0 ? ['Team'] : [],
       assignedLabels: [],
       assignedLicenses: [],
-      settings: unified && g % 25 === 0 ? [{ templateId: '08d542b9-071f-4e16-94b0-74abb372e3d9', values: [{ name: 'AllowToAddGuests', value: 'false' }] }] : [],
+      settings:
+        unified && g % 25 === 0
+          ? [
+              {
+                templateId: '08d542b9-071f-4e16-94b0-74abb372e3d9',
+                values: [{ name: 'AllowToAddGuests', value: 'false' }],
+              },
+            ]
+          : [],
       site: unified ? {} : null,
       owners,
       members: [...members],

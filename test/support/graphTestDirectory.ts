@@ -5,7 +5,10 @@ import type { TenantSnapshot } from '../../src/policy/tenantModel.js';
 import { FakeGraph, testCertificate, type FakeGraphOptions } from './fakeGraph.js';
 
 /** A started loopback Graph for the snapshot, and a GraphHttp that trusts it (client-credentials token from it). */
-export async function startFakeGraph(snapshot: TenantSnapshot, options: FakeGraphOptions = {}): Promise<{ graph: FakeGraph; http: GraphHttp }> {
+export async function startFakeGraph(
+  snapshot: TenantSnapshot,
+  options: FakeGraphOptions = {},
+): Promise<{ graph: FakeGraph; http: GraphHttp }> {
   const graph = new FakeGraph(snapshot, options);
   await graph.start();
   const { cert } = await testCertificate();

@@ -125,13 +125,23 @@ export function openTenant(): TenantSnapshot {
       user(U.spAdmin, 'Sara SharePoint', 'sara@contoso.com', { roles: ['SharePoint Administrator'] }),
       user(U.guestMember, 'Gert Guest', ADDR.guestMember, { userType: 'Guest', externalUserState: 'Accepted' }),
       user(U.existingGuest, 'Eva Existing', ADDR.existingGuest, { userType: 'Guest', externalUserState: 'Accepted' }),
-      user(U.disabledGuest, 'Dirk Disabled', ADDR.disabledGuest, { userType: 'Guest', accountEnabled: false, externalUserState: 'Accepted' }),
-      user(U.pendingGuest, 'Pia Pending', ADDR.pendingGuest, { userType: 'Guest', externalUserState: 'PendingAcceptance' }),
+      user(U.disabledGuest, 'Dirk Disabled', ADDR.disabledGuest, {
+        userType: 'Guest',
+        accountEnabled: false,
+        externalUserState: 'Accepted',
+      }),
+      user(U.pendingGuest, 'Pia Pending', ADDR.pendingGuest, {
+        userType: 'Guest',
+        externalUserState: 'PendingAcceptance',
+      }),
     ],
     groups: [
       m365Group(G.team, 'Marketing', {
         resourceProvisioningOptions: ['Team'],
-        site: { webUrl: 'https://contoso.sharepoint.com/sites/marketing', sharingCapability: 'externalUserSharingOnly' },
+        site: {
+          webUrl: 'https://contoso.sharepoint.com/sites/marketing',
+          sharingCapability: 'externalUserSharingOnly',
+        },
         members: [U.member, U.guestMember],
       }),
       m365Group(G.plain, 'Finance'),
@@ -164,128 +174,196 @@ function userOf(t: TenantSnapshot, id: string): DirectoryUser {
   return u;
 }
 
-export const invitesFrom = (value: AllowInvitesFrom): Patch => (t) => {
-  t.authorizationPolicy.allowInvitesFrom = value;
-};
-export const guestRole = (roleId: string): Patch => (t) => {
-  t.authorizationPolicy.guestUserRoleId = roleId;
-};
-export const allowedDomains = (domains: string[]): Patch => (t) => {
-  t.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy = {
-    ...t.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy,
-    AllowedDomains: domains,
+export const invitesFrom =
+  (value: AllowInvitesFrom): Patch =>
+  (t) => {
+    t.authorizationPolicy.allowInvitesFrom = value;
   };
-};
-export const blockedDomains = (domains: string[]): Patch => (t) => {
-  t.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy = {
-    ...t.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy,
-    BlockedDomains: domains,
+export const guestRole =
+  (roleId: string): Patch =>
+  (t) => {
+    t.authorizationPolicy.guestUserRoleId = roleId;
   };
-};
-export const crossTenantDefault = (accessType: AccessType): Patch => (t) => {
-  t.crossTenantAccessPolicy.default = { b2bCollaborationInbound: { usersAndGroups: { accessType } } };
-};
-export const partner = (tenantId: string, accessType: AccessType): Patch => (t) => {
-  t.crossTenantAccessPolicy.partners = t.crossTenantAccessPolicy.partners.filter((p) => p.tenantId !== tenantId);
-  t.crossTenantAccessPolicy.partners.push({ tenantId, b2bCollaborationInbound: { usersAndGroups: { accessType } } });
-};
+export const allowedDomains =
+  (domains: string[]): Patch =>
+  (t) => {
+    t.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy = {
+      ...t.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy,
+      AllowedDomains: domains,
+    };
+  };
+export const blockedDomains =
+  (domains: string[]): Patch =>
+  (t) => {
+    t.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy = {
+      ...t.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy,
+      BlockedDomains: domains,
+    };
+  };
+export const crossTenantDefault =
+  (accessType: AccessType): Patch =>
+  (t) => {
+    t.crossTenantAccessPolicy.default = { b2bCollaborationInbound: { usersAndGroups: { accessType } } };
+  };
+export const partner =
+  (tenantId: string, accessType: AccessType): Patch =>
+  (t) => {
+    t.crossTenantAccessPolicy.partners = t.crossTenantAccessPolicy.partners.filter((p) => p.tenantId !== tenantId);
+    t.crossTenantAccessPolicy.partners.push({ tenantId, b2bCollaborationInbound: { usersAndGroups: { accessType } } });
+  };
 /** Sets values on the tenant's Group.Unified object, creating it (with only these values) when absent. */
-export const groupUnified = (values: Record<string, string>): Patch => (t) => {
-  let setting = t.groupSettings.find((s) => s.templateId === TEMPLATE_GROUP_UNIFIED);
-  if (!setting) {
-    setting = { id: 'setting-group-unified', templateId: TEMPLATE_GROUP_UNIFIED, displayName: 'Group.Unified', values: [] };
-    t.groupSettings.push(setting);
-  }
-  for (const [name, value] of Object.entries(values)) {
-    setting.values = setting.values.filter((v) => v.name !== name);
-    setting.values.push({ name, value });
-  }
-};
-export const groupGuestSetting = (groupId: string, value: string): Patch => (t) => {
-  const g = groupOf(t, groupId);
-  g.settings = [{ id: `setting-${groupId}`, templateId: TEMPLATE_GROUP_UNIFIED_GUEST, values: [{ name: 'AllowToAddGuests', value }] }];
-};
-export const label = (id: string, displayName: string, allowGuests: boolean): Patch => (t) => {
-  t.sensitivityLabels = t.sensitivityLabels.filter((l) => l.id !== id);
-  t.sensitivityLabels.push({ id, displayName, allowGuests });
-};
-export const assignLabel = (groupId: string, labelId: string): Patch => (t) => {
-  groupOf(t, groupId).assignedLabels = [{ labelId }];
-};
-export const orgSharing = (capability: SharingCapability): Patch => (t) => {
-  t.sharePoint.sharingCapability = capability;
-};
-export const siteSharing = (groupId: string, capability: SharingCapability): Patch => (t) => {
-  const g = groupOf(t, groupId);
-  g.site = { webUrl: g.site?.webUrl ?? `https://contoso.sharepoint.com/sites/${groupId}`, sharingCapability: capability };
-};
-export const spDomains = (mode: SharingDomainRestrictionMode, domains: string[]): Patch => (t) => {
-  t.sharePoint.sharingDomainRestrictionMode = mode;
-  if (mode === 'allowList') t.sharePoint.sharingAllowedDomainList = domains;
-  if (mode === 'blockList') t.sharePoint.sharingBlockedDomainList = domains;
-};
+export const groupUnified =
+  (values: Record<string, string>): Patch =>
+  (t) => {
+    let setting = t.groupSettings.find((s) => s.templateId === TEMPLATE_GROUP_UNIFIED);
+    if (!setting) {
+      setting = {
+        id: 'setting-group-unified',
+        templateId: TEMPLATE_GROUP_UNIFIED,
+        displayName: 'Group.Unified',
+        values: [],
+      };
+      t.groupSettings.push(setting);
+    }
+    for (const [name, value] of Object.entries(values)) {
+      setting.values = setting.values.filter((v) => v.name !== name);
+      setting.values.push({ name, value });
+    }
+  };
+export const groupGuestSetting =
+  (groupId: string, value: string): Patch =>
+  (t) => {
+    const g = groupOf(t, groupId);
+    g.settings = [
+      {
+        id: `setting-${groupId}`,
+        templateId: TEMPLATE_GROUP_UNIFIED_GUEST,
+        values: [{ name: 'AllowToAddGuests', value }],
+      },
+    ];
+  };
+export const label =
+  (id: string, displayName: string, allowGuests: boolean): Patch =>
+  (t) => {
+    t.sensitivityLabels = t.sensitivityLabels.filter((l) => l.id !== id);
+    t.sensitivityLabels.push({ id, displayName, allowGuests });
+  };
+export const assignLabel =
+  (groupId: string, labelId: string): Patch =>
+  (t) => {
+    groupOf(t, groupId).assignedLabels = [{ labelId }];
+  };
+export const orgSharing =
+  (capability: SharingCapability): Patch =>
+  (t) => {
+    t.sharePoint.sharingCapability = capability;
+  };
+export const siteSharing =
+  (groupId: string, capability: SharingCapability): Patch =>
+  (t) => {
+    const g = groupOf(t, groupId);
+    g.site = {
+      webUrl: g.site?.webUrl ?? `https://contoso.sharepoint.com/sites/${groupId}`,
+      sharingCapability: capability,
+    };
+  };
+export const spDomains =
+  (mode: SharingDomainRestrictionMode, domains: string[]): Patch =>
+  (t) => {
+    t.sharePoint.sharingDomainRestrictionMode = mode;
+    if (mode === 'allowList') t.sharePoint.sharingAllowedDomainList = domains;
+    if (mode === 'blockList') t.sharePoint.sharingBlockedDomainList = domains;
+  };
 /** Domains `findTenantInformationByDomainName` found no Entra tenant for. */
-export const noTenant = (domains: string[]): Patch => (t) => {
-  t.domainsWithoutTenant = domains;
-};
-export const externalTenant = (tenantId: string, displayName: string, domains: string[]): Patch => (t) => {
-  t.externalTenants.push({ tenantId, displayName, domains });
-};
+export const noTenant =
+  (domains: string[]): Patch =>
+  (t) => {
+    t.domainsWithoutTenant = domains;
+  };
+export const externalTenant =
+  (tenantId: string, displayName: string, domains: string[]): Patch =>
+  (t) => {
+    t.externalTenants.push({ tenantId, displayName, domains });
+  };
 /** Teams guest access unknown (no Graph API). */
 export const teamsUnknown = (): Patch => (t) => {
   delete t.teams;
 };
 /** The site's own sharing level unknown (no Graph API). */
-export const siteUnknown = (groupId: string): Patch => (t) => {
-  const g = groupOf(t, groupId);
-  g.site = { webUrl: g.site?.webUrl ?? `https://contoso.sharepoint.com/sites/${groupId}` };
-};
-export const teamsGuests = (allowGuestUser: boolean): Patch => (t) => {
-  t.teams = { allowGuestUser };
-};
+export const siteUnknown =
+  (groupId: string): Patch =>
+  (t) => {
+    const g = groupOf(t, groupId);
+    g.site = { webUrl: g.site?.webUrl ?? `https://contoso.sharepoint.com/sites/${groupId}` };
+  };
+export const teamsGuests =
+  (allowGuestUser: boolean): Patch =>
+  (t) => {
+    t.teams = { allowGuestUser };
+  };
 
-export type GroupKindFixture = 'distributionList' | 'mailEnabledSecurity' | 'security' | 'dynamic' | 'onPremises' | 'vivaEngage';
-export const groupKind = (groupId: string, kind: GroupKindFixture): Patch => (t) => {
-  const g = groupOf(t, groupId);
-  switch (kind) {
-    case 'distributionList':
-      Object.assign(g, { groupTypes: [], mailEnabled: true, securityEnabled: false });
-      break;
-    case 'mailEnabledSecurity':
-      Object.assign(g, { groupTypes: [], mailEnabled: true, securityEnabled: true });
-      break;
-    case 'security':
-      Object.assign(g, { groupTypes: [], mailEnabled: false, securityEnabled: true, mail: null });
-      break;
-    case 'dynamic':
-      Object.assign(g, { groupTypes: ['Unified', 'DynamicMembership'], membershipRule: '(user.department -eq "Sales")' });
-      break;
-    case 'onPremises':
-      g.onPremisesSyncEnabled = true;
-      break;
-    case 'vivaEngage':
-      g.creationOptions = ['YammerProvisioning'];
-      break;
-  }
-};
-export const owners = (groupId: string, ids: string[]): Patch => (t) => {
-  groupOf(t, groupId).owners = ids;
-};
-export const members = (groupId: string, ids: string[]): Patch => (t) => {
-  groupOf(t, groupId).members = ids;
-};
-export const roles = (userId: string, list: string[]): Patch => (t) => {
-  userOf(t, userId).roles = list;
-};
-export const disable = (userId: string): Patch => (t) => {
-  userOf(t, userId).accountEnabled = false;
-};
-export const userType = (userId: string, type: 'Member' | 'Guest'): Patch => (t) => {
-  userOf(t, userId).userType = type;
-};
-export const licensed = (groupId: string): Patch => (t) => {
-  groupOf(t, groupId).assignedLicenses = [{ skuId: 'sku-e3' }];
-};
-export const addGuestUser = (id: string, mail: string, extra: Partial<DirectoryUser> = {}): Patch => (t) => {
-  t.users.push(user(id, mail, mail, { userType: 'Guest', externalUserState: 'Accepted', ...extra }));
-};
+export type GroupKindFixture =
+  'distributionList' | 'mailEnabledSecurity' | 'security' | 'dynamic' | 'onPremises' | 'vivaEngage';
+export const groupKind =
+  (groupId: string, kind: GroupKindFixture): Patch =>
+  (t) => {
+    const g = groupOf(t, groupId);
+    switch (kind) {
+      case 'distributionList':
+        Object.assign(g, { groupTypes: [], mailEnabled: true, securityEnabled: false });
+        break;
+      case 'mailEnabledSecurity':
+        Object.assign(g, { groupTypes: [], mailEnabled: true, securityEnabled: true });
+        break;
+      case 'security':
+        Object.assign(g, { groupTypes: [], mailEnabled: false, securityEnabled: true, mail: null });
+        break;
+      case 'dynamic':
+        Object.assign(g, {
+          groupTypes: ['Unified', 'DynamicMembership'],
+          membershipRule: '(user.department -eq "Sales")',
+        });
+        break;
+      case 'onPremises':
+        g.onPremisesSyncEnabled = true;
+        break;
+      case 'vivaEngage':
+        g.creationOptions = ['YammerProvisioning'];
+        break;
+    }
+  };
+export const owners =
+  (groupId: string, ids: string[]): Patch =>
+  (t) => {
+    groupOf(t, groupId).owners = ids;
+  };
+export const members =
+  (groupId: string, ids: string[]): Patch =>
+  (t) => {
+    groupOf(t, groupId).members = ids;
+  };
+export const roles =
+  (userId: string, list: string[]): Patch =>
+  (t) => {
+    userOf(t, userId).roles = list;
+  };
+export const disable =
+  (userId: string): Patch =>
+  (t) => {
+    userOf(t, userId).accountEnabled = false;
+  };
+export const userType =
+  (userId: string, type: 'Member' | 'Guest'): Patch =>
+  (t) => {
+    userOf(t, userId).userType = type;
+  };
+export const licensed =
+  (groupId: string): Patch =>
+  (t) => {
+    groupOf(t, groupId).assignedLicenses = [{ skuId: 'sku-e3' }];
+  };
+export const addGuestUser =
+  (id: string, mail: string, extra: Partial<DirectoryUser> = {}): Patch =>
+  (t) => {
+    t.users.push(user(id, mail, mail, { userType: 'Guest', externalUserState: 'Accepted', ...extra }));
+  };

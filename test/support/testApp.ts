@@ -75,8 +75,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async say(activity: unknown) {
       const { status, body } = await post({ ...(activity as object), serviceUrl: connector.url });
       if (status !== 200) throw new Error(`HTTP ${status}: ${JSON.stringify(body)}`);
-      return ((body?.activities ?? []) as { text?: string; attachments?: { content?: unknown }[] }[]).map(
-        (a) => [a.text ?? '', ...(a.attachments ?? []).map((x) => JSON.stringify(x.content))].filter(Boolean).join('\n'),
+      return ((body?.activities ?? []) as { text?: string; attachments?: { content?: unknown }[] }[]).map((a) =>
+        [a.text ?? '', ...(a.attachments ?? []).map((x) => JSON.stringify(x.content))].filter(Boolean).join('\n'),
       );
     },
     async close(closeOptions = {}) {

@@ -133,7 +133,10 @@ export class AzureAuditLog implements AuditLog {
 }
 
 function parse(text: string): AuditEntry[] {
-  return text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as AuditEntry);
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as AuditEntry);
 }
 
 function isFull(error: unknown): boolean {

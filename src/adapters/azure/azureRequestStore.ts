@@ -112,7 +112,11 @@ export class AzureRequestStore implements RequestStore {
       remindBefore
     }))`;
     const entries = await collect(this.due.listEntities<Entity>({ queryOptions: { filter } }));
-    return this.resolve(entries, (r) => r.state === 'pending', (r) => isDue(r, now, remindBefore));
+    return this.resolve(
+      entries,
+      (r) => r.state === 'pending',
+      (r) => isDue(r, now, remindBefore),
+    );
   }
 
   async list(query: RequestQuery): Promise<GuestRequest[]> {
@@ -132,7 +136,10 @@ export class AzureRequestStore implements RequestStore {
     } else {
       // No index names these requests (e.g. every completed one): read them all, as an administrator's export would.
       const all = await collect(this.records.listEntities<Entity>());
-      return all.map(unpack).filter((r) => matchesQuery(r, query)).sort(newestFirst);
+      return all
+        .map(unpack)
+        .filter((r) => matchesQuery(r, query))
+        .sort(newestFirst);
     }
     const found = await mapLimit([...new Set(ids)], READ_CONCURRENCY, (id) => this.get(id));
     return found.filter((r): r is GuestRequest => r !== undefined && matchesQuery(r, query)).sort(newestFirst);

@@ -84,8 +84,9 @@ export class AzureStorage {
   private tableClient(table: string): TableClient {
     const { connectionString, tableUrl, credential } = this.config;
     // http is only ever Azurite on loopback; the SDK refuses it unless told.
-    const allowInsecureConnection = /https?:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(connectionString ?? tableUrl ?? '')
-      || /UseDevelopmentStorage=true/i.test(connectionString ?? '');
+    const allowInsecureConnection =
+      /https?:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(connectionString ?? tableUrl ?? '') ||
+      /UseDevelopmentStorage=true/i.test(connectionString ?? '');
     if (connectionString) return TableClient.fromConnectionString(connectionString, table, { allowInsecureConnection });
     if (!tableUrl || !credential) {
       throw new Error('Azure table storage needs a connection string, or a table URL with a credential');

@@ -214,7 +214,11 @@ export class EmbeddedDirectory implements Directory {
       try {
         await this.store.save(next);
       } catch (error) {
-        throw new DirectoryError('DIRECTORY_WRITE_FAILED', `could not save the directory changes: ${String(error)}`, true);
+        throw new DirectoryError(
+          'DIRECTORY_WRITE_FAILED',
+          `could not save the directory changes: ${String(error)}`,
+          true,
+        );
       }
       this.overlay = next;
       this.view = undefined;
@@ -272,10 +276,18 @@ export class EmbeddedDirectory implements Directory {
       throw new DirectoryError('GROUP_DYNAMIC_MEMBERSHIP', 'members of a dynamic group come from its rule', false);
     }
     if (group.onPremisesSyncEnabled === true) {
-      throw new DirectoryError('GROUP_ON_PREMISES_SYNCED', 'the group is managed in on-premises Active Directory', false);
+      throw new DirectoryError(
+        'GROUP_ON_PREMISES_SYNCED',
+        'the group is managed in on-premises Active Directory',
+        false,
+      );
     }
     if (!group.groupTypes.includes('Unified') && group.mailEnabled) {
-      throw new DirectoryError('GROUP_MAIL_ENABLED', 'distribution lists and mail-enabled security groups are managed in Exchange', false);
+      throw new DirectoryError(
+        'GROUP_MAIL_ENABLED',
+        'distribution lists and mail-enabled security groups are managed in Exchange',
+        false,
+      );
     }
     return group;
   }

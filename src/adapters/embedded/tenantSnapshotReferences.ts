@@ -49,7 +49,10 @@ export function findReferenceIssues(raw: unknown): SnapshotIssue[] {
   // Object ids are unique across the whole directory, users and groups alike.
   unique(report, [...fieldOf(users, 'id'), ...fieldOf(groups, 'id')], lower, 'object id');
   const kindOf = new Map<string, 'user' | 'group'>();
-  for (const [list, kind] of [[users, 'user'], [groups, 'group']] as const) {
+  for (const [list, kind] of [
+    [users, 'user'],
+    [groups, 'group'],
+  ] as const) {
     for (const { value } of fieldOf(list, 'id')) {
       const id = lower(value);
       if (id !== undefined && !kindOf.has(id)) kindOf.set(id, kind);
@@ -99,7 +102,8 @@ export function findReferenceIssues(raw: unknown): SnapshotIssue[] {
   const labelById = new Map<string, Json>();
   unique(report, fieldOf(labels, 'id'), lower, 'sensitivity label id');
   unique(report, fieldOf(labels, 'displayName'), lower, 'sensitivity label name');
-  for (const label of labels) if (typeof label.value.id === 'string') labelById.set(lower(label.value.id) ?? '', label.value);
+  for (const label of labels)
+    if (typeof label.value.id === 'string') labelById.set(lower(label.value.id) ?? '', label.value);
 
   for (const group of groups) checkGroup(report, group.value, group.path, kindOf, labelById);
 
@@ -109,7 +113,8 @@ export function findReferenceIssues(raw: unknown): SnapshotIssue[] {
   const external = objects(raw.externalTenants, ['externalTenants']);
   unique(report, fieldOf(external, 'tenantId'), lower, 'external tenant id');
   for (const t of fieldOf(external, 'tenantId')) {
-    if (tenantId !== undefined && lower(t.value) === tenantId) report(t.path, 'this is the tenant itself, not an external tenant');
+    if (tenantId !== undefined && lower(t.value) === tenantId)
+      report(t.path, 'this is the tenant itself, not an external tenant');
   }
   const externalDomains = external.flatMap((t) => items(t.value.domains, [...t.path, 'domains']));
   unique(report, externalDomains, lower, 'external tenant domain');
@@ -167,7 +172,8 @@ function checkGroup(
     for (const entry of entries) {
       if (typeof entry.value !== 'string') continue;
       const kind = kindOf.get(entry.value.toLowerCase());
-      if (kind === 'group') report(entry.path, `"${entry.value}" is a group; ${list} must be users (nested groups are not modelled)`);
+      if (kind === 'group')
+        report(entry.path, `"${entry.value}" is a group; ${list} must be users (nested groups are not modelled)`);
       else if (kind === undefined) report(entry.path, `"${entry.value}" is not a user in $.users`);
     }
   }
@@ -187,19 +193,27 @@ function checkGroup(
   const rule = group.membershipRule;
   const hasRule = typeof rule === 'string' && rule.length > 0;
   if (dynamic && !hasRule) report([...path, 'membershipRule'], 'a DynamicMembership group needs a membershipRule');
-  if (!dynamic && hasRule) report([...path, 'groupTypes'], 'a group with a membershipRule must have "DynamicMembership" in groupTypes');
+  if (!dynamic && hasRule)
+    report([...path, 'groupTypes'], 'a group with a membershipRule must have "DynamicMembership" in groupTypes');
 
-  if (unified && group.mailEnabled === false) report([...path, 'mailEnabled'], 'a Microsoft 365 group (Unified) is always mail-enabled');
-  if (group.mailEnabled === true && (group.mail === null || group.mail === undefined)) report([...path, 'mail'], 'a mail-enabled group has a mail address');
+  if (unified && group.mailEnabled === false)
+    report([...path, 'mailEnabled'], 'a Microsoft 365 group (Unified) is always mail-enabled');
+  if (group.mailEnabled === true && (group.mail === null || group.mail === undefined))
+    report([...path, 'mail'], 'a mail-enabled group has a mail address');
   if (!unified && group.mailEnabled === false && group.securityEnabled === false) {
-    report([...path, 'securityEnabled'], 'a group that is neither Unified, mail-enabled nor security-enabled does not exist');
+    report(
+      [...path, 'securityEnabled'],
+      'a group that is neither Unified, mail-enabled nor security-enabled does not exist',
+    );
   }
   if (!unified) {
     if (strings(group.resourceProvisioningOptions).includes('Team')) {
       report([...path, 'resourceProvisioningOptions'], 'only Microsoft 365 groups (Unified) can have a team');
     }
-    if (group.site !== null && group.site !== undefined) report([...path, 'site'], 'only Microsoft 365 groups (Unified) have a connected site');
-    if (items(group.settings, []).length > 0) report([...path, 'settings'], 'only Microsoft 365 groups (Unified) have group settings');
+    if (group.site !== null && group.site !== undefined)
+      report([...path, 'site'], 'only Microsoft 365 groups (Unified) have a connected site');
+    if (items(group.settings, []).length > 0)
+      report([...path, 'settings'], 'only Microsoft 365 groups (Unified) have group settings');
   }
   checkSettings(report, group.settings, [...path, 'settings'], 'group');
 }
@@ -217,11 +231,17 @@ function checkSettings(
     if (templateId === undefined) continue;
     const template = SETTING_TEMPLATES[templateId];
     if (scope === 'group' && templateId !== TEMPLATE_GROUP_UNIFIED_GUEST) {
-      report([...setting.path, 'templateId'], `a group's settings use the Group.Unified.Guest template (${TEMPLATE_GROUP_UNIFIED_GUEST})`);
+      report(
+        [...setting.path, 'templateId'],
+        `a group's settings use the Group.Unified.Guest template (${TEMPLATE_GROUP_UNIFIED_GUEST})`,
+      );
       continue;
     }
     if (scope === 'tenant' && templateId === TEMPLATE_GROUP_UNIFIED_GUEST) {
-      report([...setting.path, 'templateId'], 'Group.Unified.Guest is a per-group template; put it in the group\'s settings');
+      report(
+        [...setting.path, 'templateId'],
+        "Group.Unified.Guest is a per-group template; put it in the group's settings",
+      );
       continue;
     }
     if (template === undefined) continue; // other templates (Application, Password Rule Settings …) are not checked
@@ -235,7 +255,11 @@ function checkSettings(
       if (typeof name !== 'string') continue;
       if (!template.names.has(name)) {
         report([...entry.path, 'name'], `"${name}" is not a setting of the ${template.displayName} template`);
-      } else if (BOOLEAN_SETTING_NAMES.has(name) && typeof settingValue === 'string' && !/^(true|false)$/i.test(settingValue)) {
+      } else if (
+        BOOLEAN_SETTING_NAMES.has(name) &&
+        typeof settingValue === 'string' &&
+        !/^(true|false)$/i.test(settingValue)
+      ) {
         report([...entry.path, 'value'], `${name} is "true" or "false"`);
       }
     }
@@ -275,7 +299,10 @@ function lower(value: unknown): string | undefined {
 }
 
 function roleKey(role: string): string {
-  return role.toLowerCase().replace(/[^a-z]/g, '').replace(/admin$/, 'administrator');
+  return role
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/admin$/, 'administrator');
 }
 
 /** Reports every repeat of a key, pointing at the first occurrence; returns the first occurrence of each key. */

@@ -43,12 +43,17 @@ export class GraphAppInstaller implements AppInstaller {
       );
       const installation = installs.find((i) => !i.teamsApp?.id || i.teamsApp.id === appId) ?? installs[0];
       if (!installation?.id) return { kind: 'refused', code: 'INSTALL_REFUSED' };
-      const chat = await http.get<Graph.Chat>(`/v1.0/users/${user}/teamwork/installedApps/${encodeURIComponent(installation.id)}/chat`);
+      const chat = await http.get<Graph.Chat>(
+        `/v1.0/users/${user}/teamwork/installedApps/${encodeURIComponent(installation.id)}/chat`,
+      );
       if (!chat?.id) return { kind: 'refused', code: 'INSTALL_REFUSED' };
       return { kind: 'installed', chatId: chat.id };
     } catch (error) {
       if (error instanceof GraphRequestError && error.status === 403) {
-        this.options.logger?.warn({ userId, code: 'APP_INSTALL_REFUSED', graphCode: error.code }, 'Graph refused to install the app');
+        this.options.logger?.warn(
+          { userId, code: 'APP_INSTALL_REFUSED', graphCode: error.code },
+          'Graph refused to install the app',
+        );
         return { kind: 'refused', code: 'INSTALL_REFUSED' };
       }
       if (error instanceof GraphRequestError && error.status === 404) {

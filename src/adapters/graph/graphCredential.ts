@@ -36,10 +36,17 @@ export function createGraphCredential(settings: GraphCredentialSettings): TokenC
     ...(settings.ca ? { agent: new Agent({ keepAlive: true, ca: settings.ca }) } : {}),
   };
   if (settings.managedIdentity) {
-    return settings.clientId ? new ManagedIdentityCredential(settings.clientId, options) : new ManagedIdentityCredential(options);
+    return settings.clientId
+      ? new ManagedIdentityCredential(settings.clientId, options)
+      : new ManagedIdentityCredential(options);
   }
   if (settings.certificatePath) {
-    return new ClientCertificateCredential(settings.tenantId, settings.clientId, { certificatePath: settings.certificatePath }, options);
+    return new ClientCertificateCredential(
+      settings.tenantId,
+      settings.clientId,
+      { certificatePath: settings.certificatePath },
+      options,
+    );
   }
   return new ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret ?? '', options);
 }

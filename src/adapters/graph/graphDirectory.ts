@@ -163,7 +163,11 @@ export class GraphDirectory implements Directory {
         `/v1.0/tenantRelationships/findTenantInformationByDomainName(domainName='${wanted}')`,
       );
       const tenant = info?.tenantId
-        ? { tenantId: info.tenantId, displayName: info.displayName ?? info.defaultDomainName ?? wanted, domains: [wanted] }
+        ? {
+            tenantId: info.tenantId,
+            displayName: info.displayName ?? info.defaultDomainName ?? wanted,
+            domains: [wanted],
+          }
         : null;
       this.domains.set(wanted, tenant);
       this.changes += 1;
@@ -174,14 +178,18 @@ export class GraphDirectory implements Directory {
         this.changes += 1;
         return undefined;
       }
-      this.options.logger?.warn({ code: 'TENANT_LOOKUP_FAILED', status: (error as GraphRequestError).status }, 'findTenantInformationByDomainName failed');
+      this.options.logger?.warn(
+        { code: 'TENANT_LOOKUP_FAILED', status: (error as GraphRequestError).status },
+        'findTenantInformationByDomainName failed',
+      );
       return undefined;
     }
   }
 
   async inviteGuest(input: InviteGuestInput): Promise<InviteGuestResult> {
     const email = input.email.trim();
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new DirectoryError('INVALID_EMAIL', 'not a valid e-mail address', false);
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw new DirectoryError('INVALID_EMAIL', 'not a valid e-mail address', false);
     const existing = await this.findUserByMail(email);
     if (existing) return { userId: existing.id, created: false };
     const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
@@ -190,7 +198,8 @@ export class GraphDirectory implements Directory {
     }
     const body: Record<string, unknown> = {
       invitedUserEmailAddress: email,
-      inviteRedirectUrl: this.options.inviteRedirectUrl ?? `https://myapps.microsoft.com/?tenantid=${this.settings.tenant.id}`,
+      inviteRedirectUrl:
+        this.options.inviteRedirectUrl ?? `https://myapps.microsoft.com/?tenantid=${this.settings.tenant.id}`,
       sendInvitationMessage: this.options.sendInvitationMessage ?? true,
       invitedUserType: 'Guest',
     };
@@ -208,7 +217,9 @@ export class GraphDirectory implements Directory {
     const userId = invitation.invitedUser?.id;
     if (!userId) throw new DirectoryError('DIRECTORY_REFUSED', 'the invitation answer named no user', false);
     if (!this.users.has(userId.toLowerCase())) {
-      const initial = this.settings.tenant.verifiedDomains.find((d) => /\.onmicrosoft\.com$/i.test(d) && !/\.mail\./i.test(d));
+      const initial = this.settings.tenant.verifiedDomains.find(
+        (d) => /\.onmicrosoft\.com$/i.test(d) && !/\.mail\./i.test(d),
+      );
       this.putUser({
         id: userId,
         displayName: invitation.invitedUserDisplayName || email.slice(0, email.lastIndexOf('@')),
@@ -233,7 +244,8 @@ export class GraphDirectory implements Directory {
         '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${userId}`,
       });
     } catch (error) {
-      const alreadyMember = error instanceof GraphRequestError && error.status === 400 && ALREADY_MEMBER.test(error.message);
+      const alreadyMember =
+        error instanceof GraphRequestError && error.status === 400 && ALREADY_MEMBER.test(error.message);
       if (!alreadyMember) throw toDirectoryError(error, 'addMember', { group: group.properties.id, user: userId });
     }
     group.members.add(userId.toLowerCase());
@@ -243,7 +255,9 @@ export class GraphDirectory implements Directory {
   async removeMember(groupId: string, userId: string): Promise<void> {
     const group = this.manageableGroup(groupId);
     try {
-      await this.http.delete(`/v1.0/groups/${encodeURIComponent(group.properties.id)}/members/${encodeURIComponent(userId)}/$ref`);
+      await this.http.delete(
+        `/v1.0/groups/${encodeURIComponent(group.properties.id)}/members/${encodeURIComponent(userId)}/$ref`,
+      );
     } catch (error) {
       // 404: not (or no longer) a member — the state we wanted.
       if (!(error instanceof GraphRequestError && error.status === 404)) {
@@ -308,7 +322,8 @@ export class GraphDirectory implements Directory {
       throw new DirectoryError('ALREADY_REDEEMED', 'the guest has redeemed the invitation already', false);
     }
     const address = user.mail ?? user.userPrincipalName;
-    const redirect = this.options.inviteRedirectUrl ?? `https://myapps.microsoft.com/?tenantid=${this.settings.tenant.id}`;
+    const redirect =
+      this.options.inviteRedirectUrl ?? `https://myapps.microsoft.com/?tenantid=${this.settings.tenant.id}`;
     const body: Record<string, unknown> = {
       invitedUserEmailAddress: address,
       inviteRedirectUrl: redirect,
@@ -360,10 +375,18 @@ export class GraphDirectory implements Directory {
       throw new DirectoryError('GROUP_DYNAMIC_MEMBERSHIP', 'members of a dynamic group come from its rule', false);
     }
     if (g.onPremisesSyncEnabled === true) {
-      throw new DirectoryError('GROUP_ON_PREMISES_SYNCED', 'the group is managed in on-premises Active Directory', false);
+      throw new DirectoryError(
+        'GROUP_ON_PREMISES_SYNCED',
+        'the group is managed in on-premises Active Directory',
+        false,
+      );
     }
     if (!g.groupTypes.includes('Unified') && g.mailEnabled) {
-      throw new DirectoryError('GROUP_MAIL_ENABLED', 'distribution lists and mail-enabled security groups are managed in Exchange', false);
+      throw new DirectoryError(
+        'GROUP_MAIL_ENABLED',
+        'distribution lists and mail-enabled security groups are managed in Exchange',
+        false,
+      );
     }
     return group;
   }
@@ -399,7 +422,10 @@ export class GraphDirectory implements Directory {
   startSync(syncMs: number, settingsMs: number): void {
     this.stopTimers();
     const log = (what: string) => (error: unknown) =>
-      this.options.logger?.warn({ code: toDirectoryError(error, 'read').code, what }, 'directory refresh failed; the mirror is kept');
+      this.options.logger?.warn(
+        { code: toDirectoryError(error, 'read').code, what },
+        'directory refresh failed; the mirror is kept',
+      );
     this.timers.push(setInterval(() => void this.sync().catch(log('delta')), syncMs).unref());
     this.timers.push(
       setInterval(() => {
@@ -432,7 +458,12 @@ export class GraphDirectory implements Directory {
   private async fullRead(): Promise<void> {
     // The users' delta baseline first, so that nothing changed during the full read is missed by the first round.
     this.usersDeltaLink = await this.baseline(`/v1.0/users/delta?$select=${USER_SELECT}`);
-    const [settings, roles] = await Promise.all([this.readSettings(), this.readRoles(), this.readUsers(), this.readGroups()]);
+    const [settings, roles] = await Promise.all([
+      this.readSettings(),
+      this.readRoles(),
+      this.readUsers(),
+      this.readGroups(),
+    ]);
     this.settings = settings;
     this.roles = roles;
     this.changes += 1;
@@ -450,7 +481,10 @@ export class GraphDirectory implements Directory {
         throw error;
       }
     }
-    this.options.logger?.warn({ code: 'DELTA_UNAVAILABLE' }, 'no delta link; the directory is re-read in full on each sync');
+    this.options.logger?.warn(
+      { code: 'DELTA_UNAVAILABLE' },
+      'no delta link; the directory is re-read in full on each sync',
+    );
     return undefined;
   }
 
@@ -472,8 +506,12 @@ export class GraphDirectory implements Directory {
     await mapLimit(found, this.options.concurrency ?? 16, async (properties) => {
       const key = properties.id.toLowerCase();
       const [owners, members, settings] = await Promise.all([
-        round?.sawOwners ? (round.owners.get(key) ?? new Set<string>()) : this.readRefs(`/v1.0/groups/${properties.id}/owners?$select=id&$top=999`),
-        round?.sawMembers ? (round.members.get(key) ?? new Set<string>()) : this.readRefs(`/v1.0/groups/${properties.id}/members?$select=id&$top=999`),
+        round?.sawOwners
+          ? (round.owners.get(key) ?? new Set<string>())
+          : this.readRefs(`/v1.0/groups/${properties.id}/owners?$select=id&$top=999`),
+        round?.sawMembers
+          ? (round.members.get(key) ?? new Set<string>())
+          : this.readRefs(`/v1.0/groups/${properties.id}/members?$select=id&$top=999`),
         this.readGroupSettings(properties),
       ]);
       this.groups.set(key, { properties, owners, members, settings });
@@ -482,7 +520,14 @@ export class GraphDirectory implements Directory {
 
   /** A whole `/groups/delta` round with members and owners: who is in which group now, and the deltaLink. */
   private async membershipRound(): Promise<
-    { deltaLink?: string; owners: Map<string, Set<string>>; members: Map<string, Set<string>>; sawOwners: boolean; sawMembers: boolean } | undefined
+    | {
+        deltaLink?: string;
+        owners: Map<string, Set<string>>;
+        members: Map<string, Set<string>>;
+        sawOwners: boolean;
+        sawMembers: boolean;
+      }
+    | undefined
   > {
     const owners = new Map<string, Set<string>>();
     const members = new Map<string, Set<string>>();
@@ -499,7 +544,9 @@ export class GraphDirectory implements Directory {
       }
     };
     try {
-      for await (const page of this.http.pages<DeltaGroup>(`/v1.0/groups/delta?$select=${GROUP_SELECT},members,owners`)) {
+      for await (const page of this.http.pages<DeltaGroup>(
+        `/v1.0/groups/delta?$select=${GROUP_SELECT},members,owners`,
+      )) {
         for (const g of page.value) {
           if (!g.id || g['@removed'] !== undefined) continue;
           const key = g.id.toLowerCase();
@@ -516,7 +563,10 @@ export class GraphDirectory implements Directory {
       }
     } catch (error) {
       if (error instanceof GraphAuthError || (error instanceof GraphRequestError && error.status === 401)) throw error;
-      this.options.logger?.warn({ code: 'DELTA_UNAVAILABLE', status: (error as GraphRequestError).status }, 'groups delta failed; reading each group');
+      this.options.logger?.warn(
+        { code: 'DELTA_UNAVAILABLE', status: (error as GraphRequestError).status },
+        'groups delta failed; reading each group',
+      );
       return undefined;
     }
     return { deltaLink, owners, members, sawOwners, sawMembers };
@@ -544,7 +594,9 @@ export class GraphDirectory implements Directory {
 
   private async readRoles(): Promise<Map<string, Set<string>>> {
     const roles = new Map<string, Set<string>>();
-    const activated = await this.http.all<Graph.DirectoryRole>('/v1.0/directoryRoles?$select=id,roleTemplateId,displayName');
+    const activated = await this.http.all<Graph.DirectoryRole>(
+      '/v1.0/directoryRoles?$select=id,roleTemplateId,displayName',
+    );
     await Promise.all(
       activated.map(async (role) => {
         const templateId = role.roleTemplateId?.toLowerCase();
@@ -558,12 +610,18 @@ export class GraphDirectory implements Directory {
   private async readSettings(): Promise<TenantSettings> {
     const [organization, authorization, groupSettings, crossDefault, partners, b2b, sharePoint] = await Promise.all([
       this.http.all<Graph.Organization>('/v1.0/organization?$select=id,displayName,verifiedDomains'),
-      this.http.get<Graph.AuthorizationPolicy & { value?: Graph.AuthorizationPolicy[] }>('/v1.0/policies/authorizationPolicy'),
+      this.http.get<Graph.AuthorizationPolicy & { value?: Graph.AuthorizationPolicy[] }>(
+        '/v1.0/policies/authorizationPolicy',
+      ),
       this.http.all<Graph.GroupSetting>('/v1.0/groupSettings'),
       this.http.get<Record<string, unknown>>('/v1.0/policies/crossTenantAccessPolicy/default'),
       this.http.all<Record<string, unknown> & { tenantId?: string }>('/v1.0/policies/crossTenantAccessPolicy/partners'),
-      this.optional('b2bManagementPolicy', () => this.http.all<Record<string, unknown>>('/beta/policies/b2bManagementPolicies')),
-      this.optional('sharePointSettings', () => this.http.get<Record<string, unknown>>('/v1.0/admin/sharepoint/settings')),
+      this.optional('b2bManagementPolicy', () =>
+        this.http.all<Record<string, unknown>>('/beta/policies/b2bManagementPolicies'),
+      ),
+      this.optional('sharePointSettings', () =>
+        this.http.get<Record<string, unknown>>('/v1.0/admin/sharepoint/settings'),
+      ),
     ]);
     const org = organization[0];
     if (!org?.id) throw new DirectoryError('DIRECTORY_REFUSED', 'Graph returned no organization', false);
@@ -586,7 +644,10 @@ export class GraphDirectory implements Directory {
       return await read();
     } catch (error) {
       if (error instanceof GraphAuthError) throw error;
-      this.options.logger?.warn({ code: 'GRAPH_READ_SKIPPED', what, status: (error as GraphRequestError).status }, 'could not read a setting');
+      this.options.logger?.warn(
+        { code: 'GRAPH_READ_SKIPPED', what, status: (error as GraphRequestError).status },
+        'could not read a setting',
+      );
       return undefined;
     }
   }
@@ -668,7 +729,10 @@ export class GraphDirectory implements Directory {
     } else {
       state.properties = mergeGroupProperties(state.properties, g);
     }
-    for (const [list, refs] of [[state.members, g['members@delta']], [state.owners, g['owners@delta']]] as const) {
+    for (const [list, refs] of [
+      [state.members, g['members@delta']],
+      [state.owners, g['owners@delta']],
+    ] as const) {
       for (const ref of refs ?? []) {
         if (!ref.id || !isUserReference(ref)) continue;
         if (ref['@removed'] !== undefined) list.delete(ref.id.toLowerCase());
@@ -683,15 +747,18 @@ export class GraphDirectory implements Directory {
   private putUser(user: DirectoryUser): void {
     const key = user.id.toLowerCase();
     const previous = this.users.get(key);
-    if (previous) for (const a of [previous.mail, previous.userPrincipalName]) if (a) this.usersByAddress.delete(a.toLowerCase());
+    if (previous)
+      for (const a of [previous.mail, previous.userPrincipalName]) if (a) this.usersByAddress.delete(a.toLowerCase());
     this.users.set(key, user);
-    for (const a of [user.mail, user.userPrincipalName]) if (a && !this.usersByAddress.has(a.toLowerCase())) this.usersByAddress.set(a.toLowerCase(), key);
+    for (const a of [user.mail, user.userPrincipalName])
+      if (a && !this.usersByAddress.has(a.toLowerCase())) this.usersByAddress.set(a.toLowerCase(), key);
   }
 
   private reindexAddresses(): void {
     this.usersByAddress.clear();
     for (const [key, u] of this.users) {
-      for (const a of [u.mail, u.userPrincipalName]) if (a && !this.usersByAddress.has(a.toLowerCase())) this.usersByAddress.set(a.toLowerCase(), key);
+      for (const a of [u.mail, u.userPrincipalName])
+        if (a && !this.usersByAddress.has(a.toLowerCase())) this.usersByAddress.set(a.toLowerCase(), key);
     }
   }
 
@@ -721,7 +788,8 @@ export class GraphDirectory implements Directory {
     // Labels Graph shows on groups; whether each lets guests in is not in Graph (unknown unless the overrides say).
     const labels = new Map<string, { id: string; displayName: string }>();
     for (const g of this.groups.values()) {
-      for (const l of g.properties.assignedLabels) if (!labels.has(l.labelId)) labels.set(l.labelId, { id: l.labelId, displayName: l.displayName ?? l.labelId });
+      for (const l of g.properties.assignedLabels)
+        if (!labels.has(l.labelId)) labels.set(l.labelId, { id: l.labelId, displayName: l.displayName ?? l.labelId });
     }
     const ids = (set: Set<string>) => [...set].flatMap((k) => (this.users.has(k) ? [this.users.get(k)!.id] : []));
     const base: TenantSnapshot = {
@@ -757,7 +825,8 @@ function toUserPatch(u: DeltaUser): Partial<DirectoryUser> {
   if (has('userType')) patch.userType = u.userType === 'Guest' ? 'Guest' : 'Member';
   if (has('accountEnabled')) patch.accountEnabled = u.accountEnabled !== false;
   if (has('preferredLanguage')) patch.preferredLanguage = u.preferredLanguage ?? null;
-  if (has('externalUserState')) patch.externalUserState = (u.externalUserState as DirectoryUser['externalUserState']) ?? null;
+  if (has('externalUserState'))
+    patch.externalUserState = (u.externalUserState as DirectoryUser['externalUserState']) ?? null;
   patch.id = u.id ?? undefined;
   return patch;
 }
@@ -789,7 +858,11 @@ const GUEST_SELECT = `${USER_SELECT},createdDateTime,externalUserStateChangeDate
  * Graph's answer as a {@link DirectoryError} with a stable code, so people read it in their language (never Graph's
  * English). Policy refusals map onto the policy's own reason codes.
  */
-export function toDirectoryError(error: unknown, operation: Operation, ids: { group?: string; user?: string } = {}): DirectoryError {
+export function toDirectoryError(
+  error: unknown,
+  operation: Operation,
+  ids: { group?: string; user?: string } = {},
+): DirectoryError {
   if (error instanceof DirectoryError) return error;
   if (error instanceof GraphAuthError) return new DirectoryError('DIRECTORY_AUTH_FAILED', error.message, false);
   if (error instanceof GraphRequestError) {
@@ -802,7 +875,8 @@ export function toDirectoryError(error: unknown, operation: Operation, ids: { gr
     if (operation === 'invite') {
       if (status === 403) return new DirectoryError('INVITES_DISABLED', detail, false);
       if (status === 400 && /domain/i.test(message)) return new DirectoryError('DOMAIN_BLOCKED', detail, false);
-      if (status === 400 && /(e-?mail|address)/i.test(message)) return new DirectoryError('INVALID_EMAIL', detail, false);
+      if (status === 400 && /(e-?mail|address)/i.test(message))
+        return new DirectoryError('INVALID_EMAIL', detail, false);
     }
     if (status === 403) return new DirectoryError('DIRECTORY_ACCESS_DENIED', detail, false);
     if (status === 404) {
@@ -812,7 +886,10 @@ export function toDirectoryError(error: unknown, operation: Operation, ids: { gr
     return new DirectoryError('DIRECTORY_REFUSED', detail, false);
   }
   const network = (error as { code?: string })?.code;
-  if (typeof network === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EPIPE|UND_ERR)/.test(network)) {
+  if (
+    typeof network === 'string' &&
+    /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EPIPE|UND_ERR)/.test(network)
+  ) {
     return new DirectoryError('DIRECTORY_UNAVAILABLE', network, true);
   }
   return new DirectoryError('DIRECTORY_UNAVAILABLE', error instanceof Error ? error.message : String(error), true);

@@ -76,17 +76,21 @@ class NodeHttpsHandler implements Middleware {
     const headers = normaliseHeaders(options.headers);
     const body = typeof options.body === 'string' ? options.body : undefined;
     context.response = await new Promise<Response>((resolve, reject) => {
-      const req = httpsRequest(url, { method: options.method ?? 'GET', headers, agent: this.agent, timeout: this.timeoutMs }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          const status = res.statusCode ?? 500;
-          const text = Buffer.concat(chunks);
-          const noBody = status === 204 || status === 304 || text.length === 0;
-          resolve(new Response(noBody ? null : text, { status, headers: toHeaders(res.headers) }));
-        });
-      });
+      const req = httpsRequest(
+        url,
+        { method: options.method ?? 'GET', headers, agent: this.agent, timeout: this.timeoutMs },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => {
+            const status = res.statusCode ?? 500;
+            const text = Buffer.concat(chunks);
+            const noBody = status === 204 || status === 304 || text.length === 0;
+            resolve(new Response(noBody ? null : text, { status, headers: toHeaders(res.headers) }));
+          });
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`Graph did not answer within ${this.timeoutMs} ms`)));
       req.on('error', reject);
       if (body !== undefined) req.write(body);
@@ -134,8 +138,12 @@ export class GraphHttp {
     this.host = base.hostname.toLowerCase();
     this.agent = new HttpsAgent({ keepAlive: true, maxSockets: 16, ca: options.ca });
     const scope = `${base.origin}/.default`;
-    const auth = new AuthenticationHandler(new TokenCredentialAuthenticationProvider(options.credential, { scopes: [scope] }));
-    const retry = new RetryHandler(new CappedRetryOptions(1, options.maxRetries ?? 3, options.maxRetryAfterSeconds ?? 30));
+    const auth = new AuthenticationHandler(
+      new TokenCredentialAuthenticationProvider(options.credential, { scopes: [scope] }),
+    );
+    const retry = new RetryHandler(
+      new CappedRetryOptions(1, options.maxRetries ?? 3, options.maxRetryAfterSeconds ?? 30),
+    );
     const send = new NodeHttpsHandler(this.agent, options.timeoutMs ?? 60_000);
     auth.setNext(retry);
     retry.setNext(send);
@@ -174,7 +182,12 @@ export class GraphHttp {
     }
   }
 
-  async request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
     const url = this.resolve(path);
     const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -240,5 +253,7 @@ function retryAfterMs(header: string | null): number | undefined {
 
 function isCredentialError(error: unknown): boolean {
   const name = (error as { name?: string })?.name ?? '';
-  return name === 'AuthenticationError' || name === 'CredentialUnavailableError' || name === 'AuthenticationRequiredError';
+  return (
+    name === 'AuthenticationError' || name === 'CredentialUnavailableError' || name === 'AuthenticationRequiredError'
+  );
 }

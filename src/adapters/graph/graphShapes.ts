@@ -17,7 +17,8 @@ import {
  */
 
 /** The properties the model needs, and no more (`$select`). */
-export const USER_SELECT = 'id,displayName,mail,userPrincipalName,userType,accountEnabled,preferredLanguage,externalUserState';
+export const USER_SELECT =
+  'id,displayName,mail,userPrincipalName,userType,accountEnabled,preferredLanguage,externalUserState';
 export const GROUP_SELECT =
   'id,displayName,mail,description,groupTypes,mailEnabled,securityEnabled,onPremisesSyncEnabled,membershipRule,' +
   'resourceProvisioningOptions,assignedLabels,assignedLicenses';
@@ -25,7 +26,12 @@ export const GROUP_SELECT =
 /** The directory roles the policy knows, by template id (stable across tenants, unlike names and object ids). */
 export const KNOWN_ROLE_TEMPLATES: ReadonlySet<string> = new Set(Object.values(ROLE_TEMPLATE_IDS));
 
-const ALLOW_INVITES: readonly AllowInvitesFrom[] = ['none', 'adminsAndGuestInviters', 'adminsGuestInvitersAndAllMembers', 'everyone'];
+const ALLOW_INVITES: readonly AllowInvitesFrom[] = [
+  'none',
+  'adminsAndGuestInviters',
+  'adminsGuestInvitersAndAllMembers',
+  'everyone',
+];
 const SHARING: readonly SharingCapability[] = [
   'disabled',
   'existingExternalUserSharingOnly',
@@ -44,7 +50,8 @@ export function toUser(u: Graph.User, roles: string[]): DirectoryUser {
     accountEnabled: u.accountEnabled !== false,
     roles,
     preferredLanguage: u.preferredLanguage ?? null,
-    externalUserState: u.externalUserState === 'PendingAcceptance' || u.externalUserState === 'Accepted' ? u.externalUserState : null,
+    externalUserState:
+      u.externalUserState === 'PendingAcceptance' || u.externalUserState === 'Accepted' ? u.externalUserState : null,
   };
 }
 
@@ -60,8 +67,12 @@ export function toGroupProperties(g: Graph.Group): Omit<DirectoryGroup, 'owners'
     securityEnabled: g.securityEnabled === true,
     onPremisesSyncEnabled: g.onPremisesSyncEnabled ?? null,
     membershipRule: g.membershipRule || null,
-    resourceProvisioningOptions: [...((g as { resourceProvisioningOptions?: string[] }).resourceProvisioningOptions ?? [])],
-    assignedLabels: (g.assignedLabels ?? []).flatMap((l) => (l.labelId ? [{ labelId: l.labelId, displayName: l.displayName ?? undefined }] : [])),
+    resourceProvisioningOptions: [
+      ...((g as { resourceProvisioningOptions?: string[] }).resourceProvisioningOptions ?? []),
+    ],
+    assignedLabels: (g.assignedLabels ?? []).flatMap((l) =>
+      l.labelId ? [{ labelId: l.labelId, displayName: l.displayName ?? undefined }] : [],
+    ),
     assignedLicenses: (g.assignedLicenses ?? []).flatMap((l) => (l.skuId ? [{ skuId: l.skuId }] : [])),
   };
 }
@@ -85,7 +96,14 @@ export function toSetting(s: Graph.GroupSetting): DirectorySetting {
     templateId: (s.templateId ?? '').toLowerCase(),
     displayName: s.displayName ?? undefined,
     values: (s.values ?? []).flatMap((v) =>
-      v.name ? [{ name: v.name, value: /^(true|false)$/i.test(v.value ?? '') ? (v.value ?? '').toLowerCase() : (v.value ?? '') }] : [],
+      v.name
+        ? [
+            {
+              name: v.name,
+              value: /^(true|false)$/i.test(v.value ?? '') ? (v.value ?? '').toLowerCase() : (v.value ?? ''),
+            },
+          ]
+        : [],
     ),
   };
 }
@@ -102,10 +120,14 @@ function accessType(value: unknown): AccessType | undefined {
   return value === 'allowed' || value === 'blocked' ? value : undefined;
 }
 
-type InboundConfig = { b2bCollaborationInbound?: { usersAndGroups?: { accessType?: unknown } | null } | null } | undefined;
+type InboundConfig =
+  { b2bCollaborationInbound?: { usersAndGroups?: { accessType?: unknown } | null } | null } | undefined;
 
 /** Cross-tenant access: the default, and partners (a partner without its own inbound setting inherits the default). */
-export function toCrossTenant(defaults: InboundConfig, partners: (InboundConfig & { tenantId?: string | null })[]): TenantSnapshot['crossTenantAccessPolicy'] {
+export function toCrossTenant(
+  defaults: InboundConfig,
+  partners: (InboundConfig & { tenantId?: string | null })[],
+): TenantSnapshot['crossTenantAccessPolicy'] {
   const fallback = accessType(defaults?.b2bCollaborationInbound?.usersAndGroups?.accessType) ?? 'allowed';
   return {
     default: { b2bCollaborationInbound: { usersAndGroups: { accessType: fallback } } },
@@ -121,16 +143,22 @@ export function toCrossTenant(defaults: InboundConfig, partners: (InboundConfig 
  * The B2B management policy's domain lists. `definition` is a JSON string inside a string collection; Graph's own
  * example writes it with single quotes, so that spelling is accepted too.
  */
-export function toB2bManagementPolicy(policies: { definition?: unknown; isOrganizationDefault?: unknown }[]): TenantSnapshot['b2bManagementPolicy'] {
-  const active = policies.find((p) => p.isOrganizationDefault === true || p.isOrganizationDefault === 'true') ?? (policies.length === 1 ? policies[0] : undefined);
+export function toB2bManagementPolicy(
+  policies: { definition?: unknown; isOrganizationDefault?: unknown }[],
+): TenantSnapshot['b2bManagementPolicy'] {
+  const active =
+    policies.find((p) => p.isOrganizationDefault === true || p.isOrganizationDefault === 'true') ??
+    (policies.length === 1 ? policies[0] : undefined);
   if (!active) return {};
   const definitions = Array.isArray(active.definition) ? active.definition : [active.definition];
   for (const text of definitions) {
     if (typeof text !== 'string') continue;
-    const parsed = parseLenient(text) as { B2BManagementPolicy?: { InvitationsAllowedAndBlockedDomainsPolicy?: Record<string, unknown> } } | undefined;
+    const parsed = parseLenient(text) as
+      { B2BManagementPolicy?: { InvitationsAllowedAndBlockedDomainsPolicy?: Record<string, unknown> } } | undefined;
     const domains = parsed?.B2BManagementPolicy?.InvitationsAllowedAndBlockedDomainsPolicy;
     if (!domains) continue;
-    const list = (value: unknown) => (Array.isArray(value) ? value.filter((d): d is string => typeof d === 'string' && d.length > 0) : undefined);
+    const list = (value: unknown) =>
+      Array.isArray(value) ? value.filter((d): d is string => typeof d === 'string' && d.length > 0) : undefined;
     const AllowedDomains = list(domains.AllowedDomains);
     const BlockedDomains = list(domains.BlockedDomains);
     return {
@@ -157,12 +185,13 @@ function parseLenient(text: string): unknown {
 
 /** `admin/sharepoint/settings`; Graph's example wraps the object in `value`, the service answers it bare. */
 export function toSharePoint(raw: Record<string, unknown> | undefined): SharePointSettings {
-  const s = (raw && typeof raw.value === 'object' && raw.value !== null && !Array.isArray(raw.value) ? raw.value : raw) as
-    | Record<string, unknown>
-    | undefined;
+  const s = (
+    raw && typeof raw.value === 'object' && raw.value !== null && !Array.isArray(raw.value) ? raw.value : raw
+  ) as Record<string, unknown> | undefined;
   const capability = s?.sharingCapability as SharingCapability | undefined;
   const mode = s?.sharingDomainRestrictionMode;
-  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((d): d is string => typeof d === 'string' && d.length > 0) : []);
+  const strings = (v: unknown) =>
+    Array.isArray(v) ? v.filter((d): d is string => typeof d === 'string' && d.length > 0) : [];
   return {
     sharingCapability: capability && SHARING.includes(capability) ? capability : 'externalUserAndGuestSharing',
     sharingDomainRestrictionMode: mode === 'allowList' || mode === 'blockList' ? mode : 'none',

@@ -60,10 +60,13 @@ export function applyOverrides(snapshot: TenantSnapshot, overrides: TenantOverri
     ...snapshot,
     ...(overrides.teams ? { teams: overrides.teams } : {}),
     sensitivityLabels: mergeLabels(snapshot.sensitivityLabels, overrides.sensitivityLabels ?? []),
-    groups: sites.size === 0 ? snapshot.groups : snapshot.groups.map((g) => {
-      const site = sites.get(g.id.toLowerCase());
-      return site && g.groupTypes.includes('Unified') ? { ...g, site } : g;
-    }),
+    groups:
+      sites.size === 0
+        ? snapshot.groups
+        : snapshot.groups.map((g) => {
+            const site = sites.get(g.id.toLowerCase());
+            return site && g.groupTypes.includes('Unified') ? { ...g, site } : g;
+          }),
   };
 }
 

@@ -49,7 +49,9 @@ export async function openDataDir(path: string): Promise<DataDir> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') {
-      throw new Error(`DATA_DIR ${dir} is a file (or lies inside one), not a folder: move the file away or set DATA_DIR to a folder`);
+      throw new Error(
+        `DATA_DIR ${dir} is a file (or lies inside one), not a folder: move the file away or set DATA_DIR to a folder`,
+      );
     }
     throw error;
   }
@@ -167,10 +169,14 @@ const CLOCK_TICKS_PER_SECOND = 100;
  * safe to delete once we hold the lock, since no other writer can be using them.
  */
 async function removeStaleTempFiles(dir: string): Promise<void> {
-  const folders = [dir, ...(await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(dir, e.name))];
+  const folders = [
+    dir,
+    ...(await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(dir, e.name)),
+  ];
   for (const folder of folders) {
     for (const name of await readdir(folder).catch(() => [] as string[])) {
-      if (/^\..+\.tmp$/.test(name) || /^\.lock\.stale-/.test(name)) await unlink(join(folder, name)).catch(ignoreMissing);
+      if (/^\..+\.tmp$/.test(name) || /^\.lock\.stale-/.test(name))
+        await unlink(join(folder, name)).catch(ignoreMissing);
     }
   }
 }

@@ -19,7 +19,12 @@ export class LowdbConversationStore implements ConversationStore {
   async save(userId: string, reference: StoredConversationReference): Promise<void> {
     // Every message saves its reference; the file is rewritten only when something changed.
     const current = getOwn(this.file.data.references, userId);
-    if (current && JSON.stringify(current) === JSON.stringify(reference) && this.file.data.latestServiceUrl === reference.serviceUrl) return;
+    if (
+      current &&
+      JSON.stringify(current) === JSON.stringify(reference) &&
+      this.file.data.latestServiceUrl === reference.serviceUrl
+    )
+      return;
     await this.file.update((data) => {
       setOwn(data.references, userId, structuredClone(reference));
       if (reference.serviceUrl) data.latestServiceUrl = reference.serviceUrl;

@@ -12,7 +12,12 @@ export class LowdbDirectoryOverlayStore implements DirectoryOverlayStore {
   static async open(dataDir: string): Promise<LowdbDirectoryOverlayStore> {
     const file = await LowdbFile.open<DirectoryOverlay>(join(dataDir, 'directory.json'), emptyOverlay());
     const data: Partial<DirectoryOverlay> = file.data;
-    if (data.format !== 1 || !Array.isArray(data.guests) || typeof data.membership !== 'object' || data.membership === null) {
+    if (
+      data.format !== 1 ||
+      !Array.isArray(data.guests) ||
+      typeof data.membership !== 'object' ||
+      data.membership === null
+    ) {
       throw new Error(`${file.path} is not a directory overlay (format 1); move it aside to start from the snapshot`);
     }
     return new LowdbDirectoryOverlayStore(file);

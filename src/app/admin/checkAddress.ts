@@ -1,5 +1,12 @@
 import { escapeMarkdown, type AdaptiveCardJson } from '../../cards/cardTemplate.js';
-import { buildLayerChainCard, worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../../cards/layerChainCard.js';
+import {
+  buildLayerChainCard,
+  worstIcon,
+  type ChainIcon,
+  type LayerChainRow,
+  type LayerChainSection,
+  type LayerChainView,
+} from '../../cards/layerChainCard.js';
 import { listOf, translator, type Language } from '../../i18n/i18n.js';
 import {
   domainTenant,
@@ -51,7 +58,10 @@ export async function checkAddress(
   lang: Language,
 ): Promise<CheckOutcome> {
   if (!mayCheck(actor)) return { kind: 'forbidden' };
-  const target = input.target.trim().replace(/^mailto:/i, '').replace(/^<|>$/g, '');
+  const target = input.target
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/^<|>$/g, '');
   const email = target.includes('@') ? normaliseEmail(target) : undefined;
   const domain = email ? (email.ok ? email.domain : undefined) : normaliseDomain(target.replace(/^@/, ''));
   if (!domain || (email && !email.ok)) return { kind: 'invalid', input: target };
@@ -71,13 +81,19 @@ export async function checkAddress(
   const shown = d ? d.guestEmail : domain;
   const shownDomain = d ? d.domain : domain;
   // The answer depends only on the settings, the language and the address: kept per settings version.
-  const answers = deps.policy.derive(ctx, 'checkAnswers', () => new Map<string, Extract<CheckOutcome, { kind: 'address' }>>());
+  const answers = deps.policy.derive(
+    ctx,
+    'checkAnswers',
+    () => new Map<string, Extract<CheckOutcome, { kind: 'address' }>>(),
+  );
   const key = `${lang}|${shown}`;
   const known = answers.get(key);
   if (known) return known;
   // Which groups take a new guest depends on the settings only.
   const open = deps.policy.derive(ctx, 'groupsTakingNewGuests', () =>
-    ctx.snapshot.groups.filter((g) => groupProfile(ctx, g.id)?.newGuest.verdict !== 'blocked').map((g) => escapeMarkdown(g.displayName)),
+    ctx.snapshot.groups
+      .filter((g) => groupProfile(ctx, g.id)?.newGuest.verdict !== 'blocked')
+      .map((g) => escapeMarkdown(g.displayName)),
   );
   const view = addressView(ctx, lang, { shown, domain: shownDomain, existing, open });
   const answer = { kind: 'address' as const, view, card: buildLayerChainCard(view) };
@@ -86,7 +102,13 @@ export async function checkAddress(
   return answer;
 }
 
-function rowFor(ctx: PolicyContext, lang: Language, domain: string, ok: Omit<LayerChainRow, 'fix' | 'icon'>, blocked?: Blocker): LayerChainRow {
+function rowFor(
+  ctx: PolicyContext,
+  lang: Language,
+  domain: string,
+  ok: Omit<LayerChainRow, 'fix' | 'icon'>,
+  blocked?: Blocker,
+): LayerChainRow {
   if (!blocked) return { ...ok, icon: '✓', fix: [] };
   const item = blockerItems(ctx, lang, [blocked], { guestLabel: domain, domain })[0];
   return { ...ok, icon: '⛔', meaning: item.what, fix: item.facts };
@@ -102,11 +124,26 @@ function addressView(
   const domain = escapeMarkdown(a.domain);
   const verdict = ctx.domainVerdict(a.domain);
   const sections: LayerChainSection[] = [];
-  const section = (name: string, rows: LayerChainRow[]) => sections.push({ icon: worstIcon(rows.map((r) => r.icon)), name, rows });
+  const section = (name: string, rows: LayerChainRow[]) =>
+    sections.push({ icon: worstIcon(rows.map((r) => r.icon)), name, rows });
 
   if (a.existing ? a.existing.userType === 'Member' : verdict.internal) {
-    section(tr('policy.layer.directory'), [{ icon: 'ℹ️', setting: tr('admin.check.internal'), value: '', meaning: tr('admin.check.internalMeaning', { address: shown }), fix: [] }]);
-    return { title: tr('admin.check.title', { address: shown }), subtitle: '', chain: tr('admin.check.internalChain'), sections, footer: '' };
+    section(tr('policy.layer.directory'), [
+      {
+        icon: 'ℹ️',
+        setting: tr('admin.check.internal'),
+        value: '',
+        meaning: tr('admin.check.internalMeaning', { address: shown }),
+        fix: [],
+      },
+    ]);
+    return {
+      title: tr('admin.check.title', { address: shown }),
+      subtitle: '',
+      chain: tr('admin.check.internalChain'),
+      sections,
+      footer: '',
+    };
   }
 
   if (a.existing) {
@@ -119,21 +156,44 @@ function addressView(
       meaning: tr(`admin.guestState.${state}`),
       fix: disabled ? blockerItems(ctx, lang, [disabled], { guestLabel: shown, domain: a.domain })[0].facts : [],
     };
-    section(tr('policy.layer.directory'), [row, { icon: 'ℹ️', setting: tr('admin.check.noInvitation'), value: '', meaning: tr('admin.check.noInvitationMeaning'), fix: [] }]);
+    section(tr('policy.layer.directory'), [
+      row,
+      {
+        icon: 'ℹ️',
+        setting: tr('admin.check.noInvitation'),
+        value: '',
+        meaning: tr('admin.check.noInvitationMeaning'),
+        fix: [],
+      },
+    ]);
   } else {
     const invites = verdict.inviteBlockers;
     const find = (codes: readonly string[]) => invites.find((b) => codes.includes(b.code));
     section(tr('policy.layer.entra'), [
-      rowFor(ctx, lang, a.domain, {
-        setting: tr('admin.setting.allowInvitesFrom'),
-        value: escapeMarkdown(tr('admin.settings.value', { setting: 'allowInvitesFrom', value: ctx.allowInvitesFrom })),
-        meaning: tr(`policy.value.invites.${ctx.allowInvitesFrom}`),
-      }, find(['INVITES_DISABLED'])),
-      rowFor(ctx, lang, a.domain, {
-        setting: tr('admin.setting.domains'),
-        value: '',
-        meaning: tr('admin.check.domainAllowed', { domain }),
-      }, find(['DOMAIN_POLICY_CONFLICT', 'DOMAIN_NOT_ALLOWED', 'DOMAIN_BLOCKED'])),
+      rowFor(
+        ctx,
+        lang,
+        a.domain,
+        {
+          setting: tr('admin.setting.allowInvitesFrom'),
+          value: escapeMarkdown(
+            tr('admin.settings.value', { setting: 'allowInvitesFrom', value: ctx.allowInvitesFrom }),
+          ),
+          meaning: tr(`policy.value.invites.${ctx.allowInvitesFrom}`),
+        },
+        find(['INVITES_DISABLED']),
+      ),
+      rowFor(
+        ctx,
+        lang,
+        a.domain,
+        {
+          setting: tr('admin.setting.domains'),
+          value: '',
+          meaning: tr('admin.check.domainAllowed', { domain }),
+        },
+        find(['DOMAIN_POLICY_CONFLICT', 'DOMAIN_NOT_ALLOWED', 'DOMAIN_BLOCKED']),
+      ),
     ]);
     const owner = domainTenant(ctx.crossTenant, a.domain);
     const tenant = owner.kind === 'entra' ? owner.tenant : undefined;
@@ -172,23 +232,42 @@ function addressView(
 
   const spIssue = verdict.siteDomainIssue;
   const spRow: LayerChainRow = spIssue
-    ? { ...rowFor(ctx, lang, a.domain, { setting: tr('admin.setting.sharingDomains'), value: '', meaning: '' }, spIssue), icon: '⚠️' }
-    : { icon: '✓', setting: tr('admin.setting.sharingDomains'), value: '', meaning: tr('admin.check.siteDomainAllowed', { domain }), fix: [] };
+    ? {
+        ...rowFor(
+          ctx,
+          lang,
+          a.domain,
+          { setting: tr('admin.setting.sharingDomains'), value: '', meaning: '' },
+          spIssue,
+        ),
+        icon: '⚠️',
+      }
+    : {
+        icon: '✓',
+        setting: tr('admin.setting.sharingDomains'),
+        value: '',
+        meaning: tr('admin.check.siteDomainAllowed', { domain }),
+        fix: [],
+      };
   section(tr('policy.layer.sharePoint'), [spRow]);
 
   const open = a.open;
   const stoppedAt = sections.filter((s) => s.icon === '⛔').map((s) => s.name);
   const blockedHere = stoppedAt.length > 0;
   // The row's words and its icon say the same thing: when the invitation is stopped, no group takes this guest now.
-  const groupsIcon: ChainIcon = open.length === 0 || blockedHere ? '⛔' : open.length < ctx.snapshot.groups.length ? '⚠️' : '✓';
+  const groupsIcon: ChainIcon =
+    open.length === 0 || blockedHere ? '⛔' : open.length < ctx.snapshot.groups.length ? '⚠️' : '✓';
   section(tr('admin.check.groupsLayer'), [
     {
       icon: groupsIcon,
-      setting: blockedHere || open.length === 0
-        ? tr('admin.check.groupsNone')
-        : tr('admin.check.groupsOpen', { count: open.length, total: ctx.snapshot.groups.length }),
+      setting:
+        blockedHere || open.length === 0
+          ? tr('admin.check.groupsNone')
+          : tr('admin.check.groupsOpen', { count: open.length, total: ctx.snapshot.groups.length }),
       value: '',
-      meaning: blockedHere ? tr('admin.check.groupsAfterFix', { names: open.join(', ') || '—' }) : open.join(', ') || '—',
+      meaning: blockedHere
+        ? tr('admin.check.groupsAfterFix', { names: open.join(', ') || '—' })
+        : open.join(', ') || '—',
       fix: [],
     },
   ]);

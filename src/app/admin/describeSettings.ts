@@ -1,8 +1,26 @@
-import { buildDecisionExplanationCard, type DecisionExplanationFact, type DecisionExplanationView } from '../../cards/decisionExplanationCard.js';
+import {
+  buildDecisionExplanationCard,
+  type DecisionExplanationFact,
+  type DecisionExplanationView,
+} from '../../cards/decisionExplanationCard.js';
 import { escapeMarkdown, type AdaptiveCardJson } from '../../cards/cardTemplate.js';
-import { buildLayerChainCard, worstIcon, type ChainIcon, type LayerChainRow, type LayerChainSection, type LayerChainView } from '../../cards/layerChainCard.js';
+import {
+  buildLayerChainCard,
+  worstIcon,
+  type ChainIcon,
+  type LayerChainRow,
+  type LayerChainSection,
+  type LayerChainView,
+} from '../../cards/layerChainCard.js';
 import { translator, type Language, type MessageKey, type Translate } from '../../i18n/i18n.js';
-import { groupProfile, tenantLayers, type GroupProfile, type LayerStatus, type NoteCode, type PolicyContext } from '../../policy/index.js';
+import {
+  groupProfile,
+  tenantLayers,
+  type GroupProfile,
+  type LayerStatus,
+  type NoteCode,
+  type PolicyContext,
+} from '../../policy/index.js';
 import type { TenantLayer } from '../../policy/index.js';
 import type { Directory } from '../../ports/directory.js';
 import { blockerItems, overviewDecision } from '../explanation/blockerItems.js';
@@ -70,24 +88,38 @@ function settingName(tr: Translate, status: LayerStatus): string {
 }
 
 // Off, these leave guests in the group but keep them out of a workload (content, team, site): they limit, not stop.
-const LIMITS_ONLY: readonly string[] = ['GROUP_CONTENT_ACCESS_OFF', 'TEAMS_GUEST_ACCESS_OFF', 'SITE_SHARING_ORG_RESTRICTED', 'SITE_SHARING_SITE_RESTRICTED'];
+const LIMITS_ONLY: readonly string[] = [
+  'GROUP_CONTENT_ACCESS_OFF',
+  'TEAMS_GUEST_ACCESS_OFF',
+  'SITE_SHARING_ORG_RESTRICTED',
+  'SITE_SHARING_SITE_RESTRICTED',
+];
 
 /**
  * Settings that stop only some guests (listed domains, one partner) or only limit what guests can use are ⚠️;
  * information-only ones ℹ️; ⛔ is kept for what stops every new guest.
  */
 function iconOf(status: LayerStatus): ChainIcon {
-  if (status.setting === 'authorizationPolicy.guestUserRoleId' || status.setting === 'Group.Unified.EnableMIPLabels') return 'ℹ️';
+  if (status.setting === 'authorizationPolicy.guestUserRoleId' || status.setting === 'Group.Unified.EnableMIPLabels')
+    return 'ℹ️';
   // Unknown to the directory (no Graph API): neither ✓ nor ⛔.
   if (status.effect === 'TEAMS_GUESTS_UNVERIFIED') return 'ℹ️';
-  if (!status.ok) return status.subject !== undefined || (status.fix && LIMITS_ONLY.includes(status.fix.code)) ? '⚠️' : '⛔';
-  const partial: readonly string[] = ['DOMAINS_ALLOW_LIST', 'DOMAINS_BLOCK_LIST', 'SP_DOMAINS_ALLOW_LIST', 'SP_DOMAINS_BLOCK_LIST'];
+  if (!status.ok)
+    return status.subject !== undefined || (status.fix && LIMITS_ONLY.includes(status.fix.code)) ? '⚠️' : '⛔';
+  const partial: readonly string[] = [
+    'DOMAINS_ALLOW_LIST',
+    'DOMAINS_BLOCK_LIST',
+    'SP_DOMAINS_ALLOW_LIST',
+    'SP_DOMAINS_BLOCK_LIST',
+  ];
   return partial.includes(status.effect) ? '⚠️' : '✓';
 }
 
 function valueText(tr: Translate, setting: string, current: string, defaultValue: string): string {
   const value = tr('admin.settings.value', { setting, value: current });
-  return escapeMarkdown(current === defaultValue ? value : `${value} ${tr('admin.settings.default', { value: defaultValue })}`);
+  return escapeMarkdown(
+    current === defaultValue ? value : `${value} ${tr('admin.settings.default', { value: defaultValue })}`,
+  );
 }
 
 export function tenantSettingsView(ctx: PolicyContext, lang: Language): LayerChainView {
@@ -184,7 +216,8 @@ export function groupSettingsView(p: GroupProfile, ctx: PolicyContext, lang: Lan
   const notes: NoteCode[] = [];
   if (p.label?.applies && p.groupSetting !== 'inherit') notes.push('LABEL_OVERRIDES_GROUP_SETTING');
   if (p.groupBasedLicensing) notes.push('GROUP_BASED_LICENSING');
-  if ([...p.newGuest.blockers, ...p.newGuest.accessIssues].some((b) => b.propagation24h)) notes.push('SETTINGS_PROPAGATION');
+  if ([...p.newGuest.blockers, ...p.newGuest.accessIssues].some((b) => b.propagation24h))
+    notes.push('SETTINGS_PROPAGATION');
   const decision = overviewDecision({
     guestLabel: tr('admin.aNewGuest'),
     groupId: p.groupId,
@@ -204,7 +237,10 @@ export function groupSettingsView(p: GroupProfile, ctx: PolicyContext, lang: Lan
     { title: tr('admin.group.fact.label'), value: labelText(tr, p) },
     { title: tr('admin.group.fact.groupSetting'), value: tr(`admin.group.setting.${p.groupSetting}`) },
     { title: tr('admin.group.fact.site'), value: sharingText(tr, p) },
-    { title: tr('admin.group.fact.owners'), value: owners.length > 0 ? `${owners.length} (${names(ctx, owners)})` : '0' },
+    {
+      title: tr('admin.group.fact.owners'),
+      value: owners.length > 0 ? `${owners.length} (${names(ctx, owners)})` : '0',
+    },
     { title: tr('admin.group.fact.members'), value: String(p.memberCount) },
     { title: tr('admin.group.fact.guests'), value: String(p.guestCount) },
     { title: tr('admin.group.fact.newGuest'), value: tr(`policy.verdict.${p.newGuest.verdict}`) },
@@ -213,7 +249,11 @@ export function groupSettingsView(p: GroupProfile, ctx: PolicyContext, lang: Lan
   return {
     ...view,
     title: tr('admin.group.title'),
-    headline: tr(`admin.group.headline.${p.newGuest.verdict}`, { group, names: approvers, count: p.newGuest.blockers.length }),
+    headline: tr(`admin.group.headline.${p.newGuest.verdict}`, {
+      group,
+      names: approvers,
+      count: p.newGuest.blockers.length,
+    }),
     facts,
   };
 }

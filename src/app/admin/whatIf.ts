@@ -55,8 +55,18 @@ export type WhatIfParse =
   /** `setting` is known but `value` is not one of `expected`; without `setting`, the setting itself is unknown. */
   | { ok: false; setting?: string; value?: string; expected?: string };
 
-const INVITES: readonly AllowInvitesFrom[] = ['none', 'adminsAndGuestInviters', 'adminsGuestInvitersAndAllMembers', 'everyone'];
-const SHARING: readonly SharingCapability[] = ['disabled', 'existingExternalUserSharingOnly', 'externalUserSharingOnly', 'externalUserAndGuestSharing'];
+const INVITES: readonly AllowInvitesFrom[] = [
+  'none',
+  'adminsAndGuestInviters',
+  'adminsGuestInvitersAndAllMembers',
+  'everyone',
+];
+const SHARING: readonly SharingCapability[] = [
+  'disabled',
+  'existingExternalUserSharingOnly',
+  'externalUserSharingOnly',
+  'externalUserAndGuestSharing',
+];
 
 // English and Dutch words people use for on and off.
 const TRUE_WORDS = new Set(['true', 'on', 'yes', 'waar', 'aan', 'ja']);
@@ -82,7 +92,11 @@ function access(value: string | undefined): AccessType | undefined {
 
 /** `Group.Unified.AllowToAddGuests` and `AllowToAddGuests` name the same setting. */
 function settingKey(word: string): string {
-  return word.toLowerCase().replace(/^group\.unified\./, '').replace(/^sharepoint\./, '').replace(/^teams\./, '');
+  return word
+    .toLowerCase()
+    .replace(/^group\.unified\./, '')
+    .replace(/^sharepoint\./, '')
+    .replace(/^teams\./, '');
 }
 
 /** Reads `<setting> <value>` (split on spaces, as the command parser delivers it). Names compare case-insensitively. */
@@ -92,19 +106,33 @@ export function parseWhatIf(args: readonly string[]): WhatIfParse {
   const [first, ...rest] = words;
   const key = settingKey(first);
   const value = rest[0];
-  const bad = (setting: string, expected: string): WhatIfParse => ({ ok: false, setting, value: rest.join(' '), expected });
+  const bad = (setting: string, expected: string): WhatIfParse => ({
+    ok: false,
+    setting,
+    value: rest.join(' '),
+    expected,
+  });
 
   switch (key) {
     case 'allowtoaddguests':
     case 'allowgueststoaccessgroups':
     case 'enablemiplabels': {
-      const name = key === 'allowtoaddguests' ? 'AllowToAddGuests' : key === 'enablemiplabels' ? 'EnableMIPLabels' : 'AllowGuestsToAccessGroups';
+      const name =
+        key === 'allowtoaddguests'
+          ? 'AllowToAddGuests'
+          : key === 'enablemiplabels'
+            ? 'EnableMIPLabels'
+            : 'AllowGuestsToAccessGroups';
       const b = bool(value);
-      return b === undefined || rest.length !== 1 ? bad(name, 'true|false') : { ok: true, change: { kind: 'groupsOrg', name, value: b } };
+      return b === undefined || rest.length !== 1
+        ? bad(name, 'true|false')
+        : { ok: true, change: { kind: 'groupsOrg', name, value: b } };
     }
     case 'allowinvitesfrom': {
       const v = oneOf(value, INVITES);
-      return v === undefined || rest.length !== 1 ? bad('allowInvitesFrom', INVITES.join('|')) : { ok: true, change: { kind: 'allowInvitesFrom', value: v } };
+      return v === undefined || rest.length !== 1
+        ? bad('allowInvitesFrom', INVITES.join('|'))
+        : { ok: true, change: { kind: 'allowInvitesFrom', value: v } };
     }
     case 'blockeddomains':
     case 'alloweddomains': {
@@ -122,17 +150,29 @@ export function parseWhatIf(args: readonly string[]): WhatIfParse {
       const v = access(rest.at(-1));
       const target = rest.slice(0, -1).join(' ');
       if (v === undefined || !target) return bad('crossTenant', 'default|<tenant> allowed|blocked');
-      return { ok: true, change: { kind: 'crossTenant', target: target.toLowerCase() === 'default' ? 'default' : target, value: v } };
+      return {
+        ok: true,
+        change: { kind: 'crossTenant', target: target.toLowerCase() === 'default' ? 'default' : target, value: v },
+      };
     }
     case 'sharingcapability': {
       const v = oneOf(value, SHARING);
-      return v === undefined || rest.length !== 1 ? bad('sharingCapability', SHARING.join('|')) : { ok: true, change: { kind: 'sharingCapability', value: v } };
+      return v === undefined || rest.length !== 1
+        ? bad('sharingCapability', SHARING.join('|'))
+        : { ok: true, change: { kind: 'sharingCapability', value: v } };
     }
     case 'teams':
     case 'allowguestuser': {
-      const valueWords = key === 'teams' && rest[0] && settingKey(rest[0]) === 'allowguestuser' ? rest.slice(1) : key === 'teams' ? [] : rest;
+      const valueWords =
+        key === 'teams' && rest[0] && settingKey(rest[0]) === 'allowguestuser'
+          ? rest.slice(1)
+          : key === 'teams'
+            ? []
+            : rest;
       const b = bool(valueWords[0]);
-      return b === undefined || valueWords.length !== 1 ? bad('teams allowGuestUser', 'true|false') : { ok: true, change: { kind: 'teamsGuests', value: b } };
+      return b === undefined || valueWords.length !== 1
+        ? bad('teams allowGuestUser', 'true|false')
+        : { ok: true, change: { kind: 'teamsGuests', value: b } };
     }
     case 'group':
     case 'groep': {
@@ -140,15 +180,18 @@ export function parseWhatIf(args: readonly string[]): WhatIfParse {
       const v = rest.at(-1)?.toLowerCase();
       const setting = rest.at(-2);
       const name = rest.slice(0, -2).join(' ');
-      const parsed = v === 'inherit' || v === 'default' ? 'inherit' : bool(v) === undefined ? undefined : bool(v) ? 'true' : 'false';
-      if (!name || !setting || settingKey(setting) !== 'allowtoaddguests' || parsed === undefined) return bad('group', '<group> AllowToAddGuests true|false|inherit');
+      const parsed =
+        v === 'inherit' || v === 'default' ? 'inherit' : bool(v) === undefined ? undefined : bool(v) ? 'true' : 'false';
+      if (!name || !setting || settingKey(setting) !== 'allowtoaddguests' || parsed === undefined)
+        return bad('group', '<group> AllowToAddGuests true|false|inherit');
       return { ok: true, change: { kind: 'groupGuests', group: name, value: parsed } };
     }
     case 'label': {
       const b = bool(rest.at(-1));
       const setting = rest.at(-2);
       const name = rest.slice(0, -2).join(' ');
-      if (!name || !setting || setting.toLowerCase() !== 'allowguests' || b === undefined) return bad('label', '<label> allowGuests true|false');
+      if (!name || !setting || setting.toLowerCase() !== 'allowguests' || b === undefined)
+        return bad('label', '<label> allowGuests true|false');
       return { ok: true, change: { kind: 'labelGuests', label: name, value: b } };
     }
     default:
@@ -201,12 +244,20 @@ export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): App
         next.groupSettings = [...(next.groupSettings ?? []), setting];
       }
       setValue(setting, change.name, String(change.value));
-      return { ok: true, snapshot: next, summary: { setting: `Group.Unified.${change.name}`, from: String(from), to: String(change.value) } };
+      return {
+        ok: true,
+        snapshot: next,
+        summary: { setting: `Group.Unified.${change.name}`, from: String(from), to: String(change.value) },
+      };
     }
     case 'allowInvitesFrom': {
       const from = next.authorizationPolicy.allowInvitesFrom;
       next.authorizationPolicy.allowInvitesFrom = change.value;
-      return { ok: true, snapshot: next, summary: { setting: 'authorizationPolicy.allowInvitesFrom', from, to: change.value } };
+      return {
+        ok: true,
+        snapshot: next,
+        summary: { setting: 'authorizationPolicy.allowInvitesFrom', from, to: change.value },
+      };
     }
     case 'domains': {
       const policy = next.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy ?? {};
@@ -238,7 +289,11 @@ export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): App
       if (change.target === 'default') {
         const from = policy.default.b2bCollaborationInbound.usersAndGroups.accessType;
         policy.default = { b2bCollaborationInbound: { usersAndGroups: { accessType: change.value } } };
-        return { ok: true, snapshot: next, summary: { setting: 'crossTenantAccessPolicy.default', from, to: change.value } };
+        return {
+          ok: true,
+          snapshot: next,
+          summary: { setting: 'crossTenantAccessPolicy.default', from, to: change.value },
+        };
       }
       const tenant = findTenant(next, change.target);
       if (!tenant) {
@@ -247,10 +302,21 @@ export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): App
       }
       const id = tenant.tenantId.toLowerCase();
       const existing = policy.partners.find((p) => p.tenantId.toLowerCase() === id);
-      const from = existing?.b2bCollaborationInbound.usersAndGroups.accessType ?? `${policy.default.b2bCollaborationInbound.usersAndGroups.accessType} (default)`;
-      const entry = { tenantId: tenant.tenantId, b2bCollaborationInbound: { usersAndGroups: { accessType: change.value } } };
-      policy.partners = existing ? policy.partners.map((p) => (p === existing ? entry : p)) : [...policy.partners, entry];
-      return { ok: true, snapshot: next, summary: { setting: 'crossTenantAccessPolicy.partners', from, to: change.value, subject: tenant.displayName } };
+      const from =
+        existing?.b2bCollaborationInbound.usersAndGroups.accessType ??
+        `${policy.default.b2bCollaborationInbound.usersAndGroups.accessType} (default)`;
+      const entry = {
+        tenantId: tenant.tenantId,
+        b2bCollaborationInbound: { usersAndGroups: { accessType: change.value } },
+      };
+      policy.partners = existing
+        ? policy.partners.map((p) => (p === existing ? entry : p))
+        : [...policy.partners, entry];
+      return {
+        ok: true,
+        snapshot: next,
+        summary: { setting: 'crossTenantAccessPolicy.partners', from, to: change.value, subject: tenant.displayName },
+      };
     }
     case 'sharingCapability': {
       const from = next.sharePoint.sharingCapability;
@@ -283,13 +349,26 @@ export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): App
       return {
         ok: true,
         snapshot: next,
-        summary: { setting: 'Group.Unified.Guest.AllowToAddGuests', from, to: change.value, subject: group.displayName },
+        summary: {
+          setting: 'Group.Unified.Guest.AllowToAddGuests',
+          from,
+          to: change.value,
+          subject: group.displayName,
+        },
       };
     }
     case 'labelGuests': {
       const wanted = change.label.trim().toLowerCase();
-      const label = next.sensitivityLabels.find((l) => l.displayName.toLowerCase() === wanted || l.id.toLowerCase() === wanted);
-      if (!label) return { ok: false, notFound: 'label', query: change.label, suggestions: next.sensitivityLabels.map((l) => l.displayName) };
+      const label = next.sensitivityLabels.find(
+        (l) => l.displayName.toLowerCase() === wanted || l.id.toLowerCase() === wanted,
+      );
+      if (!label)
+        return {
+          ok: false,
+          notFound: 'label',
+          query: change.label,
+          suggestions: next.sensitivityLabels.map((l) => l.displayName),
+        };
       const from = label.allowGuests === undefined ? 'unknown' : String(label.allowGuests);
       label.allowGuests = change.value;
       const summary = { setting: 'allowGuests', from, to: String(change.value), subject: label.displayName };
@@ -302,8 +381,15 @@ function findTenant(snapshot: TenantSnapshot, query: string) {
   const q = query.trim().toLowerCase();
   const tenants = snapshot.externalTenants ?? [];
   return (
-    tenants.find((t) => t.tenantId.toLowerCase() === q || t.displayName.toLowerCase() === q || t.domains.some((d) => d.toLowerCase() === q)) ??
-    (q.length >= 3 ? tenants.filter((t) => t.displayName.toLowerCase().startsWith(q)) : []).find((_, __, all) => all.length === 1)
+    tenants.find(
+      (t) =>
+        t.tenantId.toLowerCase() === q ||
+        t.displayName.toLowerCase() === q ||
+        t.domains.some((d) => d.toLowerCase() === q),
+    ) ??
+    (q.length >= 3 ? tenants.filter((t) => t.displayName.toLowerCase().startsWith(q)) : []).find(
+      (_, __, all) => all.length === 1,
+    )
   );
 }
 
@@ -350,7 +436,11 @@ export interface PendingRequest {
 const WORKLOADS: readonly Workload[] = ['groupContent', 'team', 'site'];
 
 /** Every group's verdict for a new guest and every pending guest's decision, before and after. */
-export function compareSettings(before: PolicyContext, after: PolicyContext, pending: readonly PendingRequest[]): WhatIfDifferences {
+export function compareSettings(
+  before: PolicyContext,
+  after: PolicyContext,
+  pending: readonly PendingRequest[],
+): WhatIfDifferences {
   const groups: GroupDifference[] = [];
   for (const group of before.snapshot.groups) {
     const a = groupProfile(before, group.id);
@@ -414,10 +504,15 @@ export type WhatIfOutcome =
 export async function whatIf(deps: WhatIfDeps, actor: UserProfile, args: readonly string[]): Promise<WhatIfOutcome> {
   if (!actor.isAdmin) return { kind: 'forbidden' };
   const parsed = parseWhatIf(args);
-  if (!parsed.ok) return { kind: 'usage', ...(parsed.setting ? { setting: parsed.setting, value: parsed.value, expected: parsed.expected } : {}) };
+  if (!parsed.ok)
+    return {
+      kind: 'usage',
+      ...(parsed.setting ? { setting: parsed.setting, value: parsed.value, expected: parsed.expected } : {}),
+    };
   const before = await deps.policy.current();
   const applied = applyWhatIf(before.snapshot, parsed.change);
-  if (!applied.ok) return { kind: 'notFound', what: applied.notFound, query: applied.query, suggestions: applied.suggestions };
+  if (!applied.ok)
+    return { kind: 'notFound', what: applied.notFound, query: applied.query, suggestions: applied.suggestions };
   const pending = await deps.requests.list({ states: ['pending'] });
   // The users are the same: their indices are taken over from the current context instead of built again.
   const after = compilePolicy(applied.snapshot, before);

@@ -19,7 +19,10 @@ export function withAudit(request: GuestRequest, entry: Omit<AuditEntry, 'id'>):
  * Moves a request's unlogged audit entries to the audit log, then clears them from the record. A crash between
  * the two leaves them in the record; the next relay appends them again and the log keeps each id once.
  */
-export async function relayAudit(deps: { requests: RequestStore; audit: AuditLog; logger: Logger }, requestId: string): Promise<void> {
+export async function relayAudit(
+  deps: { requests: RequestStore; audit: AuditLog; logger: Logger },
+  requestId: string,
+): Promise<void> {
   const request = await deps.requests.get(requestId);
   const entries = request?.unlogged ?? [];
   if (entries.length === 0) return;
@@ -36,10 +39,18 @@ export async function relayAudit(deps: { requests: RequestStore; audit: AuditLog
 }
 
 /** At start: relays what a crash left between requests' writes and the log's appends. Resolves with their count. */
-export async function relayAllUnlogged(deps: { requests: RequestStore; audit: AuditLog; logger: Logger }): Promise<number> {
+export async function relayAllUnlogged(deps: {
+  requests: RequestStore;
+  audit: AuditLog;
+  logger: Logger;
+}): Promise<number> {
   const pending = await deps.requests.listUnlogged();
   for (const request of pending) await relayAudit(deps, request.id);
-  if (pending.length > 0) deps.logger.info({ requests: pending.length, code: 'AUDIT_RELAYED' }, 'audit entries left by a crash moved to the log');
+  if (pending.length > 0)
+    deps.logger.info(
+      { requests: pending.length, code: 'AUDIT_RELAYED' },
+      'audit entries left by a crash moved to the log',
+    );
   return pending.length;
 }
 
@@ -96,6 +107,10 @@ export async function settleAuditIntents(
     }
     await deps.auditIntents.settle(entry.id);
   }
-  if (appended > 0) deps.logger.info({ entries: appended, code: 'AUDIT_INTENTS_SETTLED' }, 'audit entries of changes a crash interrupted appended');
+  if (appended > 0)
+    deps.logger.info(
+      { entries: appended, code: 'AUDIT_INTENTS_SETTLED' },
+      'audit entries of changes a crash interrupted appended',
+    );
   return appended;
 }

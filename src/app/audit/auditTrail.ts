@@ -45,7 +45,11 @@ export async function auditTrail(
   return { kind: 'entries', requested, lines };
 }
 
-async function describe(e: AuditEntry, directory: Directory, userName: (id: string) => Promise<string | undefined>): Promise<AuditLine> {
+async function describe(
+  e: AuditEntry,
+  directory: Directory,
+  userName: (id: string) => Promise<string | undefined>,
+): Promise<AuditLine> {
   const group = e.subjectId.startsWith('R-') ? undefined : await directory.getGroup(e.subjectId);
   const guestId = typeof e.details?.guestUserId === 'string' ? e.details.guestUserId : undefined;
   const actorName = await userName(e.actorId);

@@ -14,9 +14,19 @@ export type ExplainAccessOutcome =
  * The decision an asker should read: their own when they could make the request, else a member's, since someone
  * outside the group asks about the guest rather than about themselves.
  */
-export function decisionForAsker(ctx: PolicyContext, actor: UserProfile, groupId: string, guestEmail: string): { decision: GuestDecision; askerMayRequest: boolean } {
+export function decisionForAsker(
+  ctx: PolicyContext,
+  actor: UserProfile,
+  groupId: string,
+  guestEmail: string,
+): { decision: GuestDecision; askerMayRequest: boolean } {
   const askerMayRequest = mayRequestIn(actor, groupId);
-  const decision = evaluateGuest(ctx, { groupId, requesterId: actor.user.id, guestEmail, perspective: askerMayRequest ? 'requester' : 'anyMember' });
+  const decision = evaluateGuest(ctx, {
+    groupId,
+    requesterId: actor.user.id,
+    guestEmail,
+    perspective: askerMayRequest ? 'requester' : 'anyMember',
+  });
   return { decision, askerMayRequest };
 }
 

@@ -56,7 +56,11 @@ function names(scope: Scope, ids: readonly string[], type: 'and' | 'or' = 'or'):
 
 /** Any one of these roles can make the change. */
 function roleNames(tr: Translate, roles: readonly RoleKey[]): string {
-  return listOf(tr.lang, roles.map((r) => tr(`policy.role.${r}`)), 'or');
+  return listOf(
+    tr.lang,
+    roles.map((r) => tr(`policy.role.${r}`)),
+    'or',
+  );
 }
 
 /** Holders of the most specific role that has any; Global Administrators can change everything as a last resort. */
@@ -78,7 +82,8 @@ function askLine(scope: Scope, b: Blocker): string {
   const { tr } = scope;
   if (b.fixRoles.length === 0) return tr('policy.explain.noFix');
   if (b.fixRoles[0] === 'requester') return tr('policy.explain.checkAddress');
-  if (b.fixRoles[0] === 'groupOwner') return tr('policy.explain.askOwners', { ...scope.params, names: names(scope, ownersOf(scope)) });
+  if (b.fixRoles[0] === 'groupOwner')
+    return tr('policy.explain.askOwners', { ...scope.params, names: names(scope, ownersOf(scope)) });
   const who = fixers(scope.ctx, b.fixRoles);
   if (!who) return tr('policy.explain.askRole', { roles: roleNames(tr, b.fixRoles) });
   return tr('policy.explain.ask', { names: names(scope, who.ids), roles: roleNames(tr, [who.role]) });
@@ -89,7 +94,10 @@ function whoValue(scope: Scope, b: Blocker): string {
   const { tr } = scope;
   if (b.fixRoles.length === 0) return tr('policy.explain.noFix');
   if (b.fixRoles[0] === 'requester') return tr('policy.explain.checkAddress');
-  const ids = b.fixRoles[0] === 'groupOwner' ? ownersOf(scope) : [...new Set(b.fixRoles.flatMap((r) => scope.ctx.roleHolders.get(r) ?? []))];
+  const ids =
+    b.fixRoles[0] === 'groupOwner'
+      ? ownersOf(scope)
+      : [...new Set(b.fixRoles.flatMap((r) => scope.ctx.roleHolders.get(r) ?? []))];
   const roles = roleNames(tr, b.fixRoles);
   return ids.length > 0 ? `${roles} (${names(scope, ids)})` : roles;
 }
@@ -116,11 +124,15 @@ function item(scope: Scope, b: Blocker): DecisionExplanationItem {
     facts.push({ title: tr('policy.card.where'), value: tr(`policy.portal.${b.where.portalKey}`) });
   }
   if (audience === 'admin') {
-    facts.push({ title: tr('policy.card.change'), value: userText(`${b.setting}: ${b.currentValue} → ${b.allowingValue}`) });
+    facts.push({
+      title: tr('policy.card.change'),
+      value: userText(`${b.setting}: ${b.currentValue} → ${b.allowingValue}`),
+    });
     if (b.where.powershell) facts.push({ title: tr('policy.card.powershell'), value: userText(b.where.powershell) });
     if (b.where.graph) facts.push({ title: tr('policy.card.graph'), value: userText(b.where.graph) });
   }
-  if (audience !== 'member' && b.propagation24h) facts.push({ title: tr('policy.card.takesEffect'), value: tr('policy.card.upTo24h') });
+  if (audience !== 'member' && b.propagation24h)
+    facts.push({ title: tr('policy.card.takesEffect'), value: tr('policy.card.upTo24h') });
   return { what: what(scope, b), facts };
 }
 
@@ -161,12 +173,16 @@ function blockerLines(scope: Scope, b: Blocker): string[] {
   const lines = [`- **${tr(`policy.layer.${b.layer}`)}:** ${what(scope, b)}`];
   if (audience !== 'admin') {
     lines.push(`  ${askLine(scope, b)}`);
-    if (audience === 'owner' && b.where.portalKey !== 'none') lines.push(`  ${tr('policy.explain.where', { portal: tr(`policy.portal.${b.where.portalKey}`) })}`);
+    if (audience === 'owner' && b.where.portalKey !== 'none')
+      lines.push(`  ${tr('policy.explain.where', { portal: tr(`policy.portal.${b.where.portalKey}`) })}`);
     return lines;
   }
   lines.push(`  ${tr('policy.explain.who', { roles: whoValue(scope, b) })}`);
-  if (b.where.portalKey !== 'none') lines.push(`  ${tr('policy.explain.where', { portal: tr(`policy.portal.${b.where.portalKey}`) })}`);
-  lines.push(`  ${tr('policy.explain.change', { setting: code(b.setting), current: code(b.currentValue), allowing: code(b.allowingValue) })}`);
+  if (b.where.portalKey !== 'none')
+    lines.push(`  ${tr('policy.explain.where', { portal: tr(`policy.portal.${b.where.portalKey}`) })}`);
+  lines.push(
+    `  ${tr('policy.explain.change', { setting: code(b.setting), current: code(b.currentValue), allowing: code(b.allowingValue) })}`,
+  );
   if (b.where.powershell) lines.push(`  ${tr('policy.explain.powershell', { command: code(b.where.powershell) })}`);
   if (b.where.graph) lines.push(`  ${tr('policy.explain.graph', { call: code(b.where.graph) })}`);
   if (b.propagation24h) lines.push(`  ${tr('policy.explain.propagation')}`);
@@ -185,7 +201,10 @@ function headline(scope: Scope): string {
     case 'needsApproval':
       return tr('policy.headline.needsApproval', { ...params, names: names(scope, d.approval.approverIds) });
     case 'nothingToDo':
-      return tr(d.notes.includes('INTERNAL_ADDRESS') ? 'policy.headline.internal' : 'policy.headline.alreadyMember', params);
+      return tr(
+        d.notes.includes('INTERNAL_ADDRESS') ? 'policy.headline.internal' : 'policy.headline.alreadyMember',
+        params,
+      );
     case 'blocked':
       if (d.blockers[0]?.code === 'ADDRESS_INVALID') return tr('policy.headline.invalid', params);
       if (d.blockers.some((b) => b.code === 'GROUP_NOT_FOUND')) return tr('policy.headline.groupNotFound', params);
@@ -240,7 +259,12 @@ function scopeOf(decision: GuestDecision, ctx: PolicyContext, lang: Language, au
 }
 
 /** A decision as a card view model: translated, user text escaped. */
-export function decisionView(decision: GuestDecision, ctx: PolicyContext, lang: Language, audience: Audience): DecisionExplanationView {
+export function decisionView(
+  decision: GuestDecision,
+  ctx: PolicyContext,
+  lang: Language,
+  audience: Audience,
+): DecisionExplanationView {
   const scope = scopeOf(decision, ctx, lang, audience);
   const { tr, params } = scope;
   const facts: DecisionExplanationFact[] = [
@@ -248,17 +272,26 @@ export function decisionView(decision: GuestDecision, ctx: PolicyContext, lang: 
     { title: tr('policy.card.group'), value: String(params.group) },
     { title: tr('policy.card.verdict'), value: tr(`policy.verdict.${decision.verdict}`) },
   ];
-  if (decision.verdict === 'needsApproval') facts.push({ title: tr('policy.card.approvers'), value: names(scope, decision.approval.approverIds) });
+  if (decision.verdict === 'needsApproval')
+    facts.push({ title: tr('policy.card.approvers'), value: names(scope, decision.approval.approverIds) });
   if (decision.verdict === 'addNow' || decision.verdict === 'needsApproval') {
     facts.push({
       title: tr('policy.card.invitation'),
-      value: tr(decision.invitation === 'required' ? 'policy.card.invitationRequired' : 'policy.card.invitationNotNeeded'),
+      value: tr(
+        decision.invitation === 'required' ? 'policy.card.invitationRequired' : 'policy.card.invitationNotNeeded',
+      ),
     });
   }
   return {
     verdict: decision.verdict,
     headlineColor:
-      decision.verdict === 'addNow' ? 'Good' : decision.verdict === 'blocked' ? 'Attention' : decision.verdict === 'needsApproval' ? 'Warning' : 'Default',
+      decision.verdict === 'addNow'
+        ? 'Good'
+        : decision.verdict === 'blocked'
+          ? 'Attention'
+          : decision.verdict === 'needsApproval'
+            ? 'Warning'
+            : 'Default',
     title: tr('policy.card.title'),
     headline: headline(scope),
     approvalText: approvalText(scope),
@@ -280,7 +313,12 @@ export function decisionView(decision: GuestDecision, ctx: PolicyContext, lang: 
  * What a guest who was just added can use, as chat markdown: access per workload, what limits it, and the notes.
  * No headline: the caller has already said "added" (a decision's headline speaks of what could be done).
  */
-export function explainAfterAdding(decision: GuestDecision, ctx: PolicyContext, lang: Language, audience: Audience): string {
+export function explainAfterAdding(
+  decision: GuestDecision,
+  ctx: PolicyContext,
+  lang: Language,
+  audience: Audience,
+): string {
   const scope = scopeOf(decision, ctx, lang, audience);
   return sectionLines(scope).join('\n').trim();
 }
@@ -315,13 +353,19 @@ function sectionLines(scope: Scope): string[] {
  * A decision as chat markdown: the headline on the first line (callers may show only that), then why these
  * approvers, the blockers with what/who/where, the access after joining with what limits it, and the notes.
  */
-export function explainDecision(decision: GuestDecision, ctx: PolicyContext, lang: Language, audience: Audience): string {
+export function explainDecision(
+  decision: GuestDecision,
+  ctx: PolicyContext,
+  lang: Language,
+  audience: Audience,
+): string {
   const scope = scopeOf(decision, ctx, lang, audience);
   const { tr, params } = scope;
   const lines = [headline(scope)];
   const approval = approvalText(scope);
   if (approval) lines.push(approval);
-  if (decision.verdict !== 'blocked' && decision.invitation === 'required') lines.push(tr('policy.explain.invitation', params));
+  if (decision.verdict !== 'blocked' && decision.invitation === 'required')
+    lines.push(tr('policy.explain.invitation', params));
   if (decision.blockers.length > 0) {
     lines.push('', `**${tr('policy.explain.blockers')}**`);
     for (const b of decision.blockers) lines.push(...blockerLines(scope, b));

@@ -52,7 +52,12 @@ export async function listGuests(
   for (const id of new Set([...group.owners, ...group.members])) {
     const user = await deps.directory.getUser(id);
     if (user?.userType !== 'Guest') continue;
-    guests.push({ id: user.id, displayName: user.displayName, mail: user.mail ?? user.userPrincipalName, state: guestState(user) });
+    guests.push({
+      id: user.id,
+      displayName: user.displayName,
+      mail: user.mail ?? user.userPrincipalName,
+      state: guestState(user),
+    });
   }
   guests.sort((a, b) => a.displayName.localeCompare(b.displayName));
 

@@ -13,7 +13,8 @@ export interface RemoveGuestDeps extends AppServices {
 }
 
 /** Why a group's members can't be changed here: rule-based, synchronised from AD DS, or managed in Exchange. */
-export type UnmanagedReason = 'GROUP_DYNAMIC' | 'GROUP_ON_PREMISES' | 'GROUP_DISTRIBUTION_LIST' | 'GROUP_MAIL_ENABLED_SECURITY' | 'GROUP_NOT_M365';
+export type UnmanagedReason =
+  'GROUP_DYNAMIC' | 'GROUP_ON_PREMISES' | 'GROUP_DISTRIBUTION_LIST' | 'GROUP_MAIL_ENABLED_SECURITY' | 'GROUP_NOT_M365';
 
 export type PrepareRemovalOutcome =
   | GroupMiss
@@ -49,7 +50,8 @@ async function unmanagedReason(deps: RemoveGuestDeps, group: DirectoryGroup): Pr
   return undefined;
 }
 
-const isMember = (group: DirectoryGroup, userId: string) => group.members.some((id) => id.toLowerCase() === userId.toLowerCase());
+const isMember = (group: DirectoryGroup, userId: string) =>
+  group.members.some((id) => id.toLowerCase() === userId.toLowerCase());
 
 /**
  * "remove guest <email> from <group>": checks everything that can be checked before asking for confirmation.
@@ -74,9 +76,13 @@ export async function prepareGuestRemoval(
   return { kind: 'confirm', group, guest: user };
 }
 
-function validIds(data: { groupId?: unknown; guestUserId?: unknown }): { groupId: string; guestUserId: string } | undefined {
+function validIds(data: {
+  groupId?: unknown;
+  guestUserId?: unknown;
+}): { groupId: string; guestUserId: string } | undefined {
   const { groupId, guestUserId } = data;
-  if (typeof groupId !== 'string' || typeof guestUserId !== 'string' || !ID.test(groupId) || !ID.test(guestUserId)) return undefined;
+  if (typeof groupId !== 'string' || typeof guestUserId !== 'string' || !ID.test(groupId) || !ID.test(guestUserId))
+    return undefined;
   return { groupId, guestUserId };
 }
 
@@ -85,7 +91,11 @@ export async function cancelGuestRemoval(
   deps: Pick<RemoveGuestDeps, 'directory'>,
   actor: UserProfile,
   data: { groupId?: unknown; guestUserId?: unknown },
-): Promise<{ kind: 'badRequest' } | { kind: 'forbidden'; group: DirectoryGroup } | { kind: 'cancelled'; group: DirectoryGroup; guest?: DirectoryUser }> {
+): Promise<
+  | { kind: 'badRequest' }
+  | { kind: 'forbidden'; group: DirectoryGroup }
+  | { kind: 'cancelled'; group: DirectoryGroup; guest?: DirectoryUser }
+> {
   const ids = validIds(data);
   const group = ids ? await deps.directory.getGroup(ids.groupId) : undefined;
   if (!ids || !group) return { kind: 'badRequest' };
@@ -112,7 +122,10 @@ export function guestRemover(deps: RemoveGuestDeps) {
     return result;
   };
 
-  return async function confirmGuestRemoval(actor: UserProfile, data: { groupId?: unknown; guestUserId?: unknown }): Promise<ConfirmRemovalOutcome> {
+  return async function confirmGuestRemoval(
+    actor: UserProfile,
+    data: { groupId?: unknown; guestUserId?: unknown },
+  ): Promise<ConfirmRemovalOutcome> {
     const ids = validIds(data);
     if (!ids) return { kind: 'badRequest' };
     const { groupId, guestUserId } = ids;
@@ -122,7 +135,8 @@ export function guestRemover(deps: RemoveGuestDeps) {
       if (!mayManageGuests(actor, group)) return { kind: 'forbidden', group };
       const user = await deps.directory.getUser(guestUserId);
       if (user && user.userType !== 'Guest') return { kind: 'notGuest', group, user };
-      if (!user || !isMember(group, user.id)) return { kind: 'alreadyRemoved', group, ...(user ? { guest: user } : {}) };
+      if (!user || !isMember(group, user.id))
+        return { kind: 'alreadyRemoved', group, ...(user ? { guest: user } : {}) };
       const reason = await unmanagedReason(deps, group);
       if (reason) return { kind: 'unmanaged', group, reason };
       const entry = {
@@ -133,7 +147,13 @@ export function guestRemover(deps: RemoveGuestDeps) {
         details: { guestUserId: user.id },
       };
       try {
-        await auditedChange(deps, entry, { kind: 'notMember', groupId: group.id, userId: user.id }, () => deps.directory.removeMember(group.id, user.id), () => entry);
+        await auditedChange(
+          deps,
+          entry,
+          { kind: 'notMember', groupId: group.id, userId: user.id },
+          () => deps.directory.removeMember(group.id, user.id),
+          () => entry,
+        );
       } catch (error) {
         deps.logger.error({ err: error, groupId: group.id, code: 'REMOVE_GUEST_FAILED' }, 'removing a guest failed');
         return { kind: 'failed', group, guest: user, error: failureCode(error) };

@@ -34,7 +34,12 @@ export function teamsChatLink(botAppId: string): string {
  * no mail address for them.
  */
 export async function composeApprovalMail(
-  deps: { directory: Directory; conversations: ConversationStore; policy: PolicyCache; languages?: LanguagePreferenceStore },
+  deps: {
+    directory: Directory;
+    conversations: ConversationStore;
+    policy: PolicyCache;
+    languages?: LanguagePreferenceStore;
+  },
   request: GuestRequest,
   userId: string,
   why: MailReason,

@@ -31,7 +31,11 @@ export async function currentApprovers(deps: Pick<DecideDeps, 'policy'>, request
   const ctx = await deps.policy.current();
   const ids = new Set<string>();
   for (const guest of request.guests) {
-    for (const id of approversFor(ctx, { groupId: request.groupId, requesterId: request.requesterId, guestEmail: guest.email }).approverIds) {
+    for (const id of approversFor(ctx, {
+      groupId: request.groupId,
+      requesterId: request.requesterId,
+      guestEmail: guest.email,
+    }).approverIds) {
       ids.add(id);
     }
   }
@@ -70,19 +74,30 @@ export async function decideRequest(
     if (blocked.length > 0) return { kind: 'blockedNow', request, decisions: blocked };
   }
 
-  const target: RequestState = ({ approve: 'approved', reject: 'rejected', cancel: 'cancelled', retry: 'provisioning' } as const)[action];
+  const target: RequestState = (
+    { approve: 'approved', reject: 'rejected', cancel: 'cancelled', retry: 'provisioning' } as const
+  )[action];
   const from = action === 'retry' ? 'failed' : 'pending';
   const nowIso = deps.clock.now().toISOString();
-  const comment = stripInvisible(input.comment ?? '').trim().slice(0, 500) || undefined;
+  const comment =
+    stripInvisible(input.comment ?? '')
+      .trim()
+      .slice(0, 500) || undefined;
 
   const result = await deps.requests.update(request.id, (current) => {
     if (current.state !== from || !canTransition(current.state, target)) return undefined;
     const outbox: OutboxItem[] = [...current.outbox, { kind: 'refreshCards' }];
     if (action === 'reject') outbox.push({ kind: 'tell', userId: current.requesterId, event: 'rejected' });
-    if (action === 'cancel') for (const id of current.approverIds) outbox.push({ kind: 'tell', userId: id, event: 'cancelled' });
+    if (action === 'cancel')
+      for (const id of current.approverIds) outbox.push({ kind: 'tell', userId: id, event: 'cancelled' });
     const next: GuestRequest = { ...current, state: target, outbox, updatedAt: nowIso };
     if (action !== 'retry') {
-      next.decision = { outcome: ({ approve: 'approved', reject: 'rejected', cancel: 'cancelled' } as const)[action], by: actorId, at: nowIso, ...(comment ? { comment } : {}) };
+      next.decision = {
+        outcome: ({ approve: 'approved', reject: 'rejected', cancel: 'cancelled' } as const)[action],
+        by: actorId,
+        at: nowIso,
+        ...(comment ? { comment } : {}),
+      };
     } else {
       next.provisioning = { attempts: current.provisioning?.attempts ?? 0, lastError: undefined };
       next.guests = current.guests.map((g) => ({ ...g, error: undefined }));

@@ -50,7 +50,10 @@ export function formatDate(lang: Language, iso: string, timeZone?: string): stri
 
 /** The guests of a request as one phrase in `lang`: "a@x.com, b@y.com and c@z.com". */
 export function guestList(request: GuestRequest, lang: Language): string {
-  return listOf(lang, request.guests.map((g) => g.email));
+  return listOf(
+    lang,
+    request.guests.map((g) => g.email),
+  );
 }
 
 /**
@@ -80,7 +83,8 @@ export async function requestCardView(
       name: safe(name),
       date: formatDate(lang, request.decision.at, timeZone),
     });
-    if (request.decision.comment) commentText = tr('request.decision.comment', { comment: safe(request.decision.comment, 500) });
+    if (request.decision.comment)
+      commentText = tr('request.decision.comment', { comment: safe(request.decision.comment, 500) });
   }
   const guestLines = request.guests.map((g) => {
     const email = safe(g.email, 320);
@@ -116,7 +120,10 @@ export async function requestCardView(
     notes: [],
     decisionText,
     commentText,
-    errorText: request.state === 'failed' && request.provisioning?.lastError ? tr('request.error.failed', { error: failureText(tr, request.provisioning.lastError) }) : '',
+    errorText:
+      request.state === 'failed' && request.provisioning?.lastError
+        ? tr('request.error.failed', { error: failureText(tr, request.provisioning.lastError) })
+        : '',
     showDecide: request.state === 'pending' && isApprover,
     showCancel: request.state === 'pending' && isRequester,
     showRetry: request.state === 'failed' && (isApprover || !!viewer?.isAdmin),

@@ -18,7 +18,9 @@ export interface ProvisionGuestResult {
 }
 
 export const isTransientDirectoryError = (error: unknown) =>
-  error instanceof DirectoryError ? { transient: error.transient, retryAfterMs: error.retryAfterMs } : { transient: false };
+  error instanceof DirectoryError
+    ? { transient: error.transient, retryAfterMs: error.retryAfterMs }
+    : { transient: false };
 
 /**
  * Invites the guest when they are new, then adds them to the group. Both steps are idempotent in the directory,
@@ -34,7 +36,17 @@ export async function provisionGuest(
   let userId = input.userId;
   let invited = false;
   if (!userId) {
-    const result = await withRetry(() => directory.inviteGuest({ email: input.email, invitedBy: input.invitedBy, language: input.language, message: input.message }), isTransientDirectoryError, retry);
+    const result = await withRetry(
+      () =>
+        directory.inviteGuest({
+          email: input.email,
+          invitedBy: input.invitedBy,
+          language: input.language,
+          message: input.message,
+        }),
+      isTransientDirectoryError,
+      retry,
+    );
     userId = result.userId;
     invited = result.created;
     await options.onInvited?.(userId);

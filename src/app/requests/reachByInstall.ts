@@ -19,7 +19,9 @@ export interface ReachByInstallDeps {
  * Someone who blocked or removed the bot (`blocked`) is left alone: installing it again would override their choice.
  * When Teams then announces the installation, the bot records the person's Teams id (for card refresh) as for anyone.
  */
-export function reachByInstall(deps: ReachByInstallDeps): (userId: string, reason: 'appNotInstalled' | 'blocked') => Promise<boolean> {
+export function reachByInstall(
+  deps: ReachByInstallDeps,
+): (userId: string, reason: 'appNotInstalled' | 'blocked') => Promise<boolean> {
   return async (userId, reason) => {
     if (reason !== 'appNotInstalled') return false;
     const installation = await deps.installer.installFor(userId);

@@ -76,19 +76,28 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
   if (guests.length > MAX_GUESTS_PER_REQUEST) return { kind: 'tooManyGuests', max: MAX_GUESTS_PER_REQUEST };
 
   const match = findGroup(input.groupQuery, await deps.directory.listGroups());
-  if (match.kind === 'notFound') return { kind: 'groupNotFound', query: input.groupQuery, suggestions: match.suggestions };
-  if (match.kind === 'ambiguous') return { kind: 'groupAmbiguous', query: input.groupQuery, candidates: match.candidates };
+  if (match.kind === 'notFound')
+    return { kind: 'groupNotFound', query: input.groupQuery, suggestions: match.suggestions };
+  if (match.kind === 'ambiguous')
+    return { kind: 'groupAmbiguous', query: input.groupQuery, candidates: match.candidates };
   const group = match.group;
   const requesterId = input.requester.user.id;
 
-  const decisions = evaluateRequest(await deps.policy.current(guests), { groupId: group.id, requesterId, guestEmails: guests });
+  const decisions = evaluateRequest(await deps.policy.current(guests), {
+    groupId: group.id,
+    requesterId,
+    guestEmails: guests,
+  });
   const blocked = decisions.filter((d) => d.verdict === 'blocked');
   const nothingToDo = decisions.filter((d) => d.verdict === 'nothingToDo');
   const direct = decisions.filter((d) => d.verdict === 'addNow');
   let needApproval = decisions.filter((d) => d.verdict === 'needsApproval');
 
-  const justification = stripInvisible(input.justification ?? '').trim().slice(0, MAX_JUSTIFICATION);
-  if (needApproval.length > 0 && !justification && deps.settings.requireJustification) return { kind: 'justificationRequired' };
+  const justification = stripInvisible(input.justification ?? '')
+    .trim()
+    .slice(0, MAX_JUSTIFICATION);
+  if (needApproval.length > 0 && !justification && deps.settings.requireJustification)
+    return { kind: 'justificationRequired' };
 
   // A guest already waiting in an open request for this group is not asked for twice.
   const duplicates: { decision: GuestDecision; requestId: string }[] = [];
@@ -189,7 +198,10 @@ export async function requestGuests(deps: RequestGuestsDeps, input: RequestGuest
     }
     if (request.guests.length === 0) continue;
     await relayAudit(deps, request.id);
-    deps.logger.info({ requestId: request.id, groupId: group.id, approvers: request.approverIds.length }, 'guest request created');
+    deps.logger.info(
+      { requestId: request.id, groupId: group.id, approvers: request.approverIds.length },
+      'guest request created',
+    );
     requests.push(request);
     deps.onRequestCreated(request.id);
   }

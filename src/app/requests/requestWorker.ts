@@ -72,7 +72,10 @@ export class RequestWorker {
         try {
           await this.process(requestId);
         } catch (error) {
-          this.deps.logger.error({ err: error, requestId }, 'request background work failed; will retry on the next tick');
+          this.deps.logger.error(
+            { err: error, requestId },
+            'request background work failed; will retry on the next tick',
+          );
         }
       } while (this.again.has(requestId));
     })().finally(() => this.jobs.delete(requestId));
@@ -136,10 +139,21 @@ export class RequestWorker {
               ...r,
               state: 'expired',
               decision: { outcome: 'expired', by: 'system', at },
-              outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: 'expired' }],
+              outbox: [
+                ...r.outbox,
+                { kind: 'refreshCards' },
+                { kind: 'tell', userId: r.requesterId, event: 'expired' },
+              ],
               updatedAt: at,
             },
-            { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'pending', to: 'expired' },
+            {
+              at,
+              actorId: 'system',
+              action: 'request.transition',
+              subjectId: requestId,
+              from: 'pending',
+              to: 'expired',
+            },
           ),
     );
     if (result?.changed) {
@@ -165,7 +179,13 @@ export class RequestWorker {
               ],
               updatedAt: at,
             },
-            { at, actorId: 'system', action: 'request.reminder', subjectId: requestId, details: { approvers: r.approverIds.length } },
+            {
+              at,
+              actorId: 'system',
+              action: 'request.reminder',
+              subjectId: requestId,
+              details: { approvers: r.approverIds.length },
+            },
           ),
     );
     // Approvers Teams can't reach, who got the card by mail, are reminded by mail.
@@ -196,7 +216,14 @@ export class RequestWorker {
       };
       // approved → provisioning is a transition; picking up an interrupted provisioning after a restart is not.
       return r.state === 'approved'
-        ? withAudit(next, { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'approved', to: 'provisioning' })
+        ? withAudit(next, {
+            at,
+            actorId: 'system',
+            action: 'request.transition',
+            subjectId: requestId,
+            from: 'approved',
+            to: 'provisioning',
+          })
         : next;
     });
     if (!started?.changed) return;
@@ -210,7 +237,14 @@ export class RequestWorker {
       try {
         const result = await provisionGuest(
           directory,
-          { groupId: before.groupId, email: guest.email, userId: guest.userId, invitedBy, language, message: before.justification },
+          {
+            groupId: before.groupId,
+            email: guest.email,
+            userId: guest.userId,
+            invitedBy,
+            language,
+            message: before.justification,
+          },
           {
             retry: this.deps.retry ?? defaultRetry,
             onInvited: async (userId) => {
@@ -234,15 +268,27 @@ export class RequestWorker {
                 g === current ? { ...g, userId: result.userId, added: true, invited, error: undefined } : g,
               ),
             },
-            { at: clock.now().toISOString(), actorId: invitedBy, action: 'guest.added', subjectId: before.groupId, details: { requestId, guestUserId: result.userId, invited } },
+            {
+              at: clock.now().toISOString(),
+              actorId: invitedBy,
+              action: 'guest.added',
+              subjectId: before.groupId,
+              details: { requestId, guestUserId: result.userId, invited },
+            },
           );
         });
         if (marked?.changed) await relayAudit(this.deps, requestId);
       } catch (error) {
         const message = failureCode(error);
         errors.push(message);
-        logger.warn({ requestId, code: (error as { code?: string }).code ?? 'PROVISIONING_FAILED' }, 'provisioning a guest failed');
-        await requests.update(requestId, (r) => ({ ...r, guests: r.guests.map((g) => (g.email === guest.email ? { ...g, error: message } : g)) }));
+        logger.warn(
+          { requestId, code: (error as { code?: string }).code ?? 'PROVISIONING_FAILED' },
+          'provisioning a guest failed',
+        );
+        await requests.update(requestId, (r) => ({
+          ...r,
+          guests: r.guests.map((g) => (g.email === guest.email ? { ...g, error: message } : g)),
+        }));
       }
     }
     const at = clock.now().toISOString();
@@ -254,11 +300,23 @@ export class RequestWorker {
             {
               ...r,
               state: to,
-              provisioning: { attempts: r.provisioning?.attempts ?? 1, finishedAt: at, ...(errors.length ? { lastError: errors[0] } : {}) },
+              provisioning: {
+                attempts: r.provisioning?.attempts ?? 1,
+                finishedAt: at,
+                ...(errors.length ? { lastError: errors[0] } : {}),
+              },
               outbox: [...r.outbox, { kind: 'refreshCards' }, { kind: 'tell', userId: r.requesterId, event: to }],
               updatedAt: at,
             },
-            { at, actorId: 'system', action: 'request.transition', subjectId: requestId, from: 'provisioning', to, ...(errors.length ? { details: { errors: errors.length } } : {}) },
+            {
+              at,
+              actorId: 'system',
+              action: 'request.transition',
+              subjectId: requestId,
+              from: 'provisioning',
+              to,
+              ...(errors.length ? { details: { errors: errors.length } } : {}),
+            },
           ),
     );
     if (done?.changed) await relayAudit(this.deps, requestId);
@@ -284,14 +342,22 @@ export class RequestWorker {
       if (!request || !item) break;
       // Approval cards go to different people: a fan-out to many approvers sends several at once (the notifier
       // paces them under Teams' limits). Everything else goes one at a time, in order.
-      const batch = item.kind === 'approvalCard' ? request.outbox.filter((i) => i.kind === 'approvalCard' && ready(i)).slice(0, FANOUT) : [item];
+      const batch =
+        item.kind === 'approvalCard'
+          ? request.outbox.filter((i) => i.kind === 'approvalCard' && ready(i)).slice(0, FANOUT)
+          : [item];
       const outcomes = await Promise.all(batch.map((i) => this.deliverOne(request, i, skipped, nowIso)));
       if (outcomes.includes('stop')) break;
     }
   }
 
   /** Sends one item, marked in flight first; on failure it is skipped for this pass, parked, or left for the sweep. */
-  private async deliverOne(request: GuestRequest, item: OutboxItem, skipped: OutboxItem[], nowIso: string): Promise<'next' | 'stop'> {
+  private async deliverOne(
+    request: GuestRequest,
+    item: OutboxItem,
+    skipped: OutboxItem[],
+    nowIso: string,
+  ): Promise<'next' | 'stop'> {
     const { requests, clock, logger } = this.deps;
     const requestId = request.id;
     const resumed = item.sendingSince !== undefined;
@@ -316,12 +382,18 @@ export class RequestWorker {
       if (error instanceof RetryLaterError) {
         const notBefore = new Date(clock.now().getTime() + error.retryAfterMs).toISOString();
         await requests.update(requestId, (r) => markItem(r, item, { notBefore }));
-        logger.warn({ requestId, item: item.kind, retryAfterMs: error.retryAfterMs, code: 'DELIVERY_PARKED' }, 'Bot Connector asked for a long wait; message parked');
+        logger.warn(
+          { requestId, item: item.kind, retryAfterMs: error.retryAfterMs, code: 'DELIVERY_PARKED' },
+          'Bot Connector asked for a long wait; message parked',
+        );
         return 'next';
       }
       // The Bot Connector refused it: not delivered, so the next attempt is not a possible duplicate.
       await requests.update(requestId, (r) => markItem(r, item, {}));
-      logger.warn({ err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' }, 'message not delivered; will retry on the next sweep');
+      logger.warn(
+        { err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' },
+        'message not delivered; will retry on the next sweep',
+      );
       return 'next';
     }
     const at = clock.now().toISOString();
@@ -343,12 +415,16 @@ export class RequestWorker {
       if (result.unreachable && item.kind === 'approvalCard') {
         next = markUnreachable(mailable ? queueMail(next, item.userId, 'unreachable') : next, result.unreachable, at);
       }
-      if (mailable && item.kind === 'tell' && item.event === 'reminder') next = queueMail(next, item.userId, 'reminder');
+      if (mailable && item.kind === 'tell' && item.event === 'reminder')
+        next = queueMail(next, item.userId, 'reminder');
       return next;
     });
     if (result.mailed) await relayAudit(this.deps, requestId);
     if (result.unreachable) {
-      logger.warn({ requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' }, 'recipient unreachable; message dropped');
+      logger.warn(
+        { requestId, item: item.kind, reason: result.unreachable.reason, code: 'RECIPIENT_UNREACHABLE' },
+        'recipient unreachable; message dropped',
+      );
     }
     return 'next';
   }
@@ -372,14 +448,14 @@ export class RequestWorker {
     return claim && r.provisioning ? { ...r, provisioning: { ...r.provisioning, claim } } : r;
   }
 
-  private async deliverItem(
-    request: GuestRequest,
-    item: OutboxItem,
-    resumed: boolean,
-  ): Promise<Delivered> {
+  private async deliverItem(request: GuestRequest, item: OutboxItem, resumed: boolean): Promise<Delivered> {
     const { notifier, logger } = this.deps;
     if (isStale(request, item)) return { copies: [] };
-    if (resumed) logger.info({ requestId: request.id, item: item.kind, code: 'RESUMED_IN_FLIGHT' }, 'message was in flight when the bot stopped');
+    if (resumed)
+      logger.info(
+        { requestId: request.id, item: item.kind, code: 'RESUMED_IN_FLIGHT' },
+        'message was in flight when the bot stopped',
+      );
     switch (item.kind) {
       case 'approvalCard':
       case 'requesterCard': {
@@ -390,7 +466,11 @@ export class RequestWorker {
           await notifier.update(known, await this.cardFor(request, item.userId));
           return { copies: [] };
         }
-        if (resumed) logger.warn({ requestId: request.id, item: item.kind, code: 'POSSIBLE_DUPLICATE' }, 'card may have been sent before the stop; sending it again');
+        if (resumed)
+          logger.warn(
+            { requestId: request.id, item: item.kind, code: 'POSSIBLE_DUPLICATE' },
+            'card may have been sent before the stop; sending it again',
+          );
         const delivery = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
         if (delivery.kind === 'unreachable') return { copies: [], unreachable: delivery };
         if (delivery.kind === 'deliveredElsewhere') return { copies: [] };
@@ -450,10 +530,17 @@ export class RequestWorker {
       const reached = request.approverIds.some((id) => !isUnreachable(request, id));
       // Those who got the card by mail have seen it: the requester hears that instead.
       const mailed = untold.every((u) => isMailed(request, u.userId));
-      const key = mailed ? 'mail.unreachable.tellMailed' : reached ? 'teams.unreachable.tellSome' : 'teams.unreachable.tellAll';
+      const key = mailed
+        ? 'mail.unreachable.tellMailed'
+        : reached
+          ? 'teams.unreachable.tellSome'
+          : 'teams.unreachable.tellAll';
       return tr(key, { ...params, names: listOf(tr.lang, names) });
     }
-    const key: MessageKey = event === 'rejected' && request.decision?.comment ? 'request.tell.rejectedComment' : (`request.tell.${event}` as MessageKey);
+    const key: MessageKey =
+      event === 'rejected' && request.decision?.comment
+        ? 'request.tell.rejectedComment'
+        : (`request.tell.${event}` as MessageKey);
     return tr(key, params);
   }
 }

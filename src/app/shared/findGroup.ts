@@ -5,7 +5,12 @@ export type GroupMatch =
   | { kind: 'ambiguous'; candidates: DirectoryGroup[] }
   | { kind: 'notFound'; suggestions: DirectoryGroup[] };
 
-const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
 
 /** Edit distance, to suggest "did you mean" for typos. */
 export function editDistance(a: string, b: string): number {

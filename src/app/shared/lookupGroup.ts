@@ -10,7 +10,10 @@ export interface GroupMiss {
 }
 
 /** The directory's group by name, mail or id, or why not. */
-export async function lookupGroup(directory: Directory, query: string): Promise<{ kind: 'found'; group: DirectoryGroup } | GroupMiss> {
+export async function lookupGroup(
+  directory: Directory,
+  query: string,
+): Promise<{ kind: 'found'; group: DirectoryGroup } | GroupMiss> {
   const match = findGroup(query, await directory.listGroups());
   return match.kind === 'found' ? match : { kind: 'noGroup', query, match };
 }

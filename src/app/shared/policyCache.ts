@@ -15,10 +15,12 @@ export class PolicyCache {
    */
   async current(guestAddresses: readonly string[] = []): Promise<PolicyContext> {
     // The domain as the policy compares it (UTS #46, lower case), so the answer lands where the policy looks.
-    const domains = new Set(guestAddresses.flatMap((a) => {
-      const email = normaliseEmail(a);
-      return email.ok ? [email.domain] : [];
-    }));
+    const domains = new Set(
+      guestAddresses.flatMap((a) => {
+        const email = normaliseEmail(a);
+        return email.ok ? [email.domain] : [];
+      }),
+    );
     for (const domain of domains) await this.directory.tenantOfDomain(domain);
     const version = this.directory.version();
     if (this.cached?.version === version) return this.cached.ctx;

@@ -36,7 +36,12 @@ export class RetryAbortedError extends Error {
  * Full-jitter exponential backoff: a random wait in [0, min(max, base·2^attempt)], at least what the service asked
  * for with Retry-After, so many clients retrying together do not collide again.
  */
-export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
   const cap = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
   return Math.max(retryAfterMs ?? 0, Math.floor(random() * cap));
 }
@@ -77,7 +82,8 @@ export async function withRetry<T>(
     } catch (error) {
       const verdict = isTransient(error);
       if (!verdict.transient) throw error;
-      if (verdict.retryAfterMs !== undefined && verdict.retryAfterMs > maxRetryAfterMs) throw new RetryLaterError(verdict.retryAfterMs, error);
+      if (verdict.retryAfterMs !== undefined && verdict.retryAfterMs > maxRetryAfterMs)
+        throw new RetryLaterError(verdict.retryAfterMs, error);
       if (attempt + 1 >= policy.attempts) throw error;
       const delay = backoffDelay(policy, attempt, verdict.retryAfterMs);
       try {

@@ -3,13 +3,41 @@ import type { Language } from '../../i18n/i18n.js';
 // Command words that are clearly one language. `help`, `audit`, `stop` and `?` are used in both: they say nothing.
 const words = (list: string[]) => new RegExp(`^(?:${list.join('|')})(?=$|[\\s?!.,:])`, 'i');
 const DUTCH = words([
-  'hulp', 'uitnodigen', 'nodig uit', 'gast toevoegen', 'mijn aanvragen?', 'annuleren', 'annuleer', 'openstaande?',
-  'goedkeuringen', 'instellingen', 'controleer', 'controleren', 'waarom', 'watals', 'wat als', 'gast verwijderen',
-  'verwijder gast', 'gasten', 'taal',
+  'hulp',
+  'uitnodigen',
+  'nodig uit',
+  'gast toevoegen',
+  'mijn aanvragen?',
+  'annuleren',
+  'annuleer',
+  'openstaande?',
+  'goedkeuringen',
+  'instellingen',
+  'controleer',
+  'controleren',
+  'waarom',
+  'watals',
+  'wat als',
+  'gast verwijderen',
+  'verwijder gast',
+  'gasten',
+  'taal',
 ]);
 const ENGLISH = words([
-  'invite', 'add guests?', 'my requests?', 'cancel', 'pending', 'approvals', 'settings', 'check', 'why', 'what-?if',
-  'remove guest', 'guests', 'language', 'quit',
+  'invite',
+  'add guests?',
+  'my requests?',
+  'cancel',
+  'pending',
+  'approvals',
+  'settings',
+  'check',
+  'why',
+  'what-?if',
+  'remove guest',
+  'guests',
+  'language',
+  'quit',
 ]);
 
 // The tenant's guests: resending, deleting, reviews.

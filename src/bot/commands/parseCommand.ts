@@ -26,7 +26,8 @@ export type Command =
   | { kind: 'usage'; command: UsageTopic }
   | { kind: 'unknown'; text: string };
 
-export type UsageTopic = 'why' | 'guests' | 'removeGuest' | 'check' | 'whatif' | 'cancelRequest' | 'resendInvitation' | 'deleteGuest';
+export type UsageTopic =
+  'why' | 'guests' | 'removeGuest' | 'check' | 'whatif' | 'cancelRequest' | 'resendInvitation' | 'deleteGuest';
 
 /** Removes Teams markup: `<at>` mentions, HTML tags and common entities, and folds white space. */
 export function cleanText(text: string | undefined): string {
@@ -61,7 +62,12 @@ const rest = (m: RegExpMatchArray, i = 1) => (m[i] ?? '').trim();
 export function splitAddresses(text: string): string[] {
   return text
     .split(/[\s,;]+|\b(?:and|en)\b/i)
-    .map((s) => s.trim().replace(/^<|>$/g, '').replace(/^mailto:/i, ''))
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^<|>$/g, '')
+        .replace(/^mailto:/i, ''),
+    )
     .filter((s) => s.length > 0);
 }
 
@@ -85,17 +91,24 @@ export function parseCommand(raw: string | undefined): Command {
   }
 
   // resend invitation <email> [reset]  ·  uitnodiging opnieuw <email> [reset]
-  if ((m = text.match(/^(?:resend(?: invitation| invite)?|uitnodiging opnieuw(?: versturen| sturen)?|opnieuw uitnodigen)(?:\s+(.*))?$/i))) {
+  if (
+    (m = text.match(
+      /^(?:resend(?: invitation| invite)?|uitnodiging opnieuw(?: versturen| sturen)?|opnieuw uitnodigen)(?:\s+(.*))?$/i,
+    ))
+  ) {
     const args = rest(m).split(/\s+/).filter(Boolean);
     const reset = args.length === 2 && /^(?:reset|--reset)$/i.test(args[1]);
-    return args.length === 1 || reset ? { kind: 'resendInvitation', address: args[0], reset } : { kind: 'usage', command: 'resendInvitation' };
+    return args.length === 1 || reset
+      ? { kind: 'resendInvitation', address: args[0], reset }
+      : { kind: 'usage', command: 'resendInvitation' };
   }
   // delete guest <email>  ·  gast wissen <email>
   if ((m = text.match(/^(?:delete guest|gast wissen|wis gast)(?:\s+(.*))?$/i))) {
     const args = rest(m).split(/\s+/).filter(Boolean);
     return args.length === 1 ? { kind: 'deleteGuest', address: args[0] } : { kind: 'usage', command: 'deleteGuest' };
   }
-  if (/^(reviews|guest reviews|beoordelingen|gastbeoordelingen|toegangsbeoordelingen)$/.test(lower)) return { kind: 'reviews' };
+  if (/^(reviews|guest reviews|beoordelingen|gastbeoordelingen|toegangsbeoordelingen)$/.test(lower))
+    return { kind: 'reviews' };
   // guests [pending | stale | domain <domain>] without a group: the tenant's guests (admins)
   if ((m = lower.match(/^(?:guests|gasten)(?:\s+(pending|openstaand|stale|inactief|(?:domain|domein)\s+\S+))?$/))) {
     const filter = m[1] ?? '';
@@ -130,7 +143,8 @@ export function parseCommand(raw: string | undefined): Command {
   if ((m = text.match(/^(?:cancel|annuleren|annuleer)\s+(?:request\s+|aanvraag\s+)?#?(\S+)$/i))) {
     return { kind: 'cancelRequest', requestId: rest(m) };
   }
-  if (/^(pending|openstaand|openstaande goedkeuringen|approvals|goedkeuringen)$/.test(lower)) return { kind: 'pending' };
+  if (/^(pending|openstaand|openstaande goedkeuringen|approvals|goedkeuringen)$/.test(lower))
+    return { kind: 'pending' };
   if ((m = text.match(/^(?:settings|instellingen)(?:\s+(.+))?$/i))) {
     return { kind: 'settings', group: m[1] ? stripQuotes(m[1]) : undefined };
   }
@@ -138,7 +152,9 @@ export function parseCommand(raw: string | undefined): Command {
     const args = rest(m);
     if (!args) return { kind: 'usage', command: 'check' };
     const inGroup = args.match(/^(\S+)\s+(?:in|voor)\s+(.+)$/i);
-    return inGroup ? { kind: 'check', target: inGroup[1], group: stripQuotes(inGroup[2]) } : { kind: 'check', target: args.split(' ')[0] };
+    return inGroup
+      ? { kind: 'check', target: inGroup[1], group: stripQuotes(inGroup[2]) }
+      : { kind: 'check', target: args.split(' ')[0] };
   }
   if ((m = text.match(/^(?:why|waarom)(?:\s+(.*))?$/i))) {
     const args = rest(m)
@@ -154,7 +170,9 @@ export function parseCommand(raw: string | undefined): Command {
   }
   if ((m = text.match(/^(?:remove guest|gast verwijderen|verwijder gast)(?:\s+(.*))?$/i))) {
     const parts = rest(m).match(/^(\S+)\s+(?:from|uit|van)\s+(.+)$/i);
-    return parts ? { kind: 'removeGuest', guest: parts[1], group: stripQuotes(parts[2]) } : { kind: 'usage', command: 'removeGuest' };
+    return parts
+      ? { kind: 'removeGuest', guest: parts[1], group: stripQuotes(parts[2]) }
+      : { kind: 'usage', command: 'removeGuest' };
   }
   if ((m = text.match(/^(?:guests|gasten)(?:\s+(?:of|in|van)?\s*(.+))?$/i))) {
     return m[1] ? { kind: 'guests', group: stripQuotes(m[1]) } : { kind: 'usage', command: 'guests' };

@@ -71,7 +71,10 @@ export interface CommandSuggestion {
  * listed first (English before Dutch).
  */
 export function suggestCommand(text: string): CommandSuggestion | undefined {
-  const words = text.trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   if (words.length === 0) return undefined;
   let best: { command: string; used: number; distance: number } | undefined;
   for (const command of COMMAND_WORDS) {

@@ -33,7 +33,6 @@ interface InviteState extends InviteDialogOptions {
   groupId?: string;
 }
 
-
 /**
  * The guided `invite`: which group (from the user's own), which addresses, why. It only collects; the decision is
  * the use case's, and the answer the same as for a one-line `invite`.
@@ -43,7 +42,12 @@ export class InviteDialog extends ComponentDialog {
     super(INVITE_DIALOG);
     this.addDialog(new TextPrompt(GROUP_PROMPT, (p) => this.validateGroup(p)));
     this.addDialog(new TextPrompt(GUESTS_PROMPT, async (p) => this.validateGuests(p)));
-    this.addDialog(new TextPrompt(REASON_PROMPT, async (p) => p.recognized.succeeded && (p.recognized.value ?? '').trim().length >= 3));
+    this.addDialog(
+      new TextPrompt(
+        REASON_PROMPT,
+        async (p) => p.recognized.succeeded && (p.recognized.value ?? '').trim().length >= 3,
+      ),
+    );
     this.addDialog(
       new WaterfallDialog('inviteSteps', [
         (step) => this.askGroup(step),
@@ -75,7 +79,9 @@ export class InviteDialog extends ComponentDialog {
       const p = groupProfile(ctx, g.id);
       return !!p && p.kind === 'microsoft365' && !p.dynamic && !p.onPremises && !p.vivaEngage;
     };
-    return (await this.deps.directory.listGroups()).filter((g) => mine.has(g.id) && takesGuests(g)).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    return (await this.deps.directory.listGroups())
+      .filter((g) => mine.has(g.id) && takesGuests(g))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
   private async askGroup(step: WaterfallStepContext) {
@@ -95,7 +101,16 @@ export class InviteDialog extends ComponentDialog {
     const hidden = (await this.deps.directory.listGroups()).filter(
       (g) => !listed.has(g.id) && (profile.memberGroupIds.includes(g.id) || profile.ownedGroupIds.includes(g.id)),
     );
-    const why = hidden.length > 0 ? `\n\n${tr('dialog.askGroupHidden', { names: listOf(tr.lang, hidden.map((g) => escapeMarkdown(g.displayName))), count: hidden.length })}` : '';
+    const why =
+      hidden.length > 0
+        ? `\n\n${tr('dialog.askGroupHidden', {
+            names: listOf(
+              tr.lang,
+              hidden.map((g) => escapeMarkdown(g.displayName)),
+            ),
+            count: hidden.length,
+          })}`
+        : '';
     return step.prompt(GROUP_PROMPT, {
       prompt: MessageFactory.text(tr('dialog.askGroup', { groups: `\n\n${list}` }) + why),
       retryPrompt: MessageFactory.text(tr('dialog.retryGroup')),
@@ -141,7 +156,11 @@ export class InviteDialog extends ComponentDialog {
     const { profile } = this.user(step);
     const match = findGroup(state.group ?? '', await this.deps.directory.listGroups());
     if (match.kind !== 'found') return step.next('');
-    const decisions = evaluateRequest(await this.deps.policy.current(state.guests), { groupId: match.group.id, requesterId: profile.user.id, guestEmails: state.guests });
+    const decisions = evaluateRequest(await this.deps.policy.current(state.guests), {
+      groupId: match.group.id,
+      requesterId: profile.user.id,
+      guestEmails: state.guests,
+    });
     if (!decisions.some((d) => d.verdict === 'needsApproval')) return step.next('');
     const tr = this.tr(step);
     return step.prompt(REASON_PROMPT, {

@@ -7,7 +7,11 @@ const NO = new Set(['no', 'n', 'nee', 'continue', 'doorgaan', 'verder']);
 
 /** "ja"/"yes" (leave the dialog), "nee"/"no" (carry on), or neither: then the message is handled as usual. */
 export function yesOrNo(text: string | undefined): 'yes' | 'no' | undefined {
-  const first = (text ?? '').trim().toLowerCase().split(/[\s,.!]+/)[0] ?? '';
+  const first =
+    (text ?? '')
+      .trim()
+      .toLowerCase()
+      .split(/[\s,.!]+/)[0] ?? '';
   if (YES.has(first)) return 'yes';
   if (NO.has(first)) return 'no';
   return undefined;

@@ -17,8 +17,10 @@ export const en = {
 
   // settings (tenant)
   'admin.settings.title': 'Guest access settings of {tenant}',
-  'admin.settings.subtitle': 'Layer by layer, from Entra ID down to Teams and SharePoint. ✓ lets guests through, ⚠️ stops some or limits what guests can use, ⛔ stops every new guest.',
-  'admin.settings.footer': 'One group in detail: **settings** Group. See what a change would do first: **whatif** setting value. Changes can take up to 24 hours to take effect.',
+  'admin.settings.subtitle':
+    'Layer by layer, from Entra ID down to Teams and SharePoint. ✓ lets guests through, ⚠️ stops some or limits what guests can use, ⛔ stops every new guest.',
+  'admin.settings.footer':
+    'One group in detail: **settings** Group. See what a change would do first: **whatif** setting value. Changes can take up to 24 hours to take effect.',
   'admin.settings.value': '{setting} = {value}',
   'admin.settings.default': '(default: {value})',
   'admin.settings.labelAllows': 'Groups labelled {label} may have guests.',
@@ -43,7 +45,8 @@ export const en = {
   'admin.group.title': 'Group settings',
   'admin.group.headline.addNow': 'The owners of {group} can add a new guest right away.',
   'admin.group.headline.needsApproval': 'A new guest can join {group} after approval by {names}.',
-  'admin.group.headline.blocked': '{count, plural, one {No new guest can join {group} now: one thing stands in the way.} other {No new guest can join {group} now: # things stand in the way.}}',
+  'admin.group.headline.blocked':
+    '{count, plural, one {No new guest can join {group} now: one thing stands in the way.} other {No new guest can join {group} now: # things stand in the way.}}',
   'admin.group.fact.kind': 'Kind',
   'admin.group.fact.team': 'Team',
   'admin.group.fact.label': 'Sensitivity label',
@@ -64,7 +67,8 @@ export const en = {
   'admin.group.labelAllows': '{label} (allows guests; it decides, not the group setting)',
   'admin.group.labelBlocks': '{label} (doesn’t allow guests; it decides, not the group setting)',
   'admin.group.labelIgnored': '{label} (labels are off, so it doesn’t count)',
-  'admin.group.labelUnverified': '{label} (it decides, not the group setting; whether it allows guests is not known here)',
+  'admin.group.labelUnverified':
+    '{label} (it decides, not the group setting; whether it allows guests is not known here)',
   'admin.group.setting.true': 'true',
   'admin.group.setting.false': 'false: no new guests',
   'admin.group.setting.inherit': 'not set: follows the organisation',
@@ -73,28 +77,35 @@ export const en = {
 
   // check
   'admin.check.title': 'Can {address} be invited?',
-  'admin.check.subtitle': 'A new invitation passes Entra ID and cross-tenant access; SharePoint’s own domain rules decide about the sites.',
+  'admin.check.subtitle':
+    'A new invitation passes Entra ID and cross-tenant access; SharePoint’s own domain rules decide about the sites.',
   'admin.check.subtitleBlocked': 'This address is stopped at: {layers}. Below: who can change that and where.',
-  'admin.check.subtitleExisting': 'Already in the directory: no new invitation, so the invitation rules don’t apply. SharePoint’s own domain rules decide about the sites.',
+  'admin.check.subtitleExisting':
+    'Already in the directory: no new invitation, so the invitation rules don’t apply. SharePoint’s own domain rules decide about the sites.',
   'admin.check.footer': 'For one group: **check** address **in** Group.',
-  'admin.check.invalid': '**{input}** is neither an e-mail address nor a domain. For example: `check fabrikam.com` or `check anna@fabrikam.com in Marketing`.',
-  'admin.check.needAddress': 'For a group I need one address, not only the domain: for example `check someone@{domain} in Marketing`.',
+  'admin.check.invalid':
+    '**{input}** is neither an e-mail address nor a domain. For example: `check fabrikam.com` or `check anna@fabrikam.com in Marketing`.',
+  'admin.check.needAddress':
+    'For a group I need one address, not only the domain: for example `check someone@{domain} in Marketing`.',
   'admin.check.internal': 'Your own organisation',
   'admin.check.internalMeaning': '{address} belongs to this organisation: that is a colleague, not a guest.',
   'admin.check.internalChain': 'ℹ️ Not a guest',
   'admin.check.existingGuest': 'Already a guest: {name}',
   'admin.check.noInvitation': 'No new invitation needed',
-  'admin.check.noInvitationMeaning': 'The address is already in the directory, so the invitation rules (domain lists, cross-tenant access) don’t apply to it.',
+  'admin.check.noInvitationMeaning':
+    'The address is already in the directory, so the invitation rules (domain lists, cross-tenant access) don’t apply to it.',
   'admin.check.domainAllowed': 'Invitations to {domain} are allowed.',
   'admin.check.tenant': 'Organisation: {tenant}',
   'admin.check.noTenant': 'No Microsoft Entra organisation known for {domain}',
   'admin.check.withoutTenant': '{domain} has no Microsoft Entra organisation (consumer mail or mail hosted elsewhere)',
-  'admin.check.notGoverned': 'Cross-tenant access settings govern Entra organisations only, so they don’t apply to {domain}.',
+  'admin.check.notGoverned':
+    'Cross-tenant access settings govern Entra organisations only, so they don’t apply to {domain}.',
   'admin.check.partnerAllowed': 'An organisational setting allows B2B collaboration with {tenant}.',
   'admin.check.defaultAllowed': 'The default setting allows B2B collaboration with {tenant}.',
   'admin.check.siteDomainAllowed': 'SharePoint may share with {domain}.',
   'admin.check.groupsLayer': 'Groups',
-  'admin.check.groupsOpen': '{count, plural, one {# of {total} groups takes new guests} other {# of {total} groups take new guests}}',
+  'admin.check.groupsOpen':
+    '{count, plural, one {# of {total} groups takes new guests} other {# of {total} groups take new guests}}',
   'admin.check.groupsNone': 'No group can take this guest now',
   'admin.check.groupsAfterFix': 'Once the invitation is allowed: {names}',
   'admin.guestState.accepted': 'Invitation accepted',
@@ -102,7 +113,8 @@ export const en = {
   'admin.guestState.disabled': 'Account disabled',
 
   // why
-  'admin.why.notYours': 'You aren’t a member of **{group}**, so you can’t ask for guests there yourself. This is the answer for its members:',
+  'admin.why.notYours':
+    'You aren’t a member of **{group}**, so you can’t ask for guests there yourself. This is the answer for its members:',
   'admin.why.invalid': '**{address}** is not a valid e-mail address. For example: `why anna@fabrikam.com Marketing`.',
 
   // whatif
@@ -145,7 +157,8 @@ export const en = {
 
   // remove guest
   'admin.remove.title': 'Remove a guest',
-  'admin.remove.confirm': 'Remove **{guest}** from **{group}**? They lose the group’s conversations, files, team and site. Their guest account stays in the directory.',
+  'admin.remove.confirm':
+    'Remove **{guest}** from **{group}**? They lose the group’s conversations, files, team and site. Their guest account stays in the directory.',
   'admin.remove.removed': '{name} removed {guest} from {group}.',
   'admin.remove.removedTitle': '✅ Guest removed',
   'admin.remove.already': '{guest} is no longer a member of {group}: nothing to do.',
@@ -153,7 +166,8 @@ export const en = {
   'admin.remove.cancelled': 'Cancelled: nothing was removed.',
   'admin.remove.failed': 'Removing failed: {error}. Nothing changed; try again.',
   'admin.remove.notMember': '{address} is not a guest of **{group}**. Type **guests {group}** to see its guests.',
-  'admin.remove.notGuest': '{name} is a colleague, not a guest: this command removes guests only. Manage members in Teams or the Microsoft 365 admin center.',
+  'admin.remove.notGuest':
+    '{name} is a colleague, not a guest: this command removes guests only. Manage members in Teams or the Microsoft 365 admin center.',
   'admin.remove.confirmLabel': 'Remove',
   'admin.remove.cancelLabel': 'Cancel',
   'admin.remove.fact.guest': 'Guest',
@@ -181,7 +195,8 @@ export const en = {
 export const nl: { [K in keyof typeof en]: string } = {
   'admin.refuse.admins': 'Alleen beheerders ({roles}) kunnen **{command}** gebruiken. Er is niets gewijzigd.',
   'admin.refuse.check': 'Alleen beheerders en gastuitnodigers ({roles}) kunnen **controleer** gebruiken.',
-  'admin.refuse.owners': 'Alleen de eigenaren van **{group}** en beheerders kunnen de gasten ervan bekijken of verwijderen.',
+  'admin.refuse.owners':
+    'Alleen de eigenaren van **{group}** en beheerders kunnen de gasten ervan bekijken of verwijderen.',
   'admin.usage': 'Bijna goed. Typ het zo: {syntax}',
   'admin.command.settings': 'instellingen',
   'admin.command.whatif': 'watals',
@@ -191,13 +206,16 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.aNewGuest': 'een nieuwe gast',
 
   'admin.settings.title': 'Instellingen voor gasttoegang van {tenant}',
-  'admin.settings.subtitle': 'Laag voor laag, van Entra ID tot Teams en SharePoint. ✓ laat gasten door, ⚠️ houdt sommige tegen of beperkt wat gasten kunnen gebruiken, ⛔ houdt elke nieuwe gast tegen.',
-  'admin.settings.footer': 'Eén groep in detail: **instellingen** Groep. Eerst zien wat een wijziging doet: **watals** instelling waarde. Het kan tot 24 uur duren voordat een wijziging van kracht wordt.',
+  'admin.settings.subtitle':
+    'Laag voor laag, van Entra ID tot Teams en SharePoint. ✓ laat gasten door, ⚠️ houdt sommige tegen of beperkt wat gasten kunnen gebruiken, ⛔ houdt elke nieuwe gast tegen.',
+  'admin.settings.footer':
+    'Eén groep in detail: **instellingen** Groep. Eerst zien wat een wijziging doet: **watals** instelling waarde. Het kan tot 24 uur duren voordat een wijziging van kracht wordt.',
   'admin.settings.value': '{setting} = {value}',
   'admin.settings.default': '(standaard: {value})',
   'admin.settings.labelAllows': 'Groepen met het label {label} mogen gasten hebben.',
   'admin.settings.labelBlocks': 'Groepen met het label {label} kunnen geen gasten hebben.',
-  'admin.settings.labelIgnored': 'Gevoeligheidslabels zijn voor groepen uitgeschakeld, dus {label} bepaalt niet of er gasten in mogen.',
+  'admin.settings.labelIgnored':
+    'Gevoeligheidslabels zijn voor groepen uitgeschakeld, dus {label} bepaalt niet of er gasten in mogen.',
   'admin.settings.labelUnverified':
     'Of {label} gasten toestaat, is hier niet bekend (geen Microsoft Graph-API): controleer het label in de Microsoft Purview-portal of met Get-Label.',
   'admin.setting.allowInvitesFrom': 'Wie gasten mag uitnodigen',
@@ -216,7 +234,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.group.title': 'Groepsinstellingen',
   'admin.group.headline.addNow': 'De eigenaren van {group} kunnen direct een nieuwe gast toevoegen.',
   'admin.group.headline.needsApproval': 'Een nieuwe gast kan lid worden van {group} na goedkeuring door {names}.',
-  'admin.group.headline.blocked': '{count, plural, one {Er kan nu geen nieuwe gast lid worden van {group}: er is één belemmering.} other {Er kan nu geen nieuwe gast lid worden van {group}: er zijn # belemmeringen.}}',
+  'admin.group.headline.blocked':
+    '{count, plural, one {Er kan nu geen nieuwe gast lid worden van {group}: er is één belemmering.} other {Er kan nu geen nieuwe gast lid worden van {group}: er zijn # belemmeringen.}}',
   'admin.group.fact.kind': 'Soort',
   'admin.group.fact.team': 'Team',
   'admin.group.fact.label': 'Gevoeligheidslabel',
@@ -237,7 +256,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.group.labelAllows': '{label} (staat gasten toe; het label beslist, niet de groepsinstelling)',
   'admin.group.labelBlocks': '{label} (staat geen gasten toe; het label beslist, niet de groepsinstelling)',
   'admin.group.labelIgnored': '{label} (labels zijn uitgeschakeld, dus het label telt niet mee)',
-  'admin.group.labelUnverified': '{label} (het label beslist, niet de groepsinstelling; of het gasten toestaat, is hier niet bekend)',
+  'admin.group.labelUnverified':
+    '{label} (het label beslist, niet de groepsinstelling; of het gasten toestaat, is hier niet bekend)',
   'admin.group.setting.true': 'true',
   'admin.group.setting.false': 'false: geen nieuwe gasten',
   'admin.group.setting.inherit': 'niet ingesteld: volgt de organisatie',
@@ -245,40 +265,51 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.group.site': 'site: {site} · organisatie: {org} → geldend: {effective}',
 
   'admin.check.title': 'Kan {address} worden uitgenodigd?',
-  'admin.check.subtitle': 'Een nieuwe uitnodiging moet langs Entra ID en de instellingen voor toegang tussen tenants; voor de sites gelden de eigen domeinregels van SharePoint.',
-  'admin.check.subtitleBlocked': 'Dit adres wordt tegengehouden bij: {layers}. Hieronder: wie dat kan wijzigen en waar.',
-  'admin.check.subtitleExisting': 'Staat al in de adreslijst: geen nieuwe uitnodiging, dus de regels voor uitnodigingen gelden niet. De eigen domeinregels van SharePoint bepalen de toegang tot sites.',
+  'admin.check.subtitle':
+    'Een nieuwe uitnodiging moet langs Entra ID en de instellingen voor toegang tussen tenants; voor de sites gelden de eigen domeinregels van SharePoint.',
+  'admin.check.subtitleBlocked':
+    'Dit adres wordt tegengehouden bij: {layers}. Hieronder: wie dat kan wijzigen en waar.',
+  'admin.check.subtitleExisting':
+    'Staat al in de adreslijst: geen nieuwe uitnodiging, dus de regels voor uitnodigingen gelden niet. De eigen domeinregels van SharePoint bepalen de toegang tot sites.',
   'admin.check.footer': 'Voor één groep: **controleer** adres **in** Groep.',
-  'admin.check.invalid': '**{input}** is geen e-mailadres en geen domein. Bijvoorbeeld: `controleer fabrikam.com` of `controleer anna@fabrikam.com in Marketing`.',
-  'admin.check.needAddress': 'Voor een groep heb ik één adres nodig, niet alleen het domein: bijvoorbeeld `controleer iemand@{domain} in Marketing`.',
+  'admin.check.invalid':
+    '**{input}** is geen e-mailadres en geen domein. Bijvoorbeeld: `controleer fabrikam.com` of `controleer anna@fabrikam.com in Marketing`.',
+  'admin.check.needAddress':
+    'Voor een groep heb ik één adres nodig, niet alleen het domein: bijvoorbeeld `controleer iemand@{domain} in Marketing`.',
   'admin.check.internal': 'Je eigen organisatie',
   'admin.check.internalMeaning': '{address} hoort bij deze organisatie: dat is een collega, geen gast.',
   'admin.check.internalChain': 'ℹ️ Geen gast',
   'admin.check.existingGuest': 'Al gast: {name}',
   'admin.check.noInvitation': 'Geen nieuwe uitnodiging nodig',
-  'admin.check.noInvitationMeaning': 'Het adres staat al in de adreslijst, dus de regels voor uitnodigingen (domeinlijsten, toegang tussen tenants) gelden er niet voor.',
+  'admin.check.noInvitationMeaning':
+    'Het adres staat al in de adreslijst, dus de regels voor uitnodigingen (domeinlijsten, toegang tussen tenants) gelden er niet voor.',
   'admin.check.domainAllowed': 'Uitnodigingen naar {domain} zijn toegestaan.',
   'admin.check.tenant': 'Organisatie: {tenant}',
   'admin.check.noTenant': 'Geen Microsoft Entra-organisatie bekend voor {domain}',
-  'admin.check.withoutTenant': '{domain} heeft geen Microsoft Entra-organisatie (consumentenmail of mail die elders wordt gehost)',
-  'admin.check.notGoverned': 'Instellingen voor toegang tussen tenants gelden alleen voor Entra-organisaties, dus niet voor {domain}.',
+  'admin.check.withoutTenant':
+    '{domain} heeft geen Microsoft Entra-organisatie (consumentenmail of mail die elders wordt gehost)',
+  'admin.check.notGoverned':
+    'Instellingen voor toegang tussen tenants gelden alleen voor Entra-organisaties, dus niet voor {domain}.',
   'admin.check.partnerAllowed': 'Een organisatie-instelling staat B2B-samenwerking met {tenant} toe.',
   'admin.check.defaultAllowed': 'De standaardinstelling staat B2B-samenwerking met {tenant} toe.',
   'admin.check.siteDomainAllowed': 'SharePoint mag delen met {domain}.',
   'admin.check.groupsLayer': 'Groepen',
-  'admin.check.groupsOpen': '{count, plural, one {# van de {total} groepen staat nieuwe gasten toe} other {# van de {total} groepen staan nieuwe gasten toe}}',
+  'admin.check.groupsOpen':
+    '{count, plural, one {# van de {total} groepen staat nieuwe gasten toe} other {# van de {total} groepen staan nieuwe gasten toe}}',
   'admin.check.groupsNone': 'Geen enkele groep kan deze gast nu opnemen',
   'admin.check.groupsAfterFix': 'Zodra de uitnodiging is toegestaan: {names}',
   'admin.guestState.accepted': 'Uitnodiging geaccepteerd',
   'admin.guestState.pendingAcceptance': 'Uitgenodigd, nog niet geaccepteerd',
   'admin.guestState.disabled': 'Account uitgeschakeld',
 
-  'admin.why.notYours': 'Je bent geen lid van **{group}**, dus zelf kun je daar geen gasten aanvragen. Dit is het antwoord voor de leden:',
+  'admin.why.notYours':
+    'Je bent geen lid van **{group}**, dus zelf kun je daar geen gasten aanvragen. Dit is het antwoord voor de leden:',
   'admin.why.invalid': '**{address}** is geen geldig e-mailadres. Bijvoorbeeld: `waarom anna@fabrikam.com Marketing`.',
 
   'admin.whatif.usage': 'Wat moet ik simuleren? Typ **watals** met een van deze instellingen:\n{settings}',
   'admin.whatif.badValue': '**{value}** is geen waarde voor **{setting}**. Gebruik: `{expected}`',
-  'admin.whatif.notFound.group': 'Ik kan geen groep vinden met de naam **{query}**. Groepen met een vergelijkbare naam: {names}',
+  'admin.whatif.notFound.group':
+    'Ik kan geen groep vinden met de naam **{query}**. Groepen met een vergelijkbare naam: {names}',
   'admin.whatif.notFound.label': 'Er is geen gevoeligheidslabel met de naam **{query}**. Labels: {names}',
   'admin.whatif.notFound.tenant': 'Ik ken geen organisatie met de naam **{query}**. Bekende organisaties: {names}',
   'admin.whatif.title': '**Wat als** `{setting}` op `{to}` zou staan? (nu `{from}`)',
@@ -313,7 +344,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.guests.removeHint': 'Een gast verwijderen: **gast verwijderen** adres **uit** {group}',
 
   'admin.remove.title': 'Een gast verwijderen',
-  'admin.remove.confirm': '**{guest}** verwijderen uit **{group}**? De gast kan dan niet meer bij de gesprekken, bestanden, het team en de site van de groep. Het gastaccount blijft in de adreslijst staan.',
+  'admin.remove.confirm':
+    '**{guest}** verwijderen uit **{group}**? De gast kan dan niet meer bij de gesprekken, bestanden, het team en de site van de groep. Het gastaccount blijft in de adreslijst staan.',
   'admin.remove.removed': '{name} heeft {guest} verwijderd uit {group}.',
   'admin.remove.removedTitle': '✅ Gast verwijderd',
   'admin.remove.already': '{guest} is geen lid meer van {group}: er is niets te doen.',
@@ -321,7 +353,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.remove.cancelled': 'Geannuleerd: er is niemand verwijderd.',
   'admin.remove.failed': 'Verwijderen is mislukt: {error}. Er is niets veranderd; probeer het opnieuw.',
   'admin.remove.notMember': '{address} is geen gast van **{group}**. Typ **gasten {group}** om de gasten te zien.',
-  'admin.remove.notGuest': '{name} is een collega, geen gast: met deze opdracht verwijder je alleen gasten. Leden beheer je in Teams of het Microsoft 365-beheercentrum.',
+  'admin.remove.notGuest':
+    '{name} is een collega, geen gast: met deze opdracht verwijder je alleen gasten. Leden beheer je in Teams of het Microsoft 365-beheercentrum.',
   'admin.remove.confirmLabel': 'Verwijderen',
   'admin.remove.cancelLabel': 'Annuleren',
   'admin.remove.fact.guest': 'Gast',
@@ -330,7 +363,8 @@ export const nl: { [K in keyof typeof en]: string } = {
   'admin.remove.fact.state': 'Status',
   'admin.remove.note': 'Via de adreslijst uit de groep verwijderd en vastgelegd in het auditlogboek.',
 
-  'admin.audit.title': '{count, plural, one {**De laatste wijziging**} other {**De laatste # wijzigingen** (nieuwste eerst)}}',
+  'admin.audit.title':
+    '{count, plural, one {**De laatste wijziging**} other {**De laatste # wijzigingen** (nieuwste eerst)}}',
   'admin.audit.titleOne': '**De laatste wijziging**',
   'admin.audit.capped': 'Ik laat er maximaal {max} tegelijk zien.',
   'admin.audit.none': 'Het auditlogboek is leeg.',

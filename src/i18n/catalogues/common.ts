@@ -1,7 +1,8 @@
 export const en = {
   'common.error': 'Sorry, something went wrong on my side. Please try again in a moment.',
   'common.unknownCommand': "I didn't understand that. Type **help** to see what I can do for you.",
-  'common.didYouMean': "I didn't understand **{typed}**. Did you mean **{suggestion}**? Type **help** to see what I can do for you.",
+  'common.didYouMean':
+    "I didn't understand **{typed}**. Did you mean **{suggestion}**? Type **help** to see what I can do for you.",
   'common.wrongTenant': 'This bot serves one organisation only.',
   'common.wrongChannel': 'This bot works in Microsoft Teams only.',
   'common.welcome':
@@ -19,9 +20,11 @@ export const en = {
   'common.help.check': '**check** domain-or-address [**in** Group]: can this address be invited and added?',
   'common.help.whatif': '**whatif** setting value: what would happen if you changed a setting',
   'common.help.audit': '**audit** [n]: the last n changes from the audit log',
-  'common.help.roleMember': '{count, plural, =0 {You are not a member of any group yet.} one {You are a member of # group.} other {You are a member of # groups.}}',
+  'common.help.roleMember':
+    '{count, plural, =0 {You are not a member of any group yet.} one {You are a member of # group.} other {You are a member of # groups.}}',
   'common.help.roleOwner': '{count, plural, one {You own # group.} other {You own # groups.}}',
-  'common.help.roleAdmin': '{count, plural, one {Your administrator role: {roles}.} other {Your administrator roles: {roles}.}}',
+  'common.help.roleAdmin':
+    '{count, plural, one {Your administrator role: {roles}.} other {Your administrator roles: {roles}.}}',
   'common.notInDirectory': "I can't find you in this organisation's directory, so I can't act for you.",
   'common.dialogCancelled': 'OK, I stopped. Nothing was sent.',
   'common.nothingToCancel': 'There is nothing to cancel right now.',
@@ -31,7 +34,8 @@ export const en = {
 export const nl: { [K in keyof typeof en]: string } = {
   'common.error': 'Sorry, er ging bij mij iets mis. Probeer het over een paar minuten opnieuw.',
   'common.unknownCommand': 'Dat begreep ik niet. Typ **hulp** om te zien wat ik voor je kan doen.',
-  'common.didYouMean': 'Ik begreep **{typed}** niet. Bedoelde je **{suggestion}**? Typ **hulp** om te zien wat ik voor je kan doen.',
+  'common.didYouMean':
+    'Ik begreep **{typed}** niet. Bedoelde je **{suggestion}**? Typ **hulp** om te zien wat ik voor je kan doen.',
   'common.wrongTenant': 'Deze bot is er voor één organisatie, en dat is niet de jouwe.',
   'common.wrongChannel': 'Deze bot werkt alleen in Microsoft Teams.',
   'common.welcome':
@@ -49,10 +53,13 @@ export const nl: { [K in keyof typeof en]: string } = {
   'common.help.check': '**controleer** domein-of-adres [**in** Groep]: kan dit adres worden uitgenodigd en toegevoegd?',
   'common.help.whatif': '**watals** instelling waarde: wat er gebeurt als je een instelling wijzigt',
   'common.help.audit': '**audit** [n]: de laatste n wijzigingen uit het auditlogboek',
-  'common.help.roleMember': '{count, plural, =0 {Je bent nog geen lid van een groep.} one {Je bent lid van # groep.} other {Je bent lid van # groepen.}}',
-  'common.help.roleOwner': '{count, plural, one {Je bent eigenaar van # groep.} other {Je bent eigenaar van # groepen.}}',
+  'common.help.roleMember':
+    '{count, plural, =0 {Je bent nog geen lid van een groep.} one {Je bent lid van # groep.} other {Je bent lid van # groepen.}}',
+  'common.help.roleOwner':
+    '{count, plural, one {Je bent eigenaar van # groep.} other {Je bent eigenaar van # groepen.}}',
   'common.help.roleAdmin': '{count, plural, one {Je beheerdersrol: {roles}.} other {Je beheerdersrollen: {roles}.}}',
-  'common.notInDirectory': 'Ik kan je niet vinden in de adreslijst van deze organisatie, dus ik kan niets namens jou doen.',
+  'common.notInDirectory':
+    'Ik kan je niet vinden in de adreslijst van deze organisatie, dus ik kan niets namens jou doen.',
   'common.dialogCancelled': 'Oké, ik ben gestopt. Er is niets verstuurd.',
   'common.nothingToCancel': 'Er is nu niets om te annuleren.',
   'common.unknownAction': 'Deze kaartactie ken ik niet, of niet meer. Typ **hulp** om te zien wat ik kan doen.',

@@ -14,11 +14,17 @@ export type EntraDomainPolicy =
   | { readonly kind: 'none' }
   | { readonly kind: 'allowList'; readonly list: DomainList }
   | { readonly kind: 'blockList'; readonly list: DomainList }
-  | { readonly kind: 'conflict'; readonly allow: DomainList; readonly block: DomainList; readonly blockers: readonly Blocker[] };
+  | {
+      readonly kind: 'conflict';
+      readonly allow: DomainList;
+      readonly block: DomainList;
+      readonly blockers: readonly Blocker[];
+    };
 
 const SETTING = 'B2BManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy';
 // The AzureAD module's Set-AzureADPolicy is retired; Microsoft Graph (beta) manages the policy now.
-const POWERSHELL = 'Update-MgBetaPolicyB2BManagementPolicy -B2bManagementPolicyId <id> -Definition <InvitationsAllowedAndBlockedDomainsPolicy JSON>';
+const POWERSHELL =
+  'Update-MgBetaPolicyB2BManagementPolicy -B2bManagementPolicyId <id> -Definition <InvitationsAllowedAndBlockedDomainsPolicy JSON>';
 const GRAPH = 'PATCH /beta/policies/b2bManagementPolicies/{id} (definition: InvitationsAllowedAndBlockedDomainsPolicy)';
 
 export function compileEntraDomains(snapshot: TenantSnapshot): EntraDomainPolicy {

@@ -47,7 +47,9 @@ export function groupKindBlockers(group: DirectoryGroup, shape: GroupShape): Blo
   const out: Blocker[] = [];
   const addMember = `POST /groups/${group.id}/members/$ref`;
   if (shape.onPremises) {
-    out.push(blocker('GROUP_ON_PREMISES', { setting: 'onPremisesSyncEnabled', currentValue: 'true', allowingValue: 'false' }));
+    out.push(
+      blocker('GROUP_ON_PREMISES', { setting: 'onPremisesSyncEnabled', currentValue: 'true', allowingValue: 'false' }),
+    );
   }
   if (shape.kind === 'distributionList') {
     out.push(
@@ -59,9 +61,22 @@ export function groupKindBlockers(group: DirectoryGroup, shape: GroupShape): Blo
       }),
     );
   } else if (shape.kind === 'mailEnabledSecurity') {
-    out.push(blocker('GROUP_MAIL_ENABLED_SECURITY', { setting: 'groupTypes', currentValue: 'mailEnabledSecurity', allowingValue: 'Unified' }));
+    out.push(
+      blocker('GROUP_MAIL_ENABLED_SECURITY', {
+        setting: 'groupTypes',
+        currentValue: 'mailEnabledSecurity',
+        allowingValue: 'Unified',
+      }),
+    );
   } else if (shape.kind === 'security') {
-    out.push(blocker('GROUP_NOT_M365', { setting: 'groupTypes', currentValue: 'security', allowingValue: 'Unified', graph: addMember }));
+    out.push(
+      blocker('GROUP_NOT_M365', {
+        setting: 'groupTypes',
+        currentValue: 'security',
+        allowingValue: 'Unified',
+        graph: addMember,
+      }),
+    );
   }
   if (shape.dynamic) {
     out.push(
@@ -74,7 +89,13 @@ export function groupKindBlockers(group: DirectoryGroup, shape: GroupShape): Blo
     );
   }
   if (shape.vivaEngage) {
-    out.push(blocker('GROUP_VIVA_ENGAGE', { setting: 'creationOptions', currentValue: 'YammerProvisioning', allowingValue: '—' }));
+    out.push(
+      blocker('GROUP_VIVA_ENGAGE', {
+        setting: 'creationOptions',
+        currentValue: 'YammerProvisioning',
+        allowingValue: '—',
+      }),
+    );
   }
   return out;
 }

@@ -15,7 +15,11 @@ export function groupGuestSetting(group: DirectoryGroup): GroupGuestSetting {
  * Layer: the per-group setting. It blocks when it is "false", unless a sensitivity label applies (the label then
  * decides instead). The tenant-wide setting is checked separately: a group's "true" never overrides its "false".
  */
-export function groupSettingBlockers(group: DirectoryGroup, value: GroupGuestSetting, labelApplies: boolean): readonly Blocker[] {
+export function groupSettingBlockers(
+  group: DirectoryGroup,
+  value: GroupGuestSetting,
+  labelApplies: boolean,
+): readonly Blocker[] {
   if (value !== 'false' || labelApplies) return NO_BLOCKERS;
   const setting = findSetting(group.settings, TEMPLATE_GROUP_UNIFIED_GUEST, 'Group.Unified.Guest');
   const id = setting?.id ?? '{Group.Unified.Guest setting id}';

@@ -130,5 +130,9 @@ export function sharingEffect(capability: SharingCapability): EffectCode {
 }
 
 export function sharePointDomainsEffect(mode: SharingDomainRestrictionMode): EffectCode {
-  return mode === 'allowList' ? 'SP_DOMAINS_ALLOW_LIST' : mode === 'blockList' ? 'SP_DOMAINS_BLOCK_LIST' : 'SP_DOMAINS_UNRESTRICTED';
+  return mode === 'allowList'
+    ? 'SP_DOMAINS_ALLOW_LIST'
+    : mode === 'blockList'
+      ? 'SP_DOMAINS_BLOCK_LIST'
+      : 'SP_DOMAINS_UNRESTRICTED';
 }

@@ -36,7 +36,10 @@ export function auditLogContract(open: () => Promise<AuditLog>): void {
     await log.append(first);
     await log.append({ ...entry('2026-11-21T09:05:00Z', 'r2'), id: 'a2' });
     await log.append(first);
-    await Promise.all([log.append({ ...entry('2026-11-21T09:06:00Z', 'r3'), id: 'a3' }), log.append({ ...entry('2026-11-21T09:06:00Z', 'r3'), id: 'a3' })]);
+    await Promise.all([
+      log.append({ ...entry('2026-11-21T09:06:00Z', 'r3'), id: 'a3' }),
+      log.append({ ...entry('2026-11-21T09:06:00Z', 'r3'), id: 'a3' }),
+    ]);
     expect(await collect(log)).toEqual(['r1', 'r2', 'r3']);
   });
 

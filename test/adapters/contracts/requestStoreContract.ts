@@ -25,7 +25,10 @@ export function request(id: string, overrides: Partial<GuestRequest> = {}): Gues
  * What every {@link RequestStore} must do, run against each backend. `open` gives a store on the backend's (empty)
  * storage; `openAnother`, for backends that several processes share, a second store on that same storage.
  */
-export function requestStoreContract(open: () => Promise<RequestStore>, openAnother?: () => Promise<RequestStore>): void {
+export function requestStoreContract(
+  open: () => Promise<RequestStore>,
+  openAnother?: () => Promise<RequestStore>,
+): void {
   it('stores, reads back copies, and refuses a duplicate id', async () => {
     const store = await open();
     await store.create(request('R-000001'));
@@ -39,7 +42,8 @@ export function requestStoreContract(open: () => Promise<RequestStore>, openAnot
   it('applies one change at a time: two racing transitions from pending, only one wins', async () => {
     const store = await open();
     await store.create(request('R-000001'));
-    const decide = (to: GuestRequest['state']) => store.update('R-000001', (r) => (r.state === 'pending' ? { ...r, state: to } : undefined));
+    const decide = (to: GuestRequest['state']) =>
+      store.update('R-000001', (r) => (r.state === 'pending' ? { ...r, state: to } : undefined));
     const [a, b] = await Promise.all([decide('approved'), decide('rejected')]);
     expect([a!.changed, b!.changed].sort()).toEqual([false, true]);
     const final = await store.get('R-000001');
@@ -53,9 +57,16 @@ export function requestStoreContract(open: () => Promise<RequestStore>, openAnot
     await store.create(request('R-000002', { groupId: 'g-2', approverIds: ['u-other'] }));
     await store.create(request('R-000003', { requesterId: 'u-else' }));
     expect((await store.list({ requesterId: 'u-member' })).map((r) => r.id)).toEqual(['R-000002', 'R-000001']);
-    expect((await store.list({ approverId: 'u-owner', states: ['pending'] })).map((r) => r.id)).toEqual(['R-000003', 'R-000001']);
+    expect((await store.list({ approverId: 'u-owner', states: ['pending'] })).map((r) => r.id)).toEqual([
+      'R-000003',
+      'R-000001',
+    ]);
     await store.update('R-000001', (r) => ({ ...r, state: 'completed' }));
-    expect((await store.list({ groupId: 'g-1', states: ['pending', 'approved', 'provisioning', 'failed'] })).map((r) => r.id)).toEqual(['R-000003']);
+    expect(
+      (await store.list({ groupId: 'g-1', states: ['pending', 'approved', 'provisioning', 'failed'] })).map(
+        (r) => r.id,
+      ),
+    ).toEqual(['R-000003']);
     expect((await store.list({ states: ['completed'] })).map((r) => r.id)).toEqual(['R-000001']);
     expect(await store.update('R-NOPE00', (r) => r)).toBeUndefined();
   });
@@ -71,15 +82,29 @@ export function requestStoreContract(open: () => Promise<RequestStore>, openAnot
     expect((await store.listWithWork()).map((r) => r.id)).toEqual(['R-000003']);
 
     // Created on the 1st…4th at 09:00 (see request()); R-000001 pending, R-000002 pending, R-000003 approved.
-    expect((await store.listPendingDue('2026-11-03T00:00:00.000Z', '2026-11-01T09:00:00.000Z')).map((r) => r.id)).toEqual(['R-000001']);
+    expect(
+      (await store.listPendingDue('2026-11-03T00:00:00.000Z', '2026-11-01T09:00:00.000Z')).map((r) => r.id),
+    ).toEqual(['R-000001']);
     await store.update('R-000001', (r) => ({ ...r, reminderSentAt: '2026-11-04T09:00:00.000Z' }));
     expect(await store.listPendingDue('2026-11-03T00:00:00.000Z', '2026-11-01T09:00:00.000Z')).toEqual([]);
-    expect((await store.listPendingDue('2026-11-20T09:00:00.000Z', '2026-10-01T00:00:00.000Z')).map((r) => r.id).sort()).toEqual(['R-000001', 'R-000002']);
+    expect(
+      (await store.listPendingDue('2026-11-20T09:00:00.000Z', '2026-10-01T00:00:00.000Z')).map((r) => r.id).sort(),
+    ).toEqual(['R-000001', 'R-000002']);
   });
 
   it('lists the requests whose audit entries are not yet logged', async () => {
     const store = await open();
-    const unlogged = [{ id: 'a1', at: '2026-11-01T09:00:00.000Z', actorId: 'u-member', action: 'request.transition', subjectId: 'R-000001', from: 'none', to: 'pending' }];
+    const unlogged = [
+      {
+        id: 'a1',
+        at: '2026-11-01T09:00:00.000Z',
+        actorId: 'u-member',
+        action: 'request.transition',
+        subjectId: 'R-000001',
+        from: 'none',
+        to: 'pending',
+      },
+    ];
     await store.create(request('R-000001', { unlogged }));
     await store.create(request('R-000002'));
     expect((await store.listUnlogged()).map((r) => r.id)).toEqual(['R-000001']);
@@ -93,7 +118,11 @@ export function requestStoreContract(open: () => Promise<RequestStore>, openAnot
     await store.create(request('R-000001', { guests: [{ email: 'anna@fabrikam.com' }, { email: 'bo@fabrikam.com' }] }));
     expect((await store.findOpenForGuest('g-1', 'ANNA@fabrikam.com'))?.id).toBe('R-000001');
     expect(await store.findOpenForGuest('g-2', 'anna@fabrikam.com')).toBeUndefined();
-    await store.update('R-000001', (r) => ({ ...r, state: 'provisioning', guests: [{ email: 'anna@fabrikam.com', added: true }, { email: 'bo@fabrikam.com' }] }));
+    await store.update('R-000001', (r) => ({
+      ...r,
+      state: 'provisioning',
+      guests: [{ email: 'anna@fabrikam.com', added: true }, { email: 'bo@fabrikam.com' }],
+    }));
     expect(await store.findOpenForGuest('g-1', 'anna@fabrikam.com')).toBeUndefined();
     expect((await store.findOpenForGuest('g-1', 'bo@fabrikam.com'))?.id).toBe('R-000001');
     await store.update('R-000001', (r) => ({ ...r, state: 'completed' }));
@@ -104,7 +133,9 @@ export function requestStoreContract(open: () => Promise<RequestStore>, openAnot
     const store = await open();
     const anna = [{ email: 'anna@fabrikam.com' }];
     await store.create(request('R-000001', { guests: anna }));
-    const error = await store.create(request('R-000002', { guests: [{ email: 'ANNA@fabrikam.com' }] })).catch((e: unknown) => e);
+    const error = await store
+      .create(request('R-000002', { guests: [{ email: 'ANNA@fabrikam.com' }] }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenRequestExistsError);
     expect((error as OpenRequestExistsError).existing).toEqual([{ email: 'ANNA@fabrikam.com', requestId: 'R-000001' }]);
     expect(await store.get('R-000002')).toBeUndefined();
@@ -117,7 +148,9 @@ export function requestStoreContract(open: () => Promise<RequestStore>, openAnot
   it('lets exactly one of many racing creates for the same guest through', async () => {
     const store = await open();
     const ids = ['R-000001', 'R-000002', 'R-000003', 'R-000004', 'R-000005'];
-    const results = await Promise.allSettled(ids.map((id) => store.create(request(id, { guests: [{ email: 'anna@fabrikam.com' }] }))));
+    const results = await Promise.allSettled(
+      ids.map((id) => store.create(request(id, { guests: [{ email: 'anna@fabrikam.com' }] }))),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(OpenRequestExistsError);
     expect((await store.list({ groupId: 'g-1' })).length).toBe(1);
@@ -129,7 +162,12 @@ export function requestStoreContract(open: () => Promise<RequestStore>, openAnot
       await a.create(request('R-000001'));
       const decide = (store: RequestStore, to: GuestRequest['state']) =>
         store.update('R-000001', (r) => (r.state === 'pending' ? { ...r, state: to } : undefined));
-      const outcomes = await Promise.all([decide(a, 'approved'), decide(b, 'rejected'), decide(a, 'cancelled'), decide(b, 'approved')]);
+      const outcomes = await Promise.all([
+        decide(a, 'approved'),
+        decide(b, 'rejected'),
+        decide(a, 'cancelled'),
+        decide(b, 'approved'),
+      ]);
       expect(outcomes.filter((o) => o!.changed)).toHaveLength(1);
       expect((await b.get('R-000001'))!.version).toBe(2);
 

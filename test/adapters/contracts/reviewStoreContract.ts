@@ -19,17 +19,18 @@ export const review = (id: string, changes: Partial<GuestReview> = {}): GuestRev
 });
 
 const cycle = (id: string, startedAt: string): ReviewCycle => ({
-  id, startedAt, dueAt: '2026-12-01T00:00:00.000Z', groupIds: ['g-1'], complete: true,
+  id,
+  startedAt,
+  dueAt: '2026-12-01T00:00:00.000Z',
+  groupIds: ['g-1'],
+  complete: true,
 });
 
 /**
  * What every {@link ReviewStore} must do, run against each backend. `reopen` opens the same store again (another
  * process, or the next start).
  */
-export function reviewStoreContract(
-  open: () => Promise<ReviewStore>,
-  reopen: () => Promise<ReviewStore> = open,
-): void {
+export function reviewStoreContract(open: () => Promise<ReviewStore>, reopen: () => Promise<ReviewStore> = open): void {
   test('creates once, reads back after a restart, and refuses a second create', async () => {
     const store = await open();
     await store.create(review('c1-g-1'));

@@ -13,7 +13,8 @@ const DEMO = fileURLToPath(new URL('../../../data/demo-tenant.json', import.meta
 let tenant: TenantSnapshot;
 beforeAll(async () => {
   const result = await loadTenantSnapshot(DEMO);
-  if (!result.ok) throw new Error(`demo tenant invalid:\n${result.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`demo tenant invalid:\n${result.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`);
   tenant = result.snapshot;
 });
 
@@ -23,7 +24,9 @@ const named = (name: string): DirectoryGroup => {
   return group;
 };
 const perGroupAllowToAddGuests = (g: DirectoryGroup) =>
-  g.settings.find((s) => s.templateId === TEMPLATE_GROUP_UNIFIED_GUEST)?.values.find((v) => v.name === 'AllowToAddGuests')?.value;
+  g.settings
+    .find((s) => s.templateId === TEMPLATE_GROUP_UNIFIED_GUEST)
+    ?.values.find((v) => v.name === 'AllowToAddGuests')?.value;
 const labelOf = (g: DirectoryGroup) => tenant.sensitivityLabels.find((l) => l.id === g.assignedLabels[0]?.labelId);
 const isPlainM365 = (g: DirectoryGroup) =>
   g.groupTypes.length === 1 &&
@@ -69,7 +72,9 @@ describe('the demo tenant (data/demo-tenant.json)', () => {
   test('has several open Microsoft 365 groups, some with a team and a site', () => {
     const open = tenant.groups.filter(isPlainM365);
     expect(open.length).toBeGreaterThanOrEqual(3);
-    expect(open.filter((g) => g.resourceProvisioningOptions.includes('Team') && g.site !== null).length).toBeGreaterThanOrEqual(2);
+    expect(
+      open.filter((g) => g.resourceProvisioningOptions.includes('Team') && g.site !== null).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   test('blocks guests per group for HR', () => {
@@ -113,7 +118,9 @@ describe('the demo tenant (data/demo-tenant.json)', () => {
     });
     expect(users.some((u) => u.roles.includes(ROLE_TEMPLATE_IDS.userAdmin))).toBe(true);
     expect(users.some((u) => u.roles.includes(ROLE_TEMPLATE_IDS.guestInviter))).toBe(true);
-    const dutchMembers = users.filter((u) => u.userType === 'Member' && u.preferredLanguage === 'nl-NL' && u.roles.length === 0);
+    const dutchMembers = users.filter(
+      (u) => u.userType === 'Member' && u.preferredLanguage === 'nl-NL' && u.roles.length === 0,
+    );
     expect(dutchMembers.length).toBeGreaterThan(0);
     expect(users.some((u) => u.preferredLanguage?.startsWith('en-'))).toBe(true);
   });

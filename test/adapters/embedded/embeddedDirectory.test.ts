@@ -43,7 +43,11 @@ describe('EmbeddedDirectory', () => {
 
   test('writes survive a new instance on the same DATA_DIR and never touch the snapshot file', async () => {
     const first = await openOn(dataDir);
-    const { userId, created } = await first.inviteGuest({ email: 'Jan.Smit@Fabrikam.com', invitedBy: ALEX, displayName: 'Jan Smit' });
+    const { userId, created } = await first.inviteGuest({
+      email: 'Jan.Smit@Fabrikam.com',
+      invitedBy: ALEX,
+      displayName: 'Jan Smit',
+    });
     expect(created).toBe(true);
     await first.addMember(MARKETING, userId);
     await first.removeMember(SALES, ALEX);
@@ -78,19 +82,25 @@ describe('EmbeddedDirectory', () => {
     const first = await directory.inviteGuest({ email: 'new@woodgrovebank.com', invitedBy: ALEX });
     const again = await directory.inviteGuest({ email: ' New@WoodgroveBank.com ', invitedBy: ADELE });
     expect(again).toEqual({ userId: first.userId, created: false });
-    expect((await directory.snapshot()).users.filter((u) => u.mail?.toLowerCase() === 'new@woodgrovebank.com')).toHaveLength(1);
+    expect(
+      (await directory.snapshot()).users.filter((u) => u.mail?.toLowerCase() === 'new@woodgrovebank.com'),
+    ).toHaveLength(1);
   });
 
   test('concurrent invitations of one address create one guest', async () => {
     const directory = new InMemoryDirectory(demo);
-    const results = await Promise.all([1, 2, 3].map(() => directory.inviteGuest({ email: 'x@fabrikam.com', invitedBy: ALEX })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => directory.inviteGuest({ email: 'x@fabrikam.com', invitedBy: ALEX })),
+    );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.userId)).size).toBe(1);
   });
 
   test('refuses invalid and internal addresses', async () => {
     const directory = new InMemoryDirectory(demo);
-    await expect(directory.inviteGuest({ email: 'not an address', invitedBy: ALEX })).rejects.toMatchObject({ code: 'INVALID_EMAIL' });
+    await expect(directory.inviteGuest({ email: 'not an address', invitedBy: ALEX })).rejects.toMatchObject({
+      code: 'INVALID_EMAIL',
+    });
     await expect(directory.inviteGuest({ email: 'someone.new@contoso.com', invitedBy: ALEX })).rejects.toMatchObject({
       code: 'INTERNAL_ADDRESS',
     });
@@ -109,16 +119,25 @@ describe('EmbeddedDirectory', () => {
     expect(await directory.snapshot()).toBe(after); // cached until the next write
     expect(after.groups.find((g) => g.id === MARKETING)?.members.filter((id) => id === ADELE)).toHaveLength(1);
     await directory.removeMember(MARKETING, ADELE);
-    expect((await directory.getGroup(MARKETING))?.members).toEqual(demo.groups.find((g) => g.id === MARKETING)?.members);
+    expect((await directory.getGroup(MARKETING))?.members).toEqual(
+      demo.groups.find((g) => g.id === MARKETING)?.members,
+    );
   });
 
   test('refuses membership changes Graph refuses: dynamic, on-premises and Exchange-managed groups', async () => {
     const directory = new InMemoryDirectory(demo);
-    await expect(directory.addMember(ALL_STAFF, KARI)).rejects.toMatchObject({ code: 'GROUP_DYNAMIC_MEMBERSHIP', transient: false });
+    await expect(directory.addMember(ALL_STAFF, KARI)).rejects.toMatchObject({
+      code: 'GROUP_DYNAMIC_MEMBERSHIP',
+      transient: false,
+    });
     await expect(directory.addMember(FINANCE, ALEX)).rejects.toMatchObject({ code: 'GROUP_ON_PREMISES_SYNCED' });
     await expect(directory.removeMember(NEWSLETTER, ALEX)).rejects.toMatchObject({ code: 'GROUP_MAIL_ENABLED' });
-    await expect(directory.addMember('b0000000-0000-4000-8000-0000000000ff', ALEX)).rejects.toMatchObject({ code: 'GROUP_NOT_FOUND' });
-    await expect(directory.addMember(MARKETING, 'a0000000-0000-4000-8000-0000000000ff')).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+    await expect(directory.addMember('b0000000-0000-4000-8000-0000000000ff', ALEX)).rejects.toMatchObject({
+      code: 'GROUP_NOT_FOUND',
+    });
+    await expect(directory.addMember(MARKETING, 'a0000000-0000-4000-8000-0000000000ff')).rejects.toMatchObject({
+      code: 'USER_NOT_FOUND',
+    });
     expect(directory.version()).toBe(0);
   });
 
@@ -195,8 +214,13 @@ describe('EmbeddedDirectory: the tenant’s guests', () => {
     const { userId } = await directory.inviteGuest({ email: 'jan@fabrikam.com', invitedBy: ALEX });
     const guests = await directory.listGuests();
     expect(guests.every((g) => g.userType === 'Guest')).toBe(true);
-    expect(guests.map((g) => g.displayName)).toEqual(expect.arrayContaining(['Kari Hansen (Fabrikam)', 'Ray Tanaka (Woodgrove Bank)', 'Sam Jones']));
-    expect(guests.find((g) => g.id === KARI)).toMatchObject({ signInActivity: { lastSignInDateTime: '2026-10-28T07:45:00Z' }, sponsors: [ADELE] });
+    expect(guests.map((g) => g.displayName)).toEqual(
+      expect.arrayContaining(['Kari Hansen (Fabrikam)', 'Ray Tanaka (Woodgrove Bank)', 'Sam Jones']),
+    );
+    expect(guests.find((g) => g.id === KARI)).toMatchObject({
+      signInActivity: { lastSignInDateTime: '2026-10-28T07:45:00Z' },
+      sponsors: [ADELE],
+    });
     expect(guests.find((g) => g.id === userId)).toMatchObject({
       externalUserState: 'PendingAcceptance',
       createdDateTime: '2026-11-21T10:00:00.000Z',
@@ -208,9 +232,16 @@ describe('EmbeddedDirectory: the tenant’s guests', () => {
   test('resending keeps a pending guest pending with a new date; an accepted guest needs resetRedemption; it survives a restart', async () => {
     const directory = await openOn(dataDir);
     await directory.resendInvitation({ userId: RAY, invitedBy: ALEX });
-    expect(await directory.getUser(RAY)).toMatchObject({ externalUserState: 'PendingAcceptance', externalUserStateChangeDateTime: '2026-11-21T10:00:00.000Z' });
-    await expect(directory.resendInvitation({ userId: KARI, invitedBy: ALEX })).rejects.toMatchObject({ code: 'ALREADY_REDEEMED' });
-    await expect(directory.resendInvitation({ userId: ALEX, invitedBy: ALEX, resetRedemption: true })).rejects.toMatchObject({ code: 'NOT_A_GUEST' });
+    expect(await directory.getUser(RAY)).toMatchObject({
+      externalUserState: 'PendingAcceptance',
+      externalUserStateChangeDateTime: '2026-11-21T10:00:00.000Z',
+    });
+    await expect(directory.resendInvitation({ userId: KARI, invitedBy: ALEX })).rejects.toMatchObject({
+      code: 'ALREADY_REDEEMED',
+    });
+    await expect(
+      directory.resendInvitation({ userId: ALEX, invitedBy: ALEX, resetRedemption: true }),
+    ).rejects.toMatchObject({ code: 'NOT_A_GUEST' });
     await directory.resendInvitation({ userId: KARI, invitedBy: ALEX, resetRedemption: true });
     const again = await openOn(dataDir);
     expect((await again.getUser(KARI))?.externalUserState).toBe('PendingAcceptance');

@@ -77,7 +77,9 @@ describe('tenant snapshot schema', () => {
 
   test('missing partners default to an empty list', () => {
     const raw = minimal();
-    raw.crossTenantAccessPolicy = { default: { b2bCollaborationInbound: { usersAndGroups: { accessType: 'blocked' } } } };
+    raw.crossTenantAccessPolicy = {
+      default: { b2bCollaborationInbound: { usersAndGroups: { accessType: 'blocked' } } },
+    };
     const result = validateTenantSnapshot(raw);
     expect(result.ok && result.snapshot.crossTenantAccessPolicy.partners).toEqual([]);
   });
@@ -181,11 +183,17 @@ describe('tenant snapshot schema', () => {
     ];
     raw.groups[0].settings = [{ templateId: '62375ab9-6b52-47ed-826b-58e47e0e304b', values: [] }];
     expect(pathsOf(raw).sort()).toEqual(
-      ['$.groupSettings[0].values[1].name', '$.groupSettings[0].values[2].value', '$.groups[0].settings[0].templateId'].sort(),
+      [
+        '$.groupSettings[0].values[1].name',
+        '$.groupSettings[0].values[2].value',
+        '$.groups[0].settings[0].templateId',
+      ].sort(),
     );
 
     const ok = minimal();
-    ok.groupSettings = [{ templateId: '62375ab9-6b52-47ed-826b-58e47e0e304b', values: [{ name: 'AllowToAddGuests', value: 'False' }] }];
+    ok.groupSettings = [
+      { templateId: '62375ab9-6b52-47ed-826b-58e47e0e304b', values: [{ name: 'AllowToAddGuests', value: 'False' }] },
+    ];
     const result = validateTenantSnapshot(ok);
     expect(result.ok && result.snapshot.groupSettings[0].values[0].value).toBe('false');
   });
@@ -252,7 +260,10 @@ describe('loadTenantSnapshot', () => {
 
   test('an unreadable file is an error, not an exception', async () => {
     const result = await loadTenantSnapshot(join(dir, 'missing.json'));
-    expect(result).toEqual({ ok: false, errors: [{ path: '$', message: expect.stringMatching(/cannot read .*ENOENT/) }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ path: '$', message: expect.stringMatching(/cannot read .*ENOENT/) }],
+    });
   });
 
   test('a file with a byte order mark loads', async () => {

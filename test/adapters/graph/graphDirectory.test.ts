@@ -24,18 +24,32 @@ describe('the Graph directory, as Graph sees it', () => {
     const users = t.graph.graphCalls({ path: /^\/v1\.0\/users$/ });
     expect(users.length).toBe(Math.ceil(demoTenant.users.length / 2));
     expect(users.slice(1).every((c) => c.query.has('$skiptoken'))).toBe(true);
-    expect(users[0].query.get('$select')!.split(',').sort()).toEqual(
-      ['accountEnabled', 'displayName', 'externalUserState', 'id', 'mail', 'preferredLanguage', 'userPrincipalName', 'userType'],
-    );
+    expect(users[0].query.get('$select')!.split(',').sort()).toEqual([
+      'accountEnabled',
+      'displayName',
+      'externalUserState',
+      'id',
+      'mail',
+      'preferredLanguage',
+      'userPrincipalName',
+      'userType',
+    ]);
     expect(t.graph.graphCalls({ path: /\/members$/ }).every((c) => c.query.get('$select') === 'id')).toBe(true);
     expect(t.graph.graphCalls().every((c) => c.authorized)).toBe(true);
-    expect(t.graph.graphCalls().filter((c) => c.path.startsWith('/beta/')).map((c) => c.path)).toEqual(['/beta/policies/b2bManagementPolicies']);
+    expect(
+      t.graph
+        .graphCalls()
+        .filter((c) => c.path.startsWith('/beta/'))
+        .map((c) => c.path),
+    ).toEqual(['/beta/policies/b2bManagementPolicies']);
   });
 
   test('owners and members come from one groups delta round; per group only where the round lacks them', async () => {
     t = await openGraphDirectory(demoTenant, { pageSize: 3 });
     expect(t.graph.graphCalls({ path: /\/groups\/[^/]+\/(owners|members)$/ })).toEqual([]);
-    expect(t.graph.graphCalls({ path: /^\/v1\.0\/groups\/delta$/ }).length).toBe(Math.ceil(demoTenant.groups.length / 3));
+    expect(t.graph.graphCalls({ path: /^\/v1\.0\/groups\/delta$/ }).length).toBe(
+      Math.ceil(demoTenant.groups.length / 3),
+    );
     await t.close();
 
     t = await openGraphDirectory(demoTenant, { pageSize: 3, deltaRelationships: ['members'] });
@@ -47,9 +61,14 @@ describe('the Graph directory, as Graph sees it', () => {
     expect([...(await t.directory.getGroup(marketing.id))!.members].sort()).toEqual([...marketing.members].sort());
   });
 
-  test('the invitation carries the redirect URL, the mail, the invited person\'s language and the reason', async () => {
+  test("the invitation carries the redirect URL, the mail, the invited person's language and the reason", async () => {
     t = await openGraphDirectory(demoTenant);
-    await t.directory.inviteGuest({ email: 'jan@example.nl', invitedBy: alex.id, language: 'nl-NL', message: 'Werkt mee aan de campagne' });
+    await t.directory.inviteGuest({
+      email: 'jan@example.nl',
+      invitedBy: alex.id,
+      language: 'nl-NL',
+      message: 'Werkt mee aan de campagne',
+    });
     expect(t.graph.invitations).toEqual([
       expect.objectContaining({
         invitedUserEmailAddress: 'jan@example.nl',
@@ -82,24 +101,53 @@ describe('the Graph directory, as Graph sees it', () => {
 
   test('throttling that outlasts the retries is a transient failure carrying Retry-After', async () => {
     t = await openGraphDirectory(demoTenant);
-    t.graph.failNext({ method: 'POST', path: /members\/\$ref$/, status: 429, headers: { 'Retry-After': '0' }, times: 10 });
-    await expect(t.directory.addMember(marketing.id, isaiah.id)).rejects.toMatchObject({ code: 'DIRECTORY_UNAVAILABLE', transient: true, retryAfterMs: 0 });
+    t.graph.failNext({
+      method: 'POST',
+      path: /members\/\$ref$/,
+      status: 429,
+      headers: { 'Retry-After': '0' },
+      times: 10,
+    });
+    await expect(t.directory.addMember(marketing.id, isaiah.id)).rejects.toMatchObject({
+      code: 'DIRECTORY_UNAVAILABLE',
+      transient: true,
+      retryAfterMs: 0,
+    });
   });
 
-  test('policy refusals from Graph become the policy\'s reason codes', async () => {
+  test("policy refusals from Graph become the policy's reason codes", async () => {
     t = await openGraphDirectory(demoTenant);
-    await expect(t.directory.inviteGuest({ email: 'x@tailspintoys.com', invitedBy: alex.id })).rejects.toMatchObject({ code: 'DOMAIN_BLOCKED', transient: false });
+    await expect(t.directory.inviteGuest({ email: 'x@tailspintoys.com', invitedBy: alex.id })).rejects.toMatchObject({
+      code: 'DOMAIN_BLOCKED',
+      transient: false,
+    });
     t.graph.refuseInvitations = true;
-    await expect(t.directory.inviteGuest({ email: 'x@example.org', invitedBy: alex.id })).rejects.toMatchObject({ code: 'INVITES_DISABLED', transient: false });
-    t.graph.failNext({ method: 'POST', path: /members\/\$ref$/, status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } });
-    await expect(t.directory.addMember(marketing.id, isaiah.id)).rejects.toMatchObject({ code: 'DIRECTORY_ACCESS_DENIED' });
+    await expect(t.directory.inviteGuest({ email: 'x@example.org', invitedBy: alex.id })).rejects.toMatchObject({
+      code: 'INVITES_DISABLED',
+      transient: false,
+    });
+    t.graph.failNext({
+      method: 'POST',
+      path: /members\/\$ref$/,
+      status: 403,
+      body: {
+        error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
+      },
+    });
+    await expect(t.directory.addMember(marketing.id, isaiah.id)).rejects.toMatchObject({
+      code: 'DIRECTORY_ACCESS_DENIED',
+    });
   });
 
   test('without a valid token Graph answers 401 and the directory will not open', async () => {
     const { graph, http: _unused } = await startFakeGraph(demoTenant);
     _unused.close();
     const { cert } = await testCertificate();
-    const http = new GraphHttp({ baseUrl: graph.url, ca: cert, credential: { getToken: async () => ({ token: 'forged', expiresOnTimestamp: Date.now() + 3_600_000 }) } });
+    const http = new GraphHttp({
+      baseUrl: graph.url,
+      ca: cert,
+      credential: { getToken: async () => ({ token: 'forged', expiresOnTimestamp: Date.now() + 3_600_000 }) },
+    });
     try {
       await expect(GraphDirectory.open({ http })).rejects.toMatchObject({ code: 'DIRECTORY_AUTH_FAILED' });
       expect(graph.graphCalls().some((c) => !c.authorized)).toBe(true);
@@ -111,25 +159,41 @@ describe('the Graph directory, as Graph sees it', () => {
 
   test('changes made in the tenant arrive with the next delta round', async () => {
     t = await openGraphDirectory(demoTenant, { pageSize: 2 });
-    const newcomer = { id: 'a0000000-0000-4000-8000-0000000000f1', displayName: 'Nieuwe Collega', mail: 'nieuw@contoso.com', userPrincipalName: 'nieuw@contoso.com' };
+    const newcomer = {
+      id: 'a0000000-0000-4000-8000-0000000000f1',
+      displayName: 'Nieuwe Collega',
+      mail: 'nieuw@contoso.com',
+      userPrincipalName: 'nieuw@contoso.com',
+    };
     t.graph.addUser(newcomer);
     t.graph.addGroupMember(marketing.id, isaiah.id);
     t.graph.removeGroupMember(marketing.id, demoUser('Nestor Wilke').id);
     t.graph.addGroupOwner(marketing.id, isaiah.id);
     t.graph.deleteUser(demoUser('Sam Jones').id);
-    t.graph.addGroup({ id: 'b0000000-0000-4000-8000-0000000000f1', displayName: 'Nieuw team', mail: 'nieuwteam@contoso.com' }, [alex.id], [alex.id]);
+    t.graph.addGroup(
+      { id: 'b0000000-0000-4000-8000-0000000000f1', displayName: 'Nieuw team', mail: 'nieuwteam@contoso.com' },
+      [alex.id],
+      [alex.id],
+    );
     expect(await t.directory.findUserByMail('nieuw@contoso.com')).toBeUndefined();
     const calls = t.graph.graphCalls().length;
     await t.directory.sync();
     const round = t.graph.graphCalls().slice(calls);
-    expect(round.every((c) => /\/(users|groups)\/delta$/.test(c.path) || c.path.includes('b0000000-0000-4000-8000-0000000000f1'))).toBe(true);
+    expect(
+      round.every(
+        (c) => /\/(users|groups)\/delta$/.test(c.path) || c.path.includes('b0000000-0000-4000-8000-0000000000f1'),
+      ),
+    ).toBe(true);
     expect((await t.directory.findUserByMail('nieuw@contoso.com'))?.id).toBe(newcomer.id);
     const group = await t.directory.getGroup(marketing.id);
     expect(group?.members).toContain(isaiah.id);
     expect(group?.members).not.toContain(demoUser('Nestor Wilke').id);
     expect(group?.owners).toContain(isaiah.id);
     expect(await t.directory.getUser(demoUser('Sam Jones').id)).toBeUndefined();
-    expect(await t.directory.getGroup('b0000000-0000-4000-8000-0000000000f1')).toMatchObject({ displayName: 'Nieuw team', owners: [alex.id] });
+    expect(await t.directory.getGroup('b0000000-0000-4000-8000-0000000000f1')).toMatchObject({
+      displayName: 'Nieuw team',
+      owners: [alex.id],
+    });
   });
 
   test('settings changed in the tenant arrive with the next settings read', async () => {
@@ -139,14 +203,20 @@ describe('the Graph directory, as Graph sees it', () => {
     await t.directory.refreshSettings();
     const snapshot = await t.directory.snapshot();
     expect(snapshot.authorizationPolicy.allowInvitesFrom).toBe('adminsAndGuestInviters');
-    expect(snapshot.b2bManagementPolicy).toEqual({ InvitationsAllowedAndBlockedDomainsPolicy: { AllowedDomains: ['fabrikam.com'] } });
+    expect(snapshot.b2bManagementPolicy).toEqual({
+      InvitationsAllowedAndBlockedDomainsPolicy: { AllowedDomains: ['fabrikam.com'] },
+    });
   });
 
   test('a decision on a fresh mirror makes no Graph call; a domain is looked up once, "no tenant" included', async () => {
     t = await openGraphDirectory(demoTenant);
     const policy = new PolicyCache(t.directory);
     const ask = async (guestEmail: string) =>
-      evaluateGuest(await policy.current([guestEmail]), { groupId: marketing.id, requesterId: demoUser('Nestor Wilke').id, guestEmail });
+      evaluateGuest(await policy.current([guestEmail]), {
+        groupId: marketing.id,
+        requesterId: demoUser('Nestor Wilke').id,
+        guestEmail,
+      });
     await ask('anna@northwindtraders.com');
     await ask('piet@gmail.com');
     const calls = t.graph.graphCalls().length;
@@ -182,7 +252,12 @@ describe('freshness', () => {
   test('"no Entra tenant" is remembered; a failed look-up is not', async () => {
     t = await openGraphDirectory(demoTenant);
     const lookups = () => t.graph.graphCalls({ path: /findTenantInformationByDomainName/ }).length;
-    t.graph.failNext({ path: /findTenantInformationByDomainName/, status: 503, headers: { 'Retry-After': '0' }, times: 4 });
+    t.graph.failNext({
+      path: /findTenantInformationByDomainName/,
+      status: 503,
+      headers: { 'Retry-After': '0' },
+      times: 4,
+    });
     expect(await t.directory.tenantOfDomain('fabrikam.com')).toBeUndefined();
     const afterFailure = lookups();
     expect((await t.directory.tenantOfDomain('fabrikam.com'))?.displayName).toBe('Fabrikam');
@@ -202,30 +277,40 @@ describe('what Graph cannot tell', () => {
     const snapshot = await t.directory.snapshot();
     expect(snapshot.teams?.allowGuestUser).toBeUndefined();
     expect((await t.directory.getGroup(marketing.id))?.site).toEqual({});
-    expect(snapshot.sensitivityLabels.find((l) => l.id === legal.assignedLabels[0].labelId)).toEqual({ id: legal.assignedLabels[0].labelId, displayName: expect.any(String) });
+    expect(snapshot.sensitivityLabels.find((l) => l.id === legal.assignedLabels[0].labelId)).toEqual({
+      id: legal.assignedLabels[0].labelId,
+      displayName: expect.any(String),
+    });
     const decision = evaluateGuest(await new PolicyCache(t.directory).current(['kari.hansen@fabrikam.com']), {
       groupId: marketing.id,
       requesterId: alex.id,
       guestEmail: 'kari.hansen@fabrikam.com',
     });
-    expect(decision.unverified.map((u) => u.code)).toEqual(expect.arrayContaining(['TEAMS_GUEST_ACCESS_UNVERIFIED', 'SITE_SHARING_UNVERIFIED']));
+    expect(decision.unverified.map((u) => u.code)).toEqual(
+      expect.arrayContaining(['TEAMS_GUEST_ACCESS_UNVERIFIED', 'SITE_SHARING_UNVERIFIED']),
+    );
   });
 
   test('TENANT_OVERRIDES supplies them; anything Graph tells is refused in that file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'overrides-'));
     try {
       const good = join(dir, 'good.json');
-      await writeFile(good, JSON.stringify({
-        teams: { allowGuestUser: false },
-        sensitivityLabels: [{ id: legal.assignedLabels[0].labelId, displayName: 'Confidential', allowGuests: false }],
-        groups: [{ id: marketing.id, site: { sharingCapability: 'existingExternalUserSharingOnly' } }],
-      }));
+      await writeFile(
+        good,
+        JSON.stringify({
+          teams: { allowGuestUser: false },
+          sensitivityLabels: [{ id: legal.assignedLabels[0].labelId, displayName: 'Confidential', allowGuests: false }],
+          groups: [{ id: marketing.id, site: { sharingCapability: 'existingExternalUserSharingOnly' } }],
+        }),
+      );
       const loaded = await loadTenantOverrides(good);
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
       t = await openGraphDirectory(demoTenant, { overrides: loaded.overrides });
       const snapshot = await t.directory.snapshot();
       expect(snapshot.teams).toEqual({ allowGuestUser: false });
-      expect((await t.directory.getGroup(marketing.id))?.site).toEqual({ sharingCapability: 'existingExternalUserSharingOnly' });
+      expect((await t.directory.getGroup(marketing.id))?.site).toEqual({
+        sharingCapability: 'existingExternalUserSharingOnly',
+      });
       expect(snapshot.sensitivityLabels.find((l) => l.id === legal.assignedLabels[0].labelId)?.allowGuests).toBe(false);
       const decision = evaluateGuest(await new PolicyCache(t.directory).current(['kari.hansen@fabrikam.com']), {
         groupId: marketing.id,
@@ -235,10 +320,16 @@ describe('what Graph cannot tell', () => {
       expect(decision.unverified).toEqual([]);
 
       const bad = join(dir, 'bad.json');
-      await writeFile(bad, JSON.stringify({ authorizationPolicy: { allowInvitesFrom: 'none' }, teams: { allowGuestUser: 'yes' } }));
+      await writeFile(
+        bad,
+        JSON.stringify({ authorizationPolicy: { allowInvitesFrom: 'none' }, teams: { allowGuestUser: 'yes' } }),
+      );
       const refused = await loadTenantOverrides(bad);
       expect(refused.ok).toBe(false);
-      expect(!refused.ok && refused.errors.map((e) => e.path).sort()).toEqual(['$.authorizationPolicy', '$.teams.allowGuestUser']);
+      expect(!refused.ok && refused.errors.map((e) => e.path).sort()).toEqual([
+        '$.authorizationPolicy',
+        '$.teams.allowGuestUser',
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -49,7 +49,10 @@ describe('openDataDir', () => {
   test('a lock held by another live process is respected', async () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      await writeFile(join(root, '.lock'), JSON.stringify({ pid: child.pid, host: hostname(), processStartedAt: Date.now(), token: 't' }));
+      await writeFile(
+        join(root, '.lock'),
+        JSON.stringify({ pid: child.pid, host: hostname(), processStartedAt: Date.now(), token: 't' }),
+      );
       await expect(openDataDir(root)).rejects.toThrow(`another process (pid ${child.pid})`);
     } finally {
       child.kill();
@@ -57,10 +60,16 @@ describe('openDataDir', () => {
   });
 
   test.each([
-    ['a dead pid', async () => JSON.stringify({ pid: await deadPid(), host: hostname(), processStartedAt: 1, token: 'old' })],
+    [
+      'a dead pid',
+      async () => JSON.stringify({ pid: await deadPid(), host: hostname(), processStartedAt: 1, token: 'old' }),
+    ],
     ['a bare pid of a dead process', async () => String(await deadPid())],
-    ['our own pid from an earlier process (container restart)', async () =>
-      JSON.stringify({ pid: process.pid, host: hostname(), processStartedAt: Date.now() - 3_600_000, token: 'old' })],
+    [
+      'our own pid from an earlier process (container restart)',
+      async () =>
+        JSON.stringify({ pid: process.pid, host: hostname(), processStartedAt: Date.now() - 3_600_000, token: 'old' }),
+    ],
     ['unreadable content', async () => 'garbage'],
   ])('a stale lock with %s is taken over', async (_, content) => {
     await writeFile(join(root, '.lock'), await content());
@@ -76,7 +85,10 @@ describe('openDataDir', () => {
       await once(child, 'spawn');
       expect(startTimeOf(child.pid!)).toBeGreaterThan(Date.now() - 60_000);
       const lockedAt = Date.now() - 3_600_000; // the holder said it started an hour ago: not this child
-      await writeFile(join(root, '.lock'), JSON.stringify({ pid: child.pid, host: hostname(), processStartedAt: lockedAt, token: 'old' }));
+      await writeFile(
+        join(root, '.lock'),
+        JSON.stringify({ pid: child.pid, host: hostname(), processStartedAt: lockedAt, token: 'old' }),
+      );
       const dataDir = await openDataDir(root);
       expect(JSON.parse(await readFile(join(root, '.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
       await dataDir.release();
@@ -104,7 +116,10 @@ describe('openDataDir', () => {
   });
 
   test('a lock taken on another host is respected: its pid cannot be checked from here', async () => {
-    await writeFile(join(root, '.lock'), JSON.stringify({ pid: await deadPid(), host: 'elsewhere', processStartedAt: 1, token: 't' }));
+    await writeFile(
+      join(root, '.lock'),
+      JSON.stringify({ pid: await deadPid(), host: 'elsewhere', processStartedAt: 1, token: 't' }),
+    );
     await expect(openDataDir(root)).rejects.toThrow(/on elsewhere/);
   });
 
