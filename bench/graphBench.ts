@@ -68,8 +68,8 @@ async function main(): Promise<void> {
       output += chunk.toString();
       if (/guest access bot listening/.test(output)) resolve();
     };
-    bot.stdout!.on('data', onData);
-    bot.stderr!.on('data', onData);
+    bot.stdout.on('data', onData);
+    bot.stderr.on('data', onData);
     bot.once('exit', (code) => reject(new Error(`the bot exited (${code}):\n${output.slice(-2000)}`)));
   });
   try {

@@ -64,7 +64,7 @@ function rate(ctx: PolicyContext, batch: GuestInput[], done: (evaluations: numbe
   let evaluations = 0;
   let sink = 0;
   const start = performance.now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     for (let i = 0; i < batch.length; i++) sink += evaluateGuest(ctx, batch[i]).blockers.length;
     evaluations += batch.length;

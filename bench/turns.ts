@@ -37,7 +37,7 @@ function startServer(kind: 'bot' | 'echo'): Promise<{ port: number; child: Child
   );
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = out.match(/PORT (\d+)/);
       if (m) resolve({ port: Number(m[1]), child });

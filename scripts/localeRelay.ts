@@ -3,7 +3,7 @@
  * user's client language. This loopback relay sits between a Playground and the bot and sets the signed-in
  * person's language on each activity (and its clientInfo entity), so a Dutch colleague sees the Dutch bot.
  */
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -38,7 +38,8 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 /** Starts the relay on a free loopback port in front of `botUrl` (e.g. http://127.0.0.1:3978/api/messages). */
 export async function startLocaleRelay(botUrl: string, locale: string): Promise<LocaleRelay> {
   const target = new URL(botUrl);
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => void relay(req, res));
+  async function relay(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     if (body === undefined) {
       res.writeHead(413).end();
@@ -52,7 +53,7 @@ export async function startLocaleRelay(botUrl: string, locale: string): Promise<
     });
     upstream.on('error', () => res.writeHead(502).end());
     upstream.end(forwarded);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

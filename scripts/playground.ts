@@ -124,13 +124,12 @@ async function main(): Promise<number> {
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   return new Promise((done) =>
-    child.on('exit', async (code) => {
-      await relay?.close();
-      done(code ?? 0);
+    child.on('exit', (code) => {
+      void (relay?.close() ?? Promise.resolve()).then(() => done(code ?? 0));
     }),
   );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().then((code) => process.exit(code));
+  void main().then((code) => process.exit(code));
 }

@@ -22,7 +22,7 @@ export async function validateManifest(manifest: unknown, localization?: unknown
         ),
         'utf8',
       ),
-    );
+    ) as object;
     const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(
       schema,
     );
@@ -37,8 +37,8 @@ export async function validateManifest(manifest: unknown, localization?: unknown
 if (import.meta.url === `file://${process.argv[1]}`) {
   const manifestPath = process.argv[2] ?? 'manifest/manifest.json';
   const localizationPath = process.argv[3] ?? (process.argv[2] ? undefined : 'manifest/nl-nl.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const localization = localizationPath ? JSON.parse(readFileSync(localizationPath, 'utf8')) : undefined;
+  const manifest: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const localization: unknown = localizationPath ? JSON.parse(readFileSync(localizationPath, 'utf8')) : undefined;
   const errors = await validateManifest(manifest, localization);
   console.log(JSON.stringify(errors));
   process.exit(errors.length > 0 ? 1 : 0);

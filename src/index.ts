@@ -434,7 +434,9 @@ async function compose(
       stopping.abort(new Error('shutting down'));
       if (reviewTimer) clearInterval(reviewTimer);
       if (source.kind === 'graph') await source.directory.stopSync();
-      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const serverClosed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       server.server.closeIdleConnections();
       let finished = true;
       if (!options.abandonWork) {

@@ -388,7 +388,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
     if (!handler) return fail(400, 'UNKNOWN_ACTION', 'common.unknownAction');
     const data = invokeValue.action?.data;
     const trigger = (invokeValue as { trigger?: string }).trigger === 'automatic' ? 'automatic' : 'manual';
-    return handler({ context, user }, data && typeof data === 'object' ? (data as Record<string, unknown>) : {}, {
+    return handler({ context, user }, data && typeof data === 'object' ? data : {}, {
       trigger,
     });
   }

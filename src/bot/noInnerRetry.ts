@@ -23,6 +23,6 @@ export class NoInnerRetryAuthentication extends ConfigurationBotFrameworkAuthent
         pipeline?.removePolicy({ name: INNER_RETRY_POLICY });
         return client;
       },
-    } as ConnectorFactory;
+    };
   }
 }

@@ -181,8 +181,7 @@ export class TeamsNotifier implements Notifier {
     await this.retry(async () => {
       await this.pacer.take(reference.conversation?.id ?? '');
       await surfaceErrors(
-        (logic) =>
-          this.deps.adapter.continueConversationAsync(this.deps.appId, reference as ConversationReference, logic),
+        (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference, logic),
         async (context) => {
           activityId = sentId(await context.sendActivity(toActivity(message)));
         },
@@ -214,7 +213,7 @@ export class TeamsNotifier implements Notifier {
         members: [{ id: memberId, name: user.name ?? '' }],
         tenantId: this.deps.tenantId,
         channelData: { tenant: { id: this.deps.tenantId } },
-        activity: undefined as unknown as Activity,
+        activity: undefined,
       };
       let conversationId = '';
       try {
@@ -289,7 +288,7 @@ export class TeamsNotifier implements Notifier {
       members: [{ id: userId, name: '' }],
       tenantId: this.deps.tenantId,
       channelData: { tenant: { id: this.deps.tenantId } },
-      activity: undefined as unknown as Activity,
+      activity: undefined,
     };
     let conversationId = '';
     await this.retry(async () => {

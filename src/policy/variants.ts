@@ -89,7 +89,7 @@ function buildVariant(
   if (group) {
     const content = tenant.contentIssue === undefined;
     if (!content) {
-      issues.push(tenant.contentIssue!);
+      issues.push(tenant.contentIssue);
       notes.push('GUESTS_CANNOT_ACCESS_CONTENT');
     }
     let team: GuestAccess['team'] = 'noTeam';

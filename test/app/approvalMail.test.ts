@@ -80,7 +80,7 @@ describe('an approval mail', () => {
   it('is not composed for someone without a mail address', async () => {
     const deps = setup();
     const noMail = { ...tenant, users: tenant.users.map((u) => (u.id === alex.id ? { ...u, mail: null } : u)) };
-    const directory = new InMemoryDirectory(noMail as TenantSnapshot);
+    const directory = new InMemoryDirectory(noMail);
     expect(await composeApprovalMail({ ...deps, directory }, request, nestor.id, 'always', {})).toBeDefined();
     const mail = await composeApprovalMail({ ...deps, directory }, request, alex.id, 'always', {});
     expect(mail).toBeUndefined();

@@ -53,6 +53,6 @@ describe('which activities the bot serves', () => {
       'wrongTenant',
     ],
   ])('%s', (_name, activity, localMode, expected) => {
-    expect(checkOrigin(activity as never, { tenantId: TENANT, localMode: localMode as boolean })).toBe(expected);
+    expect(checkOrigin(activity as never, { tenantId: TENANT, localMode: localMode })).toBe(expected);
   });
 });

@@ -30,7 +30,7 @@ afterEach(() => t.close());
 
 interface Reply {
   text: string;
-  cards: any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  cards: any[];
 }
 
 /** Sends a chat message; returns the reply texts and cards, each card checked: valid, and no `${` left. */

@@ -74,7 +74,6 @@ afterAll(async () => {
 });
 
 async function post(activity: unknown): Promise<{ status: number; body: any }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(`${botUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -20,7 +20,7 @@ const partners = demoGroup('Contoso Partners');
 const facilities = demoGroup('Facilities'); // no owner
 const NL = { locale: 'nl-NL' };
 
-type Card = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Card = any;
 
 let t: TestApp;
 async function start(env: Record<string, string> = {}) {

@@ -80,9 +80,8 @@ describe('when Teams refuses to open a chat with an approver (403: the app is no
 
   it('then a remedy hook (installing the app) gets one chance before the approver counts as unreachable', async () => {
     // The seam is exercised through the notifier directly: a remedy that "installs the app" lifts the refusal.
-    const { TeamsNotifier } = await import('../../src/bot/teamsNotifier.js');
     t.connector.refusedUsers.add(alex.id);
-    const notifier = t.app.deps.worker['deps'].notifier as InstanceType<typeof TeamsNotifier>;
+    const notifier = t.app.deps.worker['deps'].notifier as import('../../src/bot/teamsNotifier.js').TeamsNotifier;
     const calls: string[] = [];
     notifier['deps'].makeReachable = async (userId: string, reason: string) => {
       calls.push(`${userId}:${reason}`);

@@ -30,10 +30,10 @@ export async function startBot(dataDir: string, env: Record<string, string> = {}
     child.once('exit', (code, signal) => done({ code, signal })),
   );
   let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  child.stderr.on('data', (chunk) => (stderr += String(chunk)));
   const port = await new Promise<number>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`bot did not start in 60 s: ${stderr}`)), 60_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       let entry: Record<string, unknown>;
       try {
         entry = JSON.parse(line) as Record<string, unknown>;
@@ -56,7 +56,6 @@ export async function startBot(dataDir: string, env: Record<string, string> = {}
 
 /** POSTs an activity; network errors (the process was killed) come back as status 0. */
 export async function post(url: string, activity: unknown): Promise<{ status: number; body: any }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   try {
     const response = await fetch(`${url}/api/messages`, {
       method: 'POST',

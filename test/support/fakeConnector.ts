@@ -6,7 +6,7 @@ export interface ConnectorCall {
   path: string;
   conversationId?: string;
   activityId?: string;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
 }
 
 /**

@@ -29,11 +29,11 @@ export interface GraphCall {
   url: string;
   path: string;
   query: URLSearchParams;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
   authorized: boolean;
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 interface Fault {
   method?: string;
@@ -726,7 +726,7 @@ export class FakeGraph {
   private addMemberRef(res: ServerResponse, groupId: string, body: Json): void {
     const members = this.members.get(groupId);
     if (!members) return notFound(res, groupId);
-    const ref = typeof body?.['@odata.id'] === 'string' ? (body['@odata.id'] as string) : '';
+    const ref = typeof body?.['@odata.id'] === 'string' ? body['@odata.id'] : '';
     const userId = /directoryObjects\/([^/?]+)$/.exec(ref)?.[1] ?? /users\/([^/?]+)$/.exec(ref)?.[1];
     if (!userId)
       return send(res, 400, {
@@ -854,7 +854,7 @@ export class FakeGraph {
     const installed = this.installedApps.get(userId) ?? new Map<string, string>();
     this.installedApps.set(userId, installed);
     if (method === 'POST' && !installId) {
-      const bind = typeof body?.['teamsApp@odata.bind'] === 'string' ? (body['teamsApp@odata.bind'] as string) : '';
+      const bind = typeof body?.['teamsApp@odata.bind'] === 'string' ? body['teamsApp@odata.bind'] : '';
       const appId = /appCatalogs\/teamsApps\/([^/?]+)$/.exec(bind)?.[1];
       if (!appId) return send(res, 400, { error: { code: 'BadRequest', message: 'teamsApp@odata.bind is required.' } });
       if (!this.teamsApp || appId !== this.teamsApp.id) return notFound(res, appId);

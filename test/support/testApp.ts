@@ -14,7 +14,7 @@ export interface TestApp {
   clock: FakeClock;
   dataDir: string;
   /** POSTs an activity; returns status and parsed body (replies under `activities` with expectReplies). */
-  post(activity: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  post(activity: unknown): Promise<{ status: number; body: any }>;
   /** The replies to an expectReplies message: each one's text, then its attachments as JSON. */
   say(activity: unknown): Promise<string[]>;
   /** Stops the app (and the connector unless `keepConnector`); removes DATA_DIR unless `keepData`. */
@@ -63,7 +63,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     } catch {
       /* not JSON */
     }
-    return { status: response.status, body: body as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { status: response.status, body: body as any };
   };
   return {
     app: created.app,

@@ -278,7 +278,7 @@ function isObject(value: unknown): value is Json {
 /** The elements of an array, each with its path; a non-array yields nothing (the schema reports it). */
 function items(value: unknown, path: Path): Located<unknown>[] {
   if (!Array.isArray(value)) return [];
-  return value.map((element, index) => ({ value: element, path: [...path, index] }));
+  return (value as unknown[]).map((element, index) => ({ value: element, path: [...path, index] }));
 }
 
 /** The object elements of an array; other elements are skipped (the schema reports them). */

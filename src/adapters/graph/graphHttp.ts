@@ -71,7 +71,8 @@ class NodeHttpsHandler implements Middleware {
   ) {}
 
   async execute(context: Context): Promise<void> {
-    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    const request = context.request as string | { url: string };
+    const url = typeof request === 'string' ? request : request.url;
     const options = context.options ?? {};
     const headers = normaliseHeaders(options.headers);
     const body = typeof options.body === 'string' ? options.body : undefined;

@@ -83,7 +83,7 @@ export function mergeGroupProperties(
   change: Graph.Group,
 ): Omit<DirectoryGroup, 'owners' | 'members' | 'settings' | 'site'> {
   const present = (key: string) => Object.hasOwn(change, key);
-  const next = toGroupProperties({ ...current, ...change } as Graph.Group);
+  const next = toGroupProperties({ ...current, ...change });
   return {
     ...next,
     description: present('description') ? (change.description ?? null) : current.description,

@@ -51,6 +51,7 @@ export async function openDataDir(path: string): Promise<DataDir> {
     if (code === 'EEXIST' || code === 'ENOTDIR') {
       throw new Error(
         `DATA_DIR ${dir} is a file (or lies inside one), not a folder: move the file away or set DATA_DIR to a folder`,
+        { cause: error },
       );
     }
     throw error;

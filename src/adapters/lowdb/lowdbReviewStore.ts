@@ -27,7 +27,7 @@ export class LowdbReviewStore extends MemoryReviewStore {
       // Only .json: skips steno's temp files.
       const names = (await readdir(join(dir, sub))).filter((name) => name.endsWith('.json'));
       for (const name of names) {
-        const record = JSON.parse(await readFile(join(dir, sub, name), 'utf8'));
+        const record: unknown = JSON.parse(await readFile(join(dir, sub, name), 'utf8'));
         if (kind === 'review') store.remember(record as GuestReview);
         else store.remember(undefined, record as ReviewCycle);
       }

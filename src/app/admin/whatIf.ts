@@ -29,7 +29,7 @@ export type WhatIfChange =
   | { kind: 'groupsOrg'; name: 'AllowToAddGuests' | 'AllowGuestsToAccessGroups' | 'EnableMIPLabels'; value: boolean }
   | { kind: 'allowInvitesFrom'; value: AllowInvitesFrom }
   | { kind: 'domains'; list: 'AllowedDomains' | 'BlockedDomains'; edits: { op: '+' | '-'; domain: string }[] }
-  | { kind: 'crossTenant'; target: 'default' | string; value: AccessType }
+  | { kind: 'crossTenant'; target: string /* 'default' or a partner tenant id */; value: AccessType }
   | { kind: 'sharingCapability'; value: SharingCapability }
   | { kind: 'teamsGuests'; value: boolean }
   | { kind: 'groupGuests'; group: string; value: 'true' | 'false' | 'inherit' }
@@ -263,7 +263,7 @@ export function applyWhatIf(snapshot: TenantSnapshot, change: WhatIfChange): App
       const policy = next.b2bManagementPolicy.InvitationsAllowedAndBlockedDomainsPolicy ?? {};
       const other = change.list === 'AllowedDomains' ? 'BlockedDomains' : 'AllowedDomains';
       const current = policy[change.list] ?? [];
-      const otherInUse = Array.isArray(policy[other]) && (other === 'AllowedDomains' || policy[other]!.length > 0);
+      const otherInUse = Array.isArray(policy[other]) && (other === 'AllowedDomains' || policy[other].length > 0);
       let values = [...current];
       for (const edit of change.edits) {
         const same = (entry: string) => normaliseDomain(entry.replace(/^@/, '')) === edit.domain;

@@ -1,4 +1,4 @@
-import { layerOf, normaliseEmail, type ReasonCode } from '../../policy/index.js';
+import { layerOf, normaliseEmail } from '../../policy/index.js';
 import type { DirectoryUser } from '../../policy/tenantModel.js';
 import type { AppServices } from '../shared/appServices.js';
 import { failureCode } from '../shared/failure.js';
@@ -59,7 +59,7 @@ export async function resendInvitation(
 
   const blockers = (await deps.policy.current()).domainVerdict(email.domain).inviteBlockers;
   if (blockers.length > 0) {
-    return { kind: 'blocked', guest: user, layers: [...new Set(blockers.map((b) => layerOf(b.code as ReasonCode)))] };
+    return { kind: 'blocked', guest: user, layers: [...new Set(blockers.map((b) => layerOf(b.code)))] };
   }
   try {
     await deps.directory.resendInvitation({ userId: user.id, invitedBy: actor.user.id, resetRedemption: input.reset });

@@ -68,7 +68,9 @@ export async function reviewCardData(
   const tr = translator(lang);
   const group = await deps.directory.getGroup(review.groupId);
   const groupName = safe(group?.displayName ?? review.groupId);
-  const added = (known ?? (await additionsFromAudit(deps.audit))).get(review.groupId) ?? new Map();
+  const added =
+    (known ?? (await additionsFromAudit(deps.audit))).get(review.groupId) ??
+    new Map<string, { by: string; at: string }>();
   const open = review.state === 'open';
   const reviewer = review.reviewerIds.includes(viewerId);
   const now = deps.clock.now();

@@ -37,7 +37,7 @@ export class PolicyCache {
    */
   derive<T>(ctx: PolicyContext, key: string, build: () => T): T {
     let values = this.derived.get(ctx);
-    if (!values) this.derived.set(ctx, (values = new Map()));
+    if (!values) this.derived.set(ctx, (values = new Map<string, unknown>()));
     if (!values.has(key)) values.set(key, build());
     return values.get(key) as T;
   }

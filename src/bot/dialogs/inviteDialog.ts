@@ -61,7 +61,7 @@ export class InviteDialog extends ComponentDialog {
 
   /** The authenticated user of the turn, as the bot identified them (the dialog runs only inside the bot's turns). */
   private user(step: { context: TurnContext }): TurnUser {
-    const user = step.context.turnState.get(TURN_USER) as TurnUser | undefined;
+    const user = step.context.turnState.get<TurnUser | undefined>(TURN_USER);
     if (!user) throw new Error('invite dialog ran outside an identified turn');
     return user;
   }

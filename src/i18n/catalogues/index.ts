@@ -16,7 +16,7 @@ type Merge<T extends readonly { en: Record<string, string> }[]> = T[number]['en'
 type English = { [K in keyof UnionToIntersection<Merge<typeof areas>>]: string };
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export type MessageKey = keyof English & string;
+export type MessageKey = Extract<keyof English, string>;
 
 function merge(lang: 'en' | 'nl'): Record<MessageKey, string> {
   const out: Record<string, string> = {};
@@ -26,7 +26,7 @@ function merge(lang: 'en' | 'nl'): Record<MessageKey, string> {
       out[key] = value;
     }
   }
-  return out as Record<MessageKey, string>;
+  return out;
 }
 
 export const catalogues: Record<'en' | 'nl', Record<MessageKey, string>> = { en: merge('en'), nl: merge('nl') };

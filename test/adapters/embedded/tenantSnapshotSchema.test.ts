@@ -12,7 +12,6 @@ const U2 = 'a1111111-0000-4000-8000-000000000002';
 const G1 = 'b1111111-0000-4000-8000-000000000001';
 const L1 = 'c1111111-0000-4000-8000-000000000001';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 function minimal(): any {
   return {
     tenant: { id: T, displayName: 'Contoso', verifiedDomains: ['contoso.com', 'contoso.onmicrosoft.com'] },
