@@ -178,8 +178,8 @@ async function measureStart(azurite: Azurite, prefix: string): Promise<number> {
         const m = /http:\/\/127\.0\.0\.1:(\d+)\/api\/messages/.exec(out);
         if (m) resolveUrl(`http://127.0.0.1:${m[1]}`);
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
       child.once('exit', (code) => reject(new Error(`bot exited (${code}):\n${out}`)));
     });
     const response = await fetch(`${url}/api/messages`, {

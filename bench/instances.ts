@@ -47,8 +47,8 @@ async function startBot(azurite: Azurite, prefix: string, cwd: string): Promise<
         resolveUrl(`http://127.0.0.1:${m[1]}`);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`bot exited (${code}):\n${out}`)));
   });
   return { url, child };

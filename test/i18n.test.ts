@@ -109,7 +109,7 @@ function argumentsOf(message: string, lang: 'en' | 'nl'): Record<string, Arg> {
       if (el.children) walk(el.children);
     }
   };
-  walk(new IntlMessageFormat(message, lang, undefined, { ignoreTag: true }).getAst() as unknown as El[]);
+  walk(new IntlMessageFormat(message, lang, undefined, { ignoreTag: true }).getAst());
   return out;
 }
 

@@ -31,7 +31,7 @@ let azurite: Azurite;
 let connector: FakeConnector;
 let prefix: string;
 let cwd: string;
-let bots: Bot[] = [];
+const bots: Bot[] = [];
 const dataDir = join(tmpdir(), `gab-never-created-${process.pid}`);
 
 async function startBot(name: string): Promise<Bot> {
@@ -56,7 +56,7 @@ async function startBot(name: string): Promise<Bot> {
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${log.join('\n')}`)), 30_000);
     let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
       buffer = lines.pop()!;
@@ -71,7 +71,7 @@ async function startBot(name: string): Promise<Bot> {
         }
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${log.join('\n')}`)));
   });
   const bot = { name, url, child, log };
@@ -80,7 +80,6 @@ async function startBot(name: string): Promise<Bot> {
 }
 
 async function post(bot: Bot, activity: object): Promise<{ status: number; body: any }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const response = await fetch(`${bot.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -43,19 +43,19 @@ export async function startAzurite(): Promise<Azurite> {
       }
       if (found.blob && found.table) {
         clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.stdout!.resume(); // keep draining the access log
+        child.stdout.off('data', onData);
+        child.stdout.resume(); // keep draining the access log
         resolvePorts({ blob: found.blob, table: found.table });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`Azurite exited (${code}):\n${out}`));
     });
   });
-  child.stderr!.resume();
+  child.stderr.resume();
   return {
     connectionString:
       `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};` +

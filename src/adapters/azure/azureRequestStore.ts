@@ -63,7 +63,7 @@ export class AzureRequestStore implements RequestStore {
       try {
         await this.records.createEntity(pack(stored));
       } catch (error) {
-        if (statusOf(error) === 409) throw new Error(`request ${stored.id} exists`);
+        if (statusOf(error) === 409) throw new Error(`request ${stored.id} exists`, { cause: error });
         throw error;
       }
     } catch (error) {
@@ -289,7 +289,7 @@ function pack(r: GuestRequest): Entity {
 
 function unpack(entity: Entity): GuestRequest {
   let json = '';
-  for (let i = 0; i < Number(entity.chunks ?? 1); i++) json += String(entity[`d${i}`] ?? '');
+  for (let i = 0; i < Number(entity.chunks ?? 1); i++) json += stringChunk(entity[`d${i}`]);
   return JSON.parse(json) as GuestRequest;
 }
 
@@ -320,4 +320,9 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
   return out;
+}
+
+/** One chunk of the stored JSON: a string column, or nothing where the record has fewer chunks. */
+function stringChunk(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

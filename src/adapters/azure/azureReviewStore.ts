@@ -29,7 +29,7 @@ export class AzureReviewStore implements ReviewStore {
     try {
       await this.table.createEntity(pack(REVIEW, review.id, review));
     } catch (error) {
-      if (statusOf(error) === 409) throw new Error(`review ${review.id} exists`);
+      if (statusOf(error) === 409) throw new Error(`review ${review.id} exists`, { cause: error });
       throw error;
     }
   }
@@ -98,6 +98,11 @@ function pack(partitionKey: string, id: string, record: unknown): Entity {
 
 function unpack<T>(entity: Entity): T {
   let json = '';
-  for (let i = 0; i < Number(entity.chunks ?? 1); i++) json += String(entity[`d${i}`] ?? '');
+  for (let i = 0; i < Number(entity.chunks ?? 1); i++) json += stringChunk(entity[`d${i}`]);
   return JSON.parse(json) as T;
+}
+
+/** One chunk of the stored JSON: a string column, or nothing where the record has fewer chunks. */
+function stringChunk(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

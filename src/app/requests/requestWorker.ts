@@ -602,7 +602,7 @@ function markItem(request: GuestRequest, item: OutboxItem, delivery: OutboxDeliv
   if (index < 0) return undefined;
   const { sendingSince: _s, notBefore: _n, claim: _c, ...what } = request.outbox[index];
   const outbox = [...request.outbox];
-  outbox[index] = { ...what, ...delivery } as OutboxItem;
+  outbox[index] = { ...what, ...delivery };
   return { ...request, outbox };
 }
 
