@@ -64,3 +64,18 @@ export function readerTimeZone(
   for (const zone of candidates) if (isTimeZone(zone)) return zone;
   return fallback;
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date without the time, in the same style as {@link formatDateTime}: "29 nov 2026" (sign-ins, review dates). */
+export function formatDay(lang: Language, iso: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  let format = dayFormats.get(`${lang}|${zone}`);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone });
+    if (dayFormats.size < 1000) dayFormats.set(`${lang}|${zone}`, format);
+  }
+  return format.format(date);
+}

@@ -1,3 +1,4 @@
+import { formatDay as formatDayOf } from '../../i18n/dates.js';
 import { buildGuestReviewCard, type GuestReviewCardData } from '../../cards/guestReviewCard.js';
 import { translator, type Language, type Translate } from '../../i18n/i18n.js';
 import type { DirectoryUser } from '../../policy/tenantModel.js';
@@ -15,11 +16,9 @@ import { languageOfUser } from '../shared/userLanguage.js';
 /** Rows on one card: Teams refuses cards over ~28 KB. Undecided guests come first; the rest show as they're decided. */
 export const REVIEW_CARD_ROWS = 25;
 
-/** A date without time, in the reader's language (UTC, like the rest of the bot's dates). */
+/** A date without time, in the bot's one date style (see formatDay in src/i18n/dates.ts). */
 export function formatDay(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
+  return formatDayOf(lang, iso);
 }
 
 /** "last sign-in 28 Oct 2026", "never signed in", or "last sign-in unknown". */
