@@ -5,5 +5,5 @@ export default {
   ...base,
   roots: ['<rootDir>/test/reliability'],
   testPathIgnorePatterns: [],
-  testTimeout: 240000,
+  testTimeout: 420000,
 };

@@ -111,7 +111,7 @@ async function readAudit(): Promise<AuditEntry[]> {
 }
 
 /** Waits until every request's work is done (parked messages aside) and the connector has been quiet for a while. */
-async function settle(timeoutMs = 60_000): Promise<void> {
+async function settle(timeoutMs = 180_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const now = new Date().toISOString();
