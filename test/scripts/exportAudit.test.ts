@@ -9,40 +9,12 @@ import { openDataDir } from '../../src/adapters/lowdb/dataDir.js';
 import { LowdbAuditLog } from '../../src/adapters/lowdb/lowdbAuditLog.js';
 import type { AuditEntry } from '../../src/ports/auditLog.js';
 import { demoGroup, demoUser } from '../support/demoTenant.js';
+import { parseCsv } from '../support/csv.js';
 
 const run = promisify(execFile);
 const alex = demoUser('Alex Wilber');
 const sales = demoGroup('Sales');
 const names = { users: new Map([[alex.id, alex.displayName]]), groups: new Map([[sales.id, sales.displayName]]) };
-
-/** A minimal RFC 4180 reader, to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('a CSV cell', () => {
   it.each([
