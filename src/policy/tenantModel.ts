@@ -10,6 +10,22 @@ export type AllowInvitesFrom = 'none' | 'adminsAndGuestInviters' | 'adminsGuestI
 export type SharingCapability =
   'disabled' | 'existingExternalUserSharingOnly' | 'externalUserSharingOnly' | 'externalUserAndGuestSharing';
 
+/** Every value of {@link AllowInvitesFrom}, most restrictive first. */
+export const ALLOW_INVITES_FROM_VALUES: readonly AllowInvitesFrom[] = [
+  'none',
+  'adminsAndGuestInviters',
+  'adminsGuestInvitersAndAllMembers',
+  'everyone',
+];
+
+/** Every value of {@link SharingCapability}, most restrictive first. */
+export const SHARING_CAPABILITY_VALUES: readonly SharingCapability[] = [
+  'disabled',
+  'existingExternalUserSharingOnly',
+  'externalUserSharingOnly',
+  'externalUserAndGuestSharing',
+];
+
 export type SharingDomainRestrictionMode = 'none' | 'allowList' | 'blockList';
 
 export type AccessType = 'allowed' | 'blocked';

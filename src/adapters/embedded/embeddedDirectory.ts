@@ -11,6 +11,7 @@ import {
 import type { DirectoryGroup, DirectoryUser, ExternalTenant, TenantSnapshot } from '../../policy/tenantModel.js';
 import { MemoryDirectoryOverlayStore } from '../memory/memoryDirectoryOverlayStore.js';
 import { applyOverlay, emptyOverlay, type DirectoryOverlay, type DirectoryOverlayStore } from './directoryOverlay.js';
+import { assertMembershipManageable } from '../manageableGroup.js';
 
 /**
  * Hooks that run before a write reaches the directory, for tests: throw (e.g. a transient {@link DirectoryError}) to
@@ -272,23 +273,7 @@ export class EmbeddedDirectory implements Directory {
   private manageableGroup(groupId: string): DirectoryGroup {
     const group = this.current().groupsById.get(groupId.toLowerCase());
     if (group === undefined) throw new DirectoryError('GROUP_NOT_FOUND', 'no group with this id', false);
-    if (group.groupTypes.includes('DynamicMembership') || group.membershipRule) {
-      throw new DirectoryError('GROUP_DYNAMIC_MEMBERSHIP', 'members of a dynamic group come from its rule', false);
-    }
-    if (group.onPremisesSyncEnabled === true) {
-      throw new DirectoryError(
-        'GROUP_ON_PREMISES_SYNCED',
-        'the group is managed in on-premises Active Directory',
-        false,
-      );
-    }
-    if (!group.groupTypes.includes('Unified') && group.mailEnabled) {
-      throw new DirectoryError(
-        'GROUP_MAIL_ENABLED',
-        'distribution lists and mail-enabled security groups are managed in Exchange',
-        false,
-      );
-    }
+    assertMembershipManageable(group);
     return group;
   }
 

@@ -31,6 +31,7 @@ import {
   toUser,
 } from './graphShapes.js';
 import { applyOverrides, type TenantOverrides } from './tenantOverrides.js';
+import { assertMembershipManageable } from '../manageableGroup.js';
 
 export interface GraphDirectoryOptions {
   http: GraphHttp;
@@ -370,24 +371,7 @@ export class GraphDirectory implements Directory {
   private manageableGroup(groupId: string): GroupState {
     const group = this.groups.get(groupId.toLowerCase());
     if (group === undefined) throw new DirectoryError('GROUP_NOT_FOUND', 'no group with this id', false);
-    const g = group.properties;
-    if (g.groupTypes.includes('DynamicMembership') || g.membershipRule) {
-      throw new DirectoryError('GROUP_DYNAMIC_MEMBERSHIP', 'members of a dynamic group come from its rule', false);
-    }
-    if (g.onPremisesSyncEnabled === true) {
-      throw new DirectoryError(
-        'GROUP_ON_PREMISES_SYNCED',
-        'the group is managed in on-premises Active Directory',
-        false,
-      );
-    }
-    if (!g.groupTypes.includes('Unified') && g.mailEnabled) {
-      throw new DirectoryError(
-        'GROUP_MAIL_ENABLED',
-        'distribution lists and mail-enabled security groups are managed in Exchange',
-        false,
-      );
-    }
+    assertMembershipManageable(group.properties);
     return group;
   }
 

@@ -1,5 +1,7 @@
 import type * as Graph from '@microsoft/microsoft-graph-types';
 import {
+  ALLOW_INVITES_FROM_VALUES,
+  SHARING_CAPABILITY_VALUES,
   ROLE_TEMPLATE_IDS,
   type AccessType,
   type AllowInvitesFrom,
@@ -26,18 +28,8 @@ export const GROUP_SELECT =
 /** The directory roles the policy knows, by template id (stable across tenants, unlike names and object ids). */
 export const KNOWN_ROLE_TEMPLATES: ReadonlySet<string> = new Set(Object.values(ROLE_TEMPLATE_IDS));
 
-const ALLOW_INVITES: readonly AllowInvitesFrom[] = [
-  'none',
-  'adminsAndGuestInviters',
-  'adminsGuestInvitersAndAllMembers',
-  'everyone',
-];
-const SHARING: readonly SharingCapability[] = [
-  'disabled',
-  'existingExternalUserSharingOnly',
-  'externalUserSharingOnly',
-  'externalUserAndGuestSharing',
-];
+const ALLOW_INVITES = ALLOW_INVITES_FROM_VALUES;
+const SHARING = SHARING_CAPABILITY_VALUES;
 
 export function toUser(u: Graph.User, roles: string[]): DirectoryUser {
   const upn = u.userPrincipalName ?? u.mail ?? u.id ?? '';

@@ -10,6 +10,8 @@ import {
 } from '../../policy/index.js';
 import { findSetting, parseBool, settingValue } from '../../policy/settingValues.js';
 import {
+  ALLOW_INVITES_FROM_VALUES,
+  SHARING_CAPABILITY_VALUES,
   TEMPLATE_GROUP_UNIFIED,
   TEMPLATE_GROUP_UNIFIED_GUEST,
   type AccessType,
@@ -55,18 +57,8 @@ export type WhatIfParse =
   /** `setting` is known but `value` is not one of `expected`; without `setting`, the setting itself is unknown. */
   | { ok: false; setting?: string; value?: string; expected?: string };
 
-const INVITES: readonly AllowInvitesFrom[] = [
-  'none',
-  'adminsAndGuestInviters',
-  'adminsGuestInvitersAndAllMembers',
-  'everyone',
-];
-const SHARING: readonly SharingCapability[] = [
-  'disabled',
-  'existingExternalUserSharingOnly',
-  'externalUserSharingOnly',
-  'externalUserAndGuestSharing',
-];
+const INVITES = ALLOW_INVITES_FROM_VALUES;
+const SHARING = SHARING_CAPABILITY_VALUES;
 
 // English and Dutch words people use for on and off.
 const TRUE_WORDS = new Set(['true', 'on', 'yes', 'waar', 'aan', 'ja']);
