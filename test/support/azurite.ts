@@ -24,7 +24,7 @@ export async function startAzurite(): Promise<Azurite> {
     process.execPath,
     [
       resolve('node_modules/azurite/dist/src/azurite.js'),
-      ...['--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose'],
+      ...['--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'],
       ...['--blobHost', '127.0.0.1', '--blobPort', '0', '--tableHost', '127.0.0.1', '--tablePort', '0'],
       ...['--queueHost', '127.0.0.1', '--queuePort', '0'],
     ],
@@ -44,7 +44,7 @@ export async function startAzurite(): Promise<Azurite> {
       if (found.blob && found.table) {
         clearTimeout(timer);
         child.stdout.off('data', onData);
-        child.stdout.resume(); // keep draining the access log
+        child.stdout.resume(); // keep draining (--silent: no access log, only warnings)
         resolvePorts({ blob: found.blob, table: found.table });
       }
     };
