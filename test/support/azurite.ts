@@ -11,6 +11,8 @@ export interface Azurite {
   connectionString: string;
   blobPort: number;
   tablePort: number;
+  /** The Azurite process (for benchmarks that measure its CPU). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startAzurite(): Promise<Azurite> {
       `BlobEndpoint=http://127.0.0.1:${ports.blob}/${ACCOUNT};TableEndpoint=http://127.0.0.1:${ports.table}/${ACCOUNT};`,
     blobPort: ports.blob,
     tablePort: ports.table,
+    pid: child.pid,
     stop: () => stopChild(child).then(() => rm(location, { recursive: true, force: true })),
   };
 }
