@@ -155,3 +155,39 @@ describe('UTS #46 normalisation: a lookalike spelling is the same domain, or no 
     expect(compared).toBeGreaterThan(100);
   });
 });
+
+describe('the lengths RFC 5321 allows, at their edges', () => {
+  const label63 = 'b'.repeat(63);
+  // 63 + 1 + 63 + 1 + 63 + 1 + 61 = 253 characters, the most a domain may have.
+  const domain253 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+  const domain252 = domain253.slice(1);
+
+  test('a local part of 64 characters is an address, 65 is not, however it is typed', () => {
+    expect(normaliseEmail(`${'a'.repeat(64)}@fabrikam.com`)).toMatchObject({ ok: true });
+    expect(normaliseEmail(`${'A'.repeat(64)}@fabrikam.com`)).toMatchObject({
+      ok: true,
+      email: `${'a'.repeat(64)}@fabrikam.com`,
+    });
+    expect(normaliseEmail(`${'a'.repeat(64)}@FABRIKAM.com`)).toMatchObject({ ok: true });
+    expect(normaliseEmail(`${'A'.repeat(65)}@fabrikam.com`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+    expect(normaliseEmail(`${'é'.repeat(65)}@fabrikam.com`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+  });
+
+  test('a domain label of 63 characters is fine, 64 is not', () => {
+    expect(normaliseEmail(`a@${label63}.com`)).toMatchObject({ ok: true, domain: `${label63}.com` });
+    expect(normaliseDomain(`${label63}b.com`)).toBeUndefined();
+  });
+
+  test('a domain of 253 characters is fine, 254 is not', () => {
+    expect(domain253).toHaveLength(253);
+    expect(normaliseDomain(domain253)).toBe(domain253);
+    expect(normaliseDomain(`e${domain253}`)).toBeUndefined();
+  });
+
+  test('an address of 254 characters is fine, 255 is not, however it is typed', () => {
+    expect(normaliseEmail(`x@${domain252}`)).toMatchObject({ ok: true, email: `x@${domain252}` });
+    expect(normaliseEmail(`X@${domain252}`)).toMatchObject({ ok: true, email: `x@${domain252}` });
+    expect(normaliseEmail(`xy@${domain252}`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+    expect(normaliseEmail(`XY@${domain252}`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+  });
+});
