@@ -12,6 +12,8 @@ import {
   orgSharing,
   siteSharing,
   spDomains,
+  owners,
+  roles,
   U,
   type Patch,
 } from '../support/policyFixtures.js';
@@ -28,6 +30,7 @@ const noMail: Patch = (t) => {
 const groupSettingWithoutId: Patch = (t) => {
   delete (t.groups[0].settings[0] as { id?: string }).id;
 };
+const noAdmins: Patch[] = [roles(U.admin, []), roles(U.userAdmin, [])];
 const orgSettingWithoutId: Patch = (t) => {
   delete (t.groupSettings[0] as { id?: string }).id;
 };
@@ -36,6 +39,8 @@ interface Case {
   case: string;
   patches: Patch[];
   email: string;
+  requester?: string;
+  group?: string;
   verdict: Verdict;
   blockers: Blocker[];
   accessIssues: Blocker[];
@@ -516,10 +521,130 @@ const CASES: Case[] = [
       },
     ],
   },
+  {
+    case: 'no enabled owner and no admin: add an owner to the group',
+    patches: [owners(G.team, []), ...noAdmins],
+    email: ADDR.newGuest,
+    requester: U.member,
+    verdict: 'blocked',
+    blockers: [
+      {
+        code: 'NO_APPROVER',
+        layer: 'approval',
+        setting: 'owners',
+        currentValue: '0',
+        allowingValue: '1',
+        fixRoles: ['groupsAdmin', 'globalAdmin'],
+        where: { portalKey: 'm365GroupOwners', graph: 'POST /groups/g-team/owners/$ref' },
+        propagation24h: false,
+      },
+    ],
+    accessIssues: [],
+  },
+  {
+    case: 'no enabled owner and no admin, for a guest already in the directory: the same',
+    patches: [owners(G.team, []), ...noAdmins],
+    email: ADDR.existingGuest,
+    requester: U.member,
+    verdict: 'blocked',
+    blockers: [
+      {
+        code: 'NO_APPROVER',
+        layer: 'approval',
+        setting: 'owners',
+        currentValue: '0',
+        allowingValue: '1',
+        fixRoles: ['groupsAdmin', 'globalAdmin'],
+        where: { portalKey: 'm365GroupOwners', graph: 'POST /groups/g-team/owners/$ref' },
+        propagation24h: false,
+      },
+    ],
+    accessIssues: [],
+  },
+  {
+    case: 'owners who may not invite and no admin: let members invite',
+    patches: [invitesFrom('adminsAndGuestInviters'), ...noAdmins],
+    email: ADDR.newGuest,
+    requester: U.member,
+    verdict: 'blocked',
+    blockers: [
+      {
+        code: 'NO_INVITER',
+        layer: 'approval',
+        setting: 'authorizationPolicy.allowInvitesFrom',
+        currentValue: 'adminsAndGuestInviters',
+        allowingValue: 'adminsGuestInvitersAndAllMembers',
+        fixRoles: ['globalAdmin'],
+        where: {
+          portalKey: 'entraGuestInviteSettings',
+          powershell: 'Update-MgPolicyAuthorizationPolicy -AllowInvitesFrom adminsGuestInvitersAndAllMembers',
+          graph: 'PATCH /policies/authorizationPolicy {"allowInvitesFrom":"adminsGuestInvitersAndAllMembers"}',
+        },
+        propagation24h: true,
+      },
+    ],
+    accessIssues: [],
+  },
+  {
+    case: 'a requester outside the group: the owner adds them as a member',
+    patches: [],
+    email: ADDR.newGuest,
+    requester: U.outsider,
+    verdict: 'blocked',
+    blockers: [
+      {
+        code: 'REQUESTER_NOT_MEMBER',
+        layer: 'requester',
+        setting: 'members',
+        currentValue: 'notMember',
+        allowingValue: 'member',
+        fixRoles: ['groupOwner'],
+        where: { portalKey: 'm365GroupMembers', graph: 'POST /groups/g-team/members/$ref' },
+        propagation24h: false,
+      },
+    ],
+    accessIssues: [],
+  },
+  {
+    case: 'an unknown requester and an unknown group: both said, the group by the id asked for',
+    patches: [],
+    email: ADDR.newGuest,
+    requester: 'u-nobody',
+    group: 'g-missing',
+    verdict: 'blocked',
+    blockers: [
+      {
+        code: 'REQUESTER_NOT_MEMBER',
+        layer: 'requester',
+        setting: 'members',
+        currentValue: 'notMember',
+        allowingValue: 'member',
+        fixRoles: ['groupOwner'],
+        where: { portalKey: 'm365GroupMembers' },
+        propagation24h: false,
+      },
+      {
+        code: 'GROUP_NOT_FOUND',
+        layer: 'group',
+        setting: 'groupId',
+        currentValue: 'g-missing',
+        allowingValue: '—',
+        fixRoles: ['requester'],
+        where: { portalKey: 'm365Groups' },
+        propagation24h: false,
+        subject: 'g-missing',
+      },
+    ],
+    accessIssues: [],
+  },
 ];
 
-test.each(CASES)('$case', ({ patches, email, verdict, blockers, accessIssues }) => {
-  const d = evaluateGuest(ctxOf(...patches), { groupId: G.team, requesterId: U.owner, guestEmail: email });
+test.each(CASES)('$case', ({ patches, email, requester, group, verdict, blockers, accessIssues }) => {
+  const d = evaluateGuest(ctxOf(...patches), {
+    groupId: group ?? G.team,
+    requesterId: requester ?? U.owner,
+    guestEmail: email,
+  });
   expect(d.verdict).toBe(verdict);
   expect(d.blockers).toEqual(blockers);
   expect(d.accessIssues).toEqual(accessIssues);
