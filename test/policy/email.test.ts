@@ -191,3 +191,72 @@ describe('the lengths RFC 5321 allows, at their edges', () => {
     expect(normaliseEmail(`XY@${domain252}`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
   });
 });
+
+describe('a Unicode local part (RFC 6531): visible characters pass, invisible and space-like ones are refused', () => {
+  test.each([
+    ['C1 control U+0080', '\u0080'],
+    ['C1 control U+009F', '\u009F'],
+    ['no-break space U+00A0', '\u00A0'],
+    ['soft hyphen U+00AD', '\u00AD'],
+    ['Ogham space mark U+1680', '\u1680'],
+    ['Mongolian vowel separator U+180E', '\u180E'],
+    ['en quad U+2000', '\u2000'],
+    ['right-to-left mark U+200F', '\u200F'],
+    ['line separator U+2028', '\u2028'],
+    ['narrow no-break space U+202F', '\u202F'],
+    ['medium mathematical space U+205F', '\u205F'],
+    ['nominal digit shapes U+206F', '\u206F'],
+    ['ideographic space U+3000', '\u3000'],
+    ['byte order mark U+FEFF', '\uFEFF'],
+  ])('refuses a %s', (_what, ch) => {
+    expect(normaliseEmail(`jo${ch}e@fabrikam.com`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+  });
+
+  test.each([
+    ['inverted exclamation mark U+00A1', '\u00A1'],
+    ['registered sign U+00AE', '\u00AE'],
+    ['Canadian syllabics U+167F', '\u167F'],
+    ['Ogham letter beith U+1681', '\u1681'],
+    ['Greek dasia U+1FFE', '\u1FFE'],
+    ['hyphen U+2010', '\u2010'],
+    ['hyphenation point U+2027', '\u2027'],
+    ['per mille sign U+2030', '\u2030'],
+    ['four dot punctuation U+205E', '\u205E'],
+    ['superscript zero U+2070', '\u2070'],
+    ['ideographic comma U+3001', '\u3001'],
+    ['Arabic ligature lam-alef U+FEFC', '\uFEFC'],
+  ])('accepts a %s', (_what, ch) => {
+    expect(normaliseEmail(`jo${ch}e@fabrikam.com`)).toEqual({
+      ok: true,
+      email: `jo${ch}e@fabrikam.com`,
+      local: `jo${ch}e`,
+      domain: 'fabrikam.com',
+    });
+  });
+});
+
+describe('the ASCII a domain may hold', () => {
+  test.each([
+    ['x@AZaz09.com', 'azaz09.com'],
+    ['x@A-Z.com', 'a-z.com'],
+    ['x@example.1a', 'example.1a'],
+    ['x@example.a1', 'example.a1'],
+    ['x@9.example', '9.example'],
+    ['x@XN--MNCHEN-3YA.DE', 'xn--mnchen-3ya.de'],
+  ])('%s → %s', (raw, domain) => {
+    expect(normaliseEmail(raw)).toMatchObject({ ok: true, domain });
+  });
+
+  test.each([
+    'x@a`b.com',
+    'x@a{b.com',
+    'x@a:b.com',
+    'x@a[b.com',
+    'x@a\\b.com',
+    'x@example.123',
+    'x@XN--ZZ.com',
+    'x@Xn--zz.com',
+  ])('refuses %s', (raw) => {
+    expect(normaliseEmail(raw)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+  });
+});
