@@ -57,6 +57,15 @@ describe('unverified layers: where an admin looks', () => {
     ]);
   });
 
+  test('a site whose address the snapshot does not give: named after the group, to be filled in', () => {
+    const noAddress: Patch = (t) => {
+      t.groups[0].site = {};
+    };
+    const [site] = decide([noAddress]).unverified;
+    expect(site.subject).toBe('<site of Marketing>');
+    expect(site.where.powershell).toBe('Get-SPOSite -Identity <site of Marketing> | Select-Object SharingCapability');
+  });
+
   test('a label’s guest setting: named by the label, read with Get-Label by its id', () => {
     expect(decide([labelsOn, unknownLabel, assignLabel(G.team, 'l-q')]).unverified).toEqual([
       {
