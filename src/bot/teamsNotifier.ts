@@ -10,7 +10,14 @@ import {
 } from 'botbuilder';
 import { defaultRetry, withRetry, type RetryPolicy } from '../app/shared/retry.js';
 import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
-import type { Delivery, Notifier, OutboundMessage, SentMessage, UnreachableReason } from '../ports/notifier.js';
+import type {
+  Delivery,
+  Notifier,
+  OutboundMessage,
+  SendOptions,
+  SentMessage,
+  UnreachableReason,
+} from '../ports/notifier.js';
 import type { Logger } from '../logger.js';
 import { Pacer } from './pacer.js';
 
@@ -117,22 +124,22 @@ export class TeamsNotifier implements Notifier {
     return this.deps.defaultServiceUrl ?? (await this.deps.conversations.latestServiceUrl());
   }
 
-  async sendToUser(userId: string, message: OutboundMessage): Promise<Delivery> {
-    const first = await this.trySend(userId, message);
+  async sendToUser(userId: string, message: OutboundMessage, options: SendOptions = {}): Promise<Delivery> {
+    const first = await this.trySend(userId, message, options);
     if (first.kind !== 'unreachable' || !this.deps.makeReachable) return first;
     if (!(await this.deps.makeReachable(userId, first.reason))) return first;
-    return this.trySend(userId, message);
+    return this.trySend(userId, message, options);
   }
 
-  private async trySend(userId: string, message: OutboundMessage): Promise<Delivery> {
+  private async trySend(userId: string, message: OutboundMessage, options: SendOptions): Promise<Delivery> {
     const stored = await this.deps.conversations.get(userId);
     try {
       if (stored) {
-        const activityId = await this.send(toReference(stored), message);
+        const activityId = await this.send(toReference(stored), message, options);
         return { kind: 'delivered', sent: { userId, conversationId: stored.conversation.id, activityId } };
       }
       const opened = await this.openChat(userId);
-      const activityId = await this.send(toReference(opened), message);
+      const activityId = await this.send(toReference(opened), message, options);
       return { kind: 'delivered', sent: { userId, conversationId: opened.conversation.id, activityId } };
     } catch (error) {
       if (!isRefusal(error)) throw error;
@@ -176,10 +183,20 @@ export class TeamsNotifier implements Notifier {
     };
   }
 
-  private async send(reference: Partial<ConversationReference>, message: OutboundMessage): Promise<string> {
+  private async send(
+    reference: Partial<ConversationReference>,
+    message: OutboundMessage,
+    options: SendOptions = {},
+  ): Promise<string> {
     let activityId = '';
+    let announced = false;
     await this.retry(async () => {
       await this.pacer.take(reference.conversation?.id ?? '');
+      if (!announced) {
+        // Only now may it reach the user: the caller's in-flight mark goes here, not before the pacing wait.
+        announced = true;
+        await options.beforeSend?.();
+      }
       await surfaceErrors(
         (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference, logic),
         async (context) => {
