@@ -7,6 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LowdbAuditLog } from '../../src/adapters/lowdb/lowdbAuditLog.js';
+import { LowdbDirectoryOverlayStore } from '../../src/adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import type { GuestRequest } from '../../src/domain/guestRequest.js';
 import type { AuditEntry } from '../../src/ports/auditLog.js';
 import { cardAction, installed, message } from '../support/activities.js';
@@ -283,9 +284,7 @@ describe('the real process under SIGKILL, a misbehaving Bot Connector and hostil
     }
     figures['requests whose transitions are not exactly in the audit log'] = missing;
     // Guests the owner added directly (no request): each member added to Marketing has its guest.added entry.
-    const overlay = JSON.parse(await readFile(join(dataDir, 'directory.json'), 'utf8')) as {
-      membership: Record<string, { added: string[] }>;
-    };
+    const overlay = await (await LowdbDirectoryOverlayStore.open(dataDir, { readOnly: true })).load();
     const addedToGroups = Object.entries(overlay.membership).flatMap(([groupId, m]) =>
       m.added.map((userId) => ({ groupId, userId })),
     );
