@@ -220,62 +220,33 @@ export class TeamsNotifier implements Notifier {
   ): Promise<'done' | 'unreachable'> {
     let stored = await this.deps.conversations.get(user.id);
     if (!stored) {
-      const serviceUrl = hint.serviceUrl || (await this.serviceUrl());
-      if (!serviceUrl) throw new Error('no Bot Connector service URL known yet');
-      // As for approval cards: Teams accepts the Entra object id as the member of a new 1:1 chat.
-      const memberId = user.id;
-      const parameters: ConversationParameters = {
-        isGroup: false,
-        bot: { id: this.deps.appId || 'bot', name: '' },
-        members: [{ id: memberId, name: user.name ?? '' }],
-        tenantId: this.deps.tenantId,
-        channelData: { tenant: { id: this.deps.tenantId } },
-        activity: undefined,
-      };
-      let conversationId = '';
       try {
-        await withRetry(
-          () =>
-            surfaceErrors(
-              (logic) =>
-                this.deps.adapter.createConversationAsync(
-                  this.deps.appId,
-                  Channels.Msteams,
-                  serviceUrl,
-                  '',
-                  parameters,
-                  logic,
-                ),
-              async (context) => {
-                conversationId = context.activity.conversation.id;
-              },
-            ),
-          classify,
-          this.deps.retry ?? defaultRetry,
-        );
+        // As for approval cards: opened once however many answers are on their way, and paced.
+        stored = await this.openChat(user.id, { ...hint, name: user.name, purpose: 'a private answer' });
       } catch (error) {
         if (!isRefusal(error)) throw error;
         const log = { userId: user.id, code: 'PERSONAL_CHAT_REFUSED' };
         this.deps.logger.warn(log, 'Teams refused to open a 1:1 chat (403)');
         return 'unreachable';
       }
-      stored = {
-        channelId: Channels.Msteams,
-        serviceUrl,
-        conversation: { id: conversationId, tenantId: this.deps.tenantId, conversationType: 'personal' },
-        user: { id: memberId, aadObjectId: user.id, name: user.name },
-        bot: { id: this.deps.appId || 'bot' },
-        locale: hint.locale,
-      };
-      await this.deps.conversations.save(user.id, stored);
-      const log = { userId: user.id, code: 'CONVERSATION_CREATED' };
-      this.deps.logger.info(log, 'opened a 1:1 chat for a private answer');
     }
     const reference = toReference(stored) as ConversationReference;
+    const conversationId = stored.conversation.id;
     try {
       const run = (logic: (context: TurnContext) => Promise<void>) =>
         this.deps.adapter.continueConversationAsync(this.deps.appId, reference, logic);
-      await surfaceErrors(run, work);
+      await surfaceErrors(run, async (context) => {
+        // The answer's messages are proactive sends into the 1:1 chat: paced like every other.
+        context.onSendActivities(async (_context, activities, next) => {
+          for (let i = 0; i < activities.length; i++) await this.pacer.take(conversationId);
+          return next();
+        });
+        context.onUpdateActivity(async (_context, _activity, next) => {
+          await this.pacer.take(conversationId);
+          return next();
+        });
+        await work(context);
+      });
     } catch (error) {
       if (!isRefusal(error)) throw error;
       const log = { userId: user.id, code: 'PERSONAL_CHAT_REFUSED' };
@@ -286,23 +257,23 @@ export class TeamsNotifier implements Notifier {
   }
 
   /** The user's 1:1 chat, opened once: a second caller while it is being opened waits for the same creation. */
-  private openChat(userId: string): Promise<StoredConversationReference> {
+  private openChat(userId: string, details: ChatDetails = {}): Promise<StoredConversationReference> {
     let opening = this.opening.get(userId);
     if (!opening) {
-      opening = this.createChat(userId).finally(() => this.opening.delete(userId));
+      opening = this.createChat(userId, details).finally(() => this.opening.delete(userId));
       this.opening.set(userId, opening);
     }
     return opening;
   }
 
   /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and remembers it. */
-  private async createChat(userId: string): Promise<StoredConversationReference> {
-    const serviceUrl = await this.serviceUrl();
+  private async createChat(userId: string, details: ChatDetails): Promise<StoredConversationReference> {
+    const serviceUrl = details.serviceUrl || (await this.serviceUrl());
     if (!serviceUrl) throw new Error('no Bot Connector service URL known yet: nobody has talked to the bot');
     const parameters: ConversationParameters = {
       isGroup: false,
       bot: { id: this.deps.appId || 'bot', name: '' },
-      members: [{ id: userId, name: '' }],
+      members: [{ id: userId, name: details.name ?? '' }],
       tenantId: this.deps.tenantId,
       channelData: { tenant: { id: this.deps.tenantId } },
       activity: undefined,
@@ -329,13 +300,24 @@ export class TeamsNotifier implements Notifier {
       channelId: Channels.Msteams,
       serviceUrl,
       conversation: { id: conversationId, tenantId: this.deps.tenantId, conversationType: 'personal' },
-      user: { id: userId, aadObjectId: userId },
+      user: { id: userId, aadObjectId: userId, ...(details.name ? { name: details.name } : {}) },
       bot: { id: this.deps.appId || 'bot' },
+      ...(details.locale ? { locale: details.locale } : {}),
     };
     await this.deps.conversations.save(userId, stored);
-    this.deps.logger.info({ userId, code: 'CONVERSATION_CREATED' }, 'opened a 1:1 chat for a proactive message');
+    const purpose = details.purpose ?? 'a proactive message';
+    this.deps.logger.info({ userId, code: 'CONVERSATION_CREATED' }, `opened a 1:1 chat for ${purpose}`);
     return stored;
   }
+}
+
+/** What is known of a person whose 1:1 chat is opened: where they talked to us, their name and language. */
+interface ChatDetails {
+  serviceUrl?: string;
+  name?: string;
+  locale?: string;
+  /** For the log line: why the chat was opened. */
+  purpose?: string;
 }
 
 function toReference(stored: StoredConversationReference): Partial<ConversationReference> {
