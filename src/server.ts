@@ -118,6 +118,18 @@ export function createServer(deps: ServerDeps): Server {
     res.send(200, { status: 'ok', version: deps.version, ...(deps.health?.() ?? {}) });
   });
 
+  // Every activity of a conversation carries the same serviceUrl: the verdict is remembered (a bounded few).
+  const serviceUrls = new Map<string, boolean>();
+  const acceptServiceUrl = (url: string): boolean => {
+    let verdict = serviceUrls.get(url);
+    if (verdict === undefined) {
+      verdict = deps.acceptServiceUrl?.(url) ?? true;
+      if (serviceUrls.size >= 100) serviceUrls.clear();
+      serviceUrls.set(url, verdict);
+    }
+    return verdict;
+  };
+
   server.post('/api/messages', async (req: Request, res: Response) => {
     const started = process.hrtime.bigint();
     let body: unknown;
@@ -130,7 +142,7 @@ export function createServer(deps: ServerDeps): Server {
       const shape = activityShape.safeParse(body);
       if (!shape.success || Array.isArray(body))
         throw new BodyError('notAnActivity', 'body is not a Bot Framework activity');
-      if (deps.acceptServiceUrl && !deps.acceptServiceUrl(shape.data.serviceUrl)) {
+      if (!acceptServiceUrl(shape.data.serviceUrl)) {
         throw new BodyError('serviceUrlRefused', 'serviceUrl is not an address this bot answers to');
       }
     } catch (err) {

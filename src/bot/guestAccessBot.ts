@@ -9,7 +9,7 @@ import {
   type ChannelAccount,
   type InvokeResponse,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { identifyUser } from '../app/shared/identifyUser.js';
 import type { AppServices } from '../app/shared/appServices.js';
 import { DEFAULT_TIME_ZONE, readerTimeZone } from '../i18n/dates.js';
@@ -65,6 +65,8 @@ export class GuestAccessBot extends TeamsActivityHandler {
   private readonly leaveFor: StatePropertyAccessor<string | undefined>;
   private readonly recent: SeenActivities;
   private readonly dialogs: DialogSet;
+  /** Help texts per profile (a new one with every directory change) and language. */
+  private readonly helpTexts = new WeakMap<TurnUser['profile'], Map<TurnUser['lang'], string>>();
   /** Team id → its Microsoft 365 group id, as Teams told (a cache: Teams can always be asked again). */
   private readonly teamGroups = new Map<string, string>();
 
@@ -195,11 +197,14 @@ export class GuestAccessBot extends TeamsActivityHandler {
     }
     await this.rememberConversation(context, user);
     context.turnState.set(TURN_USER, user);
-    const dialogs = await this.dialogs.createContext(context);
-    const turn: Turn = { context, user, dialogs };
+    // Most turns are commands outside any dialog: a DialogContext (and its memory scopes) is built only when a dialog
+    // is under way or a command starts one.
+    const stored = await this.dialogState.get(context);
+    let dialogs = stored?.dialogStack?.length ? await this.dialogs.createContext(context) : undefined;
+    const turn: Turn = { context, user, dialogs: async () => (dialogs ??= await this.dialogs.createContext(context)) };
     let command = parseCommand(context.activity.text);
 
-    if (dialogs.activeDialog) {
+    if (dialogs?.activeDialog) {
       if (command.kind === 'cancelDialog') {
         await dialogs.cancelAllDialogs();
         await context.sendActivity(user.tr('common.dialogCancelled'));
@@ -220,7 +225,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
         }
       }
     }
-    if (dialogs.activeDialog) {
+    if (dialogs?.activeDialog) {
       // A command typed where the dialog waits for an answer is not an answer: ask before leaving the dialog.
       if (command.kind !== 'unknown') {
         await this.leaveFor.set(context, context.activity.text ?? '');
@@ -247,7 +252,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
   private async runCommand(turn: Turn, command: Command): Promise<void> {
     const { context, user } = turn;
     if (command.kind === 'help') {
-      const help = helpMessage(user.tr, user.profile);
+      const help = this.helpFor(user);
       // In a group chat or channel, say which answers come here and which privately.
       const scope = scopeOf(context.activity);
       const note = scope === 'channel' ? 'teams.help.inChannel' : 'teams.help.inGroupChat';
@@ -277,6 +282,14 @@ export class GuestAccessBot extends TeamsActivityHandler {
     await context.sendActivity(user.tr('common.unknownCommand'));
   }
 
+  private helpFor(user: TurnUser): string {
+    let texts = this.helpTexts.get(user.profile);
+    if (!texts) this.helpTexts.set(user.profile, (texts = new Map<TurnUser['lang'], string>()));
+    let text = texts.get(user.lang);
+    if (text === undefined) texts.set(user.lang, (text = helpMessage(user.tr, user.profile)));
+    return text;
+  }
+
   /**
    * Runs the command as a turn of the asker's 1:1 chat (its own dialog state there) and leaves a short note where
    * they asked; when Teams will not open that chat, says to ask in a personal chat instead.
@@ -290,10 +303,14 @@ export class GuestAccessBot extends TeamsActivityHandler {
             { id: user.profile.user.id, name: user.profile.user.displayName },
             async (privateContext) => {
               privateContext.turnState.set(TURN_USER, user);
-              const dialogs = await this.dialogs.createContext(privateContext);
+              let dialogs: DialogContext | undefined;
+              const dialogContext = async () => (dialogs ??= await this.dialogs.createContext(privateContext));
               // A new invite replaces one left unfinished in the personal chat.
-              if (command.kind === 'invite' && dialogs.activeDialog) await dialogs.cancelAllDialogs();
-              await this.runCommand({ context: privateContext, user, dialogs }, command);
+              if (command.kind === 'invite') {
+                const started = await dialogContext();
+                if (started.activeDialog) await started.cancelAllDialogs();
+              }
+              await this.runCommand({ context: privateContext, user, dialogs: dialogContext }, command);
               await this.deps.conversationState.saveChanges(privateContext, false);
             },
             { serviceUrl: context.activity.serviceUrl, locale: context.activity.locale },

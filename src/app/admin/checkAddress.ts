@@ -71,7 +71,11 @@ export async function checkAddress(
     if (!email?.ok) return { kind: 'needAddress', domain };
     const found = await lookupGroup(deps.directory, input.group);
     if (found.kind !== 'found') return found;
-    return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
+    const key = `${actor.user.id}|${found.group.id}|${email.email}`;
+    const answer = deps.policy.remember(ctx, 'decisions', key, () =>
+      decisionForAsker(ctx, actor, found.group.id, email.email),
+    );
+    return { kind: 'decision', ctx, ...answer };
   }
   // The policy's own lookup: by mail or UPN (a guest UPN stands for the address it encodes), normalised.
   const d = email?.ok

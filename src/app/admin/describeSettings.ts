@@ -58,13 +58,14 @@ export async function describeSettings(
   }
   const found = await lookupGroup(deps.directory, groupQuery);
   if (found.kind !== 'found') return found;
-  const profile = groupProfile(ctx, found.group.id);
-  if (!profile) return { kind: 'noGroup', query: groupQuery, match: { kind: 'notFound', suggestions: [] } };
   // One group's answer depends on the settings and the language only; the group count bounds the keys.
-  return deps.policy.derive(ctx, `settings:${lang}:${found.group.id}`, () => {
+  const answer = deps.policy.derive(ctx, `settings:${lang}:${found.group.id}`, () => {
+    const profile = groupProfile(ctx, found.group.id);
+    if (!profile) return undefined;
     const view = groupSettingsView(profile, ctx, lang);
     return { kind: 'group' as const, view, card: buildDecisionExplanationCard(view) };
   });
+  return answer ?? { kind: 'noGroup', query: groupQuery, match: { kind: 'notFound', suggestions: [] } };
 }
 
 const LAYER_ORDER: readonly TenantLayer[] = ['entra', 'crossTenant', 'groups', 'label', 'sharePoint', 'teams'];
