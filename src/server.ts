@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { stringifyReplies } from './cards/settledCard.js';
 import type { Logger } from './logger.js';
 
 export interface ServerDeps {
@@ -110,6 +111,15 @@ export function createServer(deps: ServerDeps): Server {
     name: 'guest-access-bot',
     version: deps.version,
     handleUncaughtExceptions: false,
+    // restify's own JSON formatter, except that cards sent again and again (kept per settings version) are not
+    // serialised again for every reply.
+    formatters: {
+      'application/json': (_req: Request, res: Response, body: unknown) => {
+        const data = body === undefined ? 'null' : stringifyReplies(body);
+        res.setHeader('Content-Length', Buffer.byteLength(data));
+        return data;
+      },
+    },
   });
   server.server.requestTimeout = 30_000;
   server.server.headersTimeout = 15_000;

@@ -10,6 +10,7 @@ import { formatDate, safe } from '../app/requests/presentRequest.js';
 import { prepareGuestRemoval } from '../app/guests/removeGuest.js';
 import { whatIf, WHATIF_SYNTAX, type ChangeSummary, type WhatIfDifferences } from '../app/admin/whatIf.js';
 import { inlineCode, type AdaptiveCardJson } from '../cards/cardTemplate.js';
+import { settleCard } from '../cards/settledCard.js';
 import { buildDecisionExplanationCard, type DecisionExplanationView } from '../cards/decisionExplanationCard.js';
 import { listOf, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
 import type { RoleKey } from '../policy/index.js';
@@ -63,7 +64,7 @@ function explanationCard(
   const key = `${lang}|${audience}|${decision.requesterId}|${decision.groupId}|${decision.guestEmail}`;
   return deps.policy.remember(ctx, 'explanationCards', key, () => {
     const view = decisionView(decision, ctx, lang, audience);
-    return { view, card: buildDecisionExplanationCard(view) };
+    return { view, card: settleCard(buildDecisionExplanationCard(view)) };
   });
 }
 

@@ -4,7 +4,6 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type BotState,
   type StatePropertyAccessor,
   type ChannelAccount,
   type InvokeResponse,
@@ -28,6 +27,7 @@ import { answerPlace } from './answerPlace.js';
 import { scopeOf, teamOf } from './conversationScope.js';
 import { helpMessage } from './helpMessage.js';
 import { removeBotMention } from './mentions.js';
+import type { DialogConversationState } from './dialogState.js';
 import { TURN_USER, type CardActionHandlers, type CommandHandlers, type Turn, type TurnUser } from './turn.js';
 
 export interface GuestAccessBotDeps {
@@ -39,7 +39,7 @@ export interface GuestAccessBotDeps {
   /** No authentication: non-Teams test clients are admitted, and users may be matched by channel id. */
   localMode: boolean;
   /** Dialog stacks: per conversation, and per person in group chats and channels. */
-  conversationState: BotState;
+  conversationState: DialogConversationState;
   commands: CommandHandlers;
   cardActions: CardActionHandlers;
   /** Registers the bot's dialogs on the set. */
@@ -199,8 +199,9 @@ export class GuestAccessBot extends TeamsActivityHandler {
     context.turnState.set(TURN_USER, user);
     // Most turns are commands outside any dialog: a DialogContext (and its memory scopes) is built only when a dialog
     // is under way or a command starts one.
-    const stored = await this.dialogState.get(context);
-    let dialogs = stored?.dialogStack?.length ? await this.dialogs.createContext(context) : undefined;
+    let dialogs = (await this.deps.conversationState.dialogUnderWay(context))
+      ? await this.dialogs.createContext(context)
+      : undefined;
     const turn: Turn = { context, user, dialogs: async () => (dialogs ??= await this.dialogs.createContext(context)) };
     let command = parseCommand(context.activity.text);
 
@@ -372,18 +373,19 @@ export class GuestAccessBot extends TeamsActivityHandler {
       context.activity.conversation.conversationType !== 'personal'
     )
       return;
-    const ref = TurnContext.getConversationReference(context.activity);
+    // The conversation reference (TurnContext.getConversationReference) as plain data, read from the activity.
+    const { channelId, serviceUrl, conversation, from, recipient, locale } = context.activity;
     await this.deps.services.conversations.save(user.profile.user.id, {
-      channelId: ref.channelId ?? 'msteams',
-      serviceUrl: ref.serviceUrl ?? '',
+      channelId: channelId ?? 'msteams',
+      serviceUrl: serviceUrl ?? '',
       conversation: {
-        id: ref.conversation?.id ?? '',
+        id: conversation?.id ?? '',
         tenantId: activityTenantId(context.activity),
-        conversationType: ref.conversation?.conversationType,
+        conversationType: conversation?.conversationType,
       },
-      user: ref.user ? { id: ref.user.id, aadObjectId: ref.user.aadObjectId, name: ref.user.name } : undefined,
-      bot: { id: ref.bot?.id ?? '', name: ref.bot?.name },
-      locale: context.activity.locale,
+      user: from ? { id: from.id, aadObjectId: from.aadObjectId, name: from.name } : undefined,
+      bot: { id: recipient?.id ?? '', name: recipient?.name },
+      locale,
     });
   }
 

@@ -1,4 +1,5 @@
 import { escapeMarkdown, type AdaptiveCardJson } from '../../cards/cardTemplate.js';
+import { settleCard } from '../../cards/settledCard.js';
 import {
   buildLayerChainCard,
   worstIcon,
@@ -100,7 +101,7 @@ export async function checkAddress(
       .map((g) => escapeMarkdown(g.displayName)),
   );
   const view = addressView(ctx, lang, { shown, domain: shownDomain, existing, open });
-  const answer = { kind: 'address' as const, view, card: buildLayerChainCard(view) };
+  const answer = { kind: 'address' as const, view, card: settleCard(buildLayerChainCard(view)) };
   if (answers.size >= CHECK_CACHE_SIZE) answers.clear();
   answers.set(key, answer);
   return answer;

@@ -4,6 +4,7 @@ import {
   type DecisionExplanationView,
 } from '../../cards/decisionExplanationCard.js';
 import { escapeMarkdown, type AdaptiveCardJson } from '../../cards/cardTemplate.js';
+import { settleCard } from '../../cards/settledCard.js';
 import {
   buildLayerChainCard,
   worstIcon,
@@ -53,7 +54,7 @@ export async function describeSettings(
   if (!groupQuery) {
     return deps.policy.derive(ctx, `settings:${lang}`, () => {
       const view = tenantSettingsView(ctx, lang);
-      return { kind: 'tenant' as const, view, card: buildLayerChainCard(view) };
+      return { kind: 'tenant' as const, view, card: settleCard(buildLayerChainCard(view)) };
     });
   }
   const found = await lookupGroup(deps.directory, groupQuery);
@@ -63,7 +64,7 @@ export async function describeSettings(
     const profile = groupProfile(ctx, found.group.id);
     if (!profile) return undefined;
     const view = groupSettingsView(profile, ctx, lang);
-    return { kind: 'group' as const, view, card: buildDecisionExplanationCard(view) };
+    return { kind: 'group' as const, view, card: settleCard(buildDecisionExplanationCard(view)) };
   });
   return answer ?? { kind: 'noGroup', query: groupQuery, match: { kind: 'notFound', suggestions: [] } };
 }
