@@ -4,7 +4,7 @@
  * one run so that noise from other work on the machine hits both alike. Goals: every command ≥ 0.85× the echo
  * bot's throughput, and its p99 ≤ 2× the echo bot's.
  *
- *   npm run bench:turns [-- --seconds 3 --rounds 4 --connections 8]
+ *   npm run bench:turns [-- --seconds 2 --rounds 6 --connections 8]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,8 +13,8 @@ import { demoTenant, demoUser } from '../test/support/demoTenant.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
-const SECONDS = Number(args.get('seconds') ?? 3);
-const ROUNDS = Number(args.get('rounds') ?? 4);
+const SECONDS = Number(args.get('seconds') ?? 2);
+const ROUNDS = Number(args.get('rounds') ?? 6);
 const CONNECTIONS = Number(args.get('connections') ?? 8);
 
 const megan = demoUser('Megan Bowen'); // User Administrator: may use every command
