@@ -1,7 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { stringifyReplies } from './cards/settledCard.js';
+import { replyBody } from './cards/settledCard.js';
 import type { Logger } from './logger.js';
 
 export interface ServerDeps {
@@ -115,8 +115,8 @@ export function createServer(deps: ServerDeps): Server {
     // serialised again for every reply.
     formatters: {
       'application/json': (_req: Request, res: Response, body: unknown) => {
-        const data = body === undefined ? 'null' : stringifyReplies(body);
-        res.setHeader('Content-Length', Buffer.byteLength(data));
+        const data = body === undefined ? 'null' : replyBody(body);
+        res.setHeader('Content-Length', typeof data === 'string' ? Buffer.byteLength(data) : data.length);
         return data;
       },
     },

@@ -1,22 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCardJson } from './cardTemplate.js';
 
-/** JSON text of cards that will not change again, kept beside them (dropped with them). */
-const texts = new WeakMap<object, string>();
+/** A settled card's JSON, as text and as the UTF-8 bytes a reply sends. */
+interface Settled {
+  text: string;
+  bytes: Buffer;
+}
+
+/** JSON of cards that will not change again, kept beside them (dropped with them). */
+const settled = new WeakMap<object, Settled>();
 
 /**
  * Marks a card that is sent as it is many times (built once per settings version and kept): it is frozen, so nothing
- * can change it after this, and its JSON text is written now, once, for {@link settledCardJson}.
+ * can change it after this, and its JSON is written now, once, for {@link replyBody}.
  */
 export function settleCard(card: AdaptiveCardJson): AdaptiveCardJson {
   deepFreeze(card);
-  texts.set(card, JSON.stringify(card));
+  const text = JSON.stringify(card);
+  settled.set(card, { text, bytes: Buffer.from(text, 'utf8') });
   return card;
 }
 
 /** The JSON text of a settled card (exactly `JSON.stringify(card)`), or undefined for any other value. */
 export function settledCardJson(value: unknown): string | undefined {
-  return typeof value === 'object' && value !== null ? texts.get(value) : undefined;
+  return typeof value === 'object' && value !== null ? settled.get(value)?.text : undefined;
 }
 
 function deepFreeze(value: unknown): void {
@@ -30,30 +37,46 @@ function deepFreeze(value: unknown): void {
 const MARK = `\u0000settled-card-${randomUUID()}:`;
 
 /**
- * `JSON.stringify(body)` for a Bot Framework reply body (`{ activities: [...] }`, as expectReplies answers), with each
- * settled card's text put in as it is instead of serialising the card again. The text is the same, byte for byte.
+ * A Bot Framework reply body (`{ activities: [...] }`, as expectReplies answers) serialised with every settled card
+ * left out, in order, and the marks standing in for them (JSON strings); undefined when it holds no settled card.
  */
-export function stringifyReplies(body: unknown): string {
+function withoutSettledCards(body: unknown): { json: string; cards: Settled[] } | undefined {
   const activities = (body as { activities?: unknown } | null)?.activities;
-  if (!Array.isArray(activities)) return JSON.stringify(body);
-  const cards: string[] = [];
+  if (!Array.isArray(activities)) return undefined;
+  const cards: Settled[] = [];
   const swapped = activities.map((activity: unknown) => {
     const attachments = (activity as { attachments?: unknown } | null)?.attachments;
     if (!Array.isArray(attachments)) return activity;
     let found = false;
     const copies = attachments.map((attachment: unknown) => {
-      const json = settledCardJson((attachment as { content?: unknown } | null)?.content);
-      if (json === undefined) return attachment;
+      const content = (attachment as { content?: unknown } | null)?.content;
+      const card = typeof content === 'object' && content !== null ? settled.get(content) : undefined;
+      if (!card) return attachment;
       found = true;
-      cards.push(json);
+      cards.push(card);
       return { ...(attachment as object), content: `${MARK}${cards.length - 1}` };
     });
     return found ? { ...(activity as object), attachments: copies } : activity;
   });
-  if (cards.length === 0) return JSON.stringify(body);
-  let text = JSON.stringify({ ...(body as object), activities: swapped });
-  cards.forEach((json, i) => {
-    text = text.replace(JSON.stringify(`${MARK}${i}`), () => json);
+  if (cards.length === 0) return undefined;
+  return { json: JSON.stringify({ ...(body as object), activities: swapped }), cards };
+}
+
+/**
+ * The HTTP body of a reply: exactly the UTF-8 of `JSON.stringify(body)`, with each settled card's bytes put in as
+ * they are instead of serialising (and encoding) the card again. A string when the body holds no settled card.
+ */
+export function replyBody(body: unknown): string | Buffer {
+  const swapped = withoutSettledCards(body);
+  if (!swapped) return JSON.stringify(body);
+  const parts: Buffer[] = [];
+  let rest = swapped.json;
+  swapped.cards.forEach((card, i) => {
+    const mark = JSON.stringify(`${MARK}${i}`);
+    const at = rest.indexOf(mark);
+    parts.push(Buffer.from(rest.slice(0, at), 'utf8'), card.bytes);
+    rest = rest.slice(at + mark.length);
   });
-  return text;
+  parts.push(Buffer.from(rest, 'utf8'));
+  return Buffer.concat(parts);
 }
