@@ -7,6 +7,24 @@ interface ConversationsFile {
   latestServiceUrl?: string;
 }
 
+/** Whether two references say the same (every field of {@link StoredConversationReference}). */
+function sameReference(a: StoredConversationReference, b: StoredConversationReference): boolean {
+  return (
+    a.channelId === b.channelId &&
+    a.serviceUrl === b.serviceUrl &&
+    a.locale === b.locale &&
+    a.conversation.id === b.conversation.id &&
+    a.conversation.tenantId === b.conversation.tenantId &&
+    a.conversation.conversationType === b.conversation.conversationType &&
+    a.user?.id === b.user?.id &&
+    a.user?.aadObjectId === b.user?.aadObjectId &&
+    a.user?.name === b.user?.name &&
+    (a.user === undefined) === (b.user === undefined) &&
+    a.bot.id === b.bot.id &&
+    a.bot.name === b.bot.name
+  );
+}
+
 /** One write of the journal: a user's reference. */
 interface ConversationChange {
   userId: string;
@@ -48,8 +66,7 @@ export class LowdbConversationStore implements ConversationStore {
   async save(userId: string, reference: StoredConversationReference): Promise<void> {
     // Every message saves its reference; it is written only when something changed.
     const current = this.references.get(userId);
-    if (current && JSON.stringify(current) === JSON.stringify(reference) && this.latest === reference.serviceUrl)
-      return;
+    if (current && sameReference(current, reference) && this.latest === reference.serviceUrl) return;
     await this.journal!.write(() => ({ change: { userId, reference: structuredClone(reference) }, result: undefined }));
   }
 
