@@ -183,8 +183,7 @@ function hasPropagation(blockers: readonly Blocker[]): boolean {
 }
 
 function issuesWith(base: readonly Blocker[], extra: Blocker | undefined): readonly Blocker[] {
-  if (extra === undefined) return base;
-  return base.length === 0 ? [extra] : [...base, extra];
+  return extra === undefined ? base : [...base, extra];
 }
 
 /** "Nothing to do" (a colleague, or already a member): no blockers and no approval, whoever asks. */

@@ -80,6 +80,9 @@ function isDomainAscii(c: number): boolean {
  * A typed domain in its one ASCII form, or undefined when it does not survive UTS #46 normalisation or is not a
  * host name afterwards (a label that maps to nothing, a disallowed character, a broken Punycode label …).
  */
+// In any case: `Xn--` is as much a Punycode label as `xn--`, and must decode to count.
+const PUNYCODE_PREFIX = /xn--/i;
+
 function asciiDomain(raw: string): string | undefined {
   let ascii = true;
   for (let i = 0; i < raw.length; i++) {
@@ -88,7 +91,7 @@ function asciiDomain(raw: string): string | undefined {
     else if (!isDomainAscii(c)) return undefined;
   }
   // ASCII without Punycode labels: UTS #46 only lower-cases it. Anything else goes through domainToASCII.
-  const punycode = raw.indexOf('xn--') !== -1 || raw.indexOf('XN--') !== -1;
+  const punycode = PUNYCODE_PREFIX.test(raw);
   const domain = ascii && !punycode ? raw.toLowerCase() : domainToASCII(raw);
   return isHostName(domain) ? domain : undefined;
 }

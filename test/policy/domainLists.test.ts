@@ -51,3 +51,54 @@ describe('domain lists: case, IDN and subdomains', () => {
     expect(codes([listsWithoutMode], 'a@fabrikam.com')).toEqual([]);
   });
 });
+
+describe('a long domain list as an admin reads it in the fix', () => {
+  function firstBlocker(patches: Patch[], email: string) {
+    const d = evaluateGuest(ctxOf(...patches), { groupId: G.team, requesterId: U.owner, guestEmail: email });
+    return [...d.blockers, ...d.accessIssues][0];
+  }
+  const seven = ['a.com', 'b.com', 'c.com', 'd.com', 'e.com', 'f.com', 'fabrikam.com'];
+
+  test('a block list of seven: five shown and how many more; the fix is the list without the entry', () => {
+    expect(firstBlocker([blockedDomains(seven)], 'x@sales.fabrikam.com')).toMatchObject({
+      code: 'DOMAIN_BLOCKED',
+      currentValue: '[a.com, b.com, c.com, d.com, e.com, … +2]',
+      allowingValue: '[a.com, b.com, c.com, d.com, e.com, … +1]',
+      subject: 'sales.fabrikam.com',
+    });
+  });
+
+  test('a block list of six: the fix shows all five that stay', () => {
+    expect(firstBlocker([blockedDomains(seven.slice(1))], 'x@fabrikam.com')).toMatchObject({
+      currentValue: '[b.com, c.com, d.com, e.com, f.com, … +1]',
+      allowingValue: '[b.com, c.com, d.com, e.com, f.com]',
+    });
+  });
+
+  test('an allow list: the fix is its last four entries with the domain added, “…” for the rest', () => {
+    const six = seven.slice(0, 6);
+    expect(firstBlocker([allowedDomains(six)], 'x@fabrikam.com')).toMatchObject({
+      code: 'DOMAIN_NOT_ALLOWED',
+      currentValue: '[a.com, b.com, c.com, d.com, e.com, … +1]',
+      allowingValue: '[…, c.com, d.com, e.com, f.com, fabrikam.com]',
+    });
+    expect(firstBlocker([allowedDomains(six.slice(2))], 'x@fabrikam.com')).toMatchObject({
+      currentValue: '[c.com, d.com, e.com, f.com]',
+      allowingValue: '[c.com, d.com, e.com, f.com, fabrikam.com]',
+    });
+  });
+
+  test('an entry that is no domain is left out of what is shown; “@domain” and “.domain” entries are shown as written', () => {
+    expect(firstBlocker([blockedDomains(['not a domain', '@fabrikam.com'])], 'x@fabrikam.com')).toMatchObject({
+      currentValue: '[@fabrikam.com]',
+      allowingValue: '[]',
+    });
+    expect(
+      firstBlocker([spDomains('blockList', ['.fabrikam.com', 'fabrikam.com'])], 'x@eu.fabrikam.com'),
+    ).toMatchObject({
+      code: 'SITE_DOMAIN_BLOCKED',
+      currentValue: '[.fabrikam.com, fabrikam.com]',
+      allowingValue: '[fabrikam.com]',
+    });
+  });
+});

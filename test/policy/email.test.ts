@@ -155,3 +155,108 @@ describe('UTS #46 normalisation: a lookalike spelling is the same domain, or no 
     expect(compared).toBeGreaterThan(100);
   });
 });
+
+describe('the lengths RFC 5321 allows, at their edges', () => {
+  const label63 = 'b'.repeat(63);
+  // 63 + 1 + 63 + 1 + 63 + 1 + 61 = 253 characters, the most a domain may have.
+  const domain253 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+  const domain252 = domain253.slice(1);
+
+  test('a local part of 64 characters is an address, 65 is not, however it is typed', () => {
+    expect(normaliseEmail(`${'a'.repeat(64)}@fabrikam.com`)).toMatchObject({ ok: true });
+    expect(normaliseEmail(`${'A'.repeat(64)}@fabrikam.com`)).toMatchObject({
+      ok: true,
+      email: `${'a'.repeat(64)}@fabrikam.com`,
+    });
+    expect(normaliseEmail(`${'a'.repeat(64)}@FABRIKAM.com`)).toMatchObject({ ok: true });
+    expect(normaliseEmail(`${'A'.repeat(65)}@fabrikam.com`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+    expect(normaliseEmail(`${'é'.repeat(65)}@fabrikam.com`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+  });
+
+  test('a domain label of 63 characters is fine, 64 is not', () => {
+    expect(normaliseEmail(`a@${label63}.com`)).toMatchObject({ ok: true, domain: `${label63}.com` });
+    expect(normaliseDomain(`${label63}b.com`)).toBeUndefined();
+  });
+
+  test('a domain of 253 characters is fine, 254 is not', () => {
+    expect(domain253).toHaveLength(253);
+    expect(normaliseDomain(domain253)).toBe(domain253);
+    expect(normaliseDomain(`e${domain253}`)).toBeUndefined();
+  });
+
+  test('an address of 254 characters is fine, 255 is not, however it is typed', () => {
+    expect(normaliseEmail(`x@${domain252}`)).toMatchObject({ ok: true, email: `x@${domain252}` });
+    expect(normaliseEmail(`X@${domain252}`)).toMatchObject({ ok: true, email: `x@${domain252}` });
+    expect(normaliseEmail(`xy@${domain252}`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+    expect(normaliseEmail(`XY@${domain252}`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+  });
+});
+
+describe('a Unicode local part (RFC 6531): visible characters pass, invisible and space-like ones are refused', () => {
+  test.each([
+    ['C1 control U+0080', '\u0080'],
+    ['C1 control U+009F', '\u009F'],
+    ['no-break space U+00A0', '\u00A0'],
+    ['soft hyphen U+00AD', '\u00AD'],
+    ['Ogham space mark U+1680', '\u1680'],
+    ['Mongolian vowel separator U+180E', '\u180E'],
+    ['en quad U+2000', '\u2000'],
+    ['right-to-left mark U+200F', '\u200F'],
+    ['line separator U+2028', '\u2028'],
+    ['narrow no-break space U+202F', '\u202F'],
+    ['medium mathematical space U+205F', '\u205F'],
+    ['nominal digit shapes U+206F', '\u206F'],
+    ['ideographic space U+3000', '\u3000'],
+    ['byte order mark U+FEFF', '\uFEFF'],
+  ])('refuses a %s', (_what, ch) => {
+    expect(normaliseEmail(`jo${ch}e@fabrikam.com`)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+  });
+
+  test.each([
+    ['inverted exclamation mark U+00A1', '\u00A1'],
+    ['registered sign U+00AE', '\u00AE'],
+    ['Canadian syllabics U+167F', '\u167F'],
+    ['Ogham letter beith U+1681', '\u1681'],
+    ['Greek dasia U+1FFE', '\u1FFE'],
+    ['hyphen U+2010', '\u2010'],
+    ['hyphenation point U+2027', '\u2027'],
+    ['per mille sign U+2030', '\u2030'],
+    ['four dot punctuation U+205E', '\u205E'],
+    ['superscript zero U+2070', '\u2070'],
+    ['ideographic comma U+3001', '\u3001'],
+    ['Arabic ligature lam-alef U+FEFC', '\uFEFC'],
+  ])('accepts a %s', (_what, ch) => {
+    expect(normaliseEmail(`jo${ch}e@fabrikam.com`)).toEqual({
+      ok: true,
+      email: `jo${ch}e@fabrikam.com`,
+      local: `jo${ch}e`,
+      domain: 'fabrikam.com',
+    });
+  });
+});
+
+describe('the ASCII a domain may hold', () => {
+  test.each([
+    ['x@AZaz09.com', 'azaz09.com'],
+    ['x@A-Z.com', 'a-z.com'],
+    ['x@example.1a', 'example.1a'],
+    ['x@example.a1', 'example.a1'],
+    ['x@9.example', '9.example'],
+    ['x@XN--MNCHEN-3YA.DE', 'xn--mnchen-3ya.de'],
+  ])('%s → %s', (raw, domain) => {
+    expect(normaliseEmail(raw)).toMatchObject({ ok: true, domain });
+  });
+
+  test.each([
+    'x@a`b.com',
+    'x@a{b.com',
+    'x@a:b.com',
+    'x@a[b.com',
+    'x@a\\b.com',
+    'x@example.123',
+    'x@XN--ZZ.com',
+    'x@Xn--zz.com',
+  ])('refuses %s', (raw) => {
+    expect(normaliseEmail(raw)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
+  });
+});

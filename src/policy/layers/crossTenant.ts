@@ -122,7 +122,8 @@ export function defaultBlocker(subject?: string): Blocker {
     allowingValue: 'allowed',
     powershell: 'Update-MgPolicyCrossTenantAccessPolicyDefault',
     graph: 'PATCH /policies/crossTenantAccessPolicy/default',
-    ...(subject !== undefined ? { subject } : {}),
+    // blocker() leaves an undefined subject out.
+    subject,
   });
 }
 
