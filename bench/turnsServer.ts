@@ -5,7 +5,7 @@
  *   tsx bench/turnsServer.ts echo  a stock botbuilder echo bot on the same restify + CloudAdapter
  * Prints `PORT <n>` once listening.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
@@ -36,6 +36,7 @@ async function guestAccessBot(): Promise<number> {
   const { createApp } = await fromDist<typeof import('../src/index.js')>('index.js');
   const { createLogger } = await fromDist<typeof import('../src/logger.js')>('logger.js');
   const dataDir = mkdtempSync(join(tmpdir(), 'gab-bench-turns-'));
+  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const loaded = loadConfig({ NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
   const created = await createApp(loaded.config, { logger: createLogger('silent'), workerIntervalMs: null });
