@@ -2,6 +2,7 @@ import {
   compilePolicy,
   evaluateGuest,
   groupProfile,
+  mayInvite,
   tenantLayers,
   type GuestDecision,
 } from '../../src/policy/index.js';
@@ -9,10 +10,14 @@ import { TEMPLATE_GROUP_UNIFIED, TEMPLATE_GROUP_UNIFIED_GUEST } from '../../src/
 import {
   ADDR,
   addGuestUser,
+  allowedDomains,
   assignLabel,
+  blockedDomains,
   ctxOf,
+  disable,
   G,
   groupUnified,
+  invitesFrom,
   label,
   orgSharing,
   owners,
@@ -162,5 +167,41 @@ describe('SharePoint’s organisation level in the overview', () => {
       effect,
       ok,
     });
+  });
+});
+
+describe('who may invite, and the invitation rows of the overview', () => {
+  test('a disabled account or an unknown user may not invite, even where everyone may', () => {
+    const ctx = ctxOf(disable(U.member));
+    expect(mayInvite(ctx, U.member)).toBe(false);
+    expect(mayInvite(ctx, 'u-nobody')).toBe(false);
+    expect(mayInvite(ctx, U.owner)).toBe(true);
+  });
+
+  test.each([
+    ['adminsAndGuestInviters', 'INVITES_ADMINS_AND_INVITERS'],
+    ['adminsGuestInvitersAndAllMembers', 'INVITES_MEMBERS'],
+    ['everyone', 'INVITES_EVERYONE'],
+  ] as const)('allowInvitesFrom %s → %s, ✓', (value, effect) => {
+    expect(tenantLayers(ctxOf(invitesFrom(value)))[0]).toEqual({
+      layer: 'entra',
+      setting: 'authorizationPolicy.allowInvitesFrom',
+      currentValue: value,
+      defaultValue: 'everyone',
+      effect,
+      ok: true,
+    });
+  });
+
+  test('an empty BlockedDomains is what Entra writes by default: no list, and no conflict beside an allow list', () => {
+    const domainsRow = (...patches: Patch[]) =>
+      tenantLayers(ctxOf(...patches)).find((l) => l.setting.startsWith('B2BManagementPolicy'));
+    expect(domainsRow(blockedDomains([]))).toMatchObject({ currentValue: 'none', effect: 'DOMAINS_UNRESTRICTED' });
+    expect(domainsRow(allowedDomains(['fabrikam.com']), blockedDomains([]))).toMatchObject({
+      currentValue: 'AllowedDomains [fabrikam.com]',
+      effect: 'DOMAINS_ALLOW_LIST',
+      ok: true,
+    });
+    expect(codes(decide([allowedDomains(['fabrikam.com']), blockedDomains([])]))).toEqual([]);
   });
 });
