@@ -114,7 +114,7 @@ async function main(): Promise<number> {
       return 1;
     }
     directory = await EmbeddedDirectory.open(snapshot.snapshot, {
-      store: await LowdbDirectoryOverlayStore.open(config.dataDir),
+      store: await LowdbDirectoryOverlayStore.open(config.dataDir, { readOnly: true }),
     });
   }
   const audit = await LowdbAuditLog.open(config.dataDir);

@@ -24,7 +24,7 @@ import { LowdbConversationStore } from './adapters/lowdb/lowdbConversationStore.
 import { LowdbLanguagePreferenceStore } from './adapters/lowdb/lowdbLanguagePreferenceStore.js';
 import { LowdbDirectoryOverlayStore } from './adapters/lowdb/lowdbDirectoryOverlayStore.js';
 import { LowdbRequestStore } from './adapters/lowdb/lowdbRequestStore.js';
-import { EmlOutboxMailer } from './adapters/mail/emlOutboxMailer.js';
+import { EmlOutboxMailer, folderOutbox, type EmlOutbox } from './adapters/mail/emlOutboxMailer.js';
 import { GraphMailer } from './adapters/mail/graphMailer.js';
 import { LowdbReviewStore } from './adapters/lowdb/lowdbReviewStore.js';
 import { adminCardActions } from './bot/adminCardActions.js';
@@ -162,10 +162,10 @@ interface Stores {
   dialogStorage: Storage;
   reviews: ReviewStore;
   /**
-   * Where the local mailer (embedded directory) writes approval mails as .eml files: DATA_DIR/outbox with lowdb;
-   * none with shared storage, which writes nothing to local disk (mail then needs DIRECTORY=graph and MAIL_SENDER).
+   * Where the local mailer (embedded directory) puts approval mails as .eml files: DATA_DIR/outbox with lowdb, the
+   * `outbox` blob container with shared storage (nothing on local disk). Opened only when the embedded mailer is used.
    */
-  mailFolder?: string;
+  mailOutbox: () => Promise<EmlOutbox>;
   /** Shared by the instances (azure); this process's memory otherwise. */
   seenActivities?: SeenActivities;
   shared?: WorkerDeps['shared'];
@@ -185,7 +185,7 @@ async function openLowdbStores(path: string): Promise<Stores> {
       requests: await LowdbRequestStore.open(dataDir.path),
       dialogStorage: await LowdbDialogStorage.open(dataDir.path),
       reviews: await LowdbReviewStore.open(dataDir.path),
-      mailFolder: join(dataDir.path, 'outbox'),
+      mailOutbox: () => folderOutbox(join(dataDir.path, 'outbox')),
       release: () => dataDir.release(),
     };
   } catch (error) {
@@ -209,6 +209,7 @@ async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>
     { BlobSweepLease },
     { openBlobsDialogStorage },
     { AzureReviewStore },
+    { azureMailOutbox },
   ] = await Promise.all([
     import('./adapters/azure/azureAuditIntents.js'),
     import('./adapters/azure/azureAuditLog.js'),
@@ -221,6 +222,7 @@ async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>
     import('./adapters/azure/blobSweepLease.js'),
     import('./bot/blobsDialogStorage.js'),
     import('./adapters/azure/azureReviewStore.js'),
+    import('./adapters/azure/azureMailOutbox.js'),
   ]);
   const identity = config.connectionString ? undefined : await import('@azure/identity');
   const credential = identity && new identity.DefaultAzureCredential();
@@ -235,6 +237,7 @@ async function openAzureStores(config: Extract<StorageConfig, { kind: 'azure' }>
     dialogStorage: openBlobsDialogStorage(storage.connection, storage.containerName('dialogs')),
     reviews: AzureReviewStore.open(storage),
     seenActivities: AzureSeenActivities.open(storage),
+    mailOutbox: () => Promise.resolve(azureMailOutbox(storage)),
     shared: {
       instanceId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
       lease: BlobSweepLease.open(storage, logger),
@@ -320,7 +323,7 @@ async function compose(
   const mailer =
     overrides.mailer === null
       ? undefined
-      : (overrides.mailer ?? (await openMailer(config, source, tenant, stores.mailFolder, clock, logger)));
+      : (overrides.mailer ?? (await openMailer(config, source, tenant, stores.mailOutbox, clock, logger)));
   const mailSettings = { originatorId: config.mail.originatorId, botAppId: config.auth.appId || undefined };
   const mail = mailer && { mailer, settings: mailSettings };
   const services = { directory, conversations, languages, audit, auditIntents, clock, logger };
@@ -468,13 +471,13 @@ type DirectorySource =
 
 /**
  * Approval mail: Graph sendMail from MAIL_SENDER on a Graph tenant; on the embedded tenant, which has no mail
- * server, .eml files under DATA_DIR/outbox. None on a Graph tenant without a sender mailbox (said at start).
+ * server, .eml files in the stores' outbox (DATA_DIR/outbox, or the `outbox` container with STORAGE=azure). None on a Graph tenant without a sender mailbox (said at start).
  */
 async function openMailer(
   config: Config,
   source: DirectorySource,
   tenant: TenantInfo,
-  mailFolder: string | undefined,
+  mailOutbox: () => Promise<EmlOutbox>,
   clock: Clock,
   logger: Logger,
 ): Promise<Mailer | undefined> {
@@ -483,16 +486,9 @@ async function openMailer(
     logger.warn({ code: 'MAIL_NOT_CONFIGURED' }, 'no MAIL_SENDER: approvers Teams cannot reach get no approval mail');
     return undefined;
   }
-  if (!mailFolder) {
-    logger.warn(
-      { code: 'MAIL_NOT_CONFIGURED' },
-      'STORAGE=azure keeps no local mail folder: approval mail needs DIRECTORY=graph',
-    );
-    return undefined;
-  }
   const fallback = `guest-access@${tenant.verifiedDomains[0] ?? 'localhost'}`;
-  return EmlOutboxMailer.open({
-    folder: mailFolder,
+  return new EmlOutboxMailer({
+    outbox: await mailOutbox(),
     from: { address: config.mail.sender?.includes('@') ? config.mail.sender : fallback, name: 'Guest Access' },
     clock,
   });

@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { replyBody } from './cards/settledCard.js';
 import type { Logger } from './logger.js';
 
 export interface ServerDeps {
@@ -110,6 +111,15 @@ export function createServer(deps: ServerDeps): Server {
     name: 'guest-access-bot',
     version: deps.version,
     handleUncaughtExceptions: false,
+    // restify's own JSON formatter, except that cards sent again and again (kept per settings version) are not
+    // serialised again for every reply.
+    formatters: {
+      'application/json': (_req: Request, res: Response, body: unknown) => {
+        const data = body === undefined ? 'null' : replyBody(body);
+        res.setHeader('Content-Length', typeof data === 'string' ? Buffer.byteLength(data) : data.length);
+        return data;
+      },
+    },
   });
   server.server.requestTimeout = 30_000;
   server.server.headersTimeout = 15_000;
@@ -117,6 +127,18 @@ export function createServer(deps: ServerDeps): Server {
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', version: deps.version, ...(deps.health?.() ?? {}) });
   });
+
+  // Every activity of a conversation carries the same serviceUrl: the verdict is remembered (a bounded few).
+  const serviceUrls = new Map<string, boolean>();
+  const acceptServiceUrl = (url: string): boolean => {
+    let verdict = serviceUrls.get(url);
+    if (verdict === undefined) {
+      verdict = deps.acceptServiceUrl?.(url) ?? true;
+      if (serviceUrls.size >= 100) serviceUrls.clear();
+      serviceUrls.set(url, verdict);
+    }
+    return verdict;
+  };
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const started = process.hrtime.bigint();
@@ -130,7 +152,7 @@ export function createServer(deps: ServerDeps): Server {
       const shape = activityShape.safeParse(body);
       if (!shape.success || Array.isArray(body))
         throw new BodyError('notAnActivity', 'body is not a Bot Framework activity');
-      if (deps.acceptServiceUrl && !deps.acceptServiceUrl(shape.data.serviceUrl)) {
+      if (!acceptServiceUrl(shape.data.serviceUrl)) {
         throw new BodyError('serviceUrlRefused', 'serviceUrl is not an address this bot answers to');
       }
     } catch (err) {

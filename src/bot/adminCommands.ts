@@ -3,17 +3,18 @@ import { auditTrail, AUDIT_MAX_COUNT, type AuditLine } from '../app/audit/auditT
 import { checkAddress, mayCheck } from '../app/admin/checkAddress.js';
 import { describeSettings } from '../app/admin/describeSettings.js';
 import { explainAccess } from '../app/explanation/explainAccess.js';
-import { decisionView } from '../app/explanation/explainDecision.js';
+import { decisionView, type Audience } from '../app/explanation/explainDecision.js';
 import { listGuests } from '../app/guests/listGuests.js';
 import type { GroupMiss } from '../app/shared/lookupGroup.js';
 import { formatDate, safe } from '../app/requests/presentRequest.js';
 import { prepareGuestRemoval } from '../app/guests/removeGuest.js';
 import { whatIf, WHATIF_SYNTAX, type ChangeSummary, type WhatIfDifferences } from '../app/admin/whatIf.js';
 import { inlineCode, type AdaptiveCardJson } from '../cards/cardTemplate.js';
-import { buildDecisionExplanationCard } from '../cards/decisionExplanationCard.js';
-import { listOf, type MessageKey, type Translate } from '../i18n/i18n.js';
+import { settleCard } from '../cards/settledCard.js';
+import { buildDecisionExplanationCard, type DecisionExplanationView } from '../cards/decisionExplanationCard.js';
+import { listOf, type Language, type MessageKey, type Translate } from '../i18n/i18n.js';
 import type { RoleKey } from '../policy/index.js';
-import { layerOf, type PolicyContext, type ReasonCode } from '../policy/index.js';
+import { layerOf, type GuestDecision, type PolicyContext, type ReasonCode } from '../policy/index.js';
 import { removeGuestCard } from './adminCardActions.js';
 import { audienceOf } from './audience.js';
 import type { BotDeps } from './botDeps.js';
@@ -47,6 +48,24 @@ const REQUEST_STATES = new Set([
 /** The display name of the group a decision is about. */
 function groupName(outcome: { decision: { groupId: string }; ctx: PolicyContext }): string {
   return outcome.ctx.groups.get(outcome.decision.groupId)?.group.displayName ?? outcome.decision.groupId;
+}
+
+/**
+ * A decision's explanation card, built once per settings version, decision (requester, group, guest), language and
+ * audience: the same question answers from the cache until the directory changes.
+ */
+function explanationCard(
+  deps: BotDeps,
+  outcome: { decision: GuestDecision; ctx: PolicyContext },
+  lang: Language,
+  audience: Audience,
+): { view: DecisionExplanationView; card: AdaptiveCardJson } {
+  const { decision, ctx } = outcome;
+  const key = `${lang}|${audience}|${decision.requesterId}|${decision.groupId}|${decision.guestEmail}`;
+  return deps.policy.remember(ctx, 'explanationCards', key, () => {
+    const view = decisionView(decision, ctx, lang, audience);
+    return { view, card: settleCard(buildDecisionExplanationCard(view)) };
+  });
 }
 
 async function sendCard(turn: Turn, card: AdaptiveCardJson, summary: string): Promise<void> {
@@ -273,8 +292,8 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
         case 'decision': {
           if (!outcome.askerMayRequest)
             await turn.context.sendActivity(tr('admin.why.notYours', { group: safe(groupName(outcome)) }));
-          const view = decisionView(outcome.decision, outcome.ctx, lang, profile.isAdmin ? 'admin' : 'owner');
-          await sendCard(turn, buildDecisionExplanationCard(view), view.headline);
+          const { view, card } = explanationCard(deps, outcome, lang, profile.isAdmin ? 'admin' : 'owner');
+          await sendCard(turn, card, view.headline);
           return;
         }
         case 'address':
@@ -295,8 +314,9 @@ export function adminCommands(deps: BotDeps): CommandHandlers {
         case 'decision': {
           if (!outcome.askerMayRequest)
             await turn.context.sendActivity(tr('admin.why.notYours', { group: safe(groupName(outcome)) }));
-          const view = decisionView(outcome.decision, outcome.ctx, lang, audienceOf(profile, outcome.decision.groupId));
-          await sendCard(turn, buildDecisionExplanationCard(view), view.headline);
+          const audience = audienceOf(profile, outcome.decision.groupId);
+          const { view, card } = explanationCard(deps, outcome, lang, audience);
+          await sendCard(turn, card, view.headline);
         }
       }
     },

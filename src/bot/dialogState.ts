@@ -18,7 +18,17 @@ export function dialogStateKey(context: Pick<TurnContext, 'activity'>): string {
 
 /** Dialog stacks kept per conversation, and per person in group chats and channels (see {@link dialogStateKey}). */
 export class DialogConversationState extends BotState {
-  constructor(storage: Storage) {
-    super(storage, async (context) => dialogStateKey(context));
+  constructor(private readonly store: Storage) {
+    super(store, async (context) => dialogStateKey(context));
+  }
+
+  /**
+   * Whether a dialog is under way in this turn's conversation (for this person), read straight from storage: most
+   * turns have none, and they then skip loading the turn's state (with its change hashes) altogether.
+   */
+  async dialogUnderWay(context: Pick<TurnContext, 'activity'>): Promise<boolean> {
+    const key = dialogStateKey(context);
+    const item = (await this.store.read([key]))[key] as { dialogState?: { dialogStack?: unknown[] } } | undefined;
+    return (item?.dialogState?.dialogStack?.length ?? 0) > 0;
   }
 }

@@ -4,12 +4,11 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type BotState,
   type StatePropertyAccessor,
   type ChannelAccount,
   type InvokeResponse,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { identifyUser } from '../app/shared/identifyUser.js';
 import type { AppServices } from '../app/shared/appServices.js';
 import { DEFAULT_TIME_ZONE, readerTimeZone } from '../i18n/dates.js';
@@ -28,6 +27,7 @@ import { answerPlace } from './answerPlace.js';
 import { scopeOf, teamOf } from './conversationScope.js';
 import { helpMessage } from './helpMessage.js';
 import { removeBotMention } from './mentions.js';
+import type { DialogConversationState } from './dialogState.js';
 import { TURN_USER, type CardActionHandlers, type CommandHandlers, type Turn, type TurnUser } from './turn.js';
 
 export interface GuestAccessBotDeps {
@@ -39,7 +39,7 @@ export interface GuestAccessBotDeps {
   /** No authentication: non-Teams test clients are admitted, and users may be matched by channel id. */
   localMode: boolean;
   /** Dialog stacks: per conversation, and per person in group chats and channels. */
-  conversationState: BotState;
+  conversationState: DialogConversationState;
   commands: CommandHandlers;
   cardActions: CardActionHandlers;
   /** Registers the bot's dialogs on the set. */
@@ -65,6 +65,8 @@ export class GuestAccessBot extends TeamsActivityHandler {
   private readonly leaveFor: StatePropertyAccessor<string | undefined>;
   private readonly recent: SeenActivities;
   private readonly dialogs: DialogSet;
+  /** Help texts per profile (a new one with every directory change) and language. */
+  private readonly helpTexts = new WeakMap<TurnUser['profile'], Map<TurnUser['lang'], string>>();
   /** Team id → its Microsoft 365 group id, as Teams told (a cache: Teams can always be asked again). */
   private readonly teamGroups = new Map<string, string>();
 
@@ -195,11 +197,15 @@ export class GuestAccessBot extends TeamsActivityHandler {
     }
     await this.rememberConversation(context, user);
     context.turnState.set(TURN_USER, user);
-    const dialogs = await this.dialogs.createContext(context);
-    const turn: Turn = { context, user, dialogs };
+    // Most turns are commands outside any dialog: a DialogContext (and its memory scopes) is built only when a dialog
+    // is under way or a command starts one.
+    let dialogs = (await this.deps.conversationState.dialogUnderWay(context))
+      ? await this.dialogs.createContext(context)
+      : undefined;
+    const turn: Turn = { context, user, dialogs: async () => (dialogs ??= await this.dialogs.createContext(context)) };
     let command = parseCommand(context.activity.text);
 
-    if (dialogs.activeDialog) {
+    if (dialogs?.activeDialog) {
       if (command.kind === 'cancelDialog') {
         await dialogs.cancelAllDialogs();
         await context.sendActivity(user.tr('common.dialogCancelled'));
@@ -220,7 +226,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
         }
       }
     }
-    if (dialogs.activeDialog) {
+    if (dialogs?.activeDialog) {
       // A command typed where the dialog waits for an answer is not an answer: ask before leaving the dialog.
       if (command.kind !== 'unknown') {
         await this.leaveFor.set(context, context.activity.text ?? '');
@@ -247,7 +253,7 @@ export class GuestAccessBot extends TeamsActivityHandler {
   private async runCommand(turn: Turn, command: Command): Promise<void> {
     const { context, user } = turn;
     if (command.kind === 'help') {
-      const help = helpMessage(user.tr, user.profile);
+      const help = this.helpFor(user);
       // In a group chat or channel, say which answers come here and which privately.
       const scope = scopeOf(context.activity);
       const note = scope === 'channel' ? 'teams.help.inChannel' : 'teams.help.inGroupChat';
@@ -277,6 +283,14 @@ export class GuestAccessBot extends TeamsActivityHandler {
     await context.sendActivity(user.tr('common.unknownCommand'));
   }
 
+  private helpFor(user: TurnUser): string {
+    let texts = this.helpTexts.get(user.profile);
+    if (!texts) this.helpTexts.set(user.profile, (texts = new Map<TurnUser['lang'], string>()));
+    let text = texts.get(user.lang);
+    if (text === undefined) texts.set(user.lang, (text = helpMessage(user.tr, user.profile)));
+    return text;
+  }
+
   /**
    * Runs the command as a turn of the asker's 1:1 chat (its own dialog state there) and leaves a short note where
    * they asked; when Teams will not open that chat, says to ask in a personal chat instead.
@@ -290,10 +304,14 @@ export class GuestAccessBot extends TeamsActivityHandler {
             { id: user.profile.user.id, name: user.profile.user.displayName },
             async (privateContext) => {
               privateContext.turnState.set(TURN_USER, user);
-              const dialogs = await this.dialogs.createContext(privateContext);
+              let dialogs: DialogContext | undefined;
+              const dialogContext = async () => (dialogs ??= await this.dialogs.createContext(privateContext));
               // A new invite replaces one left unfinished in the personal chat.
-              if (command.kind === 'invite' && dialogs.activeDialog) await dialogs.cancelAllDialogs();
-              await this.runCommand({ context: privateContext, user, dialogs }, command);
+              if (command.kind === 'invite') {
+                const started = await dialogContext();
+                if (started.activeDialog) await started.cancelAllDialogs();
+              }
+              await this.runCommand({ context: privateContext, user, dialogs: dialogContext }, command);
               await this.deps.conversationState.saveChanges(privateContext, false);
             },
             { serviceUrl: context.activity.serviceUrl, locale: context.activity.locale },
@@ -355,18 +373,19 @@ export class GuestAccessBot extends TeamsActivityHandler {
       context.activity.conversation.conversationType !== 'personal'
     )
       return;
-    const ref = TurnContext.getConversationReference(context.activity);
+    // The conversation reference (TurnContext.getConversationReference) as plain data, read from the activity.
+    const { channelId, serviceUrl, conversation, from, recipient, locale } = context.activity;
     await this.deps.services.conversations.save(user.profile.user.id, {
-      channelId: ref.channelId ?? 'msteams',
-      serviceUrl: ref.serviceUrl ?? '',
+      channelId: channelId ?? 'msteams',
+      serviceUrl: serviceUrl ?? '',
       conversation: {
-        id: ref.conversation?.id ?? '',
+        id: conversation?.id ?? '',
         tenantId: activityTenantId(context.activity),
-        conversationType: ref.conversation?.conversationType,
+        conversationType: conversation?.conversationType,
       },
-      user: ref.user ? { id: ref.user.id, aadObjectId: ref.user.aadObjectId, name: ref.user.name } : undefined,
-      bot: { id: ref.bot?.id ?? '', name: ref.bot?.name },
-      locale: context.activity.locale,
+      user: from ? { id: from.id, aadObjectId: from.aadObjectId, name: from.name } : undefined,
+      bot: { id: recipient?.id ?? '', name: recipient?.name },
+      locale,
     });
   }
 

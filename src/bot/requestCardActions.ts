@@ -1,4 +1,5 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { GuestRequest } from '../domain/guestRequest.js';
 import { currentApprovers, decideRequest, type DecisionAction } from '../app/requests/decideRequest.js';
 import { explainDecision } from '../app/explanation/explainDecision.js';
 import { displayName, requestCardView, safe } from '../app/requests/presentRequest.js';
@@ -21,13 +22,14 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
   // The same card answers in Teams and in Outlook; Outlook's copy also carries the organisation's originator.
   const respondWithCard = async (
     turn: Pick<Turn, 'context'>,
-    requestId: string,
+    requestOrId: string | GuestRequest,
     viewerId: string,
     lang: Parameters<typeof requestCardView>[2],
     timeZone: string,
     notice = '',
   ): Promise<AdaptiveCardInvokeResponse> => {
-    const request = await deps.requests.get(requestId);
+    // A refresh (or a tap on a decided request) has just read the request: the card needs no second read.
+    const request = typeof requestOrId === 'string' ? await deps.requests.get(requestOrId) : requestOrId;
     if (!request)
       return {
         statusCode: 404,
@@ -81,7 +83,7 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
                   name: safe(await displayName(deps.directory, tr, r.decision.by)),
                 })
               : tr('request.action.alreadyState', { state: r.state });
-          return respondWithCard(turn, requestId, actorId, lang, user.timeZone, notice);
+          return respondWithCard(turn, r, actorId, lang, user.timeZone, notice);
         }
         case 'blockedNow': {
           const ctx = await deps.policy.current();
@@ -132,7 +134,7 @@ export function requestCardActions(deps: BotDeps): CardActionHandlers {
           type: ERROR,
           value: { code: 'FORBIDDEN', message: user.tr('request.action.notInvolved') },
         };
-      return respondWithCard(turn, requestId, viewerId, user.lang, user.timeZone);
+      return respondWithCard(turn, request, viewerId, user.lang, user.timeZone);
     },
   };
 }

@@ -40,7 +40,7 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
         justification: command.justification,
       };
       if (!command.group || command.guests.length === 0) {
-        await turn.dialogs.beginDialog(INVITE_DIALOG, options);
+        await (await turn.dialogs()).beginDialog(INVITE_DIALOG, options);
         return;
       }
       const outcome = await requestGuests(useCaseDeps(deps), {
@@ -52,7 +52,7 @@ export function requestCommands(deps: BotDeps): CommandHandlers {
       });
       if (outcome.kind === 'justificationRequired') {
         // Nothing was stored: ask for the reason, then the dialog submits the whole request.
-        await turn.dialogs.beginDialog(INVITE_DIALOG, options);
+        await (await turn.dialogs()).beginDialog(INVITE_DIALOG, options);
         return;
       }
       await sendRequestOutcome(turn.context, turn.user, outcome, deps);

@@ -10,7 +10,14 @@ import {
 } from 'botbuilder';
 import { defaultRetry, withRetry, type RetryPolicy } from '../app/shared/retry.js';
 import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
-import type { Delivery, Notifier, OutboundMessage, SentMessage, UnreachableReason } from '../ports/notifier.js';
+import type {
+  Delivery,
+  Notifier,
+  OutboundMessage,
+  SendOptions,
+  SentMessage,
+  UnreachableReason,
+} from '../ports/notifier.js';
 import type { Logger } from '../logger.js';
 import { Pacer } from './pacer.js';
 
@@ -117,22 +124,22 @@ export class TeamsNotifier implements Notifier {
     return this.deps.defaultServiceUrl ?? (await this.deps.conversations.latestServiceUrl());
   }
 
-  async sendToUser(userId: string, message: OutboundMessage): Promise<Delivery> {
-    const first = await this.trySend(userId, message);
+  async sendToUser(userId: string, message: OutboundMessage, options: SendOptions = {}): Promise<Delivery> {
+    const first = await this.trySend(userId, message, options);
     if (first.kind !== 'unreachable' || !this.deps.makeReachable) return first;
     if (!(await this.deps.makeReachable(userId, first.reason))) return first;
-    return this.trySend(userId, message);
+    return this.trySend(userId, message, options);
   }
 
-  private async trySend(userId: string, message: OutboundMessage): Promise<Delivery> {
+  private async trySend(userId: string, message: OutboundMessage, options: SendOptions): Promise<Delivery> {
     const stored = await this.deps.conversations.get(userId);
     try {
       if (stored) {
-        const activityId = await this.send(toReference(stored), message);
+        const activityId = await this.send(toReference(stored), message, options);
         return { kind: 'delivered', sent: { userId, conversationId: stored.conversation.id, activityId } };
       }
       const opened = await this.openChat(userId);
-      const activityId = await this.send(toReference(opened), message);
+      const activityId = await this.send(toReference(opened), message, options);
       return { kind: 'delivered', sent: { userId, conversationId: opened.conversation.id, activityId } };
     } catch (error) {
       if (!isRefusal(error)) throw error;
@@ -176,10 +183,20 @@ export class TeamsNotifier implements Notifier {
     };
   }
 
-  private async send(reference: Partial<ConversationReference>, message: OutboundMessage): Promise<string> {
+  private async send(
+    reference: Partial<ConversationReference>,
+    message: OutboundMessage,
+    options: SendOptions = {},
+  ): Promise<string> {
     let activityId = '';
+    let announced = false;
     await this.retry(async () => {
       await this.pacer.take(reference.conversation?.id ?? '');
+      if (!announced) {
+        // Only now may it reach the user: the caller's in-flight mark goes here, not before the pacing wait.
+        announced = true;
+        await options.beforeSend?.();
+      }
       await surfaceErrors(
         (logic) => this.deps.adapter.continueConversationAsync(this.deps.appId, reference, logic),
         async (context) => {
@@ -203,62 +220,33 @@ export class TeamsNotifier implements Notifier {
   ): Promise<'done' | 'unreachable'> {
     let stored = await this.deps.conversations.get(user.id);
     if (!stored) {
-      const serviceUrl = hint.serviceUrl || (await this.serviceUrl());
-      if (!serviceUrl) throw new Error('no Bot Connector service URL known yet');
-      // As for approval cards: Teams accepts the Entra object id as the member of a new 1:1 chat.
-      const memberId = user.id;
-      const parameters: ConversationParameters = {
-        isGroup: false,
-        bot: { id: this.deps.appId || 'bot', name: '' },
-        members: [{ id: memberId, name: user.name ?? '' }],
-        tenantId: this.deps.tenantId,
-        channelData: { tenant: { id: this.deps.tenantId } },
-        activity: undefined,
-      };
-      let conversationId = '';
       try {
-        await withRetry(
-          () =>
-            surfaceErrors(
-              (logic) =>
-                this.deps.adapter.createConversationAsync(
-                  this.deps.appId,
-                  Channels.Msteams,
-                  serviceUrl,
-                  '',
-                  parameters,
-                  logic,
-                ),
-              async (context) => {
-                conversationId = context.activity.conversation.id;
-              },
-            ),
-          classify,
-          this.deps.retry ?? defaultRetry,
-        );
+        // As for approval cards: opened once however many answers are on their way, and paced.
+        stored = await this.openChat(user.id, { ...hint, name: user.name, purpose: 'a private answer' });
       } catch (error) {
         if (!isRefusal(error)) throw error;
         const log = { userId: user.id, code: 'PERSONAL_CHAT_REFUSED' };
         this.deps.logger.warn(log, 'Teams refused to open a 1:1 chat (403)');
         return 'unreachable';
       }
-      stored = {
-        channelId: Channels.Msteams,
-        serviceUrl,
-        conversation: { id: conversationId, tenantId: this.deps.tenantId, conversationType: 'personal' },
-        user: { id: memberId, aadObjectId: user.id, name: user.name },
-        bot: { id: this.deps.appId || 'bot' },
-        locale: hint.locale,
-      };
-      await this.deps.conversations.save(user.id, stored);
-      const log = { userId: user.id, code: 'CONVERSATION_CREATED' };
-      this.deps.logger.info(log, 'opened a 1:1 chat for a private answer');
     }
     const reference = toReference(stored) as ConversationReference;
+    const conversationId = stored.conversation.id;
     try {
       const run = (logic: (context: TurnContext) => Promise<void>) =>
         this.deps.adapter.continueConversationAsync(this.deps.appId, reference, logic);
-      await surfaceErrors(run, work);
+      await surfaceErrors(run, async (context) => {
+        // The answer's messages are proactive sends into the 1:1 chat: paced like every other.
+        context.onSendActivities(async (_context, activities, next) => {
+          for (let i = 0; i < activities.length; i++) await this.pacer.take(conversationId);
+          return next();
+        });
+        context.onUpdateActivity(async (_context, _activity, next) => {
+          await this.pacer.take(conversationId);
+          return next();
+        });
+        await work(context);
+      });
     } catch (error) {
       if (!isRefusal(error)) throw error;
       const log = { userId: user.id, code: 'PERSONAL_CHAT_REFUSED' };
@@ -269,23 +257,23 @@ export class TeamsNotifier implements Notifier {
   }
 
   /** The user's 1:1 chat, opened once: a second caller while it is being opened waits for the same creation. */
-  private openChat(userId: string): Promise<StoredConversationReference> {
+  private openChat(userId: string, details: ChatDetails = {}): Promise<StoredConversationReference> {
     let opening = this.opening.get(userId);
     if (!opening) {
-      opening = this.createChat(userId).finally(() => this.opening.delete(userId));
+      opening = this.createChat(userId, details).finally(() => this.opening.delete(userId));
       this.opening.set(userId, opening);
     }
     return opening;
   }
 
   /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and remembers it. */
-  private async createChat(userId: string): Promise<StoredConversationReference> {
-    const serviceUrl = await this.serviceUrl();
+  private async createChat(userId: string, details: ChatDetails): Promise<StoredConversationReference> {
+    const serviceUrl = details.serviceUrl || (await this.serviceUrl());
     if (!serviceUrl) throw new Error('no Bot Connector service URL known yet: nobody has talked to the bot');
     const parameters: ConversationParameters = {
       isGroup: false,
       bot: { id: this.deps.appId || 'bot', name: '' },
-      members: [{ id: userId, name: '' }],
+      members: [{ id: userId, name: details.name ?? '' }],
       tenantId: this.deps.tenantId,
       channelData: { tenant: { id: this.deps.tenantId } },
       activity: undefined,
@@ -312,13 +300,24 @@ export class TeamsNotifier implements Notifier {
       channelId: Channels.Msteams,
       serviceUrl,
       conversation: { id: conversationId, tenantId: this.deps.tenantId, conversationType: 'personal' },
-      user: { id: userId, aadObjectId: userId },
+      user: { id: userId, aadObjectId: userId, ...(details.name ? { name: details.name } : {}) },
       bot: { id: this.deps.appId || 'bot' },
+      ...(details.locale ? { locale: details.locale } : {}),
     };
     await this.deps.conversations.save(userId, stored);
-    this.deps.logger.info({ userId, code: 'CONVERSATION_CREATED' }, 'opened a 1:1 chat for a proactive message');
+    const purpose = details.purpose ?? 'a proactive message';
+    this.deps.logger.info({ userId, code: 'CONVERSATION_CREATED' }, `opened a 1:1 chat for ${purpose}`);
     return stored;
   }
+}
+
+/** What is known of a person whose 1:1 chat is opened: where they talked to us, their name and language. */
+interface ChatDetails {
+  serviceUrl?: string;
+  name?: string;
+  locale?: string;
+  /** For the log line: why the chat was opened. */
+  purpose?: string;
 }
 
 function toReference(stored: StoredConversationReference): Partial<ConversationReference> {

@@ -20,7 +20,8 @@ export interface TurnUser {
 export interface Turn {
   context: TurnContext;
   user: TurnUser;
-  dialogs: DialogContext;
+  /** The turn's dialog context, built on first use (most commands start no dialog). */
+  dialogs: () => Promise<DialogContext>;
 }
 
 export type CommandHandler<C extends Command = Command> = (turn: Turn, command: C) => Promise<void>;

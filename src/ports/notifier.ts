@@ -26,6 +26,15 @@ export type Delivery =
   | { kind: 'deliveredElsewhere'; userId: string; channel: string }
   | { kind: 'unreachable'; userId: string; reason: UnreachableReason };
 
+/** Options of a proactive send. */
+export interface SendOptions {
+  /**
+   * Called once, when the message is about to leave (after any wait for Teams' rate limits, before the request to
+   * the Bot Connector): from then on it may reach the user even if no answer comes back. A rejection stops the send.
+   */
+  beforeSend?: () => Promise<void>;
+}
+
 /**
  * Proactive messages to users' 1:1 chats with the bot. Implementations retry throttling and transient failures
  * with backoff; a rejected promise means the message could not be delivered now (the caller keeps it to try again).
@@ -35,7 +44,7 @@ export interface Notifier {
    * Sends to the user's 1:1 chat, creating that chat when the bot has never talked to them. Answers `unreachable`
    * (never retried by the caller) when Teams refuses the user for good.
    */
-  sendToUser(userId: string, message: OutboundMessage): Promise<Delivery>;
+  sendToUser(userId: string, message: OutboundMessage, options?: SendOptions): Promise<Delivery>;
   /** Replaces a message sent earlier (e.g. a card after a decision). */
   update(sent: SentMessage, message: OutboundMessage): Promise<void>;
 }

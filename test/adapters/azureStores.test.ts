@@ -1,10 +1,15 @@
 import { InMemoryDirectory, EmbeddedDirectory } from '../../src/adapters/embedded/embeddedDirectory.js';
+import { simpleParser } from 'mailparser';
+import { azureMailOutbox } from '../../src/adapters/azure/azureMailOutbox.js';
+import { EmlOutboxMailer } from '../../src/adapters/mail/emlOutboxMailer.js';
+import { systemClock } from '../../src/ports/clock.js';
 import { AzureAuditIntents } from '../../src/adapters/azure/azureAuditIntents.js';
 import { AzureAuditLog } from '../../src/adapters/azure/azureAuditLog.js';
 import { AzureConversationStore } from '../../src/adapters/azure/azureConversationStore.js';
 import { AzureDirectoryOverlayStore } from '../../src/adapters/azure/azureDirectoryOverlayStore.js';
 import { AzureLanguagePreferenceStore } from '../../src/adapters/azure/azureLanguagePreferenceStore.js';
 import { AzureRequestStore } from '../../src/adapters/azure/azureRequestStore.js';
+import { OpenRequestExistsError } from '../../src/ports/requestStore.js';
 import { AzureReviewStore } from '../../src/adapters/azure/azureReviewStore.js';
 import { AzureSeenActivities } from '../../src/adapters/azure/azureSeenActivities.js';
 import { AzureStorage } from '../../src/adapters/azure/azureStorage.js';
@@ -54,13 +59,17 @@ describe('azure request store (Azurite)', () => {
     const store = AzureRequestStore.open(s);
     await store.create(request('R-000001', { guests: [{ email: 'anna@fabrikam.com' }] }));
     // Close the request behind the store's back, leaving its key and index entries as a crash would.
-    const entity = await s.table('requests').getEntity<Record<string, unknown>>('R-000001', '');
+    const entity = await s.table('requests').getEntity<Record<string, unknown>>('R-000001', 'R-000001');
     const closed = { ...(await store.get('R-000001'))!, state: 'expired' as const, version: 2 };
     await s
       .table('requests')
-      .updateEntity({ partitionKey: 'R-000001', rowKey: '', chunks: 1, d0: JSON.stringify(closed) }, 'Replace', {
-        etag: entity.etag,
-      });
+      .updateEntity(
+        { partitionKey: 'R-000001', rowKey: 'R-000001', chunks: 1, d0: JSON.stringify(closed) },
+        'Replace',
+        {
+          etag: entity.etag,
+        },
+      );
 
     expect(await store.findOpenForGuest('g-1', 'anna@fabrikam.com')).toBeUndefined();
     await store.create(request('R-000002', { guests: [{ email: 'anna@fabrikam.com' }] }));
@@ -72,6 +81,66 @@ describe('azure request store (Azurite)', () => {
     const left = [];
     for await (const e of s.table('requestdue').listEntities()) left.push(`${e.partitionKey}/${e.rowKey}`);
     expect(left).toEqual(['pending/R-000002']);
+  });
+
+  it('imports in bulk exactly the entities that creating one by one writes, and can run again', async () => {
+    const history = [
+      request('R-000001', { state: 'completed', guests: [{ email: 'done@fabrikam.com', added: true }] }),
+      request('R-000002', { approverIds: ['u-owner', 'u-owner2'], reminderSentAt: '2026-11-04T09:00:00.000Z' }),
+      request('R-000003', { state: 'approved', groupId: 'g-2', requesterId: 'u-other' }),
+      request('R-000004', { state: 'rejected', unlogged: [] }),
+    ];
+    const tables = ['requests', 'requestkeys', 'requestdue', 'requestlists'] as const;
+    const contents = async (s: AzureStorage) => {
+      const out: string[] = [];
+      for (const name of tables) {
+        for await (const { etag, timestamp, ...e } of s.table(name).listEntities()) {
+          void etag;
+          void timestamp;
+          out.push(`${name} ${JSON.stringify(e)}`);
+        }
+      }
+      return out.sort();
+    };
+    const oneByOne = await storage();
+    for (const r of history) await AzureRequestStore.open(oneByOne).create(r);
+    prefix = freshPrefix();
+    const bulk = await storage();
+    await AzureRequestStore.open(bulk).importMany(history);
+    await AzureRequestStore.open(bulk).importMany(history);
+    expect(await contents(bulk)).toEqual(await contents(oneByOne));
+
+    const store = AzureRequestStore.open(bulk);
+    expect((await store.findOpenForGuest('g-1', 'guest-r-000002@fabrikam.com'))?.id).toBe('R-000002');
+    expect((await store.listWithWork()).map((r) => r.id)).toEqual(['R-000003']);
+    expect((await store.list({ approverId: 'u-owner2' })).map((r) => r.id)).toEqual(['R-000002']);
+    // A request for a guest who has an open request already is refused; the rest of the batch is stored.
+    const clash = request('R-000005', { guests: [{ email: 'guest-r-000002@fabrikam.com' }] });
+    await expect(store.importMany([clash, request('R-000006')])).rejects.toThrow(OpenRequestExistsError);
+    expect(await store.get('R-000005')).toBeUndefined();
+    expect((await store.get('R-000006'))?.state).toBe('pending');
+  });
+});
+
+describe('azure mail outbox (Azurite)', () => {
+  test('a mail becomes one .eml blob that parses as MIME; the same mail sent again replaces it', async () => {
+    const s = await storage();
+    const mailer = new EmlOutboxMailer({
+      outbox: azureMailOutbox(s),
+      from: { address: 'guest-access@contoso.com', name: 'Guest Access' },
+      clock: systemClock,
+    });
+    const mail = { key: 'R-000001-u1-unreachable', to: { address: 'alex@contoso.com' }, html: '<p>hi</p>' };
+    await mailer.send({ ...mail, subject: 'first', text: 'hi' });
+    await mailer.send({ ...mail, subject: 'second', text: 'hi' });
+    const names: string[] = [];
+    for await (const blob of s.container('outbox').listBlobsFlat()) names.push(blob.name);
+    expect(names).toEqual(['R-000001-u1-unreachable.eml']);
+    const blob = s.container('outbox').getBlobClient(names[0]);
+    expect((await blob.getProperties()).contentType).toBe('message/rfc822');
+    const parsed = await simpleParser(await blob.downloadToBuffer());
+    expect(parsed.subject).toBe('second');
+    expect(parsed.from?.value[0].address).toBe('guest-access@contoso.com');
   });
 });
 

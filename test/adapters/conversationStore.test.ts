@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LowdbConversationStore } from '../../src/adapters/lowdb/lowdbConversationStore.js';
@@ -27,4 +27,14 @@ test('LowdbConversationStore keeps references across a restart', async () => {
   const reopened = await LowdbConversationStore.open(dataDir);
   expect((await reopened.get('u2'))?.conversation.id).toBe('a:u2');
   expect(await reopened.get('__proto__')).toBeUndefined();
+});
+
+test('LowdbConversationStore appends only the new reference: a write costs the same with 2,000 users stored', async () => {
+  const store = await LowdbConversationStore.open(dataDir);
+  for (let i = 0; i < 2_000; i++) await store.save(`u${i}`, reference(`a:u${i}`));
+  const journal = join(dataDir, 'conversations.changes.jsonl');
+  const before = (await stat(journal)).size;
+  await store.save('new-user', reference('a:new-user'));
+  expect((await stat(journal)).size - before).toBeLessThan(1_000);
+  expect((await (await LowdbConversationStore.open(dataDir)).get('u1999'))?.conversation.id).toBe('a:u1999');
 });

@@ -35,7 +35,10 @@ describe.each([
 test('the lowdb store keeps preferences across a reopen', async () => {
   const store = await LowdbLanguagePreferenceStore.open(dataDir);
   await store.pin('u1', 'nl');
+  await store.noteSpoken('u2', 'en');
+  const reopened = await LowdbLanguagePreferenceStore.open(dataDir); // folds the journal into languages.json
+  expect(await reopened.get('u1')).toEqual({ pinned: 'nl' });
   const { readFile } = await import('node:fs/promises');
   const onDisk = JSON.parse(await readFile(join(dataDir, 'languages.json'), 'utf8'));
-  expect(onDisk).toEqual({ users: { u1: { pinned: 'nl' } } });
+  expect(onDisk).toEqual({ users: { u1: { pinned: 'nl' }, u2: { spoken: 'en' } } });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
@@ -95,12 +95,54 @@ describe('LowdbDialogStorage on disk', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
-  test('writes go through a temp file and rename: only the data file remains, always parseable', async () => {
+  test('writes append to a journal folded into the data file at start: both always parseable, nothing lost', async () => {
     const storage = await LowdbDialogStorage.open(dataDir);
     await Promise.all(Array.from({ length: 20 }, (_, i) => storage.write({ [`k${i}`]: { i } })));
-    expect(await readdir(dataDir)).toEqual(['dialogState.json']);
+    expect((await readdir(dataDir)).sort()).toEqual(['dialogState.changes.jsonl', 'dialogState.json']);
+    const lines = (await readFile(join(dataDir, 'dialogState.changes.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines.map((l) => Object.keys(JSON.parse(l).set))).toEqual(Array.from({ length: 20 }, (_, i) => [`k${i}`]));
+    const reopened = await LowdbDialogStorage.open(dataDir);
+    expect(Object.keys(await reopened.read(Array.from({ length: 20 }, (_, i) => `k${i}`)))).toHaveLength(20);
     const file = JSON.parse(await readFile(join(dataDir, 'dialogState.json'), 'utf8'));
     expect(Object.keys(file.items)).toHaveLength(20);
+    expect(await readFile(join(dataDir, 'dialogState.changes.jsonl'), 'utf8')).toBe('');
+  });
+
+  test('a write’s cost does not grow with the number of conversations stored: it appends only its own items', async () => {
+    const storage = await LowdbDialogStorage.open(dataDir);
+    for (let i = 0; i < 2_000; i++) await storage.write({ [`msteams/conversations/c${i}/`]: { dialogState: { i } } });
+    const journal = join(dataDir, 'dialogState.changes.jsonl');
+    const before = (await readFile(journal, 'utf8')).length;
+    await storage.write({ 'msteams/conversations/new/': { dialogState: { x: 1 } } });
+    expect((await readFile(journal, 'utf8')).length - before).toBeLessThan(200);
+  });
+
+  test('a change torn by a crash mid-write is dropped; the changes before it are kept', async () => {
+    const storage = await LowdbDialogStorage.open(dataDir);
+    await storage.write({ a: { v: 1 } });
+    await storage.write({ b: { v: 2 } });
+    const journal = join(dataDir, 'dialogState.changes.jsonl');
+    await writeFile(journal, `${await readFile(journal, 'utf8')}{"set":{"c":{"v":3,"eTag":"x"`, 'utf8');
+    const reopened = await LowdbDialogStorage.open(dataDir);
+    expect(Object.keys(await reopened.read(['a', 'b', 'c']))).toEqual(['a', 'b']);
+    await reopened.write({ d: { v: 4 } });
+    const again = await LowdbDialogStorage.open(dataDir);
+    expect(Object.keys(await again.read(['a', 'b', 'c', 'd']))).toEqual(['a', 'b', 'd']);
+  });
+
+  test('a journal replayed over a data file that already holds it (a crash between the two) gives the same state', async () => {
+    const storage = await LowdbDialogStorage.open(dataDir);
+    await storage.write({ a: { v: 1 } });
+    await storage.write({ a: { v: 2, eTag: '*' }, b: { v: 1 } });
+    await storage.delete(['b']);
+    const journal = join(dataDir, 'dialogState.changes.jsonl');
+    const changes = await readFile(journal, 'utf8');
+    await LowdbDialogStorage.open(dataDir); // folds the journal in
+    await writeFile(journal, changes, 'utf8'); // as if the crash came before the journal was emptied
+    const replayed = await LowdbDialogStorage.open(dataDir);
+    const items = await replayed.read(['a', 'b']);
+    expect(Object.keys(items)).toEqual(['a']);
+    expect(items.a.v).toBe(2);
   });
 
   test('a value that cannot be serialised fails at write time', async () => {

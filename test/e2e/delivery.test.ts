@@ -67,14 +67,30 @@ describe('when the Bot Connector asks for a long pause (Retry-After: 600)', () =
 
   it('then a stop whose work does not finish gives up at the deadline and leaves the work in the outbox', async () => {
     t = await startTestApp();
+    await ask(t, 'anna@fabrikam.com'); // Alex's 1:1 chat is opened here
+    await t.app.deps.worker.idle();
     t.connector.latencyMs = 3_000; // a Bot Connector that answers very slowly
-    await ask(t, 'anna@fabrikam.com');
+    await ask(t, 'bert@fabrikam.com');
     await new Promise((r) => setTimeout(r, 200));
     const started = Date.now();
     expect(await t.app.close({ deadlineMs: 500 })).toBe(false);
     expect(Date.now() - started).toBeLessThan(2_000);
+    const open = (await t.app.deps.requests.list({})).find((r) => r.outbox.length > 0)!;
+    // The card had left (its answer never came): it is owed still, marked as possibly delivered.
+    expect(open.outbox.some((i) => i.kind === 'approvalCard' && i.sendingSince)).toBe(true);
+    t.connector.latencyMs = 0;
+  });
+
+  it('then a card that had not left yet when the stop came (its chat still being opened) is owed, not marked in flight', async () => {
+    t = await startTestApp();
+    t.connector.latencyMs = 3_000; // opening Alex's chat takes 3 s
+    await ask(t, 'anna@fabrikam.com');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await t.app.close({ deadlineMs: 500 })).toBe(false);
     const [request] = await t.app.deps.requests.list({});
-    expect(request.outbox.some((i) => i.kind === 'approvalCard' && i.sendingSince)).toBe(true);
+    const owed = request.outbox.find((i) => i.kind === 'approvalCard');
+    expect(owed).toBeDefined();
+    expect(owed!.sendingSince).toBeUndefined();
     t.connector.latencyMs = 0;
   });
 });
@@ -99,6 +115,39 @@ describe('when a card was in flight when the bot stopped', () => {
     expect(cardsTo(t, `a:1on1-${alex.id}`)).toHaveLength(1);
     expect(t.connector.updates(`a:1on1-${alex.id}`)).toHaveLength(1);
     expect((await t.app.deps.requests.get(request.id))!.outbox).toEqual([]);
+  });
+});
+
+describe('when cards for one approver are being sent and the process dies', () => {
+  it('then at most one of them had left unrecorded: the others are owed and not marked as possibly delivered', async () => {
+    t = await startTestApp();
+    await ask(t, 'first@fabrikam.com'); // Alex's chat exists from here on
+    await t.app.deps.worker.idle();
+    t.connector.hold = true; // the Bot Connector takes the next calls and does not answer
+    for (let i = 0; i < 5; i++) await ask(t, `held${i}@fabrikam.com`);
+    await t.connector.waitFor(() => t!.connector.holding > 0);
+    await new Promise((r) => setTimeout(r, 300)); // time for any further card to leave, if one could
+    expect(t.connector.holding).toBe(1);
+    const marked = (await t.app.deps.requests.list({})).flatMap((r) => r.outbox.filter((i) => i.sendingSince));
+    expect(marked).toHaveLength(1);
+    t.connector.release();
+    await t.app.deps.worker.idle();
+    expect(cardsTo(t, `a:1on1-${alex.id}`)).toHaveLength(6);
+  }, 30_000);
+
+  it('then a card owed again for an approver whose card is recorded updates that card instead of posting another', async () => {
+    t = await startTestApp();
+    await ask(t, 'anna@fabrikam.com');
+    await t.app.deps.worker.idle();
+    const [request] = await t.app.deps.requests.list({});
+    await t.app.deps.requests.update(request.id, (r) => ({
+      ...r,
+      outbox: [{ kind: 'approvalCard', userId: alex.id }],
+    }));
+    t.app.deps.worker.kick(request.id);
+    await t.app.deps.worker.idle();
+    expect(cardsTo(t, `a:1on1-${alex.id}`)).toHaveLength(1);
+    expect(t.connector.updates(`a:1on1-${alex.id}`)).toHaveLength(1);
   });
 });
 

@@ -159,8 +159,11 @@ describe('when the runtime state is shared', () => {
 
   it('then DATA_DIR holds the state files after a conversation', async () => {
     await t.say(message(nestor, 'help'));
-    const conversations = JSON.parse(await readFile(join(t.dataDir, 'conversations.json'), 'utf8'));
-    expect(JSON.stringify(conversations)).toContain(nestor.id);
+    // The snapshot file, and the journal of changes since the start.
+    const conversations = await readFile(join(t.dataDir, 'conversations.json'), 'utf8');
+    const changes = await readFile(join(t.dataDir, 'conversations.changes.jsonl'), 'utf8');
+    expect(JSON.parse(conversations)).toHaveProperty('references');
+    expect(changes).toContain(nestor.id);
   });
 });
 

@@ -1,5 +1,6 @@
 import { channelMessage, groupChatMessage, message } from '../support/activities.js';
 import { demoGroup, demoTenant, demoUser } from '../support/demoTenant.js';
+import { Pacer } from '../../src/bot/pacer.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const alex = demoUser('Alex Wilber'); // owns Marketing
@@ -105,6 +106,30 @@ describe('when people talk to the bot in a group chat', () => {
     expect(replies).toEqual([expect.stringMatching(/Ask me in a personal chat/)]);
     expect(t.connector.sent()).toEqual([]);
   });
+});
+
+describe('when several private answers for one person are on their way at once', () => {
+  const privately = ['pending', 'my requests', 'guests Marketing'];
+
+  it('then their 1:1 chat is opened once and every answer arrives there', async () => {
+    t.connector.latencyMs = 30; // the creations overlap
+    const replies = await Promise.all(privately.map((text) => t.say(groupChatMessage(alex, text))));
+    for (const r of replies) expect(r).toEqual([expect.stringContaining('personal chat')]);
+    expect(t.connector.created()).toHaveLength(1);
+    expect(sentTo(`a:1on1-${alex.id}`).length).toBeGreaterThanOrEqual(privately.length);
+  });
+
+  it('then the answers into the 1:1 chat are paced like approval cards', async () => {
+    await t.close();
+    t = await startTestApp({ pacer: new Pacer({ conversation: [[1, 400]], app: [[45, 1_000]] }) });
+    await Promise.all(privately.map((text) => t.say(groupChatMessage(alex, text))));
+    const chat = encodeURIComponent(`a:1on1-${alex.id}`);
+    const times = t.connector.attempts
+      .filter((a) => a.method === 'POST' && a.path.startsWith(`/v3/conversations/${chat}/activities`))
+      .map((a) => a.at);
+    expect(times.length).toBeGreaterThanOrEqual(privately.length);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(350);
+  }, 30_000);
 });
 
 describe('when Teams keeps failing to open the 1:1 chat', () => {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { AzureAuditLog } from '../../src/adapters/azure/azureAuditLog.js';
 import { AzureRequestStore } from '../../src/adapters/azure/azureRequestStore.js';
 import { AzureStorage } from '../../src/adapters/azure/azureStorage.js';
@@ -96,8 +97,8 @@ async function storage() {
   return AzureStorage.open({ connectionString: azurite.connectionString, prefix });
 }
 
-async function requestsFor(email: string): Promise<GuestRequest[]> {
-  const all = await AzureRequestStore.open(await storage()).list({ requesterId: nestor.id });
+async function requestsFor(email: string, requester = nestor): Promise<GuestRequest[]> {
+  const all = await AzureRequestStore.open(await storage()).list({ requesterId: requester.id });
   return all.filter((r) => r.guests.some((g) => g.email === email));
 }
 
@@ -190,6 +191,25 @@ describe('when two bot processes share one Azure storage account', () => {
     expect(transitions.filter((t) => t.startsWith('provisioning>')).length).toBeLessThanOrEqual(1);
     const bodies = sentBodies();
     expect(new Set(bodies).size).toBe(bodies.length);
+  });
+
+  it('then an approver Teams cannot reach gets the approval mail as an .eml blob, as on disk with lowdb', async () => {
+    const sanne = demoUser('Sanne Jansen'); // owns Leesclub
+    connector.refusedUsers.add(sanne.id);
+    const ask = 'uitnodigen mail-one@fabrikam.com voor Leesclub omdat ze boeken bespreekt';
+    const emma = demoUser('Emma de Boer'); // member of Leesclub
+    const created = await post(a, message(emma, ask, { locale: 'nl-NL' }));
+    expect(replies(created)).toMatch(/Sanne Jansen/);
+    const [request] = await requestsFor('mail-one@fabrikam.com', emma);
+    const outbox = (await storage()).container('outbox');
+    const name = `${request.id}-${sanne.id}-unreachable.eml`;
+    await until('the mail in the outbox container', async () => outbox.getBlobClient(name).exists());
+    const mail = await simpleParser(await outbox.getBlobClient(name).downloadToBuffer());
+    expect(mail.to && 'value' in mail.to ? mail.to.value.map((v) => v.address) : []).toEqual([sanne.mail]);
+    expect(mail.subject).toBe(`Goedkeuring gevraagd: gasttoegang tot Leesclub (aanvraag ${request.id})`);
+    const names: string[] = [];
+    for await (const blob of outbox.listBlobsFlat()) names.push(blob.name);
+    expect(names).toEqual([name]); // sent once, by one of the two
   });
 
   it('then, when the instance that sweeps dies mid-delivery, the other takes over within a minute and sends the card once', async () => {

@@ -11,6 +11,8 @@ export interface Azurite {
   connectionString: string;
   blobPort: number;
   tablePort: number;
+  /** The Azurite process (for benchmarks that measure its CPU). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -24,7 +26,7 @@ export async function startAzurite(): Promise<Azurite> {
     process.execPath,
     [
       resolve('node_modules/azurite/dist/src/azurite.js'),
-      ...['--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose'],
+      ...['--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--silent'],
       ...['--blobHost', '127.0.0.1', '--blobPort', '0', '--tableHost', '127.0.0.1', '--tablePort', '0'],
       ...['--queueHost', '127.0.0.1', '--queuePort', '0'],
     ],
@@ -44,7 +46,7 @@ export async function startAzurite(): Promise<Azurite> {
       if (found.blob && found.table) {
         clearTimeout(timer);
         child.stdout.off('data', onData);
-        child.stdout.resume(); // keep draining the access log
+        child.stdout.resume(); // keep draining (--silent: no access log, only warnings)
         resolvePorts({ blob: found.blob, table: found.table });
       }
     };
@@ -62,6 +64,7 @@ export async function startAzurite(): Promise<Azurite> {
       `BlobEndpoint=http://127.0.0.1:${ports.blob}/${ACCOUNT};TableEndpoint=http://127.0.0.1:${ports.table}/${ACCOUNT};`,
     blobPort: ports.blob,
     tablePort: ports.table,
+    pid: child.pid,
     stop: () => stopChild(child).then(() => rm(location, { recursive: true, force: true })),
   };
 }

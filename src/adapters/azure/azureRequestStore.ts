@@ -18,15 +18,17 @@ type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string; 
 
 /**
  * {@link RequestStore} on Azure Tables, safe for several processes on one account.
- * - `requests`: one entity per request (partition = id) holding its JSON. Every change is a read, `change`, and a
+ * - `requests`: one entity per request (partition and row key = id) holding its JSON. Every change is a read, `change`, and a
  *   replace with If-Match on the ETag read; a 412 (someone else wrote first) runs `change` again on the new record.
- * - `requestkeys`: one entity per guest and group (partition = hash of group id and address) naming the open request
+ * - `requestkeys`: one entity per guest and group (partition and row key = hash of group id and address) naming the open request
  *   that asks for them. Inserting it fails when it exists, which makes "one open request per guest and group" atomic
  *   across processes. A key whose request is closed, has added the guest, or never got written is taken over.
  * - `requestdue`: the small sets the worker sweeps: partition `work` (requests with messages or provisioning to do),
  *   `unlogged` (audit entries still to relay) and `pending` (with the dates of expiry and reminder, filtered
  *   server-side).
  * - `requestlists`: who asked, which group, which approvers (written once at creation; they never change).
+ * Every point read names both keys and the row key is unique: Azurite finds an entity through its row-key index first,
+ * so a row key shared by all entities (e.g. empty) made each read scan the whole table, slower as history grows.
  * Index entries are written before the request and removed after it, so a crash between leaves an entry too many
  * (checked against the request and cleaned up on read), never a request the worker cannot find.
  */
@@ -72,6 +74,59 @@ export class AzureRequestStore implements RequestStore {
     }
   }
 
+  /**
+   * Stores requests that are not stored yet, in bulk (a migration, a benchmark's history): the same entities
+   * {@link create} writes, in the same order (index entries, guest keys, then the request), with the index entries in
+   * transactions of up to 100 per partition and everything else `concurrency` calls at a time. A request already
+   * stored is left as it is, so an interrupted import can run again. Requests whose guest already has another open
+   * request are not stored; they are reported together at the end ({@link OpenRequestExistsError}).
+   */
+  async importMany(requests: readonly GuestRequest[], concurrency = 32): Promise<void> {
+    const stored = requests.map((r) => structuredClone(r));
+    const lists = stored.flatMap((r) => listKeys(r).map((partitionKey) => ({ partitionKey, rowKey: r.id })));
+    await Promise.all([
+      this.transact(this.lists, lists, concurrency),
+      this.transact(
+        this.due,
+        stored.flatMap((r) => dueEntries(undefined, r)),
+        concurrency,
+      ),
+    ]);
+    const conflicts: { email: string; requestId: string }[] = [];
+    await mapLimit(stored, concurrency, async (request) => {
+      const found: typeof conflicts = [];
+      for (const { key, email } of openGuestKeys(request)) {
+        const holder = await this.claimGuest(hashKey(key), request.id);
+        if (holder !== undefined) found.push({ email, requestId: holder });
+      }
+      if (found.length > 0) {
+        conflicts.push(...found);
+        return;
+      }
+      await this.records.createEntity(pack(request)).catch((error: unknown) => {
+        if (statusOf(error) !== 409) throw error;
+      });
+    });
+    if (conflicts.length > 0) throw new OpenRequestExistsError(conflicts);
+  }
+
+  /** Upserts `entities` in transactions of at most 100 entities of one partition each, `concurrency` at a time. */
+  private async transact(table: TableClient, entities: Entity[], concurrency: number): Promise<void> {
+    const byPartition = new Map<string, Entity[]>();
+    for (const entity of entities) {
+      const list = byPartition.get(entity.partitionKey);
+      if (list) list.push(entity);
+      else byPartition.set(entity.partitionKey, [entity]);
+    }
+    const batches: Entity[][] = [];
+    for (const list of byPartition.values()) {
+      for (let i = 0; i < list.length; i += 100) batches.push(list.slice(i, i + 100));
+    }
+    await mapLimit(batches, concurrency, (batch) =>
+      table.submitTransaction(batch.map((entity) => ['upsert', entity, 'Replace'] as const)),
+    );
+  }
+
   async get(id: string): Promise<GuestRequest | undefined> {
     return (await this.read(id))?.request;
   }
@@ -93,7 +148,7 @@ export class AzureRequestStore implements RequestStore {
 
   async findOpenForGuest(groupId: string, email: string): Promise<GuestRequest | undefined> {
     const key = hashKey(guestKeyOf(groupId, email));
-    const holder = await this.entity(this.keys, key, '');
+    const holder = await this.entity(this.keys, key, key);
     if (typeof holder?.requestId !== 'string') return undefined;
     const request = await this.get(holder.requestId);
     return request && openGuestKeys(request).some((k) => hashKey(k.key) === key) ? request : undefined;
@@ -163,24 +218,9 @@ export class AzureRequestStore implements RequestStore {
     return out.filter((r): r is GuestRequest => r !== undefined);
   }
 
-  /** Index entries the new state needs and the old did not have (or had with other dates). */
+  /** Index entries the new state needs and the old did not have (or had with other dates), written. */
   private dueWrites(current: GuestRequest | undefined, next: GuestRequest): Promise<unknown>[] {
-    const writes: Promise<unknown>[] = [];
-    if (hasWork(next) && !(current && hasWork(current))) {
-      writes.push(this.due.upsertEntity({ partitionKey: 'work', rowKey: next.id, version: next.version }, 'Replace'));
-    }
-    if (hasUnlogged(next) && !(current && hasUnlogged(current))) {
-      const entry = { partitionKey: 'unlogged', rowKey: next.id, version: next.version };
-      writes.push(this.due.upsertEntity(entry, 'Replace'));
-    }
-    const dates = (r: GuestRequest) => `${r.state}|${r.expiresAt}|${r.createdAt}|${!!r.reminderSentAt}`;
-    if (next.state === 'pending' && (!current || dates(current) !== dates(next))) {
-      const { id, version, expiresAt, createdAt } = next;
-      const reminded = !!next.reminderSentAt;
-      const entry = { partitionKey: 'pending', rowKey: id, version, expiresAt, createdAt, reminded };
-      writes.push(this.due.upsertEntity(entry, 'Replace'));
-    }
-    return writes;
+    return dueEntries(current, next).map((entry) => this.due.upsertEntity(entry, 'Replace'));
   }
 
   /** Removes the index entries and guest keys the stored state no longer needs. */
@@ -213,12 +253,12 @@ export class AzureRequestStore implements RequestStore {
   private async claimGuest(key: string, requestId: string): Promise<string | undefined> {
     for (;;) {
       try {
-        await this.keys.createEntity({ partitionKey: key, rowKey: '', requestId });
+        await this.keys.createEntity({ partitionKey: key, rowKey: key, requestId });
         return undefined;
       } catch (error) {
         if (statusOf(error) !== 409) throw error;
       }
-      const holder = await this.entity(this.keys, key, '');
+      const holder = await this.entity(this.keys, key, key);
       if (!holder) continue; // released meanwhile
       const holderId = String(holder.requestId);
       if (holderId === requestId) return undefined;
@@ -226,16 +266,16 @@ export class AzureRequestStore implements RequestStore {
       const holds = request ? openGuestKeys(request).some((k) => hashKey(k.key) === key) : ageOf(holder) < LEFTOVER_MS;
       if (holds) return holderId;
       // Left over (closed request, guest added, or a create that died): take it over unless someone else did first.
-      await this.keys.deleteEntity(key, '', { etag: holder.etag }).catch((error: unknown) => {
+      await this.keys.deleteEntity(key, key, { etag: holder.etag }).catch((error: unknown) => {
         if (statusOf(error) !== 404 && statusOf(error) !== 412) throw error;
       });
     }
   }
 
   private async releaseGuest(key: string, requestId: string): Promise<void> {
-    const holder = await this.entity(this.keys, key, '');
+    const holder = await this.entity(this.keys, key, key);
     if (holder?.requestId !== requestId) return;
-    await this.keys.deleteEntity(key, '', { etag: holder.etag }).catch((error: unknown) => {
+    await this.keys.deleteEntity(key, key, { etag: holder.etag }).catch((error: unknown) => {
       if (statusOf(error) !== 404 && statusOf(error) !== 412) throw error;
     });
   }
@@ -247,7 +287,7 @@ export class AzureRequestStore implements RequestStore {
   }
 
   private async read(id: string): Promise<{ request: GuestRequest; etag: string } | undefined> {
-    const entity = await this.entity(this.records, id, '');
+    const entity = await this.entity(this.records, id, id);
     return entity && { request: unpack(entity), etag: entity.etag! };
   }
 
@@ -260,6 +300,23 @@ export class AzureRequestStore implements RequestStore {
       throw error;
     }
   }
+}
+
+/** Index entries in `requestdue` the new state needs and the old did not have (or had with other dates). */
+function dueEntries(current: GuestRequest | undefined, next: GuestRequest): Entity[] {
+  const entries: Entity[] = [];
+  const { id, version } = next;
+  if (hasWork(next) && !(current && hasWork(current))) entries.push({ partitionKey: 'work', rowKey: id, version });
+  if (hasUnlogged(next) && !(current && hasUnlogged(current))) {
+    entries.push({ partitionKey: 'unlogged', rowKey: id, version });
+  }
+  const dates = (r: GuestRequest) => `${r.state}|${r.expiresAt}|${r.createdAt}|${!!r.reminderSentAt}`;
+  if (next.state === 'pending' && (!current || dates(current) !== dates(next))) {
+    const { expiresAt, createdAt } = next;
+    const reminded = !!next.reminderSentAt;
+    entries.push({ partitionKey: 'pending', rowKey: id, version, expiresAt, createdAt, reminded });
+  }
+  return entries;
 }
 
 function hasUnlogged(r: GuestRequest): boolean {
@@ -282,7 +339,7 @@ function listKeys(r: GuestRequest): string[] {
 
 function pack(r: GuestRequest): Entity {
   const json = JSON.stringify(r);
-  const entity: Entity = { partitionKey: r.id, rowKey: '', chunks: Math.max(1, Math.ceil(json.length / CHUNK)) };
+  const entity: Entity = { partitionKey: r.id, rowKey: r.id, chunks: Math.max(1, Math.ceil(json.length / CHUNK)) };
   for (let i = 0; i * CHUNK < json.length || i === 0; i++) entity[`d${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
   return entity;
 }

@@ -6,7 +6,8 @@ import { statusOf, type AzureStorage } from './azureStorage.js';
 /**
  * {@link SeenActivities} shared by every instance: one entity per activity in the `activities` table, inserted with
  * a plain insert, which fails for the second (and every later) instance that offers the same key. A key older than
- * the window counts as new again. Entries past the window are deleted now and then.
+ * the window counts as new again. Entries past the window are deleted now and then. Row key = partition key (the
+ * hash): Azurite looks entities up by row key first, and one shared row key would make every insert scan the table.
  */
 export class AzureSeenActivities implements SeenActivities {
   private offered = 0;
@@ -27,16 +28,16 @@ export class AzureSeenActivities implements SeenActivities {
     const at = this.now();
     if (++this.offered % 500 === 0) this.pruning ??= this.prune().finally(() => (this.pruning = undefined));
     try {
-      await this.table.createEntity({ partitionKey, rowKey: '', at });
+      await this.table.createEntity({ partitionKey, rowKey: partitionKey, at });
       return true;
     } catch (error) {
       if (statusOf(error) !== 409) throw error;
     }
     try {
-      const seen = await this.table.getEntity<{ at?: number }>(partitionKey, '');
+      const seen = await this.table.getEntity<{ at?: number }>(partitionKey, partitionKey);
       if (at - Number(seen.at ?? 0) < this.ttlMs) return false;
       // Seen long ago: this is a new delivery. Only one instance can replace that exact version.
-      await this.table.updateEntity({ partitionKey, rowKey: '', at }, 'Replace', { etag: seen.etag });
+      await this.table.updateEntity({ partitionKey, rowKey: partitionKey, at }, 'Replace', { etag: seen.etag });
       return true;
     } catch (error) {
       if (statusOf(error) === 412) return false;

@@ -26,7 +26,7 @@ export const TABLES = [
   'auditintents',
   'reviews',
 ] as const;
-export const CONTAINERS = ['state', 'audit', 'dialogs'] as const;
+export const CONTAINERS = ['state', 'audit', 'dialogs', 'outbox'] as const;
 export type TableName = (typeof TABLES)[number];
 export type ContainerName = (typeof CONTAINERS)[number];
 

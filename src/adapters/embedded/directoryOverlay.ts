@@ -30,11 +30,25 @@ export interface UserInvitationChange {
   resent: number;
 }
 
+/**
+ * One entry of the overlay that a write set: a store that keeps a journal writes these instead of the whole overlay.
+ * Each sets a value (never increments), so applying one twice gives the same overlay.
+ */
+export type OverlayChange =
+  | { kind: 'guest'; guest: OverlayGuest }
+  /** The user's place in the group against the snapshot: added, removed, or as in the snapshot. */
+  | { kind: 'membership'; groupId: string; userId: string; state: 'added' | 'removed' | 'asSnapshot' }
+  | { kind: 'invitation'; userId: string; change: UserInvitationChange }
+  | { kind: 'deleted'; userId: string; at: string };
+
 /** Where the overlay is kept between runs. */
 export interface DirectoryOverlayStore {
   load(): Promise<DirectoryOverlay>;
-  /** Replaces the stored overlay; resolves once it is durable. */
-  save(overlay: DirectoryOverlay): Promise<void>;
+  /**
+   * Replaces the stored overlay; resolves once it is durable. `changes`, when given, are what differs from the
+   * overlay saved last: a store may write only those, so a write costs the same however many guests came before.
+   */
+  save(overlay: DirectoryOverlay, changes?: readonly OverlayChange[]): Promise<void>;
   /**
    * Present on stores that several processes share: applies `change` to the overlay as stored now and stores its
    * result only if nobody wrote in between (else runs `change` again on the newer overlay). `undefined` from `change`

@@ -10,7 +10,13 @@ import {
 } from '../../ports/directory.js';
 import type { DirectoryGroup, DirectoryUser, ExternalTenant, TenantSnapshot } from '../../policy/tenantModel.js';
 import { MemoryDirectoryOverlayStore } from '../memory/memoryDirectoryOverlayStore.js';
-import { applyOverlay, emptyOverlay, type DirectoryOverlay, type DirectoryOverlayStore } from './directoryOverlay.js';
+import {
+  applyOverlay,
+  emptyOverlay,
+  type DirectoryOverlay,
+  type DirectoryOverlayStore,
+  type OverlayChange,
+} from './directoryOverlay.js';
 import { assertMembershipManageable } from '../manageableGroup.js';
 
 /**
@@ -146,6 +152,7 @@ export class EmbeddedDirectory implements Directory {
       return {
         result: { userId: user.id, created: true },
         next: { ...this.overlay, guests: [...this.overlay.guests, guest] },
+        changes: [{ kind: 'guest', guest }],
       };
     });
   }
@@ -157,7 +164,7 @@ export class EmbeddedDirectory implements Directory {
       const user = this.current().usersById.get(userId.toLowerCase());
       if (user === undefined) throw new DirectoryError('USER_NOT_FOUND', 'no user with this id', false);
       if (group.members.some((id) => id.toLowerCase() === user.id.toLowerCase())) return { result: undefined };
-      return { result: undefined, next: this.withMembership(group.id, user.id, 'add') };
+      return { result: undefined, ...this.withMembership(group.id, user.id, 'add') };
     });
   }
 
@@ -167,7 +174,7 @@ export class EmbeddedDirectory implements Directory {
       const group = this.manageableGroup(groupId);
       const member = group.members.find((id) => id.toLowerCase() === userId.toLowerCase());
       if (member === undefined) return { result: undefined };
-      return { result: undefined, next: this.withMembership(group.id, member, 'remove') };
+      return { result: undefined, ...this.withMembership(group.id, member, 'remove') };
     });
   }
 
@@ -192,7 +199,11 @@ export class EmbeddedDirectory implements Directory {
         resent: (previous?.resent ?? 0) + 1,
       };
       const invitations = { ...this.overlay.invitations, [user.id]: change };
-      return { result: undefined, next: { ...this.overlay, invitations } };
+      return {
+        result: undefined,
+        next: { ...this.overlay, invitations },
+        changes: [{ kind: 'invitation', userId: user.id, change }],
+      };
     });
   }
 
@@ -201,19 +212,24 @@ export class EmbeddedDirectory implements Directory {
     await this.write(() => {
       const user = this.current().usersById.get(userId.toLowerCase());
       if (user === undefined) return { result: undefined };
-      const deleted = { ...this.overlay.deleted, [user.id]: this.clock.now().toISOString() };
-      return { result: undefined, next: { ...this.overlay, deleted } };
+      const at = this.clock.now().toISOString();
+      const deleted = { ...this.overlay.deleted, [user.id]: at };
+      return {
+        result: undefined,
+        next: { ...this.overlay, deleted },
+        changes: [{ kind: 'deleted', userId: user.id, at }],
+      };
     });
   }
 
   /** Runs one write at a time; a write that returns `next` is saved before it becomes visible. */
-  private write<R>(decide: () => { result: R; next?: DirectoryOverlay }): Promise<R> {
+  private write<R>(decide: () => Decided<R>): Promise<R> {
     const run = async (): Promise<R> => {
       if (this.store.update) return this.writeShared(decide);
-      const { result, next } = decide();
+      const { result, next, changes } = decide();
       if (next === undefined) return result;
       try {
-        await this.store.save(next);
+        await this.store.save(next, changes);
       } catch (error) {
         throw new DirectoryError(
           'DIRECTORY_WRITE_FAILED',
@@ -232,8 +248,8 @@ export class EmbeddedDirectory implements Directory {
   }
 
   /** A write to a shared store: decided on the overlay as stored now, so another process's writes are kept. */
-  private async writeShared<R>(decide: () => { result: R; next?: DirectoryOverlay }): Promise<R> {
-    let outcome: { result: R; next?: DirectoryOverlay } | undefined;
+  private async writeShared<R>(decide: () => Decided<R>): Promise<R> {
+    let outcome: Decided<R> | undefined;
     let stored: DirectoryOverlay;
     try {
       stored = await this.store.update!((current) => {
@@ -277,7 +293,11 @@ export class EmbeddedDirectory implements Directory {
     return group;
   }
 
-  private withMembership(groupId: string, userId: string, change: 'add' | 'remove'): DirectoryOverlay {
+  private withMembership(
+    groupId: string,
+    userId: string,
+    change: 'add' | 'remove',
+  ): { next: DirectoryOverlay; changes: OverlayChange[] } {
     const previous = Object.hasOwn(this.overlay.membership, groupId) ? this.overlay.membership[groupId] : undefined;
     const added = new Set(previous?.added ?? []);
     const removed = new Set(previous?.removed ?? []);
@@ -294,13 +314,21 @@ export class EmbeddedDirectory implements Directory {
     const membership = { ...this.overlay.membership };
     if (added.size === 0 && removed.size === 0) delete membership[groupId];
     else membership[groupId] = { added: [...added], removed: [...removed] };
-    return { ...this.overlay, membership };
+    const state = added.has(userId) ? 'added' : removed.has(userId) ? 'removed' : 'asSnapshot';
+    return { next: { ...this.overlay, membership }, changes: [{ kind: 'membership', groupId, userId, state }] };
   }
 
   private current(): DirectoryView {
     this.view ??= indexSnapshot(deepFreeze(applyOverlay(this.base, this.overlay)));
     return this.view;
   }
+}
+
+/** What a write decided: its result, and the overlay after it with the entries it changed (nothing to save: none). */
+interface Decided<R> {
+  result: R;
+  next?: DirectoryOverlay;
+  changes?: OverlayChange[];
 }
 
 /** {@link EmbeddedDirectory} whose writes live in memory only: a fresh directory per test. */

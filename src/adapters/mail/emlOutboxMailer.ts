@@ -5,11 +5,34 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Clock } from '../../ports/clock.js';
 import type { Mailer, MailAddress, OutboundMail } from '../../ports/mailer.js';
 
+/** Where the `.eml` files go: a folder on disk (DATA_DIR/outbox) or shared storage (a blob container). */
+export interface EmlOutbox {
+  /** Stores the mail `raw` as `name`, replacing a mail of that name in one step (never half written). */
+  put(name: string, raw: Buffer): Promise<void>;
+}
+
 export interface EmlOutboxMailerOptions {
-  /** The folder the .eml files go to (DATA_DIR/outbox). */
-  folder: string;
+  outbox: EmlOutbox;
   from: MailAddress;
   clock: Clock;
+}
+
+/** The outbox in a folder: each file written to a temporary name, then renamed over the old one. */
+export async function folderOutbox(folder: string): Promise<EmlOutbox> {
+  await mkdir(folder, { recursive: true });
+  return {
+    async put(name, raw) {
+      const file = join(folder, name);
+      const temp = `${file}.${randomUUID()}.tmp`;
+      await writeFile(temp, raw);
+      await rename(temp, file);
+    },
+  };
+}
+
+/** The name a mail with this key is stored under. */
+export function emlName(key: string): string {
+  return `${key.replace(/[^A-Za-z0-9._-]/g, '_')}.eml`;
 }
 
 /**
@@ -18,17 +41,7 @@ export interface EmlOutboxMailerOptions {
  * The file is named after the mail's key and written atomically, so sending the same mail again replaces it.
  */
 export class EmlOutboxMailer implements Mailer {
-  private constructor(private readonly options: EmlOutboxMailerOptions) {}
-
-  static async open(options: EmlOutboxMailerOptions): Promise<EmlOutboxMailer> {
-    await mkdir(options.folder, { recursive: true });
-    return new EmlOutboxMailer(options);
-  }
-
-  /** The file a mail with this key is written to. */
-  fileFor(key: string): string {
-    return join(this.options.folder, `${key.replace(/[^A-Za-z0-9._-]/g, '_')}.eml`);
-  }
+  constructor(private readonly options: EmlOutboxMailerOptions) {}
 
   async send(mail: OutboundMail): Promise<void> {
     const domain = this.options.from.address.split('@')[1] ?? 'localhost';
@@ -42,10 +55,6 @@ export class EmlOutboxMailer implements Mailer {
       messageId: `<${mail.key.replace(/[^A-Za-z0-9._-]/g, '_')}@${domain}>`,
       headers: { 'X-Guest-Access-Mail': mail.key },
     });
-    const raw = await composer.compile().build();
-    const file = this.fileFor(mail.key);
-    const temp = `${file}.${randomUUID()}.tmp`;
-    await writeFile(temp, raw);
-    await rename(temp, file);
+    await this.options.outbox.put(emlName(mail.key), await composer.compile().build());
   }
 }

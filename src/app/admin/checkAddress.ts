@@ -1,4 +1,5 @@
 import { escapeMarkdown, type AdaptiveCardJson } from '../../cards/cardTemplate.js';
+import { settleCard } from '../../cards/settledCard.js';
 import {
   buildLayerChainCard,
   worstIcon,
@@ -71,7 +72,11 @@ export async function checkAddress(
     if (!email?.ok) return { kind: 'needAddress', domain };
     const found = await lookupGroup(deps.directory, input.group);
     if (found.kind !== 'found') return found;
-    return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
+    const key = `${actor.user.id}|${found.group.id}|${email.email}`;
+    const answer = deps.policy.remember(ctx, 'decisions', key, () =>
+      decisionForAsker(ctx, actor, found.group.id, email.email),
+    );
+    return { kind: 'decision', ctx, ...answer };
   }
   // The policy's own lookup: by mail or UPN (a guest UPN stands for the address it encodes), normalised.
   const d = email?.ok
@@ -96,7 +101,7 @@ export async function checkAddress(
       .map((g) => escapeMarkdown(g.displayName)),
   );
   const view = addressView(ctx, lang, { shown, domain: shownDomain, existing, open });
-  const answer = { kind: 'address' as const, view, card: buildLayerChainCard(view) };
+  const answer = { kind: 'address' as const, view, card: settleCard(buildLayerChainCard(view)) };
   if (answers.size >= CHECK_CACHE_SIZE) answers.clear();
   answers.set(key, answer);
   return answer;

@@ -4,6 +4,7 @@ import {
   type DecisionExplanationView,
 } from '../../cards/decisionExplanationCard.js';
 import { escapeMarkdown, type AdaptiveCardJson } from '../../cards/cardTemplate.js';
+import { settleCard } from '../../cards/settledCard.js';
 import {
   buildLayerChainCard,
   worstIcon,
@@ -53,18 +54,19 @@ export async function describeSettings(
   if (!groupQuery) {
     return deps.policy.derive(ctx, `settings:${lang}`, () => {
       const view = tenantSettingsView(ctx, lang);
-      return { kind: 'tenant' as const, view, card: buildLayerChainCard(view) };
+      return { kind: 'tenant' as const, view, card: settleCard(buildLayerChainCard(view)) };
     });
   }
   const found = await lookupGroup(deps.directory, groupQuery);
   if (found.kind !== 'found') return found;
-  const profile = groupProfile(ctx, found.group.id);
-  if (!profile) return { kind: 'noGroup', query: groupQuery, match: { kind: 'notFound', suggestions: [] } };
   // One group's answer depends on the settings and the language only; the group count bounds the keys.
-  return deps.policy.derive(ctx, `settings:${lang}:${found.group.id}`, () => {
+  const answer = deps.policy.derive(ctx, `settings:${lang}:${found.group.id}`, () => {
+    const profile = groupProfile(ctx, found.group.id);
+    if (!profile) return undefined;
     const view = groupSettingsView(profile, ctx, lang);
-    return { kind: 'group' as const, view, card: buildDecisionExplanationCard(view) };
+    return { kind: 'group' as const, view, card: settleCard(buildDecisionExplanationCard(view)) };
   });
+  return answer ?? { kind: 'noGroup', query: groupQuery, match: { kind: 'notFound', suggestions: [] } };
 }
 
 const LAYER_ORDER: readonly TenantLayer[] = ['entra', 'crossTenant', 'groups', 'label', 'sharePoint', 'teams'];

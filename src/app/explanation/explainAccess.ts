@@ -49,5 +49,10 @@ export async function explainAccess(
   const email = normaliseEmail(input.guest);
   if (!email.ok) return { kind: 'invalidAddress', address: input.guest.trim() };
   const ctx = await deps.policy.current([email.email]);
-  return { kind: 'decision', ctx, ...decisionForAsker(ctx, actor, found.group.id, email.email) };
+  // The same question from the same asker gets the same answer until the directory changes.
+  const key = `${actor.user.id}|${found.group.id}|${email.email}`;
+  const answer = deps.policy.remember(ctx, 'decisions', key, () =>
+    decisionForAsker(ctx, actor, found.group.id, email.email),
+  );
+  return { kind: 'decision', ctx, ...answer };
 }

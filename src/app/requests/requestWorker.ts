@@ -25,6 +25,7 @@ import { provisionGuest } from './provisionGuest.js';
 import { defaultRetry, RetryAbortedError, RetryLaterError, type RetryPolicy } from '../shared/retry.js';
 import { languageOfUser } from '../shared/userLanguage.js';
 import { relayAudit, withAudit } from '../audit/auditRelay.js';
+import { keyedQueue } from '../shared/keyedQueue.js';
 
 export interface WorkerDeps extends AppServices {
   requests: RequestStore;
@@ -54,6 +55,8 @@ const FANOUT = 8;
 export class RequestWorker {
   private readonly jobs = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
+  /** Sends to one person, one at a time (see {@link RequestWorker.deliverOne}). */
+  private readonly perRecipient = keyedQueue();
   private timer?: NodeJS.Timeout;
   private stopping = false;
 
@@ -346,36 +349,56 @@ export class RequestWorker {
         item.kind === 'approvalCard'
           ? request.outbox.filter((i) => i.kind === 'approvalCard' && ready(i)).slice(0, FANOUT)
           : [item];
-      const outcomes = await Promise.all(batch.map((i) => this.deliverOne(request, i, skipped, nowIso)));
+      const outcomes = await Promise.all(batch.map((i) => this.deliverOne(request, i, skipped)));
       if (outcomes.includes('stop')) break;
     }
   }
 
-  /** Sends one item, marked in flight first; on failure it is skipped for this pass, parked, or left for the sweep. */
-  private async deliverOne(
-    request: GuestRequest,
-    item: OutboxItem,
-    skipped: OutboxItem[],
-    nowIso: string,
-  ): Promise<'next' | 'stop'> {
+  /**
+   * Sends one item; on failure it is skipped for this pass, parked, or left for the sweep. Messages to one person go
+   * one at a time, from the moment one may leave until its activity id is recorded: a crash can then leave at most
+   * one message per person sent but not recorded (the only kind that may arrive twice after a restart).
+   */
+  private deliverOne(request: GuestRequest, item: OutboxItem, skipped: OutboxItem[]): Promise<'next' | 'stop'> {
+    const recipient = item.kind === 'approvalCard' || item.kind === 'requesterCard' || item.kind === 'tell';
+    if (!recipient) return this.deliverNow(request.id, item, skipped);
+    return this.perRecipient(item.userId, () => this.deliverNow(request.id, item, skipped));
+  }
+
+  private async deliverNow(requestId: string, queued: OutboxItem, skipped: OutboxItem[]): Promise<'next' | 'stop'> {
     const { requests, clock, logger } = this.deps;
-    const requestId = request.id;
+    if (this.stopping) return 'stop';
+    // Read again: while it waited for its turn, the request may have been decided or the item sent.
+    const request = await requests.get(requestId);
+    const item = request?.outbox.find((i) => sameItem(i, queued));
+    if (!request || !item) return 'next';
     const resumed = item.sendingSince !== undefined;
     if (this.deps.shared) {
-      // Claim the item with its in-flight mark: of two instances delivering this request, only one sends it.
+      // Claim the item: of two instances delivering this request, only one sends it.
       const claimed = await requests.update(requestId, (r) => {
         const current = r.outbox.find((i) => sameItem(i, item));
         if (!current || this.claimedByOther(current.claim)) return undefined;
-        return markItem(r, item, { sendingSince: current.sendingSince ?? nowIso, claim: this.newClaim() });
+        return markItem(r, item, { ...inFlight(current), claim: this.newClaim() });
       });
       if (!claimed?.changed) {
         skipped.push(item); // delivered or claimed by another instance meanwhile
         return 'next';
       }
-    } else if (!resumed) await requests.update(requestId, (r) => markItem(r, item, { sendingSince: nowIso }));
+    }
+    // The in-flight mark is written when the message is about to leave (after pacing waits), not before: an item
+    // still marked after a restart is one that may really have reached its recipient.
+    const beforeSend = resumed
+      ? undefined
+      : async () => {
+          const sendingSince = clock.now().toISOString();
+          await requests.update(requestId, (r) => {
+            const current = r.outbox.find((i) => sameItem(i, item));
+            return current && markItem(r, item, { ...(current.claim ? { claim: current.claim } : {}), sendingSince });
+          });
+        };
     let result: Delivered;
     try {
-      result = await this.deliverItem(request, item, resumed);
+      result = await this.deliverItem(request, item, resumed, beforeSend);
     } catch (error) {
       skipped.push(item);
       if (error instanceof RetryAbortedError) return 'stop'; // stopping: the item stays in flight for the next start
@@ -448,7 +471,12 @@ export class RequestWorker {
     return claim && r.provisioning ? { ...r, provisioning: { ...r.provisioning, claim } } : r;
   }
 
-  private async deliverItem(request: GuestRequest, item: OutboxItem, resumed: boolean): Promise<Delivered> {
+  private async deliverItem(
+    request: GuestRequest,
+    item: OutboxItem,
+    resumed: boolean,
+    beforeSend: (() => Promise<void>) | undefined,
+  ): Promise<Delivered> {
     const { notifier, logger } = this.deps;
     if (isStale(request, item)) return { copies: [] };
     if (resumed)
@@ -460,9 +488,10 @@ export class RequestWorker {
       case 'approvalCard':
       case 'requesterCard': {
         const role = item.kind === 'approvalCard' ? 'approver' : 'requester';
-        const known = resumed ? request.cards.find((c) => c.userId === item.userId && c.role === role) : undefined;
+        const known = request.cards.find((c) => c.userId === item.userId && c.role === role);
         if (known) {
-          // Already sent and its id recorded: bring that card up to date instead of sending a second one.
+          // Already sent and its id recorded (a resend after a crash, or the card owed twice): bring that card up to
+          // date instead of sending a second one.
           await notifier.update(known, await this.cardFor(request, item.userId));
           return { copies: [] };
         }
@@ -471,18 +500,20 @@ export class RequestWorker {
             { requestId: request.id, item: item.kind, code: 'POSSIBLE_DUPLICATE' },
             'card may have been sent before the stop; sending it again',
           );
-        const delivery = await notifier.sendToUser(item.userId, await this.cardFor(request, item.userId));
+        const card = await this.cardFor(request, item.userId);
+        const delivery = await notifier.sendToUser(item.userId, card, { beforeSend });
         if (delivery.kind === 'unreachable') return { copies: [], unreachable: delivery };
         if (delivery.kind === 'deliveredElsewhere') return { copies: [] };
         return { copies: [{ ...delivery.sent, role }] };
       }
       case 'refreshCards':
+        await beforeSend?.();
         // Teams copies are replaced here; mailed copies refresh themselves when opened in Outlook.
         for (const copy of request.cards) await notifier.update(copy, await this.cardFor(request, copy.userId));
         return { copies: [] };
       case 'tell': {
         const text = await this.tellText(request, item.userId, item.event);
-        const delivery = await notifier.sendToUser(item.userId, { text });
+        const delivery = await notifier.sendToUser(item.userId, { text }, { beforeSend });
         return delivery.kind === 'unreachable' ? { copies: [], unreachable: delivery } : { copies: [] };
       }
       case 'approvalMail': {
@@ -493,6 +524,7 @@ export class RequestWorker {
           this.deps.logger.warn(log, 'approval mail dropped: no mailer or no mail address');
           return { copies: [] };
         }
+        await beforeSend?.();
         await mail.mailer.send(composed);
         // The audit entry travels with the request's write that records the mail (see deliverOne).
         return { copies: [], mailed: { userId: item.userId, why: item.why, at: this.deps.clock.now().toISOString() } };
@@ -594,6 +626,11 @@ function itemKey(item: OutboxItem): string {
 
 function sameItem(a: OutboxItem | undefined, b: OutboxItem): boolean {
   return !!a && itemKey(a) === itemKey(b);
+}
+
+/** An item's in-flight mark, if it has one (kept when an instance claims it). */
+function inFlight(item: OutboxItem): OutboxDelivery {
+  return item.sendingSince ? { sendingSince: item.sendingSince } : {};
 }
 
 /** The request with the first item like `item` given this delivery bookkeeping (replacing what it had). */

@@ -1,5 +1,5 @@
 import { holdsRole, isAdminUser, isGroupsAdminUser, isGuestInviter } from '../../policy/index.js';
-import type { DirectoryUser } from '../../policy/tenantModel.js';
+import type { DirectoryUser, TenantSnapshot } from '../../policy/tenantModel.js';
 import { ROLE_DISPLAY_NAMES } from '../../policy/tenantModel.js';
 import type { Directory } from '../../ports/directory.js';
 
@@ -33,6 +33,18 @@ export async function identifyUser(
   const snapshot = await directory.snapshot();
   if (!user && from.id && options.byChannelId) user = snapshot.users.find((u) => u.teamsUserIds?.includes(from.id!));
   if (!user || !user.accountEnabled) return undefined;
+  // Every turn asks; the answer changes only with the directory, which then gives a new snapshot (and user) object.
+  let known = profiles.get(snapshot);
+  if (!known) profiles.set(snapshot, (known = new WeakMap<DirectoryUser, UserProfile>()));
+  let profile = known.get(user);
+  if (!profile) known.set(user, (profile = profileOf(user, snapshot)));
+  return profile;
+}
+
+/** Profiles per directory snapshot and user object: both are replaced, never changed, when the directory changes. */
+const profiles = new WeakMap<TenantSnapshot, WeakMap<DirectoryUser, UserProfile>>();
+
+function profileOf(user: DirectoryUser, snapshot: TenantSnapshot): UserProfile {
   const adminRoles = (['globalAdmin', 'userAdmin'] as const)
     .filter((r) => holdsRole(user, r))
     .map((r) => ROLE_DISPLAY_NAMES[r]);
@@ -42,13 +54,14 @@ export async function identifyUser(
     if (g.owners.includes(user.id)) ownedGroupIds.push(g.id);
     if (g.members.includes(user.id)) memberGroupIds.push(g.id);
   }
-  return {
+  // Shared by every turn of this user until the directory changes: frozen, so no turn can alter another's.
+  return Object.freeze({
     user,
     isAdmin: isAdminUser(user),
     isGuestInviter: isGuestInviter(user),
     isGroupsAdmin: isGroupsAdminUser(user),
-    adminRoles,
-    ownedGroupIds,
-    memberGroupIds,
-  };
+    adminRoles: Object.freeze(adminRoles) as string[],
+    ownedGroupIds: Object.freeze(ownedGroupIds) as string[],
+    memberGroupIds: Object.freeze(memberGroupIds) as string[],
+  });
 }

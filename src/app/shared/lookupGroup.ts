@@ -1,4 +1,4 @@
-import type { DirectoryGroup } from '../../policy/tenantModel.js';
+import type { DirectoryGroup, TenantSnapshot } from '../../policy/tenantModel.js';
 import type { Directory } from '../../ports/directory.js';
 import { findGroup, type GroupMatch } from './findGroup.js';
 
@@ -14,6 +14,21 @@ export async function lookupGroup(
   directory: Directory,
   query: string,
 ): Promise<{ kind: 'found'; group: DirectoryGroup } | GroupMiss> {
-  const match = findGroup(query, await directory.listGroups());
-  return match.kind === 'found' ? match : { kind: 'noGroup', query, match };
+  // The same name asked again (most turns name a group) is found again only after the directory changed.
+  const snapshot = await directory.snapshot();
+  let known = lookups.get(snapshot);
+  if (!known) lookups.set(snapshot, (known = new Map<string, Lookup>()));
+  const remembered = known.get(query);
+  if (remembered) return remembered;
+  const match = findGroup(query, snapshot.groups);
+  const result = match.kind === 'found' ? match : ({ kind: 'noGroup', query, match } as const);
+  if (known.size >= LOOKUPS_PER_SNAPSHOT) known.clear();
+  known.set(query, result);
+  return result;
 }
+
+type Lookup = { kind: 'found'; group: DirectoryGroup } | GroupMiss;
+
+/** Answers per directory snapshot (replaced, never changed, when the directory changes) and query as typed. */
+const lookups = new WeakMap<TenantSnapshot, Map<string, Lookup>>();
+const LOOKUPS_PER_SNAPSHOT = 500;

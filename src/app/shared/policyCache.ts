@@ -1,6 +1,9 @@
 import { compilePolicy, normaliseEmail, type PolicyContext } from '../../policy/index.js';
 import type { Directory } from '../../ports/directory.js';
 
+/** How many answers {@link PolicyCache.remember} keeps per table and settings version. */
+const REMEMBERED_PER_TABLE = 500;
+
 /** The compiled policy for the directory as it is now; recompiled only after the directory changed. */
 export class PolicyCache {
   private cached?: { version: number; ctx: PolicyContext };
@@ -40,5 +43,20 @@ export class PolicyCache {
     if (!values) this.derived.set(ctx, (values = new Map<string, unknown>()));
     if (!values.has(key)) values.set(key, build());
     return values.get(key) as T;
+  }
+
+  /**
+   * `build()` once per compiled context, `table` and `key`, for answers keyed by what someone asked (an address, a
+   * group, the asker): at most `max` of them per table, the table starting afresh when full. The key must hold
+   * everything the answer depends on besides the settings (the asker's id where the answer is theirs).
+   */
+  remember<T>(ctx: PolicyContext, table: string, key: string, build: () => T, max = REMEMBERED_PER_TABLE): T {
+    const answers = this.derive(ctx, `remember:${table}`, () => new Map<string, T>());
+    const known = answers.get(key);
+    if (known !== undefined) return known;
+    const value = build();
+    if (answers.size >= max) answers.clear();
+    answers.set(key, value);
+    return value;
   }
 }
