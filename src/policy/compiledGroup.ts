@@ -97,7 +97,8 @@ export function compileGroup(facts: GroupCompileFacts, group: DirectoryGroup): C
   // any group (Global and User Administrators). A Guest Inviter who does not own the group never decides.
   const enabledOwners = group.owners.filter((id) => facts.usersById.get(id)?.accountEnabled === true);
   const ownersWhoMayInvite = enabledOwners.filter((id) => facts.mayInvite(id));
-  const adminsWhoMayInvite = facts.admins.filter((id) => facts.mayInvite(id));
+  // Global and User Administrators may invite under every setting but "none", where approversNew is NOBODY_MAY_INVITE.
+  const adminsWhoMayInvite = facts.admins;
   const approversExisting =
     enabledOwners.length > 0
       ? eligible('owners', enabledOwners, 'OWNERS_APPROVE')

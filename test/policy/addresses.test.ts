@@ -60,3 +60,35 @@ describe('a refused address', () => {
     ]);
   });
 });
+
+describe('more of what the answer shows', () => {
+  test('a refused address: the fix names the field and the form it needs; no invitation', () => {
+    const d = decide('not an address');
+    expect(d.invitation).toBe('notNeeded');
+    expect(d.blockers).toEqual([
+      {
+        code: 'ADDRESS_INVALID',
+        layer: 'input',
+        setting: 'guestEmail',
+        currentValue: 'not an address',
+        allowingValue: 'name@domain',
+        fixRoles: ['requester'],
+        where: { portalKey: 'none' },
+        propagation24h: false,
+        subject: 'not an address',
+      },
+    ]);
+  });
+
+  test('a colleague’s address with an underscore is no guest UPN', () => {
+    const d = decide('jan_fabrikam.co.uk.team@contoso.com');
+    expect(d).toMatchObject({ verdict: 'nothingToDo', notes: ['INTERNAL_ADDRESS'], invitation: 'notNeeded' });
+    expect(d.guestEmail).toBe('jan_fabrikam.co.uk.team@contoso.com');
+  });
+
+  test('a guest found by the UPN typed is shown by that UPN; already a member needs no invitation', () => {
+    const d = decide('Already_partner.org#EXT#@contoso.onmicrosoft.com');
+    expect(d).toMatchObject({ verdict: 'nothingToDo', invitation: 'notNeeded', existingUserId: U.guestMember });
+    expect(d.guestEmail).toBe('already_partner.org#ext#@contoso.onmicrosoft.com');
+  });
+});

@@ -243,6 +243,8 @@ describe('the ASCII a domain may hold', () => {
     ['x@example.a1', 'example.a1'],
     ['x@9.example', '9.example'],
     ['x@XN--MNCHEN-3YA.DE', 'xn--mnchen-3ya.de'],
+    ['x@Zürich.ch', 'xn--zrich-kva.ch'],
+    ['x@Ärzte.AT', 'xn--rzte-koa.at'],
   ])('%s → %s', (raw, domain) => {
     expect(normaliseEmail(raw)).toMatchObject({ ok: true, domain });
   });
@@ -256,7 +258,18 @@ describe('the ASCII a domain may hold', () => {
     'x@example.123',
     'x@XN--ZZ.com',
     'x@Xn--zz.com',
+    'x@example.0',
+    'x@example.9',
+    'x@ex\uFF3Fample.com',
+    'x@ex\uFF0Aample.com',
+    'x@ex%41mple.bücher.com',
+    'x@ex/ample.bücher.com',
   ])('refuses %s', (raw) => {
     expect(normaliseEmail(raw)).toEqual({ ok: false, code: 'ADDRESS_INVALID' });
   });
+});
+
+test('upper case anywhere in the local part is lowered, A to Z', () => {
+  expect(normaliseEmail('ZOE@fabrikam.com')).toMatchObject({ ok: true, email: 'zoe@fabrikam.com' });
+  expect(normaliseEmail('ADA@fabrikam.com')).toMatchObject({ ok: true, email: 'ada@fabrikam.com' });
 });

@@ -34,6 +34,23 @@ describe('“why can’t X join Y?” answered for any member', () => {
 });
 
 describe('who asks', () => {
+  test('someone outside the group: nobody is asked to approve', () => {
+    const d = decide([], { requesterId: U.outsider });
+    expect(d.verdict).toBe('blocked');
+    expect(d.approval).toEqual({ basis: 'none', approverIds: [] });
+  });
+
+  test('nobody may invite: nobody approves a new guest, whoever asks; an owner still adds an existing guest', () => {
+    for (const requesterId of [U.owner, U.admin, U.member]) {
+      expect(decide([invitesFrom('none')], { requesterId }).approval).toEqual({
+        basis: 'none',
+        approverIds: [],
+        reasonCode: 'NOBODY_MAY_INVITE',
+      });
+    }
+    expect(decide([invitesFrom('none')], { guestEmail: ADDR.existingGuest }).verdict).toBe('addNow');
+  });
+
   test('a disabled owner asking about an unknown group is nobody: both said', () => {
     const d = decide([disable(U.owner)], { groupId: 'g-missing' });
     expect(d.blockers.map((b) => b.code)).toEqual(['REQUESTER_NOT_MEMBER', 'GROUP_NOT_FOUND']);

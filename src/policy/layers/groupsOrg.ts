@@ -8,13 +8,9 @@ import { TEMPLATE_GROUP_UNIFIED, type TenantSnapshot } from '../tenantModel.js';
  * absent or not "true"/"false".
  */
 export interface GroupsOrgSettings {
-  /** Whether a Group.Unified settings object exists at all. */
-  readonly present: boolean;
-  readonly settingId?: string;
   readonly allowToAddGuests: boolean;
   readonly allowGuestsToAccessGroups: boolean;
   readonly enableMIPLabels: boolean;
-  readonly guestUsageGuidelinesUrl: string;
   /** GUESTS_DISABLED_ORG when guests may not be added to any group. */
   readonly blockers: readonly Blocker[];
   /** GROUP_CONTENT_ACCESS_OFF when guests stay members but can't reach group content. */
@@ -33,7 +29,6 @@ export function compileGroupsOrg(snapshot: TenantSnapshot): GroupsOrgSettings {
   const allowToAddGuests = parseBool(settingValue(setting, 'AllowToAddGuests')) ?? true;
   const allowGuestsToAccessGroups = parseBool(settingValue(setting, 'AllowGuestsToAccessGroups')) ?? true;
   const enableMIPLabels = parseBool(settingValue(setting, 'EnableMIPLabels')) ?? false;
-  const guestUsageGuidelinesUrl = settingValue(setting, 'GuestUsageGuidelinesUrl') ?? '';
   const id = setting?.id ?? '{Group.Unified setting id}';
   const powershell = `Update-MgBetaDirectorySetting -DirectorySettingId ${id}`;
   const blockers = allowToAddGuests
@@ -57,12 +52,9 @@ export function compileGroupsOrg(snapshot: TenantSnapshot): GroupsOrgSettings {
         graph: `PATCH /groupSettings/${id} {"values":[{"name":"AllowGuestsToAccessGroups","value":"true"}]}`,
       });
   return {
-    present: setting !== undefined,
-    ...(setting?.id ? { settingId: setting.id } : {}),
     allowToAddGuests,
     allowGuestsToAccessGroups,
     enableMIPLabels,
-    guestUsageGuidelinesUrl,
     blockers,
     ...(contentIssue ? { contentIssue } : {}),
   };

@@ -21,6 +21,7 @@ export function sharingRank(capability: SharingCapability): number {
 }
 
 export function effectiveSharing(org: SharingCapability, site: SharingCapability): SharingCapability {
+  // Stryker disable next-line EqualityOperator: at equal ranks site and org are the same level
   return sharingRank(site) < sharingRank(org) ? site : org;
 }
 
@@ -80,7 +81,9 @@ export interface SharePointDomainPolicy {
 
 export function compileSharePointDomains(settings: SharePointSettings): SharePointDomainPolicy {
   return {
+    // Stryker disable next-line StringLiteral: withDefaults has already given the mode its default
     mode: settings.sharingDomainRestrictionMode ?? 'none',
+    // Stryker disable next-line StringLiteral: the rule is only compared with 'entryCoversSubdomains'
     allow: compileDomainList(settings.sharingAllowedDomainList, 'exactUnlessWildcard'),
     block: compileDomainList(settings.sharingBlockedDomainList, 'entryCoversSubdomains'),
   };
