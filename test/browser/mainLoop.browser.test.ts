@@ -146,6 +146,8 @@ describe('the main loop in the Agents Playground', () => {
 
 describe('cards on a phone-sized screen', () => {
   const AC_SCRIPT = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.js');
+  // Teams and the Playground render card markdown (CommonMark, backslash escapes included); so does this page.
+  const MD_SCRIPT = createRequire(import.meta.url).resolve('markdown-it/dist/markdown-it.min.js');
 
   async function cardsToRender(): Promise<[string, AdaptiveCardJson][]> {
     const megan = (await identifyUser(app.deps.directory, { aadObjectId: demoUser('Megan Bowen').id }))!;
@@ -166,6 +168,22 @@ describe('cards on a phone-sized screen', () => {
       '<html><body style="margin:0;font-family:sans-serif"><div id="host" style="width:360px"></div></body></html>',
     );
     await page.addScriptTag({ path: AC_SCRIPT });
+    await page.addScriptTag({ path: MD_SCRIPT });
+    await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        markdownit: () => { renderInline(text: string): string };
+        AdaptiveCards: {
+          AdaptiveCard: {
+            onProcessMarkdown: (text: string, result: { outputHtml: string; didProcess: boolean }) => void;
+          };
+        };
+      };
+      const md = g.markdownit();
+      g.AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+        result.outputHtml = md.renderInline(text).replace(/\n/g, '<br>');
+        result.didProcess = true;
+      };
+    });
     const cards = await cardsToRender();
     expect(cards.length).toBe(4);
     for (const [name, card] of cards) {

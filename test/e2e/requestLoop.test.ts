@@ -71,6 +71,8 @@ describe('when a member asks for a guest', () => {
     expect(approverCard.refresh.userIds.sort()).toEqual([alex.id, `29:${nestor.id}`].sort());
     expect(approverCard.actions[0].data).toEqual({ requestId: request.id });
     expect(cardText(approverCard)).toContain('she designs our campaign');
+    // While it waits, the card says until when.
+    expect(cardText(approverCard)).toMatch(/Expires/);
 
     // The requester's status card came with the reply, right after the text; nothing comes later from the background.
     expect(lastReplies).toHaveLength(2);
@@ -108,6 +110,8 @@ describe('when a member asks for a guest', () => {
     expect(finalCards).toHaveLength(1);
     for (const card of finalCards) {
       expect(cardText(card)).toMatch(/Done: the guest was added/);
+      // A done request has no end date any more.
+      expect(cardText(card)).not.toMatch(/Expires/);
       expect(cardText(card)).toContain('Welcome!');
       expect(cardProblems(card)).toEqual([]);
     }

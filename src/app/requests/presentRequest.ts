@@ -112,7 +112,9 @@ export async function requestCardView(
     guests: guestLines.join('\n'),
     // Formatted here, not with the card's DATE()/TIME(): one format in cards and texts, in the reader's zone.
     createdAt: formatDate(lang, request.createdAt, timeZone),
-    expiresAt: formatDate(lang, request.expiresAt, timeZone),
+    // An end date only while it still matters (or is why the request ended): not on decided or done requests.
+    expiresAt:
+      request.state === 'pending' || request.state === 'expired' ? formatDate(lang, request.expiresAt, timeZone) : '',
     // One approval decides: "A or B".
     approvers: safe(listOf(lang, approverNames, 'or'), 400),
     justification: request.justification ? safe(request.justification, 1000) : tr('request.noJustification'),
