@@ -17,7 +17,6 @@ import { AzureDirectoryOverlayStore } from '../src/adapters/azure/azureDirectory
 import { AzureRequestStore } from '../src/adapters/azure/azureRequestStore.js';
 import { AzureStorage } from '../src/adapters/azure/azureStorage.js';
 import { EmbeddedDirectory } from '../src/adapters/embedded/embeddedDirectory.js';
-import type { GuestRequest, RequestState } from '../src/domain/guestRequest.js';
 import { identifyUser } from '../src/app/shared/identifyUser.js';
 import { PolicyCache } from '../src/app/shared/policyCache.js';
 import { requestGuests } from '../src/app/requests/requestGuests.js';
@@ -26,54 +25,19 @@ import { systemClock } from '../src/ports/clock.js';
 import { message } from '../test/support/activities.js';
 import { startAzurite, freshPrefix, type Azurite } from '../test/support/azurite.js';
 import { demoTenant, demoUser } from '../test/support/demoTenant.js';
+import { azureBotEnv, seededRequest } from './seededRequests.js';
 
 const CREATES = 200;
 const STARTS = 3;
 /** `--stored N` measures N instead of 100,000 (a quicker look; the goal is stated for 100,000). */
 const arg = process.argv.indexOf('--stored');
 const LARGE = arg > 0 ? Number(process.argv[arg + 1]) : 100_000;
-const STATES: RequestState[] = [
-  'completed',
-  'completed',
-  'completed',
-  'rejected',
-  'expired',
-  'cancelled',
-  'completed',
-  'completed',
-  'completed',
-  'pending',
-];
-
-function seeded(i: number): GuestRequest {
-  const users = demoTenant.users.filter((u) => u.userType === 'Member');
-  const groups = demoTenant.groups.filter((g) => g.groupTypes.includes('Unified'));
-  const group = groups[i % groups.length];
-  return {
-    id: `R-S${i.toString(36).toUpperCase().padStart(5, '0')}`,
-    requesterId: users[i % users.length].id,
-    groupId: group.id,
-    guests: [{ email: `seed${i}@fabrikam.com` }],
-    justification: 'seeded',
-    createdAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
-    expiresAt: new Date(Date.UTC(2027, 0, 1)).toISOString(),
-    state: STATES[i % STATES.length],
-    reminderSentAt: new Date(Date.UTC(2025, 0, 4)).toISOString(),
-    approverIds: group.owners,
-    approverBasis: 'OWNERS_APPROVE',
-    cards: [],
-    outbox: [],
-    version: 1,
-    updatedAt: new Date().toISOString(),
-  };
-}
-
 /** Writes `count` requests of history through the store's bulk path (the entities `create` writes, batched). */
 async function seed(storage: AzureStorage, count: number): Promise<void> {
   const store = AzureRequestStore.open(storage);
   const slice = 10_000; // bounds the memory of one import
   for (let from = 0; from < count; from += slice) {
-    const requests = Array.from({ length: Math.min(slice, count - from) }, (_, i) => seeded(from + i));
+    const requests = Array.from({ length: Math.min(slice, count - from) }, (_, i) => seededRequest(from + i));
     await store.importMany(requests, 32);
   }
 }
@@ -125,17 +89,7 @@ async function measureStart(azurite: Azurite, prefix: string): Promise<number> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [resolve('dist/index.js')], {
     cwd,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      MICROSOFT_APP_ID: '',
-      TENANT_FILE: resolve('data/demo-tenant.json'),
-      STORAGE: 'azure',
-      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
-      AZURE_STORAGE_PREFIX: prefix,
-    },
+    env: azureBotEnv(azurite.connectionString, prefix, resolve('data/demo-tenant.json')),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {

@@ -20,6 +20,7 @@ import { message } from '../test/support/activities.js';
 import { startAzurite, freshPrefix, type Azurite } from '../test/support/azurite.js';
 import { demoTenant } from '../test/support/demoTenant.js';
 import { FakeConnector } from '../test/support/fakeConnector.js';
+import { azureBotEnv } from './seededRequests.js';
 
 const SECONDS = 20;
 const CLIENTS = 16;
@@ -52,17 +53,7 @@ function capCpu(children: ChildProcess[], share: number): () => void {
 async function startBot(azurite: Azurite, prefix: string, cwd: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [resolve('dist/index.js')], {
     cwd,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      MICROSOFT_APP_ID: '',
-      TENANT_FILE: resolve('data/demo-tenant.json'),
-      STORAGE: 'azure',
-      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
-      AZURE_STORAGE_PREFIX: prefix,
-    },
+    env: azureBotEnv(azurite.connectionString, prefix, resolve('data/demo-tenant.json')),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // LOG_LEVEL=warn hides the 'listening' line: find the port from the local-mode banner on stderr.

@@ -10,7 +10,6 @@ import { InMemoryDirectory } from '../src/adapters/embedded/embeddedDirectory.js
 import { LowdbAuditLog } from '../src/adapters/lowdb/lowdbAuditLog.js';
 import { LowdbRequestStore } from '../src/adapters/lowdb/lowdbRequestStore.js';
 import { MemoryConversationStore } from '../src/adapters/memory/memoryConversationStore.js';
-import type { GuestRequest, RequestState } from '../src/domain/guestRequest.js';
 import { identifyUser } from '../src/app/shared/identifyUser.js';
 import { PolicyCache } from '../src/app/shared/policyCache.js';
 import { requestGuests } from '../src/app/requests/requestGuests.js';
@@ -18,48 +17,17 @@ import { RequestWorker } from '../src/app/requests/requestWorker.js';
 import { createLogger } from '../src/logger.js';
 import { systemClock } from '../src/ports/clock.js';
 import { demoTenant, demoUser } from '../test/support/demoTenant.js';
+import { seededRequest } from './seededRequests.js';
 
 const CREATES = 300;
-const STATES: RequestState[] = [
-  'completed',
-  'completed',
-  'completed',
-  'rejected',
-  'expired',
-  'cancelled',
-  'completed',
-  'completed',
-  'completed',
-  'pending',
-];
 
 async function seed(dir: string, count: number): Promise<void> {
   const requestsDir = join(dir, 'requests');
   await mkdir(requestsDir, { recursive: true });
-  const users = demoTenant.users.filter((u) => u.userType === 'Member');
-  const groups = demoTenant.groups.filter((g) => g.groupTypes.includes('Unified'));
   const batch: Promise<void>[] = [];
   for (let i = 0; i < count; i += 1) {
-    const id = `R-S${i.toString(36).toUpperCase().padStart(5, '0')}`;
-    const group = groups[i % groups.length];
-    const r: GuestRequest = {
-      id,
-      requesterId: users[i % users.length].id,
-      groupId: group.id,
-      guests: [{ email: `seed${i}@fabrikam.com` }],
-      justification: 'seeded',
-      createdAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
-      expiresAt: new Date(Date.UTC(2027, 0, 1)).toISOString(),
-      state: STATES[i % STATES.length],
-      reminderSentAt: new Date(Date.UTC(2025, 0, 4)).toISOString(),
-      approverIds: group.owners,
-      approverBasis: 'OWNERS_APPROVE',
-      cards: [],
-      outbox: [],
-      version: 1,
-      updatedAt: new Date().toISOString(),
-    };
-    batch.push(writeFile(join(requestsDir, `${id}.json`), JSON.stringify(r)));
+    const r = seededRequest(i);
+    batch.push(writeFile(join(requestsDir, `${r.id}.json`), JSON.stringify(r)));
     if (batch.length >= 500) await Promise.all(batch.splice(0));
   }
   await Promise.all(batch);
