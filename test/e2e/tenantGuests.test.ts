@@ -1,4 +1,5 @@
-import { cardAction, message } from '../support/activities.js';
+import { cardAction } from '../support/activities.js';
+import { chat } from '../support/chat.js';
 import { cardProblems, cardText, cardVerbs } from '../support/cards.js';
 import { demoGroup, demoUser } from '../support/demoTenant.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -25,27 +26,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-interface Reply {
-  text: string;
-  cards: any[];
-}
-
 /** Sends a chat message; returns the reply texts and cards, each card checked: valid, and no `${` left. */
-async function ask(
-  user: { id: string; displayName: string },
-  text: string,
-  options: { locale?: string } = {},
-): Promise<Reply> {
-  const { status, body } = await t.post({ ...message(user, text, options), serviceUrl: t.connector.url });
-  expect(status).toBe(200);
-  const activities = (body?.activities ?? []) as { text?: string; attachments?: { content: unknown }[] }[];
-  const cards = activities.flatMap((a) => (a.attachments ?? []).map((x) => x.content));
-  for (const card of cards) {
-    expect(cardProblems(card)).toEqual([]);
-    expect(JSON.stringify(card)).not.toContain('${');
-  }
-  return { text: activities.map((a) => a.text ?? '').join('\n'), cards };
-}
+const ask = (user: { id: string; displayName: string }, text: string, options: { locale?: string } = {}) =>
+  chat(t, user, text, options);
 
 async function tap(
   user: { id: string; displayName: string },

@@ -1,6 +1,7 @@
 import { message } from '../support/activities.js';
-import { cardProblems, cardText } from '../support/cards.js';
+import { cardText } from '../support/cards.js';
 import { demoUser } from '../support/demoTenant.js';
+import { chat } from '../support/chat.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const megan = demoUser('Megan Bowen'); // User Administrator
@@ -15,14 +16,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function ask(user: { id: string; displayName: string }, text: string, options: { locale?: string } = {}) {
-  const { status, body } = await t.post({ ...message(user, text, options), serviceUrl: t.connector.url });
-  expect(status).toBe(200);
-  const activities = (body?.activities ?? []) as { text?: string; attachments?: { content: unknown }[] }[];
-  const cards = activities.flatMap((a) => (a.attachments ?? []).map((x) => x.content));
-  for (const card of cards) expect(cardProblems(card)).toEqual([]);
-  return { text: activities.map((a) => a.text ?? '').join('\n'), cards };
-}
+/** Sends a chat message; returns the reply texts and cards, each card checked: valid, and no `${` left. */
+const ask = (user: { id: string; displayName: string }, text: string, options: { locale?: string } = {}) =>
+  chat(t, user, text, options);
 
 /** Every element of a card, depth first. */
 function elements(node: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
