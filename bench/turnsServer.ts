@@ -3,6 +3,8 @@
  *   tsx bench/turnsServer.ts bot   the guest-access bot on the demo tenant (temp DATA_DIR, real files, local mode),
  *                                  from dist/ (`npm run build` first)
  *   tsx bench/turnsServer.ts echo  a stock botbuilder echo bot on the same restify + CloudAdapter
+ *   tsx bench/turnsServer.ts echo-reusing-clients   the echo bot with the bot's BotConnectorAuthentication, which
+ *                                  builds each Bot Connector client once instead of once per turn
  * Prints `PORT <n>` once listening.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,8 +18,13 @@ import restify from 'restify';
 const fromDist = <T>(file: string): Promise<T> =>
   import(new URL(`../dist/${file}`, import.meta.url).href) as Promise<T>;
 
-async function echo(): Promise<number> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+async function echo(reusingClients: boolean): Promise<number> {
+  const { BotConnectorAuthentication } = await fromDist<typeof import('../src/bot/botConnectorAuthentication.js')>(
+    'bot/botConnectorAuthentication.js',
+  );
+  const adapter = new CloudAdapter(
+    reusingClients ? new BotConnectorAuthentication({}) : new ConfigurationBotFrameworkAuthentication({}),
+  );
   const bot = new ActivityHandler();
   bot.onMessage(async (context, next) => {
     await context.sendActivity(`Echo: ${context.activity.text}`);
@@ -46,6 +53,10 @@ async function guestAccessBot(): Promise<number> {
 
 const kind = process.argv[2];
 const port =
-  kind === 'echo' ? await echo() : kind === 'bot' ? await guestAccessBot() : Promise.reject(new Error('bot|echo'));
+  kind === 'echo' || kind === 'echo-reusing-clients'
+    ? await echo(kind === 'echo-reusing-clients')
+    : kind === 'bot'
+      ? await guestAccessBot()
+      : Promise.reject(new Error('bot|echo|echo-reusing-clients'));
 console.log(`PORT ${await port}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));

@@ -40,7 +40,7 @@ import { LowdbDialogStorage } from './bot/lowdbDialogStorage.js';
 import { requestCardActions } from './bot/requestCardActions.js';
 import { requestCommands } from './bot/requestCommands.js';
 import { TeamsNotifier } from './bot/teamsNotifier.js';
-import { NoInnerRetryAuthentication } from './bot/noInnerRetry.js';
+import { BotConnectorAuthentication } from './bot/botConnectorAuthentication.js';
 import type { Pacer } from './bot/pacer.js';
 import { TypingIndicator } from './bot/typingIndicator.js';
 import { loadConfig, type Config, type StorageConfig } from './config.js';
@@ -272,7 +272,7 @@ async function compose(
   await settleAuditIntents({ audit, auditIntents, directory, logger }, settleBefore);
   const reviewStore = stores.reviews;
 
-  const auth = new NoInnerRetryAuthentication({
+  const auth = new BotConnectorAuthentication({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppTenantId: config.auth.appTenantId,
