@@ -47,7 +47,9 @@ export class BotConnectorAuthentication extends ConfigurationBotFrameworkAuthent
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return remembered(this.userTokenClients, appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+    return remembered(this.userTokenClients, appIdOf(claimsIdentity), () =>
+      super.createUserTokenClient(claimsIdentity),
+    );
   }
 
   private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory, use: 'turn' | 'proactive') {

@@ -8,7 +8,7 @@ import {
   Channels,
   type TurnContext,
 } from 'botbuilder';
-import { defaultRetry, withRetry, type RetryPolicy } from '../app/shared/retry.js';
+import { defaultRetry, NoServiceUrlYetError, withRetry, type RetryPolicy } from '../app/shared/retry.js';
 import type { ConversationStore, StoredConversationReference } from '../ports/conversationStore.js';
 import type {
   Delivery,
@@ -111,6 +111,7 @@ export class TeamsNotifier implements Notifier {
   private readonly pacer: Pacer;
   /** Chats being opened, by user: concurrent sends to a new user share one creation. */
   private readonly opening = new Map<string, Promise<StoredConversationReference>>();
+  private saidNoServiceUrl = false;
 
   constructor(private readonly deps: TeamsNotifierDeps) {
     this.pacer = deps.pacer ?? new Pacer();
@@ -122,6 +123,18 @@ export class TeamsNotifier implements Notifier {
 
   private async serviceUrl(): Promise<string | undefined> {
     return this.deps.defaultServiceUrl ?? (await this.deps.conversations.latestServiceUrl());
+  }
+
+  /** Said once a process, the first time a message has to wait for someone to talk to the bot; thrown every time. */
+  private noServiceUrlYet(): NoServiceUrlYetError {
+    if (!this.saidNoServiceUrl) {
+      this.saidNoServiceUrl = true;
+      this.deps.logger.warn(
+        { code: 'NO_SERVICE_URL_YET' },
+        'Teams messages wait in their outbox until someone talks to the bot (its Bot Connector address is not known yet)',
+      );
+    }
+    return new NoServiceUrlYetError();
   }
 
   async sendToUser(userId: string, message: OutboundMessage, options: SendOptions = {}): Promise<Delivery> {
@@ -152,7 +165,7 @@ export class TeamsNotifier implements Notifier {
   async update(sent: SentMessage, message: OutboundMessage): Promise<void> {
     const stored = await this.deps.conversations.get(sent.userId);
     const reference = stored ? toReference(stored) : this.referenceFor(sent.conversationId, await this.serviceUrl());
-    if (!reference.serviceUrl) throw new Error('no service URL known to update the message');
+    if (!reference.serviceUrl) throw this.noServiceUrlYet();
     const target = {
       ...reference,
       conversation: { ...reference.conversation!, id: sent.conversationId },
@@ -269,7 +282,7 @@ export class TeamsNotifier implements Notifier {
   /** Opens a 1:1 chat with a user the bot has not met (Teams accepts the Entra object id) and remembers it. */
   private async createChat(userId: string, details: ChatDetails): Promise<StoredConversationReference> {
     const serviceUrl = details.serviceUrl || (await this.serviceUrl());
-    if (!serviceUrl) throw new Error('no Bot Connector service URL known yet: nobody has talked to the bot');
+    if (!serviceUrl) throw this.noServiceUrlYet();
     const parameters: ConversationParameters = {
       isGroup: false,
       bot: { id: this.deps.appId || 'bot', name: '' },

@@ -20,7 +20,7 @@ async function turnClient(auth: BotConnectorAuthentication, serviceUrl: string) 
 }
 
 async function sendTo(client: Awaited<ReturnType<typeof turnClient>>, text: string) {
-  await client.conversations.sendToConversation('a:conv', { type: 'message', text } as never);
+  await client.conversations.sendToConversation('a:conv', { type: 'message', text });
 }
 
 describe('Bot Connector clients', () => {

@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logger.js';
 import { cardAction, message } from '../support/activities.js';
 import { cardProblems, cardText } from '../support/cards.js';
 import type { ConnectorCall } from '../support/fakeConnector.js';
@@ -23,8 +25,8 @@ const NL = { locale: 'nl-NL' };
 type Card = any;
 
 let t: TestApp;
-async function start(env: Record<string, string> = {}) {
-  t = await startTestApp({ env });
+async function start(env: Record<string, string> = {}, options: Parameters<typeof startTestApp>[0] = {}) {
+  t = await startTestApp({ env, ...options });
   // An ownerless group with a guest: its review goes to the admins.
   await t.app.deps.directory.addMember(facilities.id, olivia.id);
 }
@@ -260,6 +262,25 @@ describe('when the clock reaches a guest review', () => {
     const [open] = await t.app.deps.guests.store.list({ state: 'open' });
     expect(open.outbox.length).toBeGreaterThan(0);
     t.connector.failNext(0, 429);
+    await sweep();
+    expect(cardsTo(adele.id)).toHaveLength(1);
+    expect(cardsTo(patti.id)).toHaveLength(1);
+  });
+
+  it('then before anyone has talked to the bot the cards wait, said once in the log, and go out after the first message', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    await start({}, { learnServiceUrl: true, logger: createLogger('info', sink) });
+    await sweep();
+    await sweep();
+    await sweep();
+    expect(cardsTo(adele.id)).toEqual([]);
+    const logged = lines.map((l) => JSON.parse(l));
+    expect(logged.filter((l) => l.code === 'NO_SERVICE_URL_YET')).toHaveLength(1);
+    expect(logged.filter((l) => l.level >= 40 && l.code !== 'NO_SERVICE_URL_YET')).toEqual([]);
+    expect(logged.some((l) => l.err?.stack)).toBe(false);
+
+    await ask(olivia, 'help'); // anyone's first message tells the bot where the Bot Connector is
     await sweep();
     expect(cardsTo(adele.id)).toHaveLength(1);
     expect(cardsTo(patti.id)).toHaveLength(1);

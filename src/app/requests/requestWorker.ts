@@ -22,7 +22,13 @@ import type { PolicyCache } from '../shared/policyCache.js';
 import { displayName, guestList, requestCardView, safe } from './presentRequest.js';
 import { failureCode, failureText } from '../shared/failure.js';
 import { provisionGuest } from './provisionGuest.js';
-import { defaultRetry, RetryAbortedError, RetryLaterError, type RetryPolicy } from '../shared/retry.js';
+import {
+  defaultRetry,
+  NoServiceUrlYetError,
+  RetryAbortedError,
+  RetryLaterError,
+  type RetryPolicy,
+} from '../shared/retry.js';
 import { languageOfUser } from '../shared/userLanguage.js';
 import { relayAudit, withAudit } from '../audit/auditRelay.js';
 import { keyedQueue } from '../shared/keyedQueue.js';
@@ -413,10 +419,18 @@ export class RequestWorker {
       }
       // The Bot Connector refused it: not delivered, so the next attempt is not a possible duplicate.
       await requests.update(requestId, (r) => markItem(r, item, {}));
-      logger.warn(
-        { err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' },
-        'message not delivered; will retry on the next sweep',
-      );
+      if (error instanceof NoServiceUrlYetError) {
+        // Expected until someone talks to the bot (the notifier says so once): no stack for every sweep.
+        logger.debug(
+          { requestId, item: item.kind, code: 'DELIVERY_WAITING' },
+          'message waits for a Bot Connector address',
+        );
+      } else {
+        logger.warn(
+          { err: error, requestId, item: item.kind, code: 'DELIVERY_DEFERRED' },
+          'message not delivered; will retry on the next sweep',
+        );
+      }
       return 'next';
     }
     const at = clock.now().toISOString();

@@ -9,6 +9,7 @@ import { owesRemovals } from '../../domain/guestReview.js';
 import type { UserProfile } from '../shared/identifyUser.js';
 import { keyedQueue } from '../shared/keyedQueue.js';
 import type { PolicyCache } from '../shared/policyCache.js';
+import { NoServiceUrlYetError } from '../shared/retry.js';
 import { additionsFromAudit, reviewClosedText, reviewMessage, type Additions } from './presentReview.js';
 
 export interface ReviewSettings {
@@ -337,10 +338,18 @@ export class GuestReviews {
         });
       } catch (error) {
         failed.push(JSON.stringify(item));
-        this.deps.logger.warn(
-          { err: error, reviewId, item: item.kind, code: 'DELIVERY_DEFERRED' },
-          'review message not delivered; will retry',
-        );
+        if (error instanceof NoServiceUrlYetError) {
+          // Expected until someone talks to the bot (the notifier says so once): no stack for every sweep.
+          this.deps.logger.debug(
+            { reviewId, item: item.kind, code: 'DELIVERY_WAITING' },
+            'review message waits for a Bot Connector address',
+          );
+        } else {
+          this.deps.logger.warn(
+            { err: error, reviewId, item: item.kind, code: 'DELIVERY_DEFERRED' },
+            'review message not delivered; will retry',
+          );
+        }
       }
     }
   }

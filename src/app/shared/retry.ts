@@ -24,6 +24,17 @@ export class RetryLaterError extends Error {
   }
 }
 
+/**
+ * Nothing can be sent to Teams yet: the Bot Connector's address (serviceUrl) is learnt from the first activity anyone
+ * sends the bot. Not a failure: messages wait in their outbox until then.
+ */
+export class NoServiceUrlYetError extends Error {
+  constructor() {
+    super('no Bot Connector service URL known yet: nobody has talked to the bot');
+    this.name = 'NoServiceUrlYetError';
+  }
+}
+
 /** Raised when a wait between retries is cut short because the process is stopping. */
 export class RetryAbortedError extends Error {
   constructor(override readonly cause: unknown) {
