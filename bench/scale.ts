@@ -69,6 +69,44 @@ async function main(): Promise<void> {
         `${text.padEnd(48)} ${times[0].toFixed(0).padStart(7)}   ${warm.toFixed(0).padStart(7)}                 ${max.padStart(6)}   ${met ? 'met' : 'NOT met'}`,
       );
     }
+    // A write to the directory (a guest invited and added to a group, an invitation sent again) gives a new directory
+    // version: the next answer compiles the policy again, taking over what the write did not touch.
+    console.log(
+      '\nthe first answer after a directory write       write ms   next check ms (median of 5)   max ms   goal ≤ 2 s',
+    );
+    const directory = t.app.deps.directory;
+    const inviter = snapshot.users.find((u) => u.userType === 'Member' && u.accountEnabled)!;
+    const open = snapshot.groups.filter(
+      (g) => g.groupTypes.includes('Unified') && !g.groupTypes.includes('DynamicMembership'),
+    );
+    for (const kind of ['guest invited and added', 'invitation sent again'] as const) {
+      const writes: number[] = [];
+      const next: number[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const w0 = performance.now();
+        const { userId } = await directory.inviteGuest({
+          email: `scale.${kind[0]}${i}@fabrikam.com`,
+          invitedBy: inviter.id,
+        });
+        if (kind === 'guest invited and added') await directory.addMember(open[i * 7].id, userId);
+        else await directory.resendInvitation({ userId, invitedBy: inviter.id });
+        writes.push(performance.now() - w0);
+        const t0 = performance.now();
+        const reply = (await t.say(message(megan, 'check tailspintoys.com'))).join(' ');
+        next.push(performance.now() - t0);
+        if (!reply) throw new Error('check gave no answer after a write');
+      }
+      const median = [...next].sort((a, b) => a - b)[2];
+      const met = Math.max(...next) <= GOAL_MS;
+      allMet &&= met;
+      console.log(
+        `${kind.padEnd(48)} ${(writes.reduce((a, b) => a + b) / writes.length).toFixed(0).padStart(7)}   ${median.toFixed(0).padStart(7)}                       ${Math.max(
+          ...next,
+        )
+          .toFixed(0)
+          .padStart(6)}   ${met ? 'met' : 'NOT met'}`,
+      );
+    }
     console.log(`\ngoal (every answer ≤ ${GOAL_MS / 1000} s, cold included): ${allMet ? 'met' : 'NOT met'}`);
   } finally {
     await t.close();

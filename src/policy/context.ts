@@ -13,7 +13,13 @@ import { teamsIssue, teamsUnknown } from './layers/teams.js';
 import type { NoteCode, RoleKey } from './reasonCodes.js';
 import { holdersOf, isAdminUser, isGroupsAdminUser, DIRECTORY_ROLE_NAMES } from './roles.js';
 import { buildTenantLayers, type LayerStatus } from './tenantLayers.js';
-import type { AllowInvitesFrom, DirectoryUser, SensitivityLabel, TenantSnapshot } from './tenantModel.js';
+import type {
+  AllowInvitesFrom,
+  DirectoryGroup,
+  DirectoryUser,
+  SensitivityLabel,
+  TenantSnapshot,
+} from './tenantModel.js';
 import { withDefaults } from './snapshotDefaults.js';
 import { buildVariants, type AccessVariant } from './variants.js';
 
@@ -76,6 +82,176 @@ function groupInputsOf(snapshot: TenantSnapshot): string {
   ]);
 }
 
+/** The same items in the same order (the very same objects). */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
+}
+
+/** Whether every user a group's compilation read is as it was in `previous`: the same object, the same inviting. */
+function sameUsersOf(
+  group: DirectoryGroup,
+  previous: PolicyContext,
+  usersById: ReadonlyMap<string, DirectoryUser>,
+  inviterIds: ReadonlySet<string>,
+): boolean {
+  for (const id of group.owners) {
+    if (previous.usersById.get(id) !== usersById.get(id) || previous.inviterIds.has(id) !== inviterIds.has(id)) {
+      return false;
+    }
+  }
+  for (const id of group.members) if (previous.usersById.get(id) !== usersById.get(id)) return false;
+  return true;
+}
+
+/** What the policy knows of the users: indexes, and who holds which role or may invite. */
+interface UserFacts {
+  usersById: ReadonlyMap<string, DirectoryUser>;
+  usersByAddress: ReadonlyMap<string, DirectoryUser>;
+  adminIds: ReadonlySet<string>;
+  groupsAdminIds: ReadonlySet<string>;
+  inviterIds: ReadonlySet<string>;
+  disabledAccounts: ReadonlyMap<string, readonly Blocker[]>;
+  roleHolders: ReadonlyMap<RoleKey, readonly string[]>;
+}
+
+function userFacts(users: readonly DirectoryUser[], allowInvitesFrom: AllowInvitesFrom): UserFacts {
+  const disabledAccounts = new Map<string, readonly Blocker[]>();
+  // An enabled account has no blockers, so listing it too would change nothing.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
+  for (const user of users) if (!user.accountEnabled) disabledAccounts.set(user.id, guestAccountBlockers(user));
+  const roleHolders = new Map<RoleKey, readonly string[]>();
+  for (const key of ROLE_KEYS_WITH_HOLDERS) roleHolders.set(key, Object.freeze(holdersOf(users, key)));
+  return {
+    ...indexUsers(users),
+    adminIds: new Set(users.filter(isAdminUser).map((u) => u.id)),
+    groupsAdminIds: new Set(users.filter(isGroupsAdminUser).map((u) => u.id)),
+    inviterIds: inviters(users, allowInvitesFrom),
+    disabledAccounts,
+    roleHolders,
+  };
+}
+
+function inviters(users: readonly DirectoryUser[], allowInvitesFrom: AllowInvitesFrom): Set<string> {
+  return new Set(users.filter((u) => mayInviteUser(allowInvitesFrom, u)).map((u) => u.id));
+}
+
+/** The very same users as `previous` was compiled from: all taken over, but who may invite when that setting moved. */
+function reuseUsers(
+  previous: PolicyContext,
+  allowInvitesFrom: AllowInvitesFrom,
+  users: readonly DirectoryUser[],
+): UserFacts {
+  const { usersById, usersByAddress, adminIds, groupsAdminIds, disabledAccounts, roleHolders } = previous;
+  return {
+    usersById,
+    usersByAddress,
+    adminIds,
+    groupsAdminIds,
+    disabledAccounts,
+    roleHolders,
+    inviterIds:
+      previous.allowInvitesFrom === allowInvitesFrom ? previous.inviterIds : inviters(users, allowInvitesFrom),
+  };
+}
+
+/** Users replaced where they stood, and users added at the end (see {@link userChanges}). */
+interface UserChanges {
+  replaced: (readonly [before: DirectoryUser, after: DirectoryUser])[];
+  added: DirectoryUser[];
+}
+
+// More changed users than this (or a tenth of them, if more), and indexing them all again costs about as much.
+const FEW_CHANGED_USERS = 64;
+
+/**
+ * How `users` differ from the users `previous` was compiled from, when only in ways that leave every role, invitation
+ * right and address claim of the users before as it was: users replaced where they stood with the same id, addresses,
+ * account state, type and roles (a resent invitation), and enabled users without roles added at the end (a guest
+ * invited). Anything else (a user removed, moved, given a role; many changes): undefined, and all is indexed again.
+ */
+function userChanges(previous: PolicyContext, users: readonly DirectoryUser[]): UserChanges | undefined {
+  const before = previous.snapshot.users;
+  if (users.length < before.length) return undefined;
+  const limit = Math.max(FEW_CHANGED_USERS, before.length / 10);
+  if (users.length - before.length > limit) return undefined;
+  const replaced: UserChanges['replaced'] = [];
+  for (let i = 0; i < before.length; i += 1) {
+    const was = before[i];
+    const now = users[i];
+    if (was === now) continue;
+    // (A user whose id a later one shadows in the index: rare enough to index again.)
+    if (!sameStanding(was, now) || previous.usersById.get(was.id) !== was) return undefined;
+    if (replaced.push([was, now]) > limit) return undefined;
+  }
+  const added = users.slice(before.length);
+  const ids = new Set<string>();
+  for (const user of added) {
+    if (!user.accountEnabled || user.roles.length > 0) return undefined;
+    if (previous.usersById.has(user.id) || ids.has(user.id)) return undefined;
+    ids.add(user.id);
+    // A full index gives every mail its owner before any principal name: an added user's mail would take an address
+    // that so far is only someone's principal name.
+    const mail = user.mail ? normaliseEmail(user.mail) : undefined;
+    const holder = mail?.ok ? previous.usersByAddress.get(mail.email) : undefined;
+    if (mail?.ok && holder && !sameAddress(holder.mail, mail.email)) return undefined;
+  }
+  return { replaced, added };
+}
+
+function sameStanding(was: DirectoryUser, now: DirectoryUser): boolean {
+  return (
+    was.id === now.id &&
+    was.mail === now.mail &&
+    was.userPrincipalName === now.userPrincipalName &&
+    was.accountEnabled === now.accountEnabled &&
+    was.userType === now.userType &&
+    was.roles.length === now.roles.length &&
+    was.roles.every((role, i) => role === now.roles[i])
+  );
+}
+
+function sameAddress(address: string | null | undefined, normalised: string): boolean {
+  if (!address) return false;
+  const n = normaliseEmail(address);
+  return n.ok && n.email === normalised;
+}
+
+/** `previous`'s user facts with {@link UserChanges} applied: what a full index of the new users would give. */
+function patchUsers(
+  previous: PolicyContext,
+  changes: UserChanges,
+  users: readonly DirectoryUser[],
+  allowInvitesFrom: AllowInvitesFrom,
+): UserFacts {
+  const usersById = new Map(previous.usersById);
+  const usersByAddress = new Map(previous.usersByAddress);
+  for (const [was, now] of changes.replaced) {
+    usersById.set(now.id, now);
+    for (const address of [was.mail, was.userPrincipalName]) {
+      const n = address ? normaliseEmail(address) : undefined;
+      if (n?.ok && usersByAddress.get(n.email) === was) usersByAddress.set(n.email, now);
+    }
+  }
+  for (const user of changes.added) usersById.set(user.id, user);
+  for (const user of changes.added) indexAddress(usersByAddress, user.mail, user);
+  for (const user of changes.added) indexAddress(usersByAddress, user.userPrincipalName, user);
+  const sameInviting = previous.allowInvitesFrom === allowInvitesFrom;
+  const newInviters = changes.added.filter((u) => mayInviteUser(allowInvitesFrom, u));
+  return {
+    usersById,
+    usersByAddress,
+    adminIds: previous.adminIds,
+    groupsAdminIds: previous.groupsAdminIds,
+    inviterIds: !sameInviting
+      ? inviters(users, allowInvitesFrom)
+      : newInviters.length > 0
+        ? new Set([...previous.inviterIds, ...newInviters.map((u) => u.id)])
+        : previous.inviterIds,
+    disabledAccounts: previous.disabledAccounts,
+    roleHolders: previous.roleHolders,
+  };
+}
+
 function indexUsers(users: readonly DirectoryUser[]) {
   const usersById = new Map<string, DirectoryUser>();
   const usersByAddress = new Map<string, DirectoryUser>();
@@ -92,8 +268,17 @@ function indexUsers(users: readonly DirectoryUser[]) {
  */
 export function compilePolicy(input: TenantSnapshot, previous?: PolicyContext): PolicyContext {
   const snapshot = withDefaults(input);
-  const same = previous !== undefined && previous.snapshot.users === snapshot.users ? previous : undefined;
-  const { usersById, usersByAddress } = same ?? indexUsers(snapshot.users);
+  const allowInvitesFrom = snapshot.authorizationPolicy.allowInvitesFrom;
+  const same = previous !== undefined && sameItems(previous.snapshot.users, snapshot.users) ? previous : undefined;
+  const changes = same || !previous ? undefined : userChanges(previous, snapshot.users);
+  const users = same
+    ? reuseUsers(same, allowInvitesFrom, snapshot.users)
+    : previous && changes
+      ? patchUsers(previous, changes, snapshot.users, allowInvitesFrom)
+      : userFacts(snapshot.users, allowInvitesFrom);
+  const { usersById, usersByAddress, adminIds, groupsAdminIds, inviterIds, disabledAccounts, roleHolders } = users;
+  // In directory order, as adminIds is filled.
+  const admins = [...adminIds];
 
   const verifiedDomains = new Set<string>();
   for (const d of snapshot.tenant.verifiedDomains) {
@@ -101,17 +286,6 @@ export function compilePolicy(input: TenantSnapshot, previous?: PolicyContext): 
     // Stryker disable next-line ConditionalExpression: an entry that is no domain adds undefined, which no lookup asks for
     if (domain) verifiedDomains.add(domain);
   }
-
-  const allowInvitesFrom = snapshot.authorizationPolicy.allowInvitesFrom;
-  const adminIds = same?.adminIds ?? new Set(snapshot.users.filter(isAdminUser).map((u) => u.id));
-  // Reuse changes speed only: the sets are rebuilt from the same users.
-  const inviterIds =
-    // Stryker disable next-line ConditionalExpression: equivalent, see above
-    same && same.allowInvitesFrom === allowInvitesFrom
-      ? same.inviterIds
-      : new Set(snapshot.users.filter((u) => mayInviteUser(allowInvitesFrom, u)).map((u) => u.id));
-  const admins = snapshot.users.filter(isAdminUser).map((u) => u.id);
-  const groupsAdminIds = new Set(snapshot.users.filter(isGroupsAdminUser).map((u) => u.id));
 
   const entraDomains = compileEntraDomains(snapshot);
   const crossTenant = compileCrossTenant(snapshot);
@@ -122,24 +296,6 @@ export function compilePolicy(input: TenantSnapshot, previous?: PolicyContext): 
   const teamsUnverified = teamsUnknown(snapshot);
   const visibilityNote = guestVisibility(snapshot.authorizationPolicy.guestUserRoleId).note;
   const invites = invitationBlockers(allowInvitesFrom);
-
-  let disabledAccounts = same?.disabledAccounts;
-  // Stryker disable next-line ConditionalExpression: reuse only, see above
-  if (!disabledAccounts) {
-    const disabled = new Map<string, readonly Blocker[]>();
-    // An enabled account has no blockers, so listing it too would change nothing.
-    // Stryker disable next-line ConditionalExpression: equivalent, see above
-    for (const user of snapshot.users) if (!user.accountEnabled) disabled.set(user.id, guestAccountBlockers(user));
-    disabledAccounts = disabled;
-  }
-
-  let roleHolders = same?.roleHolders;
-  // Stryker disable next-line ConditionalExpression: reuse only, see above
-  if (!roleHolders) {
-    const holders = new Map<RoleKey, readonly string[]>();
-    for (const key of ROLE_KEYS_WITH_HOLDERS) holders.set(key, Object.freeze(holdersOf(snapshot.users, key)));
-    roleHolders = holders;
-  }
 
   const variantFacts = {
     ...(groupsOrg.contentIssue ? { contentIssue: groupsOrg.contentIssue } : {}),
@@ -158,16 +314,27 @@ export function compilePolicy(input: TenantSnapshot, previous?: PolicyContext): 
     mayInvite: (id: string) => inviterIds.has(id),
     admins,
   };
-  // A compiled group depends on its own object and on these tenant settings: when neither changed (a what-if of a
-  // domain list or one group), the previous compilation is taken over.
-  const before = same && groupInputsOf(same.snapshot) === groupInputsOf(snapshot) ? same : undefined;
+  // A compiled group depends on its own object, on these tenant settings, on the administrators and on the users it
+  // names (its members' types, its owners' accounts and whether they may invite). When none of them changed (a
+  // what-if of a domain list or one group; a guest added to another group), the previous compilation is taken over.
+  const before =
+    previous !== undefined && groupInputsOf(previous.snapshot) === groupInputsOf(snapshot) ? previous : undefined;
+  // Whether a group's users changed since `before`: never with the same users; with users patched, only where it
+  // names an added user (a replaced one keeps its type, account and roles); else user by user.
+  const addedIds = new Set(changes?.added.map((u) => u.id));
+  const usersChanged = (group: DirectoryGroup): boolean =>
+    same !== undefined
+      ? false
+      : changes !== undefined
+        ? addedIds.size > 0 &&
+          (group.owners.some((id) => addedIds.has(id)) || group.members.some((id) => addedIds.has(id)))
+        : !sameUsersOf(group, before!, usersById, inviterIds);
+  const adminsSame = before !== undefined && (before.adminIds === adminIds || sameItems([...before.adminIds], admins));
   const groups = new Map<string, CompiledGroup>();
   for (const group of snapshot.groups) {
     const previousGroup = before?.groups.get(group.id);
-    groups.set(
-      group.id,
-      previousGroup && previousGroup.group === group ? previousGroup : compileGroup(groupFacts, group),
-    );
+    const reuse = previousGroup !== undefined && previousGroup.group === group && adminsSame && !usersChanged(group);
+    groups.set(group.id, reuse ? previousGroup : compileGroup(groupFacts, group));
   }
 
   const cache = new DomainVerdictCache({

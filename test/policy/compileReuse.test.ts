@@ -1,5 +1,5 @@
 import { applyWhatIf, parseWhatIf } from '../../src/app/admin/whatIf.js';
-import { compilePolicy, groupProfile } from '../../src/policy/index.js';
+import { compilePolicy, evaluateRequest, groupProfile } from '../../src/policy/index.js';
 import { demoTenant } from '../support/demoTenant.js';
 
 describe('compiling a settings copy with the previous context', () => {
@@ -48,5 +48,134 @@ describe('compiling a settings copy with the previous context', () => {
     const ctx = compilePolicy(other, before);
     expect(ctx.usersById.size).toBe(demoTenant.users.length - 1);
     expect(ctx.adminIds.size).toBe(before.adminIds.size - 1);
+  });
+});
+
+describe('compiling after a directory change with the previous context', () => {
+  type Snapshot = typeof demoTenant;
+  type User = Snapshot['users'][number];
+  const before = compilePolicy(demoTenant);
+  const guestOf = (n: number, extra: Partial<User> = {}): User => ({
+    id: `b${String(n).padStart(7, '0')}-0000-4000-8000-000000000000`,
+    displayName: `New Guest ${n}`,
+    mail: `new.guest${n}@fabrikam.com`,
+    userPrincipalName: `new.guest${n}_fabrikam.com#EXT#@contoso.onmicrosoft.com`,
+    userType: 'Guest',
+    accountEnabled: true,
+    roles: [],
+    externalUserState: 'PendingAcceptance',
+    ...extra,
+  });
+  const byName = (name: string) => demoTenant.users.find((u) => u.displayName === name)!;
+  const withUsers = (users: User[], groups = demoTenant.groups): Snapshot => ({ ...demoTenant, users, groups });
+  const replaced = (name: string, change: Partial<User>) =>
+    demoTenant.users.map((u) => (u.displayName === name ? { ...u, ...change } : u));
+  const addedTo = (groupName: string, userId: string) =>
+    demoTenant.groups.map((g) => (g.displayName === groupName ? { ...g, members: [...g.members, userId] } : g));
+  const requesters = ['Alex Wilber', 'Daan de Vries', 'Megan Bowen', 'Nestor Wilke'].map((n) => byName(n).id);
+  const addresses = ['anna@fabrikam.com', 'new.guest1@fabrikam.com', 'joe@tailspintoys.com', 'AlexW@contoso.com'];
+
+  /** Everything an answer is made from, as a compile from scratch gives it. */
+  function expectSameAnswers(reused: ReturnType<typeof compilePolicy>, snapshot: Snapshot) {
+    const fresh = compilePolicy(snapshot);
+    const ids = (m: ReadonlyMap<string, { id: string }>) => [...m].map(([k, u]) => [k, u.id]).sort();
+    expect(ids(reused.usersById)).toEqual(ids(fresh.usersById));
+    expect(ids(reused.usersByAddress)).toEqual(ids(fresh.usersByAddress));
+    for (const [id, user] of fresh.usersById) expect(reused.usersById.get(id)).toEqual(user);
+    expect([...reused.adminIds]).toEqual([...fresh.adminIds]);
+    expect([...reused.groupsAdminIds]).toEqual([...fresh.groupsAdminIds]);
+    expect([...reused.inviterIds].sort()).toEqual([...fresh.inviterIds].sort());
+    expect([...reused.disabledAccounts]).toEqual([...fresh.disabledAccounts]);
+    expect([...reused.roleHolders]).toEqual([...fresh.roleHolders]);
+    for (const group of snapshot.groups) {
+      expect(groupProfile(reused, group.id)).toEqual(groupProfile(fresh, group.id));
+      for (const requesterId of requesters) {
+        const input = { groupId: group.id, requesterId, guestEmails: addresses };
+        expect(evaluateRequest(reused, input)).toEqual(evaluateRequest(fresh, input));
+      }
+    }
+  }
+  const recompiled = (ctx: ReturnType<typeof compilePolicy>) =>
+    demoTenant.groups.filter((g) => ctx.groups.get(g.id) !== before.groups.get(g.id)).map((g) => g.displayName);
+
+  test('a guest invited and added to one group: the same answers, and only that group compiled again', () => {
+    const guest = guestOf(1);
+    const snapshot = withUsers([...demoTenant.users, guest], addedTo('Sales', guest.id));
+    const ctx = compilePolicy(snapshot, before);
+    expectSameAnswers(ctx, snapshot);
+    expect(ctx.usersByAddress.get('new.guest1@fabrikam.com')?.id).toBe(guest.id);
+    expect(recompiled(ctx)).toEqual(['Sales']);
+  });
+
+  test('an invitation sent again (the guest replaced where it stood): the same answers, no group compiled again', () => {
+    const guest = demoTenant.users.find((u) => u.userType === 'Guest')!;
+    const snapshot = withUsers(
+      replaced(guest.displayName, { externalUserState: 'PendingAcceptance', externalUserStateChangeDateTime: 'x' }),
+    );
+    const ctx = compilePolicy(snapshot, before);
+    expectSameAnswers(ctx, snapshot);
+    expect(ctx.usersById.get(guest.id)?.externalUserStateChangeDateTime).toBe('x');
+    expect(recompiled(ctx)).toEqual([]);
+  });
+
+  test.each<[string, () => Snapshot]>([
+    ['an owner whose account is disabled', () => withUsers(replaced('Adele Vance', { accountEnabled: false }))],
+    [
+      'a member made Global Administrator',
+      () => withUsers(replaced('Alex Wilber', { roles: ['Global Administrator'] })),
+    ],
+    [
+      'a Global Administrator made Guest Inviter instead',
+      () => withUsers(replaced('Daan de Vries', { roles: [...byName('Lidia Holloway').roles] })),
+    ],
+    ['a member who became a guest', () => withUsers(replaced('Nestor Wilke', { userType: 'Guest' }))],
+    ['a user removed', () => withUsers(demoTenant.users.filter((u) => u.displayName !== 'Megan Bowen'))],
+    ['a user whose address changed', () => withUsers(replaced('Alex Wilber', { mail: 'alex@contoso.com' }))],
+    ['a guest added with a role', () => withUsers([...demoTenant.users, guestOf(2, { roles: ['Guest Inviter'] })])],
+    ['a disabled guest added', () => withUsers([...demoTenant.users, guestOf(3, { accountEnabled: false })])],
+    [
+      'a guest added with an id already used',
+      () => withUsers([...demoTenant.users, guestOf(4, { id: byName('Alex Wilber').id })]),
+    ],
+    ['users in another order', () => withUsers([...demoTenant.users].reverse())],
+    [
+      'two guests with one address',
+      () => withUsers([...demoTenant.users, guestOf(6), guestOf(7, { mail: 'new.guest6@fabrikam.com' })]),
+    ],
+  ])('%s: the same answers as a compile from scratch', (_name, make) => {
+    const snapshot = make();
+    expectSameAnswers(compilePolicy(snapshot, before), snapshot);
+  });
+
+  test('a guest whose mail so far is only someone’s principal name: the address goes to the guest, as from scratch', () => {
+    // A full index gives every mail its owner before any principal name.
+    const first = withUsers(replaced('Alex Wilber', { mail: 'alex.wilber@contoso.com' }));
+    const guest = guestOf(5, { mail: 'AlexW@contoso.com' });
+    const snapshot = withUsers([...first.users, guest]);
+    const ctx = compilePolicy(snapshot, compilePolicy(first));
+    expectSameAnswers(ctx, snapshot);
+    expect(ctx.usersByAddress.get('alexw@contoso.com')?.id).toBe(guest.id);
+  });
+
+  test('a group that already named a user who did not exist yet: compiled again once the user is there', () => {
+    const guest = guestOf(9);
+    const groups = addedTo('Marketing', guest.id);
+    const first = withUsers(demoTenant.users, groups);
+    const snapshot = withUsers([...demoTenant.users, guest], groups);
+    const previous = compilePolicy(first);
+    const ctx = compilePolicy(snapshot, previous);
+    expectSameAnswers(ctx, snapshot);
+    const marketing = demoTenant.groups.find((g) => g.displayName === 'Marketing')!;
+    expect(ctx.groups.get(marketing.id)!.guestCount).toBe(previous.groups.get(marketing.id)!.guestCount + 1);
+  });
+
+  test('a guest added while the invitation setting moved: who may invite follows the setting', () => {
+    const snapshot = {
+      ...withUsers([...demoTenant.users, guestOf(8)]),
+      authorizationPolicy: { ...demoTenant.authorizationPolicy, allowInvitesFrom: 'everyone' as const },
+    };
+    const ctx = compilePolicy(snapshot, before);
+    expectSameAnswers(ctx, snapshot);
+    expect(ctx.inviterIds.has(guestOf(8).id)).toBe(true);
   });
 });

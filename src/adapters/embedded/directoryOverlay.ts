@@ -62,50 +62,126 @@ export function emptyOverlay(): DirectoryOverlay {
   return { format: 1, guests: [], membership: {} };
 }
 
+/** What the overlay's checks need of the snapshot's users, worked out once per snapshot. */
+interface SnapshotUserFacts {
+  /** Lowercase user ids. */
+  ids: Set<string>;
+  /** Per lowercase mail or user principal name: the lowercase ids of the users who have it, in order. */
+  addresses: Map<string, string[]>;
+}
+
+const userFacts = new WeakMap<readonly DirectoryUser[], SnapshotUserFacts>();
+
+function factsOf(users: readonly DirectoryUser[]): SnapshotUserFacts {
+  let facts = userFacts.get(users);
+  if (!facts) {
+    const ids = new Set<string>();
+    const addresses = new Map<string, string[]>();
+    for (const user of users) {
+      const id = user.id.toLowerCase();
+      ids.add(id);
+      for (const address of [user.mail, user.userPrincipalName]) {
+        if (!address) continue;
+        const key = address.toLowerCase();
+        const holders = addresses.get(key);
+        if (holders) holders.push(id);
+        else addresses.set(key, [id]);
+      }
+    }
+    userFacts.set(users, (facts = { ids, addresses }));
+  }
+  return facts;
+}
+
+// Users and groups the overlay changed, made once per (object, change) and handed out again while neither changed: the
+// directory's snapshot keeps their identity from one write to the next, so a compiled policy can tell what is new.
+const usersWithInvitation = new WeakMap<UserInvitationChange, WeakMap<DirectoryUser, DirectoryUser>>();
+const NO_CHANGE = Object.freeze({ added: [], removed: [] });
+const NO_DELETIONS: Record<string, string> = Object.freeze({});
+const changedGroups = new WeakMap<
+  DirectoryGroup,
+  { change: object; deleted: object; admitted: readonly string[]; group: DirectoryGroup }
+>();
+
+function withInvitation(user: DirectoryUser, change: UserInvitationChange): DirectoryUser {
+  let made = usersWithInvitation.get(change);
+  if (!made) usersWithInvitation.set(change, (made = new WeakMap()));
+  let derived = made.get(user);
+  if (!derived) made.set(user, (derived = { ...user, ...pick(change) }));
+  return derived;
+}
+
 /**
  * The snapshot with the overlay applied. Lenient, because the snapshot may have been replaced since the overlay was
  * written: a guest whose id or address now exists in the snapshot, and changes to groups or users that no longer
  * exist, are skipped.
  */
 export function applyOverlay(base: TenantSnapshot, overlay: DirectoryOverlay): TenantSnapshot {
-  const deleted = new Set(Object.keys(overlay.deleted ?? {}).map((id) => id.toLowerCase()));
-  const kept = base.users.filter((u) => !deleted.has(u.id.toLowerCase()));
-  const ids = new Set(kept.map((u) => u.id.toLowerCase()));
-  const addresses = new Set(
-    kept.flatMap((u) => [u.mail, u.userPrincipalName]).flatMap((a) => (a ? [a.toLowerCase()] : [])),
-  );
+  const deletedRecord = overlay.deleted ?? NO_DELETIONS;
+  const deleted = new Set(Object.keys(deletedRecord).map((id) => id.toLowerCase()));
+  const kept = deleted.size === 0 ? base.users : base.users.filter((u) => !deleted.has(u.id.toLowerCase()));
+  const facts = factsOf(base.users);
+  // Ids and addresses of the guests the overlay adds (the snapshot's own are in `facts`).
+  const addedIds = new Set<string>();
+  const addedAddresses = new Set<string>();
+  const idTaken = (id: string) => (facts.ids.has(id) && !deleted.has(id)) || addedIds.has(id);
+  const addressTaken = (address: string) =>
+    addedAddresses.has(address) || (facts.addresses.get(address)?.some((id) => !deleted.has(id)) ?? false);
   const guests: DirectoryUser[] = [];
   for (const { user } of overlay.guests) {
+    const id = user.id.toLowerCase();
     const mail = user.mail?.toLowerCase();
-    if (deleted.has(user.id.toLowerCase())) continue;
-    if (ids.has(user.id.toLowerCase()) || (mail !== undefined && addresses.has(mail))) continue;
-    ids.add(user.id.toLowerCase());
-    if (mail !== undefined) addresses.add(mail);
+    if (deleted.has(id)) continue;
+    if (idTaken(id) || (mail !== undefined && addressTaken(mail))) continue;
+    addedIds.add(id);
+    if (mail !== undefined) addedAddresses.add(mail);
     guests.push(user);
   }
   const invitations = overlay.invitations ?? {};
-  const users = [...kept, ...guests].map((u) =>
-    Object.hasOwn(invitations, u.id) ? { ...u, ...pick(invitations[u.id]) } : u,
-  );
+  const anyInvitation = Object.keys(invitations).length > 0;
+  const all = guests.length === 0 ? kept : [...kept, ...guests];
+  const users = anyInvitation
+    ? all.map((u) => (Object.hasOwn(invitations, u.id) ? withInvitation(u, invitations[u.id]) : u))
+    : all;
   const groups = base.groups.map((group): DirectoryGroup => {
     const change = Object.hasOwn(overlay.membership, group.id) ? overlay.membership[group.id] : undefined;
-    const owners = deleted.size === 0 ? group.owners : group.owners.filter((id) => !deleted.has(id.toLowerCase()));
-    if (change === undefined) {
-      if (deleted.size === 0) return group;
-      return { ...group, owners, members: group.members.filter((id) => !deleted.has(id.toLowerCase())) };
+    if (change === undefined && deleted.size === 0) return group;
+    const admitted = (change ?? NO_CHANGE).added.filter((id) => idTaken(id.toLowerCase()));
+    const known = changedGroups.get(group);
+    if (
+      known &&
+      known.change === (change ?? NO_CHANGE) &&
+      known.deleted === deletedRecord &&
+      known.admitted.length === admitted.length &&
+      known.admitted.every((id, i) => id === admitted[i])
+    ) {
+      return known.group;
     }
-    const removed = new Set([...change.removed.map((id) => id.toLowerCase()), ...deleted]);
-    const members = group.members.filter((id) => !removed.has(id.toLowerCase()));
-    const present = new Set(members.map((id) => id.toLowerCase()));
-    for (const id of change.added) {
-      if (ids.has(id.toLowerCase()) && !present.has(id.toLowerCase())) {
-        members.push(id);
-        present.add(id.toLowerCase());
-      }
-    }
-    return { ...group, owners, members };
+    const made = withMembership(group, change ?? NO_CHANGE, admitted, deleted);
+    changedGroups.set(group, { change: change ?? NO_CHANGE, deleted: deletedRecord, admitted, group: made });
+    return made;
   });
   return { ...base, users, groups };
+}
+
+/** The group with the overlay's membership change (`admitted`: the added users who exist) and without deleted users. */
+function withMembership(
+  group: DirectoryGroup,
+  change: { added: string[]; removed: string[] },
+  admitted: readonly string[],
+  deleted: ReadonlySet<string>,
+): DirectoryGroup {
+  const owners = deleted.size === 0 ? group.owners : group.owners.filter((id) => !deleted.has(id.toLowerCase()));
+  const removed = new Set([...change.removed.map((id) => id.toLowerCase()), ...deleted]);
+  const members = group.members.filter((id) => !removed.has(id.toLowerCase()));
+  const present = new Set(members.map((id) => id.toLowerCase()));
+  for (const id of admitted) {
+    if (!present.has(id.toLowerCase())) {
+      members.push(id);
+      present.add(id.toLowerCase());
+    }
+  }
+  return { ...group, owners, members };
 }
 
 function pick(

@@ -27,7 +27,9 @@ export class PolicyCache {
     for (const domain of domains) await this.directory.tenantOfDomain(domain);
     const version = this.directory.version();
     if (this.cached?.version === version) return this.cached.ctx;
-    const ctx = compilePolicy(await this.directory.snapshot());
+    // The previous compilation lends what did not change (on a large tenant, a guest added to one group compiles
+    // that group again, not all of them).
+    const ctx = compilePolicy(await this.directory.snapshot(), this.cached?.ctx);
     // The snapshot may have changed while we compiled; a stale cache entry would only cost a recompile.
     this.cached = { version, ctx };
     return ctx;

@@ -263,3 +263,43 @@ describe('EmbeddedDirectory: the tenant’s guests', () => {
     expect(userId).not.toBe(RAY);
   });
 });
+
+describe('EmbeddedDirectory: what a write leaves as it was', () => {
+  const invitedBy = ALEX;
+
+  test('users and groups a write did not touch are the very same objects, so a compiled policy can take them over', async () => {
+    const directory = new InMemoryDirectory(demo, { clock: fixedClock });
+    const before = await directory.snapshot();
+    const { userId } = await directory.inviteGuest({ email: 'new.partner@fabrikam.com', invitedBy });
+    await directory.addMember(SALES, userId);
+    await directory.resendInvitation({ userId, invitedBy });
+    const after = await directory.snapshot();
+    expect(after.users.slice(0, before.users.length)).toEqual(before.users);
+    before.users.forEach((user, i) => expect(after.users[i]).toBe(user));
+    for (const group of before.groups) {
+      if (group.id === SALES) expect(after.groups.find((g) => g.id === SALES)?.members).toContain(userId);
+      else expect(after.groups.find((g) => g.id === group.id)).toBe(group);
+    }
+    // Another write elsewhere hands out the same Sales and the same re-invited guest again.
+    await directory.addMember(MARKETING, KARI);
+    const later = await directory.snapshot();
+    expect(later.groups.find((g) => g.id === SALES)).toBe(after.groups.find((g) => g.id === SALES));
+    expect(later.users.find((u) => u.id === userId)).toBe(after.users.find((u) => u.id === userId));
+  });
+
+  test('a group changed before is changed again when a user it gained is deleted', async () => {
+    const directory = new InMemoryDirectory(demo, { clock: fixedClock });
+    const { userId } = await directory.inviteGuest({ email: 'short.stay@fabrikam.com', invitedBy });
+    await directory.addMember(SALES, userId);
+    expect((await directory.getGroup(SALES))?.members).toContain(userId);
+    await directory.deleteUser(userId);
+    expect((await directory.getGroup(SALES))?.members).not.toContain(userId);
+    expect(await directory.getUser(userId)).toBeUndefined();
+    // And an address of a deleted guest is free again for a new one.
+    const again = await directory.inviteGuest({ email: 'short.stay@fabrikam.com', invitedBy });
+    expect(again.created).toBe(true);
+    await directory.addMember(SALES, again.userId);
+    expect((await directory.getGroup(SALES))?.members).toEqual(expect.arrayContaining([again.userId]));
+    expect((await directory.getGroup(SALES))?.members).not.toContain(userId);
+  });
+});
