@@ -93,6 +93,12 @@ export class GraphDirectory implements Directory {
   private groupsDeltaLink?: string;
   private changes = 0;
   private cached?: { version: number; snapshot: TenantSnapshot };
+  /**
+   * The users and groups the last snapshot was built with, by lowercase id, and what each was built from: a user or
+   * group that did not change is handed out as the very same object, so the policy compiles only what changed.
+   */
+  private builtUsers = new Map<string, BuiltUser>();
+  private builtGroups = new Map<string, BuiltGroup>();
   private running: Promise<void> = Promise.resolve();
   private timers: NodeJS.Timeout[] = [];
   private groupSettingsReadAt = Date.now();
@@ -776,6 +782,48 @@ export class GraphDirectory implements Directory {
         if (!labels.has(l.labelId)) labels.set(l.labelId, { id: l.labelId, displayName: l.displayName ?? l.labelId });
     }
     const ids = (set: Set<string>) => [...set].flatMap((k) => (this.users.has(k) ? [this.users.get(k)!.id] : []));
+    const builtUsers = new Map<string, BuiltUser>();
+    const builtGroups = new Map<string, BuiltGroup>();
+    const users = [...this.users.values()].map((source) => {
+      const key = source.id.toLowerCase();
+      const roles = this.rolesOf(key);
+      const details = this.guestDetails.get(key);
+      const known = this.builtUsers.get(key);
+      const same = known?.source === source && known.details === details && sameStrings(known.roles, roles);
+      const built = same ? known : { source, details, roles, user: this.withRoles(source) };
+      builtUsers.set(key, built);
+      return built.user;
+    });
+    const groups = [...this.groups.entries()].map(([key, g]) => {
+      const owners = ids(g.owners);
+      const members = ids(g.members);
+      const known = this.builtGroups.get(key);
+      const same =
+        known?.properties === g.properties &&
+        known.settings === g.settings &&
+        sameStrings(known.owners, owners) &&
+        sameStrings(known.members, members);
+      const built: BuiltGroup = same
+        ? known
+        : {
+            properties: g.properties,
+            settings: g.settings,
+            owners,
+            members,
+            group: {
+              ...g.properties,
+              settings: g.settings,
+              // A Microsoft 365 group has a connected site; its own sharing level is not in Graph (unknown).
+              site: g.properties.groupTypes.includes('Unified') ? {} : null,
+              owners,
+              members,
+            },
+          };
+      builtGroups.set(key, built);
+      return built.group;
+    });
+    this.builtUsers = builtUsers;
+    this.builtGroups = builtGroups;
     const base: TenantSnapshot = {
       tenant: s.tenant,
       authorizationPolicy: s.authorizationPolicy,
@@ -786,15 +834,8 @@ export class GraphDirectory implements Directory {
       groupSettings: s.groupSettings,
       sharePoint: s.sharePoint,
       sensitivityLabels: [...labels.values()],
-      users: [...this.users.values()].map((u) => this.withRoles(u)),
-      groups: [...this.groups.values()].map((g) => ({
-        ...g.properties,
-        settings: g.settings,
-        // A Microsoft 365 group has a connected site; its own sharing level is not in Graph (unknown).
-        site: g.properties.groupTypes.includes('Unified') ? {} : null,
-        owners: ids(g.owners),
-        members: ids(g.members),
-      })),
+      users,
+      groups,
     };
     return applyOverrides(base, this.options.overrides);
   }
@@ -834,6 +875,27 @@ type Operation = 'read' | 'invite' | 'addMember' | 'removeMember' | 'deleteUser'
 
 /** Guest properties the mirror doesn't keep (read by {@link GraphDirectory.listGuests}). */
 type GuestDetails = Pick<DirectoryUser, 'createdDateTime' | 'externalUserStateChangeDateTime' | 'signInActivity'>;
+
+/** A snapshot's user and what it was made from (see `GraphDirectory.build`). */
+interface BuiltUser {
+  source: DirectoryUser;
+  details: GuestDetails | undefined;
+  roles: readonly string[];
+  user: DirectoryUser;
+}
+
+/** A snapshot's group and what it was made from. */
+interface BuiltGroup {
+  properties: GroupProperties;
+  settings: DirectorySetting[];
+  owners: readonly string[];
+  members: readonly string[];
+  group: DirectoryGroup;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
 
 /** The guest list's properties: the mirror's, and the dates the guests page shows. */
 const GUEST_SELECT = `${USER_SELECT},createdDateTime,externalUserStateChangeDateTime`;

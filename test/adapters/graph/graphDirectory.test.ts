@@ -5,7 +5,7 @@ import { loadTenantOverrides } from '../../../src/adapters/graph/tenantOverrides
 import { PolicyCache } from '../../../src/app/shared/policyCache.js';
 import { GraphDirectory } from '../../../src/adapters/graph/graphDirectory.js';
 import { GraphHttp } from '../../../src/adapters/graph/graphHttp.js';
-import { evaluateGuest } from '../../../src/policy/index.js';
+import { compilePolicy, evaluateGuest, groupProfile } from '../../../src/policy/index.js';
 import { demoGroup, demoTenant, demoUser } from '../../support/demoTenant.js';
 import { testCertificate } from '../../support/fakeGraph.js';
 import { openGraphDirectory, startFakeGraph } from '../../support/graphTestDirectory.js';
@@ -194,6 +194,36 @@ describe('the Graph directory, as Graph sees it', () => {
       displayName: 'Nieuw team',
       owners: [alex.id],
     });
+  });
+
+  test('a change hands out new objects for what changed only, and the policy compiled after it answers as from scratch', async () => {
+    t = await openGraphDirectory(demoTenant);
+    const policy = new PolicyCache(t.directory);
+    const before = await t.directory.snapshot();
+    const compiledBefore = await policy.current();
+    await t.directory.addMember(marketing.id, isaiah.id);
+    const after = await t.directory.snapshot();
+    const compiledAfter = await policy.current();
+    // Users (those with roles included) are the very same objects; of the groups only Marketing is new.
+    after.users.forEach((user, i) => expect(user).toBe(before.users[i]));
+    const renewed = after.groups.filter((g, i) => g !== before.groups[i]).map((g) => g.displayName);
+    expect(renewed).toEqual(['Marketing']);
+    // The policy took the other groups over, and answers for Marketing as a compile from scratch does.
+    for (const group of after.groups) {
+      const reused = compiledAfter.groups.get(group.id) === compiledBefore.groups.get(group.id);
+      expect(reused).toBe(group.displayName !== 'Marketing');
+    }
+    const fresh = compilePolicy(after);
+    const ask = { groupId: marketing.id, requesterId: alex.id, guestEmail: 'anna@fabrikam.com' };
+    expect(evaluateGuest(compiledAfter, ask)).toEqual(evaluateGuest(fresh, ask));
+    expect(groupProfile(compiledAfter, marketing.id)).toEqual(groupProfile(fresh, marketing.id));
+
+    // A member added in the tenant: that group is new with the next delta round; the rest stays.
+    t.graph.addGroupMember(marketing.id, alex.id);
+    await t.directory.sync();
+    const synced = await t.directory.snapshot();
+    expect(synced.groups.filter((g, i) => g !== after.groups[i]).map((g) => g.displayName)).toEqual(['Marketing']);
+    expect((await t.directory.getGroup(marketing.id))?.members).toContain(alex.id);
   });
 
   test('settings changed in the tenant arrive with the next settings read', async () => {
