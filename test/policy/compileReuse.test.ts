@@ -72,7 +72,8 @@ describe('compiling after a directory change with the previous context', () => {
     demoTenant.users.map((u) => (u.displayName === name ? { ...u, ...change } : u));
   const addedTo = (groupName: string, userId: string) =>
     demoTenant.groups.map((g) => (g.displayName === groupName ? { ...g, members: [...g.members, userId] } : g));
-  const requesters = ['Alex Wilber', 'Daan de Vries', 'Megan Bowen', 'Nestor Wilke'].map((n) => byName(n).id);
+  // Everyone asks: members of a group get its approvers, admins and owners add directly.
+  const requesters = demoTenant.users.map((u) => u.id);
   const addresses = ['anna@fabrikam.com', 'new.guest1@fabrikam.com', 'joe@tailspintoys.com', 'AlexW@contoso.com'];
 
   /** Everything an answer is made from, as a compile from scratch gives it. */
@@ -82,6 +83,7 @@ describe('compiling after a directory change with the previous context', () => {
     expect(ids(reused.usersById)).toEqual(ids(fresh.usersById));
     expect(ids(reused.usersByAddress)).toEqual(ids(fresh.usersByAddress));
     for (const [id, user] of fresh.usersById) expect(reused.usersById.get(id)).toEqual(user);
+    for (const [address, user] of fresh.usersByAddress) expect(reused.usersByAddress.get(address)).toEqual(user);
     expect([...reused.adminIds]).toEqual([...fresh.adminIds]);
     expect([...reused.groupsAdminIds]).toEqual([...fresh.groupsAdminIds]);
     expect([...reused.inviterIds].sort()).toEqual([...fresh.inviterIds].sort());
@@ -121,8 +123,17 @@ describe('compiling after a directory change with the previous context', () => {
   test.each<[string, () => Snapshot]>([
     ['an owner whose account is disabled', () => withUsers(replaced('Adele Vance', { accountEnabled: false }))],
     [
-      'a member made Global Administrator',
-      () => withUsers(replaced('Alex Wilber', { roles: ['Global Administrator'] })),
+      'a member made Global Administrator (the approvers of a group without owners)',
+      () => withUsers(replaced('Alex Wilber', { roles: [...byName('Daan de Vries').roles] })),
+    ],
+    [
+      'a user whose principal name changed',
+      () => withUsers(replaced('Alex Wilber', { userPrincipalName: 'alex@contoso.com' })),
+    ],
+    ['the last user removed', () => withUsers(demoTenant.users.slice(0, -1))],
+    [
+      'a new colleague added (a member, who may invite here)',
+      () => withUsers([...demoTenant.users, guestOf(10, { userType: 'Member', mail: 'new.colleague@contoso.com' })]),
     ],
     [
       'a Global Administrator made Guest Inviter instead',
@@ -167,6 +178,101 @@ describe('compiling after a directory change with the previous context', () => {
     expectSameAnswers(ctx, snapshot);
     const marketing = demoTenant.groups.find((g) => g.displayName === 'Marketing')!;
     expect(ctx.groups.get(marketing.id)!.guestCount).toBe(previous.groups.get(marketing.id)!.guestCount + 1);
+  });
+
+  test('an owner who is no member of the group: the group follows the owner’s account', () => {
+    const adele = byName('Adele Vance');
+    const groups = demoTenant.groups.map((g) =>
+      g.displayName === 'Sales' ? { ...g, members: g.members.filter((id) => id !== adele.id) } : g,
+    );
+    const first = withUsers(demoTenant.users, groups);
+    const snapshot = withUsers(replaced('Adele Vance', { accountEnabled: false }), groups);
+    expectSameAnswers(compilePolicy(snapshot, compilePolicy(first)), snapshot);
+  });
+
+  test('a group that already named as owner a user who did not exist yet: compiled again once the user is there', () => {
+    const colleague = guestOf(11, { userType: 'Member', mail: 'owner.to.be@contoso.com' });
+    const groups = demoTenant.groups.map((g) =>
+      g.displayName === 'Facilities' ? { ...g, owners: [...g.owners, colleague.id] } : g,
+    );
+    const first = withUsers(demoTenant.users, groups);
+    const snapshot = withUsers([...demoTenant.users, colleague], groups);
+    expectSameAnswers(compilePolicy(snapshot, compilePolicy(first)), snapshot);
+  });
+
+  test('two users with one id, the first replaced: the index keeps the later one, as from scratch', () => {
+    const twin = { ...byName('Alex Wilber'), displayName: 'Alex Wilber (2)', mail: 'alex2@contoso.com' };
+    const first = withUsers([...demoTenant.users, twin]);
+    const users = first.users.map((u) => (u.displayName === 'Alex Wilber' ? { ...u, preferredLanguage: 'nl-NL' } : u));
+    const snapshot = withUsers(users);
+    const ctx = compilePolicy(snapshot, compilePolicy(first));
+    expectSameAnswers(ctx, snapshot);
+    expect(ctx.usersById.get(twin.id)?.displayName).toBe('Alex Wilber (2)');
+  });
+
+  const roleOf = (name: string) => [...byName(name).roles];
+  test.each<[string, () => Snapshot, () => Snapshot]>([
+    [
+      'someone in no group made User Administrator: a group without owners gets her as approver',
+      () => demoTenant,
+      () => withUsers(replaced('Joni Sherman', { roles: roleOf('Megan Bowen') })),
+    ],
+    [
+      'every member of a group without owners made a guest',
+      () => demoTenant,
+      () =>
+        withUsers(
+          replaced('Isaiah Langer', { userType: 'Guest' }).map((u) =>
+            u.displayName === 'Henrietta Mueller' ? { ...u, userType: 'Guest' as const } : u,
+          ),
+        ),
+    ],
+    [
+      'a user sharing an address someone claimed first, replaced: the address stays with the first',
+      () => withUsers([...demoTenant.users, guestOf(12, { mail: 'AlexW@contoso.com' })]),
+      () => withUsers([...demoTenant.users, guestOf(12, { mail: 'AlexW@contoso.com', externalUserState: 'Accepted' })]),
+    ],
+    [
+      'a user without a mail address, replaced',
+      () => withUsers([...demoTenant.users, guestOf(13, { mail: null })]),
+      () => withUsers([...demoTenant.users, guestOf(13, { mail: null, externalUserState: 'Accepted' })]),
+    ],
+    [
+      'a guest without a mail address added',
+      () => demoTenant,
+      () => withUsers([...demoTenant.users, guestOf(14, { mail: null })]),
+    ],
+    [
+      'a guest added whose mail is the principal name of someone without a mail address',
+      () => withUsers(replaced('Alex Wilber', { mail: null })),
+      () => withUsers([...replaced('Alex Wilber', { mail: null }), guestOf(15, { mail: 'AlexW@contoso.com' })]),
+    ],
+    [
+      'two users alike but for their ids, swapped',
+      () =>
+        withUsers([
+          ...demoTenant.users,
+          guestOf(16),
+          guestOf(17, {
+            mail: guestOf(16).mail,
+            userPrincipalName: guestOf(16).userPrincipalName,
+            displayName: guestOf(16).displayName,
+          }),
+        ]),
+      () =>
+        withUsers([
+          ...demoTenant.users,
+          guestOf(17, {
+            mail: guestOf(16).mail,
+            userPrincipalName: guestOf(16).userPrincipalName,
+            displayName: guestOf(16).displayName,
+          }),
+          guestOf(16),
+        ]),
+    ],
+  ])('%s: the same answers as a compile from scratch', (_name, first, then) => {
+    const snapshot = then();
+    expectSameAnswers(compilePolicy(snapshot, compilePolicy(first())), snapshot);
   });
 
   test('a guest added while the invitation setting moved: who may invite follows the setting', () => {
