@@ -307,7 +307,9 @@ export class GraphDirectory implements Directory {
       if (u.signInActivity !== undefined) {
         details.signInActivity = { lastSignInDateTime: u.signInActivity?.lastSignInDateTime ?? null };
       }
-      this.guestDetails.set(u.id.toLowerCase(), details);
+      // Details as they were stay the same object: the snapshot then keeps the guest, and the policy its indexes.
+      const known = this.guestDetails.get(u.id.toLowerCase());
+      if (!known || !sameGuestDetails(known, details)) this.guestDetails.set(u.id.toLowerCase(), details);
       if (!this.users.has(u.id.toLowerCase())) {
         this.putUser(toUser(u, []));
         this.changes += 1;
@@ -891,6 +893,19 @@ interface BuiltGroup {
   owners: readonly string[];
   members: readonly string[];
   group: DirectoryGroup;
+}
+
+function sameGuestDetails(a: GuestDetails, b: GuestDetails): boolean {
+  return (
+    a.createdDateTime === b.createdDateTime &&
+    a.externalUserStateChangeDateTime === b.externalUserStateChangeDateTime &&
+    signIn(a) === signIn(b)
+  );
+}
+
+function signIn(details: GuestDetails): string {
+  const activity = details.signInActivity;
+  return activity === undefined ? 'unknown' : activity === null ? 'none' : `at ${activity.lastSignInDateTime}`;
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

@@ -32,6 +32,33 @@ describe('the Graph directory’s guests', () => {
     });
   });
 
+  it('reading the list again without changes leaves every user of the snapshot as it was; a new sign-in renews that guest only', async () => {
+    opened = await openGraphDirectory(demoTenant);
+    const { graph, directory } = opened;
+    await directory.listGuests();
+    const before = await directory.snapshot();
+    await directory.listGuests();
+    graph.addUser({
+      id: 'a0000000-0000-4000-8000-0000000000f2',
+      displayName: 'Nieuw',
+      mail: 'nieuw2@contoso.com',
+      userPrincipalName: 'nieuw2@contoso.com',
+    });
+    await directory.sync(); // a new version, so the snapshot is built again
+    const after = await directory.snapshot();
+    before.users.forEach((user, i) => expect(after.users[i]).toBe(user));
+
+    graph.updateUser(kari.id, { signInActivity: { lastSignInDateTime: '2026-11-29T08:00:00Z' } });
+    await directory.listGuests();
+    await directory.sync();
+    const signedIn = await directory.snapshot();
+    const renewed = after.users.filter((user, i) => signedIn.users[i] !== user).map((u) => u.id);
+    expect(renewed).toEqual([kari.id]);
+    expect(signedIn.users.find((u) => u.id === kari.id)?.signInActivity?.lastSignInDateTime).toBe(
+      '2026-11-29T08:00:00Z',
+    );
+  });
+
   it('without AuditLog.Read.All (403 on signInActivity) still lists every guest, with sign-ins unknown', async () => {
     opened = await openGraphDirectory(demoTenant, { pageSize: 2 });
     opened.graph.refuseSignInActivity = true;
