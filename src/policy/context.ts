@@ -20,6 +20,7 @@ import type {
   SensitivityLabel,
   TenantSnapshot,
 } from './tenantModel.js';
+import { sameItems } from './sameItems.js';
 import { withDefaults } from './snapshotDefaults.js';
 import { buildVariants, type AccessVariant } from './variants.js';
 
@@ -80,13 +81,6 @@ function groupInputsOf(snapshot: TenantSnapshot): string {
     snapshot.teams,
     snapshot.authorizationPolicy.guestUserRoleId,
   ]);
-}
-
-/** The same items in the same order (the very same objects). */
-// Stryker disable next-line BlockStatement: reuse only: a "changed" answer compiles afresh, with the same answers
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  // Stryker disable next-line LogicalOperator,ArrowFunction,EqualityOperator: reuse only: a "changed" answer compiles afresh, with the same answers
-  return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 }
 
 /**
@@ -218,9 +212,7 @@ function sameStanding(was: DirectoryUser, now: DirectoryUser): boolean {
     was.userPrincipalName === now.userPrincipalName &&
     was.accountEnabled === now.accountEnabled &&
     was.userType === now.userType &&
-    was.roles.length === now.roles.length &&
-    // Stryker disable next-line ArrowFunction,ConditionalExpression: reuse only: a "changed" answer compiles afresh, with the same answers
-    was.roles.every((role, i) => role === now.roles[i])
+    sameItems(was.roles, now.roles)
   );
 }
 

@@ -1,4 +1,5 @@
 import type { DirectoryGroup, DirectoryUser, TenantSnapshot } from '../../policy/tenantModel.js';
+import { sameItems } from '../../policy/sameItems.js';
 
 /** A guest the bot invited, with who asked for the invitation and when. */
 export interface OverlayGuest {
@@ -146,26 +147,20 @@ export function applyOverlay(base: TenantSnapshot, overlay: DirectoryOverlay): T
   const groups = base.groups.map((group): DirectoryGroup => {
     const change = Object.hasOwn(overlay.membership, group.id) ? overlay.membership[group.id] : undefined;
     if (change === undefined && deleted.size === 0) return group;
-    const admitted = (change ?? NO_CHANGE).added.filter((id) => idTaken(id.toLowerCase()));
+    const membership = change ?? NO_CHANGE;
+    const admitted = membership.added.filter((id) => idTaken(id.toLowerCase()));
     const known = changedGroups.get(group);
-    if (
-      known &&
-      known.change === (change ?? NO_CHANGE) &&
-      known.deleted === deletedRecord &&
-      known.admitted.length === admitted.length &&
-      known.admitted.every((id, i) => id === admitted[i])
-    ) {
-      return known.group;
-    }
-    const made = withMembership(group, change ?? NO_CHANGE, admitted, deleted);
-    changedGroups.set(group, { change: change ?? NO_CHANGE, deleted: deletedRecord, admitted, group: made });
+    const same = known?.change === membership && known.deleted === deletedRecord && sameItems(known.admitted, admitted);
+    if (same) return known.group;
+    const made = groupAfterOverlay(group, membership, admitted, deleted);
+    changedGroups.set(group, { change: membership, deleted: deletedRecord, admitted, group: made });
     return made;
   });
   return { ...base, users, groups };
 }
 
 /** The group with the overlay's membership change (`admitted`: the added users who exist) and without deleted users. */
-function withMembership(
+function groupAfterOverlay(
   group: DirectoryGroup,
   change: { added: string[]; removed: string[] },
   admitted: readonly string[],

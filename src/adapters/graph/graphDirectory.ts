@@ -15,6 +15,7 @@ import {
   type ExternalTenant,
   type TenantSnapshot,
 } from '../../policy/tenantModel.js';
+import { sameItems } from '../../policy/sameItems.js';
 import { GraphAuthError, GraphRequestError, type GraphHttp } from './graphHttp.js';
 import {
   GROUP_SELECT,
@@ -791,7 +792,7 @@ export class GraphDirectory implements Directory {
       const roles = this.rolesOf(key);
       const details = this.guestDetails.get(key);
       const known = this.builtUsers.get(key);
-      const same = known?.source === source && known.details === details && sameStrings(known.roles, roles);
+      const same = known?.source === source && known.details === details && sameItems(known.roles, roles);
       const built = same ? known : { source, details, roles, user: this.withRoles(source) };
       builtUsers.set(key, built);
       return built.user;
@@ -803,8 +804,8 @@ export class GraphDirectory implements Directory {
       const same =
         known?.properties === g.properties &&
         known.settings === g.settings &&
-        sameStrings(known.owners, owners) &&
-        sameStrings(known.members, members);
+        sameItems(known.owners, owners) &&
+        sameItems(known.members, members);
       const built: BuiltGroup = same
         ? known
         : {
@@ -906,10 +907,6 @@ function sameGuestDetails(a: GuestDetails, b: GuestDetails): boolean {
 function signIn(details: GuestDetails): string {
   const activity = details.signInActivity;
   return activity === undefined ? 'unknown' : activity === null ? 'none' : `at ${activity.lastSignInDateTime}`;
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** The guest list's properties: the mirror's, and the dates the guests page shows. */
